@@ -1,0 +1,61 @@
+/* Voices (the voices folder, one INI file each) and the voice and colour of each speaker.
+ */
+#ifndef VOICECAP_CAST_H
+#define VOICECAP_CAST_H
+
+#include <stddef.h>
+
+#include "voicecap/segment.h"
+#include "voicecap/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VC_COLOUR_AUTO 0xFFFFFFFFu
+
+/* One voice definition, read from DIR/ID.ini. All strings are owned by the voice set. */
+typedef struct vc_voice {
+  char *id;               /* file stem: a role name ("narrator") or a speaker's name */
+  char *language;         /* espeak-ng voice name, e.g. "en-gb" */
+  char *variant;          /* espeak-ng variant, e.g. "m3"; may be empty */
+  int rate;               /* words per minute (espeakRATE) */
+  int pitch;              /* 0-100 (espeakPITCH) */
+  int range;              /* 0-100 (espeakRANGE) */
+  double gain_db;         /* applied to the samples as they are written */
+  unsigned colour;        /* caption colour 0xRRGGBB, or VC_COLOUR_AUTO */
+  int paragraph_pause_ms; /* silence between paragraphs of one turn */
+  int turn_pause_ms;      /* silence before a turn by another speaker */
+} vc_voice;
+
+typedef struct vc_voiceset {
+  vc_voice *voices;
+  size_t n_voices;
+} vc_voiceset;
+
+/* Loads every *.ini in `dir`. Fails with VC_ERR_CONFIG (diag names file, line and
+ * problem) or VC_ERR_IO; it is an error for any role in vc_role to have no voice. */
+vc_status vc_voiceset_load(const char *dir, vc_voiceset **out, vc_diag *diag);
+void vc_voiceset_free(vc_voiceset *vs);
+
+/* Returns the voice with this id (case-insensitive), or NULL. */
+const vc_voice *vc_voiceset_find(const vc_voiceset *vs, const char *id);
+
+/* Per-speaker choices for one script: voice[i] and colour[i] (0xRRGGBB) for speaker i. */
+typedef struct vc_cast {
+  size_t n_speakers;
+  const vc_voice **voice; /* borrowed from the voice set */
+  unsigned *colour;
+} vc_cast;
+
+/* A speaker gets the voice named after them if one exists, else their role's voice.
+ * Colours follow the BBC order (white, yellow, cyan, green, repeating), narrator yellow,
+ * unless the voice sets one. The cast borrows from `vs`, which must outlive it. */
+vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
+                      vc_diag *diag);
+void vc_cast_free(vc_cast *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,35 @@
+/* One interview end to end, and batches of them. */
+#ifndef VOICECAP_RENDER_H
+#define VOICECAP_RENDER_H
+
+#include <stdio.h>
+
+#include "voicecap/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct vc_render_opts {
+  const char *out_dir;    /* default "out" */
+  const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
+  unsigned flags;         /* VC_DOC_* */
+} vc_render_opts;
+
+/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a
+ * temporary name and renamed only when all are complete, so a failure leaves earlier
+ * outputs as they were. */
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
+
+/* Renders every path with `jobs` worker processes (<= 0: the number of cores), printing
+ * progress to `out` and errors to `err`. Returns 0 when all succeeded, 1 otherwise. */
+int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
+                 FILE *err);
+
+/* The command-line program; main() only calls this. Returns the exit status. */
+int vc_cli_run(int argc, char **argv, FILE *out, FILE *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

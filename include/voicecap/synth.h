@@ -1,0 +1,46 @@
+/* Speech synthesis through libespeak-ng: PCM and word timings for one utterance. */
+#ifndef VOICECAP_SYNTH_H
+#define VOICECAP_SYNTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "voicecap/cast.h"
+#include "voicecap/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* espeak-ng is one global instance per process; a vc_synth wraps it. Create at most one
+ * at a time. */
+typedef struct vc_synth vc_synth;
+
+vc_status vc_synth_new(vc_synth **out, vc_diag *diag);
+void vc_synth_free(vc_synth *s);
+
+/* Output sample rate of espeak-ng (mono, 16-bit). */
+int vc_synth_sample_rate(const vc_synth *s);
+
+/* Receives PCM as it is produced; returns VC_OK to go on. */
+typedef vc_status (*vc_pcm_fn)(void *user, const int16_t *pcm, size_t n_samples);
+
+/* One spoken word: `pos`/`len` are a byte range in the text given to vc_synth_speak;
+ * `start` is the first sample of its sound and `end` one past its last audible sample,
+ * both counted from the start of this utterance. */
+typedef struct vc_synth_word {
+  size_t pos, len;
+  uint64_t start, end;
+} vc_synth_word;
+
+/* Speaks `text` (UTF-8, speakable form) with voice `v`, handing PCM to `sink`. On
+ * success *words (caller frees with free()) holds the words in order and *n_samples the
+ * utterance's length in samples. */
+vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pcm_fn sink,
+                         void *user, vc_synth_word **words, size_t *n_words,
+                         uint64_t *n_samples, vc_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

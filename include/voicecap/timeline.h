@@ -1,0 +1,54 @@
+/* The timeline: every displayed word of every turn with its sample-exact sound span. */
+#ifndef VOICECAP_TIMELINE_H
+#define VOICECAP_TIMELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "voicecap/segment.h"
+#include "voicecap/status.h"
+#include "voicecap/synth.h"
+#include "voicecap/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A word of a turn's display text (a maximal run without white space, punctuation
+ * attached) and the samples of its sound. */
+typedef struct vc_word {
+  size_t turn;
+  size_t start_byte, end_byte; /* in the turn's display text, end exclusive */
+  uint64_t start, end;         /* samples from the start of the audio, end exclusive */
+  int sentence_end;            /* 1 when the word closes a sentence */
+  int paragraph_end;           /* 1 when the word closes a paragraph */
+} vc_word;
+
+typedef struct vc_span {
+  uint64_t start, end;
+} vc_span;
+
+typedef struct vc_timeline {
+  int sample_rate;
+  uint64_t n_samples; /* length of the whole audio */
+  vc_word *words;
+  size_t n_words, cap_words;
+  vc_span *turns; /* one per script turn: first word's start, last word's end */
+  size_t n_turns;
+} vc_timeline;
+
+vc_status vc_timeline_new(int sample_rate, size_t n_turns, vc_timeline **out);
+void vc_timeline_free(vc_timeline *t);
+
+/* Adds the display words of one utterance of turn `turn`: `display` is the text shown,
+ * `sp` its speakable form as given to the synthesiser, `sw` the synthesiser's words and
+ * `offset` the sample at which the utterance starts in the audio. Every display word gets
+ * a span; display words espeak-ng did not mark take their neighbours' times. */
+vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,
+                          const char *display, size_t display_len, const vc_speakable *sp,
+                          const vc_synth_word *sw, size_t n_sw, uint64_t offset);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,38 @@
+/* Caption and sync-map writers; each escapes its own format. */
+#ifndef VOICECAP_WRITERS_H
+#define VOICECAP_WRITERS_H
+
+#include <stdio.h>
+
+#include "voicecap/cast.h"
+#include "voicecap/cues.h"
+#include "voicecap/segment.h"
+#include "voicecap/status.h"
+#include "voicecap/timeline.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum { VC_DOC_KARAOKE = 1u << 0 };
+
+/* Everything a writer may need, borrowed. */
+typedef struct vc_doc {
+  const vc_script *script;
+  const vc_timeline *timeline;
+  const vc_cues *cues;
+  const vc_cast *cast;
+  const char *source_name; /* input file name as given */
+  const char *audio_name;  /* audio file's base name */
+  unsigned flags;          /* VC_DOC_* */
+} vc_doc;
+
+vc_status vc_write_srt(FILE *f, const vc_doc *d);
+vc_status vc_write_vtt(FILE *f, const vc_doc *d);
+vc_status vc_write_ass(FILE *f, const vc_doc *d);
+vc_status vc_write_syncmap(FILE *f, const vc_doc *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+/* Many interviews: one worker process per interview, at most `jobs` at once, because
+ * espeak-ng is a single global instance per process. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "voicecap/render.h"
+
+/* A worker renders one file and reports through its exit status. */
+static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
+  fflush(out);
+  fflush(err);
+  pid_t pid = fork();
+  if (pid != 0)
+    return pid;
+  vc_diag diag = {{0}};
+  vc_status st = vc_render_file(path, o, &diag);
+  if (st != VC_OK)
+    fprintf(err, "voicecap: %s\n", diag.msg);
+  fflush(err);
+  _exit(st == VC_OK ? 0 : 1);
+}
+
+static long cores(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? n : 1;
+}
+
+int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
+                 FILE *err) {
+  size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
+  pid_t *pids = calloc(n ? n : 1, sizeof *pids);
+  if (!pids) {
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    return 1;
+  }
+  size_t next = 0, running = 0, done = 0, failed = 0;
+  while (done < n) {
+    while (running < max && next < n) {
+      pids[next] = start_worker(paths[next], o, out, err);
+      if (pids[next] < 0) {
+        fprintf(err, "voicecap: %s: cannot start a worker\n", paths[next]);
+        failed++, done++, next++;
+        continue;
+      }
+      running++, next++;
+    }
+    if (running == 0)
+      continue;
+    int status = 0;
+    pid_t pid = wait(&status);
+    if (pid < 0)
+      break;
+    for (size_t i = 0; i < next; i++) {
+      if (pids[i] != pid)
+        continue;
+      int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      running--, done++;
+      failed += !ok;
+      fprintf(out, "[%zu/%zu] %s %s\n", done, n, ok ? "ok    " : "FAILED", paths[i]);
+      fflush(out);
+    }
+  }
+  fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
+  free(pids);
+  return failed ? 1 : 0;
+}

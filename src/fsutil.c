@@ -1,0 +1,80 @@
+/* Private file helpers: temporary names, directory creation, durable close. */
+#include "fsutil.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *vc_path_join(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  char *p = malloc(a + b + 2);
+  if (!p)
+    return NULL;
+  memcpy(p, dir, a);
+  size_t k = a;
+  if (a > 0 && dir[a - 1] != '/')
+    p[k++] = '/';
+  memcpy(p + k, name, b + 1);
+  return p;
+}
+
+char *vc_path_stem(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t n = strlen(base);
+  if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
+    n -= 4;
+  char *s = malloc(n + 1);
+  if (!s)
+    return NULL;
+  memcpy(s, base, n);
+  s[n] = '\0';
+  return s;
+}
+
+char *vc_temp_path(const char *final) {
+  const char *slash = strrchr(final, '/');
+  size_t dir_len = slash ? (size_t)(slash - final) + 1 : 0;
+  const char *base = final + dir_len;
+  size_t need = strlen(final) + 40;
+  char *p = malloc(need);
+  if (!p)
+    return NULL;
+  snprintf(p, need, "%.*s.%s.tmp-%ld", (int)dir_len, final, base, (long)getpid());
+  return p;
+}
+
+vc_status vc_mkdir_p(const char *dir, vc_diag *diag) {
+  char *p = strdup(dir);
+  if (!p)
+    return VC_ERR_NOMEM;
+  for (char *s = p + 1; *s; s++) {
+    if (*s != '/')
+      continue;
+    *s = '\0';
+    if (mkdir(p, 0777) != 0 && errno != EEXIST)
+      goto fail;
+    *s = '/';
+  }
+  if (mkdir(p, 0777) != 0 && errno != EEXIST)
+    goto fail;
+  free(p);
+  return VC_OK;
+fail:
+  if (diag)
+    snprintf(diag->msg, sizeof diag->msg, "%s: cannot create folder: %s", p,
+             strerror(errno));
+  free(p);
+  return VC_ERR_IO;
+}
+
+vc_status vc_fclose_sync(FILE *f) {
+  int bad = ferror(f) || fflush(f) != 0;
+  if (!bad && fsync(fileno(f)) != 0 && errno != EINVAL)
+    bad = 1;
+  if (fclose(f) != 0)
+    bad = 1;
+  return bad ? VC_ERR_IO : VC_OK;
+}

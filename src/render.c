@@ -1,0 +1,256 @@
+/* One interview end to end: text, turns, voices, speech, timeline, cues, five outputs. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "voicecap/voicecap.h"
+
+/* The outputs of one render, in the order they are published. */
+enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_COUNT };
+
+typedef vc_status (*vc_writer_fn)(FILE *f, const vc_doc *d);
+
+static const struct {
+  const char *ext;
+  vc_writer_fn write;
+} vc_outputs[OUT_COUNT] = {
+    [OUT_WAV] = {".wav", NULL},
+    [OUT_SRT] = {".srt", vc_write_srt},
+    [OUT_VTT] = {".vtt", vc_write_vtt},
+    [OUT_ASS] = {".ass", vc_write_ass},
+    [OUT_JSON] = {".json", vc_write_syncmap},
+};
+
+typedef struct vc_job {
+  const char *path;
+  const vc_render_opts *o;
+  vc_diag *diag;
+  vc_text *text;
+  vc_script *script;
+  vc_voiceset *voices;
+  vc_cast *cast;
+  vc_synth *synth;
+  vc_audio *audio;
+  vc_timeline *tl;
+  vc_cues *cues;
+  char *final[OUT_COUNT];
+  char *temp[OUT_COUNT];
+  double gain; /* linear gain of the voice now speaking */
+} vc_job;
+
+static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
+  if (d)
+    snprintf(d->msg, sizeof d->msg, fmt, a, b);
+}
+
+/* Prefixes the input's path to a stage's message so every error names its file. */
+static vc_status fail_in_file(vc_job *j, vc_status st) {
+  char inner[sizeof j->diag->msg];
+  snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
+  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->path, inner);
+  return st;
+}
+
+static vc_status plan_outputs(vc_job *j) {
+  const char *dir = j->o->out_dir ? j->o->out_dir : "out";
+  char *stem = vc_path_stem(j->path);
+  if (!stem)
+    return VC_ERR_NOMEM;
+  vc_status st = VC_OK;
+  for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
+    size_t n = strlen(stem) + strlen(vc_outputs[i].ext) + 1;
+    char *name = malloc(n);
+    if (!name) {
+      st = VC_ERR_NOMEM;
+      break;
+    }
+    snprintf(name, n, "%s%s", stem, vc_outputs[i].ext);
+    j->final[i] = vc_path_join(dir, name);
+    free(name);
+    j->temp[i] = j->final[i] ? vc_temp_path(j->final[i]) : NULL;
+    if (!j->final[i] || !j->temp[i])
+      st = VC_ERR_NOMEM;
+  }
+  free(stem);
+  return st;
+}
+
+static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
+  vc_job *j = user;
+  return vc_audio_write(j->audio, pcm, n, j->gain);
+}
+
+static uint64_t ms_to_samples(int ms, int rate) {
+  return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
+}
+
+/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text. */
+static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t base,
+                                 size_t len) {
+  const vc_turn *t = &j->script->turns[ti];
+  vc_speakable *sp = NULL;
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0;
+  vc_status st = vc_speakable_new(t->text + base, len, &sp);
+  if (st != VC_OK)
+    return st;
+  uint64_t offset = vc_audio_frames(j->audio);
+  st = vc_synth_speak(j->synth, v, sp->text, sink_pcm, j, &words, &n_words, &n_samples,
+                      j->diag);
+  if (st == VC_OK)
+    st = vc_timeline_add(j->tl, ti, base, t->text + base, len, sp, words, n_words, offset);
+  free(words);
+  vc_speakable_free(sp);
+  return st;
+}
+
+static vc_status speak_turn(vc_job *j, size_t ti) {
+  const vc_turn *t = &j->script->turns[ti];
+  const vc_voice *v = j->cast->voice[t->speaker];
+  int rate = vc_synth_sample_rate(j->synth);
+  vc_status st = VC_OK;
+  if (ti > 0) {
+    int new_speaker = j->script->turns[ti - 1].speaker != t->speaker;
+    int ms = new_speaker ? v->turn_pause_ms : v->paragraph_pause_ms;
+    st = vc_audio_silence(j->audio, (size_t)ms_to_samples(ms, rate));
+  }
+  j->gain = pow(10.0, v->gain_db / 20.0);
+  size_t start = 0;
+  while (st == VC_OK && start < t->text_len) {
+    const char *nl = memchr(t->text + start, '\n', t->text_len - start);
+    size_t end = nl ? (size_t)(nl - t->text) : t->text_len;
+    if (start > 0)
+      st = vc_audio_silence(j->audio, (size_t)ms_to_samples(v->paragraph_pause_ms, rate));
+    if (st == VC_OK && end > start)
+      st = speak_paragraph(j, ti, v, start, end - start);
+    start = end + 1;
+  }
+  return st;
+}
+
+static vc_status synthesise(vc_job *j) {
+  vc_status st = vc_synth_new(&j->synth, j->diag);
+  if (st != VC_OK)
+    return st;
+  int rate = vc_synth_sample_rate(j->synth);
+  vc_audio_opts ao = {.in_rate = rate, .out_rate = 0, .format = "wav"};
+  st = vc_audio_open(j->temp[OUT_WAV], &ao, &j->audio, j->diag);
+  if (st == VC_OK)
+    st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
+  for (size_t i = 0; st == VC_OK && i < j->script->n_turns; i++)
+    st = speak_turn(j, i);
+  if (st == VC_OK) {
+    j->tl->n_samples = vc_audio_frames(j->audio);
+    vc_audio *a = j->audio;
+    j->audio = NULL;
+    st = vc_audio_close(a, j->diag);
+  }
+  return st;
+}
+
+static vc_status write_captions(vc_job *j) {
+  vc_doc doc = {.script = j->script,
+                .timeline = j->tl,
+                .cues = j->cues,
+                .cast = j->cast,
+                .source_name = j->path,
+                .audio_name = strrchr(j->final[OUT_WAV], '/')
+                                  ? strrchr(j->final[OUT_WAV], '/') + 1
+                                  : j->final[OUT_WAV],
+                .flags = j->o->flags};
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (!vc_outputs[i].write)
+      continue;
+    FILE *f = fopen(j->temp[i], "wb");
+    if (!f) {
+      diag_set(j->diag, "%s: cannot write: %s", j->temp[i], strerror(errno));
+      return VC_ERR_IO;
+    }
+    vc_status st = vc_outputs[i].write(f, &doc);
+    vc_status cl = vc_fclose_sync(f);
+    if (st == VC_OK)
+      st = cl;
+    if (st != VC_OK) {
+      diag_set(j->diag, "%s: %s", j->final[i], vc_strerror(st));
+      return st;
+    }
+  }
+  return VC_OK;
+}
+
+/* Renames every finished temporary file over its final name. */
+static vc_status publish(vc_job *j) {
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (rename(j->temp[i], j->final[i]) != 0) {
+      diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
+      return VC_ERR_IO;
+    }
+  }
+  return VC_OK;
+}
+
+static void job_cleanup(vc_job *j) {
+  if (j->audio)
+    vc_audio_abort(j->audio);
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (j->temp[i])
+      unlink(j->temp[i]); /* already renamed on success: ENOENT is fine */
+    free(j->temp[i]);
+    free(j->final[i]);
+  }
+  vc_cues_free(j->cues);
+  vc_timeline_free(j->tl);
+  vc_synth_free(j->synth);
+  vc_cast_free(j->cast);
+  vc_voiceset_free(j->voices);
+  vc_script_free(j->script);
+  vc_text_free(j->text);
+}
+
+static const char *voices_dir(const vc_render_opts *o) {
+  if (o->voices_dir)
+    return o->voices_dir;
+  const char *env = getenv("VOICECAP_VOICES");
+  if (env && *env)
+    return env;
+  return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
+}
+
+static vc_status render_job(vc_job *j) {
+  vc_status st = vc_text_load(j->path, &j->text, j->diag);
+  if (st == VC_OK)
+    st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+  if (st != VC_OK)
+    return fail_in_file(j, st);
+  st = vc_voiceset_load(voices_dir(j->o), &j->voices, j->diag);
+  if (st == VC_OK)
+    st = vc_cast_new(j->voices, j->script, &j->cast, j->diag);
+  if (st == VC_OK)
+    st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
+  if (st == VC_OK)
+    st = plan_outputs(j);
+  if (st == VC_OK)
+    st = synthesise(j);
+  if (st == VC_OK)
+    st = vc_cues_build(j->script, j->tl, &j->cues);
+  if (st == VC_OK)
+    st = write_captions(j);
+  if (st == VC_OK)
+    st = publish(j);
+  return st;
+}
+
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  vc_diag local = {{0}};
+  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
+  j.diag->msg[0] = '\0';
+  vc_status st = render_job(&j);
+  if (st != VC_OK && !j.diag->msg[0])
+    snprintf(j.diag->msg, sizeof j.diag->msg, "%s: %s", path, vc_strerror(st));
+  job_cleanup(&j);
+  return st;
+}

@@ -1,0 +1,8 @@
+/* The syncmap writer. (stub) */
+#include "voicecap/writers.h"
+
+vc_status vc_write_syncmap(FILE *f, const vc_doc *d) {
+  (void)f;
+  (void)d;
+  return VC_ERR_IO;
+}
