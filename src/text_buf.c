@@ -1,0 +1,89 @@
+/* A growing output string with a byte map back to its source (speakable/display text). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_buf.h"
+
+void vc_sbuf_init(vc_sbuf *b) {
+  memset(b, 0, sizeof *b);
+}
+
+/* Makes room for `extra` more bytes plus a terminator and the final map entry. */
+static vc_status sbuf_reserve(vc_sbuf *b, size_t extra) {
+  size_t need, cap;
+  char *t;
+  size_t *m;
+  if (extra > SIZE_MAX - 2 - b->len)
+    return VC_ERR_LIMIT;
+  need = b->len + extra + 2;
+  if (need <= b->cap)
+    return VC_OK;
+  cap = b->cap ? b->cap : 64;
+  while (cap < need) {
+    if (cap > SIZE_MAX / 2 / sizeof(size_t))
+      return VC_ERR_LIMIT;
+    cap *= 2;
+  }
+  t = realloc(b->text, cap);
+  if (!t)
+    return VC_ERR_NOMEM;
+  b->text = t;
+  m = realloc(b->map, cap * sizeof *m);
+  if (!m)
+    return VC_ERR_NOMEM;
+  b->map = m;
+  b->cap = cap;
+  return VC_OK;
+}
+
+vc_status vc_sbuf_put(vc_sbuf *b, const char *s, size_t n, size_t at) {
+  vc_status st = sbuf_reserve(b, n);
+  if (st != VC_OK)
+    return st;
+  for (size_t i = 0; i < n; i++) {
+    b->text[b->len] = s[i];
+    b->map[b->len++] = at;
+  }
+  return VC_OK;
+}
+
+vc_status vc_sbuf_copy(vc_sbuf *b, const char *s, size_t n, size_t at) {
+  vc_status st = sbuf_reserve(b, n);
+  if (st != VC_OK)
+    return st;
+  for (size_t i = 0; i < n; i++) {
+    b->text[b->len] = s[i];
+    b->map[b->len++] = at + i;
+  }
+  return VC_OK;
+}
+
+void vc_sbuf_trim_spaces(vc_sbuf *b) {
+  while (b->len > 0 && b->text[b->len - 1] == ' ')
+    b->len--;
+}
+
+vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out) {
+  vc_speakable *s;
+  vc_status st = sbuf_reserve(b, 0);
+  if (st != VC_OK)
+    return st;
+  s = malloc(sizeof *s);
+  if (!s)
+    return VC_ERR_NOMEM;
+  b->text[b->len] = '\0';
+  b->map[b->len] = src_len;
+  s->text = b->text;
+  s->len = b->len;
+  s->map = b->map;
+  vc_sbuf_init(b);
+  *out = s;
+  return VC_OK;
+}
+
+void vc_sbuf_release(vc_sbuf *b) {
+  free(b->text);
+  free(b->map);
+  vc_sbuf_init(b);
+}
