@@ -131,7 +131,7 @@ static void test_speakable_typography(void **state) {
                           "a b"));
   vc_speakable_free(speak("the \xe2\x80\x98"
                           "90s",
-                          "the '90s"));
+                          "the nineties"));
   vc_speakable_free(speak("\xef\xbb\xbfHi", "Hi"));
 }
 
