@@ -64,20 +64,29 @@ void vc_sbuf_trim_spaces(vc_sbuf *b) {
     b->len--;
 }
 
-vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out) {
-  vc_speakable *s;
+vc_status vc_sbuf_take(vc_sbuf *b, size_t src_len, char **text, size_t *len, size_t **map) {
   vc_status st = sbuf_reserve(b, 0);
   if (st != VC_OK)
     return st;
-  s = malloc(sizeof *s);
-  if (!s)
-    return VC_ERR_NOMEM;
   b->text[b->len] = '\0';
   b->map[b->len] = src_len;
-  s->text = b->text;
-  s->len = b->len;
-  s->map = b->map;
+  *text = b->text;
+  *len = b->len;
+  *map = b->map;
   vc_sbuf_init(b);
+  return VC_OK;
+}
+
+vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out) {
+  vc_speakable *s = malloc(sizeof *s);
+  vc_status st;
+  if (!s)
+    return VC_ERR_NOMEM;
+  st = vc_sbuf_take(b, src_len, &s->text, &s->len, &s->map);
+  if (st != VC_OK) {
+    free(s);
+    return st;
+  }
   *out = s;
   return VC_OK;
 }

@@ -24,6 +24,9 @@ vc_status vc_sbuf_copy(vc_sbuf *b, const char *s, size_t n, size_t at);
 void vc_sbuf_trim_spaces(vc_sbuf *b);
 /* Hands text and map to a new vc_speakable (map[len] = `src_len`); `b` is left empty. */
 vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out);
+/* Hands text, length and map (map[len] = `src_len`) to the caller, who frees both with
+ * free(); `b` is left empty. */
+vc_status vc_sbuf_take(vc_sbuf *b, size_t src_len, char **text, size_t *len, size_t **map);
 /* Frees whatever `b` still holds. */
 void vc_sbuf_release(vc_sbuf *b);
 

@@ -78,6 +78,33 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
  * "Jay L. Smith"). `r` may be NULL (built-in judgement only). */
 int vc_sentence_end(const vc_speak_rules *r, const char *s, size_t len, size_t word_end);
 
+/* ---- glued-word repair for display text ---------------------------------------------- */
+
+/* What glue repair knows about one document: its own vocabulary (words and names used
+ * elsewhere in it, title phrases), the hunspell dictionary and data/glue.tsv. */
+typedef struct vc_glue_ctx vc_glue_ctx;
+
+/* Builds the context from the whole document `doc[0..len)` (valid UTF-8; not kept).
+ * `data_dir` as for vc_speak_rules_load. Fails with VC_ERR_IO when data/glue.tsv is
+ * missing. Caller frees *out with vc_glue_ctx_free. */
+vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
+                          vc_glue_ctx **out, vc_diag *diag);
+void vc_glue_ctx_free(vc_glue_ctx *g);
+
+/* Re-inserts the spaces lost when italics were stripped from `s[0..len)` (one turn's or
+ * paragraph's display text): "filmmakerDarius" -> "filmmaker Darius", "(RizAhmed)" ->
+ * "(Riz Ahmed)", "the Star Warsuniverse" -> "the Star Wars universe", "a way,Sound" ->
+ * "a way, Sound", "reopen.Mogul" -> "reopen. Mogul". A split needs evidence: hunspell
+ * words on both sides, names known to the dictionary or used elsewhere in the document,
+ * and for a title's closing join ("Metalfollows") the title repeated in the document.
+ * Real compounds ("YouTube", "iPhone", "McDonald", "PlayStation", "MacBook") are kept.
+ * On success *out (NUL-terminated, *out_len bytes) and *map (*out_len + 1 entries:
+ * (*map)[i] = offset in `s` of output byte i, an inserted space takes the offset of the
+ * byte after it; (*map)[*out_len] = len) are new buffers the caller frees with free().
+ * `ctx` NULL: punctuation joins only. */
+vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **out,
+                    size_t *out_len, size_t **map);
+
 #ifdef __cplusplus
 }
 #endif
