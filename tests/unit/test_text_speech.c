@@ -7,8 +7,10 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "voicecap/text.h"
 
@@ -149,12 +151,53 @@ static void test_rules_missing(void **state) {
   assert_non_null(strstr(d.msg, "pronunciations.tsv"));
 }
 
+/* Writes `body` as `dir`/pronunciations.tsv. */
+static void write_table(const char *dir, const char *body) {
+  char path[256];
+  FILE *f;
+  snprintf(path, sizeof path, "%s/pronunciations.tsv", dir);
+  f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(body, f);
+  fclose(f);
+}
+
+static void test_rules_env_and_errors(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vc_rulesXXXXXX", path[256];
+  vc_speak_rules *r = NULL;
+  vc_speakable *s = NULL;
+  vc_diag d = {{0}};
+  assert_non_null(mkdtemp(dir));
+  write_table(dir, "# a comment\n\nsay\tGizmo\tthingamajig\n");
+  assert_int_equal(setenv("VOICECAP_DATA", dir, 1), 0);
+  assert_int_equal(vc_speak_rules_load(NULL, &r, &d), VC_OK); /* the env folder is used */
+  unsetenv("VOICECAP_DATA");
+  assert_int_equal(vc_speakable_new_with(r, "a Gizmo.", 8, &s), VC_OK);
+  assert_string_equal(s->text, "a thingamajig.");
+  vc_speakable_free(s);
+  vc_speak_rules_free(r);
+  r = NULL;
+  write_table(dir, "say\tok\tfine\nsya\tbad\n");
+  assert_int_equal(vc_speak_rules_load(dir, &r, &d), VC_ERR_CONFIG);
+  assert_null(r);
+  assert_string_equal(d.msg, "pronunciations.tsv:2: bad entry");
+  snprintf(path, sizeof path, "%s/pronunciations.tsv", dir);
+  remove(path);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_censored),     cmocka_unit_test(test_table),
-      cmocka_unit_test(test_numbers),      cmocka_unit_test(test_acronyms),
-      cmocka_unit_test(test_symbols),      cmocka_unit_test(test_map_of_expansion),
-      cmocka_unit_test(test_sentence_end), cmocka_unit_test(test_rules_missing),
+      cmocka_unit_test(test_censored),
+      cmocka_unit_test(test_table),
+      cmocka_unit_test(test_numbers),
+      cmocka_unit_test(test_acronyms),
+      cmocka_unit_test(test_symbols),
+      cmocka_unit_test(test_map_of_expansion),
+      cmocka_unit_test(test_sentence_end),
+      cmocka_unit_test(test_rules_missing),
+      cmocka_unit_test(test_rules_env_and_errors),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
