@@ -45,7 +45,7 @@ static void put_time(FILE *f, int64_t ms) {
 /* Text escaping, checked against libass (tests/unit/test_ass_escape.c): '{' and '}' as
  * \{ and \}; a backslash that would start \N, \n, \h, \{, \} or meet an override tag we
  * add next gets U+2060 WORD JOINER after it, which shows nothing. */
-static void put_escaped(vc_sbuf *b, const char *s, size_t n) {
+void vc_ass_put_escaped(vc_sbuf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
     if (c == '{' || c == '}') {
@@ -59,23 +59,25 @@ static void put_escaped(vc_sbuf *b, const char *s, size_t n) {
   }
 }
 
-/* {\kf<cs>} before each word: the word fills from its start to the next word's. */
+/* {\kf<cs>} before each word: the word fills from its start to the next word's, the last
+ * one until its sound ends. */
 static void put_karaoke_line(vc_sbuf *b, const vc_cue *q, size_t l, size_t *word,
                              size_t n_words) {
   const char *s = q->lines[l] + (l == 0 ? q->label_len : 0);
   size_t n = strlen(s);
   if (l == 0 && q->label_len)
-    put_escaped(b, q->lines[0], q->label_len);
+    vc_ass_put_escaped(b, q->lines[0], q->label_len);
   for (size_t i = 0, w = 0; i < n && w < q->line_words[l]; w++, (*word)++) {
     const char *sp = memchr(s + i, ' ', n - i);
     size_t end = sp ? (size_t)(sp - s) : n;
     int64_t from = *word == 0 ? q->start_ms : q->word_ms[*word];
-    int64_t to = *word + 1 < n_words ? q->word_ms[*word + 1] : q->end_ms;
+    int64_t last = q->speech_end_ms < q->end_ms ? q->speech_end_ms : q->end_ms;
+    int64_t to = *word + 1 < n_words ? q->word_ms[*word + 1] : last;
     int64_t k = to / 10 - from / 10;
     char tag[40];
     snprintf(tag, sizeof tag, "{\\kf%lld}", (long long)(k > 0 ? k : 0));
     vc_sbuf_adds(b, tag);
-    put_escaped(b, s + i, end - i);
+    vc_ass_put_escaped(b, s + i, end - i);
     if (sp)
       vc_sbuf_addc(b, ' ');
     i = end + 1;
@@ -93,7 +95,7 @@ static char *cue_text(const vc_cue *q, int karaoke) {
     if (karaoke)
       put_karaoke_line(&b, q, l, &word, n_words);
     else
-      put_escaped(&b, q->lines[l], strlen(q->lines[l]));
+      vc_ass_put_escaped(&b, q->lines[l], strlen(q->lines[l]));
   }
   return vc_sbuf_take(&b);
 }

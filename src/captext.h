@@ -59,6 +59,9 @@ const char *vc_cap_name(const vc_script *script, size_t i);
  * `fallback`. Caller frees; NULL on ENOMEM. */
 char *vc_cap_field(const char *name, const char *const *pairs, const char *fallback);
 
+/* Appends s[0..n) escaped for ASS dialogue text (ass.c; exposed for the libass tests). */
+void vc_ass_put_escaped(vc_sbuf *b, const char *s, size_t n);
+
 /* Returns VC_ERR_IO when the stream has an error, else VC_OK. */
 vc_status vc_cap_stream_status(FILE *f);
 

@@ -367,7 +367,8 @@ static vc_status cue_segment(vc_cues *c, size_t *cap, const seg *s, const char *
       break;
     vc_cue *q = &c->cues[c->n - 1];
     q->start_ms = s->w[i].start;
-    q->end_ms = s->w[j - 1].end; /* speech end; vc_cues_time sets the out-time */
+    q->end_ms = s->w[j - 1].end; /* speech end; time_cues sets the out-time */
+    q->speech_end_ms = s->w[j - 1].end;
     q->speaker = t->speaker;
     q->turn = turn;
     q->word_first = s->w[i].index;

@@ -1,4 +1,5 @@
 /* The SubRip (.srt) writer: numbered cues, HH:MM:SS,mmm times, neutralised markup. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,8 @@
  *   '<' -> U+02C2 MODIFIER LETTER LEFT ARROWHEAD, '>' -> U+02C3 (also turns a "-->"
  *          in the text into something no parser takes for a timing line),
  *   '{' -> U+2774 MEDIUM LEFT CURLY BRACKET ORNAMENT, '}' -> U+2775,
- *   '\' before N, n or h -> '\' + U+2060 WORD JOINER (invisible, not a break).
+ *   '\' before N, n or h -> '\' + U+2060 WORD JOINER (invisible, not a break),
+ *   '&' before a letter or '#' -> '&' + U+2060, so no player decodes "&amp;" as '&'.
  * Lines never contain line breaks or are empty (the cue builder sees to it). */
 static void put_neutral(vc_sbuf *b, const char *s) {
   for (size_t i = 0; s[i]; i++) {
@@ -27,6 +29,8 @@ static void put_neutral(vc_sbuf *b, const char *s) {
       vc_sbuf_adds(b, "\xE2\x9D\xB5");
     else if (c == '\\' && (s[i + 1] == 'N' || s[i + 1] == 'n' || s[i + 1] == 'h'))
       vc_sbuf_adds(b, "\\\xE2\x81\xA0");
+    else if (c == '&' && (s[i + 1] == '#' || isalpha((unsigned char)s[i + 1])))
+      vc_sbuf_adds(b, "&\xE2\x81\xA0");
     else
       vc_sbuf_addc(b, c);
   }

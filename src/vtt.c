@@ -6,10 +6,15 @@
 #include "voicecap/writers.h"
 
 /* Cue text escaping (W3C WebVTT): '&', '<' and '>' as character references, which also
- * keeps "-->" out of cue text. */
+ * keeps "-->" out of cue text. Players built on FFmpeg turn WebVTT into ASS for libass
+ * without escaping backslashes, so a '\' before N, n or h also gets U+2060 WORD JOINER
+ * (invisible) to keep "\N" from showing as a line break there. */
 static void put_escaped(vc_sbuf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    if (s[i] == '&')
+    char next = i + 1 < n ? s[i + 1] : '\0';
+    if (s[i] == '\\' && (next == 'N' || next == 'n' || next == 'h'))
+      vc_sbuf_adds(b, "\\\xE2\x81\xA0");
+    else if (s[i] == '&')
       vc_sbuf_adds(b, "&amp;");
     else if (s[i] == '<')
       vc_sbuf_adds(b, "&lt;");

@@ -28,6 +28,7 @@ typedef struct vc_cue {
   size_t line_words[VC_CUE_MAX_LINES]; /* words shown on each line, label not counted */
   size_t label_len; /* bytes of the label at the start of lines[0], its space included */
   int64_t *word_ms; /* start (ms) of each shown word in order; owned; sum of line_words */
+  int64_t speech_end_ms; /* end of the last word's sound (ms, rounded up) */
 } vc_cue;
 
 typedef struct vc_cues {

@@ -107,10 +107,49 @@ static void test_colours(void **state) {
   fx_free(&f);
 }
 
+/* Untrusted names and text: one event per cue, each on the style of its speaker (comma
+ * in the name replaced by U+201A), and the text drawn at the bottom (no {\an8} obeyed). */
+static void test_untrusted(void **state) {
+  (void)state;
+  static const char *const nm[] = {"Narrator", "Smith, Jones & Co", "A\nB {x}"};
+  static const fx_turn t[] = {
+      {1, "Say {\\an8}X and {\\pos(0,0)}Y."},
+      {2, "Then \\N and {\\b1} 00:00:01,000 --> 00:00:02,000"},
+  };
+  fx f;
+  fx_build(&f, nm, roles, 3, t, 2);
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  vc_doc d = fx_doc(&f, 0);
+  vc_status st;
+  char *text = fx_write(vc_write_ass, &d, &st);
+  lass a;
+  lass_open(&a, text, strlen(text));
+  assert_int_equal(a.t->n_events, (int)f.cues->n);
+  assert_int_equal(a.t->n_styles, 4);
+  for (int e = 0; e < a.t->n_events; e++) {
+    const ASS_Event *ev = &a.t->events[e];
+    const char *want = f.cues->cues[e].speaker == 1
+                           ? "Smith\xE2\x80\x9A Jones & Co"
+                           : "A B {x}"; /* line break made a space */
+    assert_string_equal(a.t->styles[ev->Style].Name, want);
+    assert_string_equal(ev->Name, want);
+    int changed = 0;
+    for (ASS_Image *img =
+             ass_render_frame(a.r, a.t, ev->Start + ev->Duration / 2, &changed);
+         img; img = img->next)
+      assert_true(img->dst_y > 540);
+  }
+  assert_int_equal(a.warnings, 0);
+  lass_close(&a);
+  free(text);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_events_match_cues),
       cmocka_unit_test(test_colours),
+      cmocka_unit_test(test_untrusted),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,6 +37,16 @@ static const fx_turn hard_turns[] = {
         "words exist."},
 };
 
+/* Text the article controls: markup of every caption format, entities, a timing line, a
+ * speaker whose name has a comma and an ampersand. */
+static const char *const untrusted_names[] = {"Narrator", "Smith, Jones & Co <Ltd>",
+                                              "Q&A Desk"};
+static const fx_turn untrusted_turns[] = {
+    {1, "Say {\\an8} then {\\b1}bold{\\b0} and <b>tag</b> <script>x</script>."},
+    {2, "Does --> or &amp; or \\N or \\h or a \\ survive? {braces}"},
+    {1, "00:00:01,000 --> 00:00:02,000\n2\n00:00:03,000 --> 00:00:04,000"},
+};
+
 static void run_case(const char *stem, const char *const *nm, const vc_role *rl, size_t nn,
                      const fx_turn *turns, size_t nt, unsigned flags) {
   fx f;
@@ -52,8 +62,9 @@ static void run_case(const char *stem, const char *const *nm, const vc_role *rl,
   } w[] = {{"srt", vc_write_srt},
            {"vtt", vc_write_vtt},
            {"ass", vc_write_ass},
-           {"json", vc_write_syncmap}};
-  for (size_t i = 0; i < 4; i++) {
+           {"json", vc_write_syncmap},
+           {"txt", vc_write_transcript}};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
     vc_status st = VC_ERR_IO;
     char *out = fx_write(w[i].fn, &d, &st);
     assert_int_equal(st, VC_OK);
@@ -76,6 +87,18 @@ static void test_hard(void **state) {
   (void)state;
   run_case("hard", hard_names, hard_roles, 3, hard_turns,
            sizeof hard_turns / sizeof *hard_turns, 0);
+}
+
+static void test_untrusted(void **state) {
+  (void)state;
+  run_case("untrusted", untrusted_names, roles, 3, untrusted_turns,
+           sizeof untrusted_turns / sizeof *untrusted_turns, 0);
+}
+
+static void test_karaoke(void **state) {
+  (void)state;
+  run_case("karaoke", names, roles, 3, basic_turns,
+           sizeof basic_turns / sizeof *basic_turns, VC_DOC_KARAOKE);
 }
 
 /* The first cue of a turn starts with the label, in capitals. */
@@ -108,10 +131,9 @@ static void test_bad_word(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_basic),
-      cmocka_unit_test(test_hard),
-      cmocka_unit_test(test_label),
-      cmocka_unit_test(test_bad_word),
+      cmocka_unit_test(test_basic),     cmocka_unit_test(test_hard),
+      cmocka_unit_test(test_untrusted), cmocka_unit_test(test_karaoke),
+      cmocka_unit_test(test_label),     cmocka_unit_test(test_bad_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

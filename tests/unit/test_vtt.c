@@ -47,9 +47,17 @@ static char *parse_vtt(const char *text, int *exit_code) {
   return out;
 }
 
-static void check_case(const fx_turn *t, size_t nt, unsigned flags) {
+static const char *const untrusted_names[] = {"Narrator", "Smith, Jones & Co <Ltd>",
+                                              "A > B\n--> C"};
+static const fx_turn untrusted[] = {
+    {1, "Say {\\an8} then <b>tag</b> <script>x</script> & &amp; &lt;."},
+    {2, "Does --> or \\N survive? <00:00:01.000> <v Other>"},
+    {1, "00:00:01.000 --> 00:00:02.000\n\n2\n00:00:03,000 --> 00:00:04,000"},
+};
+
+static void check_case(const char *const *nm, const fx_turn *t, size_t nt, unsigned flags) {
   fx f;
-  fx_build(&f, names, roles, 3, t, nt);
+  fx_build(&f, nm, roles, 3, t, nt);
   assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
   vc_doc d = fx_doc(&f, flags);
   vc_status st;
@@ -69,12 +77,18 @@ static void check_case(const fx_turn *t, size_t nt, unsigned flags) {
 
 static void test_parser_accepts(void **state) {
   (void)state;
-  check_case(turns, 3, 0);
+  check_case(names, turns, 3, 0);
 }
 
 static void test_parser_accepts_karaoke(void **state) {
   (void)state;
-  check_case(turns, 3, VC_DOC_KARAOKE);
+  check_case(names, turns, 3, VC_DOC_KARAOKE);
+}
+
+static void test_parser_accepts_untrusted(void **state) {
+  (void)state;
+  check_case(untrusted_names, untrusted, 3, 0);
+  check_case(untrusted_names, untrusted, 3, VC_DOC_KARAOKE);
 }
 
 /* The check itself can fail: a cue that ends before it starts is an error. */
@@ -90,6 +104,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parser_accepts),
       cmocka_unit_test(test_parser_accepts_karaoke),
+      cmocka_unit_test(test_parser_accepts_untrusted),
       cmocka_unit_test(test_parser_rejects),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
