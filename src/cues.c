@@ -36,6 +36,7 @@ enum {
   COST_NAME = 100,
   COST_MIDSENT = 12,
   COST_RATE = 3,
+  COST_SHORT = 60, /* a cue that cannot stay up 0.833 s, plus 1 per 10 ms missing */
   COST_OVERFLOW = 1000
 };
 #define COST_INF (INT64_MAX / 4)
@@ -238,22 +239,27 @@ static size_t cue_chars(const seg *s, size_t i, size_t j) {
   return c;
 }
 
-/* Penalty for text that cannot be read at VC_MAX_CPS in the time the cue can stay up. */
+/* Penalty for text that cannot be read at VC_MAX_CPS in the time the cue can stay up, and
+ * for a cue that cannot stay up the minimum time before the next word (the last cue of a
+ * segment is exempt: a pause follows it). */
 static int64_t rate_cost(const seg *s, size_t i, size_t j, size_t chars) {
   int64_t span = s->w[j - 1].end - s->w[i].start;
   int64_t tail = j < s->n ? s->w[j].start - s->w[j - 1].end : VC_MAX_TAIL_MS;
   if (tail > VC_MAX_TAIL_MS)
     tail = VC_MAX_TAIL_MS;
   int64_t avail = span + (tail > 0 ? tail : 0);
-  if (avail < VC_MIN_CUE_MS)
-    avail = VC_MIN_CUE_MS;
   int64_t readable = avail * VC_MAX_CPS / 1000;
-  return (int64_t)chars > readable ? ((int64_t)chars - readable) * COST_RATE : 0;
+  int64_t c = (int64_t)chars > readable ? ((int64_t)chars - readable) * COST_RATE : 0;
+  if (avail < VC_MIN_CUE_MS && j < s->n)
+    c += COST_SHORT + (VC_MIN_CUE_MS - avail) / 10;
+  return c;
 }
 
-/* Cost of one cue made of words [i, j) of the segment, or COST_INF if it cannot be. */
+/* Cost of one cue made of words [i, j) of the segment, or COST_INF if it cannot be. The
+ * speech of a cue of several words lasts at most 7 s less the 0.5 s tail, so that its
+ * out-time can always keep both the 7 s limit and the gap rule. */
 static int64_t cue_cost(const seg *s, size_t i, size_t j, layout *lay) {
-  if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_MAX_CUE_MS)
+  if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
     return COST_INF;
   *lay = best_layout(s, i, j);
   if (lay->cost >= COST_INF)
@@ -462,7 +468,8 @@ static int64_t out_time(const vc_cue *q, int64_t next, int has_next) {
     out = cap;
   int64_t gap = next - out;
   if (has_next && gap > VC_SMALL_GAP_MS && gap < VC_REAL_GAP_MS) {
-    if (next - in <= VC_MAX_CUE_MS)
+    /* A single word can speak longer than a cue may last: then chaining wins. */
+    if (next - in <= VC_MAX_CUE_MS || speech - in > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
       out = next;
     else if (next - VC_REAL_GAP_MS >= speech)
       out = next - VC_REAL_GAP_MS;
