@@ -20,7 +20,7 @@ enum {
 };
 
 /* Word flags the chunker reads. */
-enum { WF_SENT = 1, WF_CLAUSE = 2, WF_BADEND = 4, WF_CAP = 8, WF_PARA = 16 };
+enum { WF_SENT = 1, WF_CLAUSE = 2, WF_BADEND = 4, WF_CAP = 8, WF_PARA = 16, WF_LEAD = 32 };
 
 /* Costs of the chunker's choices: lower is better. A cue boundary or a line break after
  * a sentence costs nothing; after clause punctuation little; elsewhere more; ending a
@@ -31,11 +31,13 @@ enum {
   COST_CUT_PLAIN = 80,
   COST_LINE_CLAUSE = 4,
   COST_LINE_PLAIN = 15,
+  COST_LEAD_BONUS = 25, /* off a plain cut before a conjunction or preposition (Netflix) */
   COST_LINE_LABEL = 150,
   COST_BADEND = 150,
   COST_NAME = 100,
   COST_MIDSENT = 12,
-  COST_RATE = 3,
+  COST_SPILL = 30, /* a cue ends one sentence and starts another it does not finish */
+  COST_RATE = 6,
   COST_SHORT = 60, /* a cue that cannot stay up 0.833 s, plus 1 per 10 ms missing */
   COST_OVERFLOW = 1000
 };
@@ -109,8 +111,11 @@ static unsigned word_flags(const vc_word *tw, const char *s, size_t n) {
     f |= WF_PARA;
   if (is_clause_cp(last) || (last == '-' && n == 1))
     f |= WF_CLAUSE;
-  if (!punct_end && vc_word_class(s, n) != VC_WC_NONE)
+  vc_wclass cls = vc_word_class(s, n);
+  if (!punct_end && cls != VC_WC_NONE)
     f |= WF_BADEND;
+  if (cls == VC_WC_CONJUNCTION || cls == VC_WC_PREPOSITION)
+    f |= WF_LEAD;
   if (!punct_end && starts_capitalised(s, n))
     f |= WF_CAP;
   return f;
@@ -184,6 +189,8 @@ static int64_t cut_cost(const cw *a, const cw *b, int line) {
     c = 0;
   else if (a->flags & WF_CLAUSE)
     c = line ? COST_LINE_CLAUSE : COST_CUT_CLAUSE;
+  else if (b && (b->flags & WF_LEAD))
+    c = line ? COST_LINE_PLAIN / 2 : COST_CUT_PLAIN - COST_LEAD_BONUS;
   else
     c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
   if (a->flags & WF_BADEND)
@@ -268,9 +275,16 @@ static int64_t cue_cost(const seg *s, size_t i, size_t j, layout *lay) {
   if (j < s->n)
     c += cut_cost(&s->w[j - 1], &s->w[j], 0);
   size_t lab = s->label_chars && i == 0;
-  for (size_t k = i; k + 1 < j; k++)
-    if ((s->w[k].flags & WF_SENT) && !(lay->split && k + 1 == i + lay->split - lab))
+  int inner_end = 0;
+  for (size_t k = i; k + 1 < j; k++) {
+    if (!(s->w[k].flags & WF_SENT))
+      continue;
+    inner_end = 1;
+    if (!(lay->split && k + 1 == i + lay->split - lab))
       c += COST_MIDSENT;
+  }
+  if (inner_end && j < s->n && !(s->w[j - 1].flags & WF_SENT))
+    c += COST_SPILL;
   return c + rate_cost(s, i, j, cue_chars(s, i, j));
 }
 
