@@ -118,6 +118,24 @@ static void test_label(void **state) {
   fx_free(&f);
 }
 
+/* A speaker without a name (or only white space) gets no label; a long name is cut to
+ * its last words so the label leaves room for text. */
+static void test_label_edges(void **state) {
+  (void)state;
+  static const char *const nm[] = {"Narrator", " \t ",
+                                   "Dame Alexandra Wilhelmina of Somewhere Far"};
+  static const fx_turn t[] = {{1, "Hello there."}, {2, "Yes."}};
+  fx f;
+  fx_build(&f, nm, roles, 3, t, 2);
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  assert_int_equal(f.cues->n, 2);
+  assert_string_equal(f.cues->cues[0].lines[0], "Hello there.");
+  assert_int_equal(f.cues->cues[0].first_of_turn, 0);
+  assert_string_equal(f.cues->cues[1].lines[0], "WILHELMINA OF SOMEWHERE FAR: Yes.");
+  assert_int_equal(f.cues->cues[1].label_len, strlen("WILHELMINA OF SOMEWHERE FAR: "));
+  fx_free(&f);
+}
+
 /* A word outside its turn's text is refused. */
 static void test_bad_word(void **state) {
   (void)state;
@@ -133,7 +151,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_basic),     cmocka_unit_test(test_hard),
       cmocka_unit_test(test_untrusted), cmocka_unit_test(test_karaoke),
-      cmocka_unit_test(test_label),     cmocka_unit_test(test_bad_word),
+      cmocka_unit_test(test_label),     cmocka_unit_test(test_label_edges),
+      cmocka_unit_test(test_bad_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
