@@ -1,4 +1,5 @@
 /* Golden-file tests of the cue builder and the four writers, on hand-made timelines. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,28 @@
 
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "caps_fixture.h"
+
+/* The sync map parses, has one entry per cue and per turn, and times with 3 decimals. */
+static void check_syncmap(const char *text, const fx *f) {
+  json_error_t err;
+  json_t *root = json_loads(text, 0, &err);
+  assert_non_null(root);
+  assert_int_equal(json_array_size(json_object_get(root, "cues")), f->cues->n);
+  assert_int_equal(json_array_size(json_object_get(root, "turns")), f->script.n_turns);
+  assert_int_equal(json_array_size(json_object_get(root, "speakers")),
+                   f->script.n_speakers);
+  json_t *c0 = json_array_get(json_object_get(root, "cues"), 0);
+  assert_int_equal(llround(json_real_value(json_object_get(c0, "start")) * 1000),
+                   f->cues->cues[0].start_ms);
+  json_decref(root);
+  const char *p = strstr(text, "\"duration\": ");
+  assert_non_null(p);
+  p = strchr(p, '.');
+  assert_true(p && p[1] >= '0' && p[3] <= '9' && p[4] == ',');
+}
 
 static const char *const names[] = {"Narrator", "Riz Ahmed", "The Interviewer"};
 static const vc_role roles[] = {VC_ROLE_NARRATOR, VC_ROLE_INTERVIEWEE, VC_ROLE_INTERVIEWER};
@@ -72,6 +94,8 @@ static void run_case(const char *stem, const char *const *nm, const vc_role *rl,
     char name[256];
     snprintf(name, sizeof name, "%s.%s", stem, w[i].ext);
     assert_true(fx_golden(name, out));
+    if (strcmp(w[i].ext, "json") == 0)
+      check_syncmap(out, &f);
     free(out);
   }
   fx_free(&f);
