@@ -290,7 +290,7 @@ static int64_t cue_cost(const seg *s, size_t i, size_t j, layout *lay) {
 
 /* Chooses the cue boundaries of a segment: prev[j] is where the cue ending at j starts. */
 static vc_status chunk(const seg *s, size_t *prev) {
-  int64_t *best = malloc((s->n + 1) * sizeof *best);
+  int64_t *best = calloc(s->n + 1, sizeof *best); /* calloc checks the product */
   if (!best)
     return VC_ERR_NOMEM;
   best[0] = 0;
@@ -338,7 +338,7 @@ static vc_status fill_cue(vc_cue *q, const seg *s, const char *label, size_t i, 
   int lab = label && i == 0;
   vc_sbuf b[VC_CUE_MAX_LINES] = {{0}};
   size_t line = 0, tok = 0;
-  q->word_ms = malloc((j - i) * sizeof *q->word_ms);
+  q->word_ms = calloc(j - i, sizeof *q->word_ms);
   if (!q->word_ms)
     return VC_ERR_NOMEM;
   if (lab) {
@@ -369,11 +369,12 @@ static vc_status fill_cue(vc_cue *q, const seg *s, const char *label, size_t i, 
   return st;
 }
 
-/* Chunks one segment and appends its cues; end_ms receives each cue's speech end. */
+/* Chunks one segment and appends its cues, timed from their words (time_cues then sets
+ * the out-times). */
 static vc_status cue_segment(vc_cues *c, size_t *cap, const seg *s, const char *label,
                              const vc_turn *t, size_t turn) {
-  size_t *prev = malloc((s->n + 1) * sizeof *prev);
-  size_t *cuts = malloc((s->n + 1) * sizeof *cuts);
+  size_t *prev = calloc(s->n + 1, sizeof *prev);
+  size_t *cuts = calloc(s->n + 1, sizeof *cuts);
   vc_status st = prev && cuts ? chunk(s, prev) : VC_ERR_NOMEM;
   size_t n_cuts = 0;
   for (size_t j = s->n; st == VC_OK && j > 0; j = prev[j])
@@ -436,12 +437,10 @@ static vc_status cue_turn(vc_cues *c, size_t *cap, const vc_script *script,
   const vc_turn *t = &script->turns[turn];
   cw *w = NULL;
   size_t n = 0;
-  const char *name = t->speaker < script->n_speakers && script->speakers[t->speaker].name
-                         ? script->speakers[t->speaker].name
-                         : "";
-  char *label = turn_label(name);
+  char *label = turn_label(vc_cap_name(script, t->speaker));
   vc_status st = label ? load_words(t, tl, first, last, &w, &n) : VC_ERR_NOMEM;
-  const char *shown = name[0] ? label : NULL; /* no label for a nameless speaker */
+  /* no label for a speaker without a name */
+  const char *shown = label && strcmp(label, ":") != 0 ? label : NULL;
   size_t a = 0;
   for (size_t k = 0; st == VC_OK && k < n; k++) {
     if (!(w[k].flags & WF_PARA) && k + 1 < n)

@@ -1,4 +1,5 @@
 /* Golden-file tests of the cue builder and the four writers, on hand-made timelines. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,28 @@
 
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "caps_fixture.h"
+
+/* The sync map parses, has one entry per cue and per turn, and times with 3 decimals. */
+static void check_syncmap(const char *text, const fx *f) {
+  json_error_t err;
+  json_t *root = json_loads(text, 0, &err);
+  assert_non_null(root);
+  assert_int_equal(json_array_size(json_object_get(root, "cues")), f->cues->n);
+  assert_int_equal(json_array_size(json_object_get(root, "turns")), f->script.n_turns);
+  assert_int_equal(json_array_size(json_object_get(root, "speakers")),
+                   f->script.n_speakers);
+  json_t *c0 = json_array_get(json_object_get(root, "cues"), 0);
+  assert_int_equal(llround(json_real_value(json_object_get(c0, "start")) * 1000),
+                   f->cues->cues[0].start_ms);
+  json_decref(root);
+  const char *p = strstr(text, "\"duration\": ");
+  assert_non_null(p);
+  p = strchr(p, '.');
+  assert_true(p && p[1] >= '0' && p[3] <= '9' && p[4] == ',');
+}
 
 static const char *const names[] = {"Narrator", "Riz Ahmed", "The Interviewer"};
 static const vc_role roles[] = {VC_ROLE_NARRATOR, VC_ROLE_INTERVIEWEE, VC_ROLE_INTERVIEWER};
@@ -72,6 +94,8 @@ static void run_case(const char *stem, const char *const *nm, const vc_role *rl,
     char name[256];
     snprintf(name, sizeof name, "%s.%s", stem, w[i].ext);
     assert_true(fx_golden(name, out));
+    if (strcmp(w[i].ext, "json") == 0)
+      check_syncmap(out, &f);
     free(out);
   }
   fx_free(&f);
@@ -118,6 +142,24 @@ static void test_label(void **state) {
   fx_free(&f);
 }
 
+/* A speaker without a name (or only white space) gets no label; a long name is cut to
+ * its last words so the label leaves room for text. */
+static void test_label_edges(void **state) {
+  (void)state;
+  static const char *const nm[] = {"Narrator", " \t ",
+                                   "Dame Alexandra Wilhelmina of Somewhere Far"};
+  static const fx_turn t[] = {{1, "Hello there."}, {2, "Yes."}};
+  fx f;
+  fx_build(&f, nm, roles, 3, t, 2);
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  assert_int_equal(f.cues->n, 2);
+  assert_string_equal(f.cues->cues[0].lines[0], "Hello there.");
+  assert_int_equal(f.cues->cues[0].first_of_turn, 0);
+  assert_string_equal(f.cues->cues[1].lines[0], "WILHELMINA OF SOMEWHERE FAR: Yes.");
+  assert_int_equal(f.cues->cues[1].label_len, strlen("WILHELMINA OF SOMEWHERE FAR: "));
+  fx_free(&f);
+}
+
 /* A word outside its turn's text is refused. */
 static void test_bad_word(void **state) {
   (void)state;
@@ -133,7 +175,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_basic),     cmocka_unit_test(test_hard),
       cmocka_unit_test(test_untrusted), cmocka_unit_test(test_karaoke),
-      cmocka_unit_test(test_label),     cmocka_unit_test(test_bad_word),
+      cmocka_unit_test(test_label),     cmocka_unit_test(test_label_edges),
+      cmocka_unit_test(test_bad_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
