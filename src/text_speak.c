@@ -102,6 +102,8 @@ static vc_status speak_char(vc_speak *sp, size_t at, size_t n, utf8proc_int32_t 
     return VC_OK; /* a closing quote: "‘Sound’", "thing.’" */
   if (cp == 0x2018 && !is_digit(next))
     return VC_OK; /* an opening quote, not the apostrophe of "‘90s" */
+  if (cp == '/' && prev == ' ' && (next == ' ' || next == '\n'))
+    return emit_dash(&sp->out, at, 1); /* "Name / Agency": a pause, not "slash" */
   if (cp == '/' && is_alpha(prev) && is_alpha(next))
     return vc_sbuf_put(&sp->out, ", ", 2, at); /* "addict/punk": a list */
   if ((cp == ':' || cp == ';') && is_alpha(prev) && is_alpha(next))
