@@ -99,7 +99,7 @@ static vc_status speak_char(vc_speak *sp, size_t at, size_t n, utf8proc_int32_t 
   if (is_dash(cp))
     return emit_dash(&sp->out, at, next == ' ' || next == '\n' || at + n >= sp->len);
   if ((cp == 0x2019 || cp == '\'') && !is_alpha(next) && prev != 's' && prev != 'S')
-    return VC_OK; /* a closing quote: "‘Sound’", "thing.’" */
+    return VC_OK; /* a closing quote: "‘Title’", "thing.’" */
   if (cp == 0x2018 && !is_digit(next))
     return VC_OK; /* an opening quote, not the apostrophe of "‘90s" */
   if (cp == '/' && prev == ' ' && (next == ' ' || next == '\n'))
