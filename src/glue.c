@@ -408,13 +408,13 @@ static void mark_all(const vc_glue_ctx *g, const char *s, size_t len, unsigned c
   }
 }
 
-static vc_status build(const char *s, size_t len, const unsigned char *ins, vc_sbuf *b) {
+static vc_status build(const char *s, size_t len, const unsigned char *ins, vc_mbuf *b) {
   vc_status st = VC_OK;
   for (size_t i = 0; st == VC_OK && i < len; i++) {
     if (ins[i] && i > 0 && s[i - 1] != ' ' && s[i] != ' ')
-      st = vc_sbuf_put(b, " ", 1, i);
+      st = vc_mbuf_put(b, " ", 1, i);
     if (st == VC_OK)
-      st = vc_sbuf_copy(b, s + i, 1, i);
+      st = vc_mbuf_copy(b, s + i, 1, i);
   }
   return st;
 }
@@ -422,7 +422,7 @@ static vc_status build(const char *s, size_t len, const unsigned char *ins, vc_s
 vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **out,
                     size_t *out_len, size_t **map) {
   unsigned char *ins;
-  vc_sbuf b;
+  vc_mbuf b;
   vc_status st;
   if (!out || !out_len || !map || (!s && len))
     return VC_ERR_ARG;
@@ -433,11 +433,11 @@ vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **ou
   if (!ins)
     return VC_ERR_NOMEM;
   mark_all(ctx, s, len, ins);
-  vc_sbuf_init(&b);
+  vc_mbuf_init(&b);
   st = build(s, len, ins, &b);
   if (st == VC_OK)
-    st = vc_sbuf_take(&b, len, out, out_len, map);
-  vc_sbuf_release(&b);
+    st = vc_mbuf_take(&b, len, out, out_len, map);
+  vc_mbuf_release(&b);
   free(ins);
   return st;
 }

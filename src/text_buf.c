@@ -5,12 +5,12 @@
 
 #include "text_buf.h"
 
-void vc_sbuf_init(vc_sbuf *b) {
+void vc_mbuf_init(vc_mbuf *b) {
   memset(b, 0, sizeof *b);
 }
 
 /* Makes room for `extra` more bytes plus a terminator and the final map entry. */
-static vc_status sbuf_reserve(vc_sbuf *b, size_t extra) {
+static vc_status sbuf_reserve(vc_mbuf *b, size_t extra) {
   size_t need, cap;
   char *t;
   size_t *m;
@@ -37,7 +37,7 @@ static vc_status sbuf_reserve(vc_sbuf *b, size_t extra) {
   return VC_OK;
 }
 
-vc_status vc_sbuf_put(vc_sbuf *b, const char *s, size_t n, size_t at) {
+vc_status vc_mbuf_put(vc_mbuf *b, const char *s, size_t n, size_t at) {
   vc_status st = sbuf_reserve(b, n);
   if (st != VC_OK)
     return st;
@@ -48,7 +48,7 @@ vc_status vc_sbuf_put(vc_sbuf *b, const char *s, size_t n, size_t at) {
   return VC_OK;
 }
 
-vc_status vc_sbuf_copy(vc_sbuf *b, const char *s, size_t n, size_t at) {
+vc_status vc_mbuf_copy(vc_mbuf *b, const char *s, size_t n, size_t at) {
   vc_status st = sbuf_reserve(b, n);
   if (st != VC_OK)
     return st;
@@ -59,12 +59,12 @@ vc_status vc_sbuf_copy(vc_sbuf *b, const char *s, size_t n, size_t at) {
   return VC_OK;
 }
 
-void vc_sbuf_trim_spaces(vc_sbuf *b) {
+void vc_mbuf_trim_spaces(vc_mbuf *b) {
   while (b->len > 0 && b->text[b->len - 1] == ' ')
     b->len--;
 }
 
-vc_status vc_sbuf_take(vc_sbuf *b, size_t src_len, char **text, size_t *len, size_t **map) {
+vc_status vc_mbuf_take(vc_mbuf *b, size_t src_len, char **text, size_t *len, size_t **map) {
   vc_status st = sbuf_reserve(b, 0);
   if (st != VC_OK)
     return st;
@@ -73,16 +73,16 @@ vc_status vc_sbuf_take(vc_sbuf *b, size_t src_len, char **text, size_t *len, siz
   *text = b->text;
   *len = b->len;
   *map = b->map;
-  vc_sbuf_init(b);
+  vc_mbuf_init(b);
   return VC_OK;
 }
 
-vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out) {
+vc_status vc_mbuf_finish(vc_mbuf *b, size_t src_len, vc_speakable **out) {
   vc_speakable *s = malloc(sizeof *s);
   vc_status st;
   if (!s)
     return VC_ERR_NOMEM;
-  st = vc_sbuf_take(b, src_len, &s->text, &s->len, &s->map);
+  st = vc_mbuf_take(b, src_len, &s->text, &s->len, &s->map);
   if (st != VC_OK) {
     free(s);
     return st;
@@ -91,8 +91,8 @@ vc_status vc_sbuf_finish(vc_sbuf *b, size_t src_len, vc_speakable **out) {
   return VC_OK;
 }
 
-void vc_sbuf_release(vc_sbuf *b) {
+void vc_mbuf_release(vc_mbuf *b) {
   free(b->text);
   free(b->map);
-  vc_sbuf_init(b);
+  vc_mbuf_init(b);
 }

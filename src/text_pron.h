@@ -36,7 +36,7 @@ typedef struct vc_speak {
   const vc_speak_rules *r; /* may be NULL: built-in rules only */
   const char *s;
   size_t len;
-  vc_sbuf out;
+  vc_mbuf out;
 } vc_speak;
 
 /* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on

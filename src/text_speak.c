@@ -81,13 +81,13 @@ static size_t space_len(const char *s, size_t len, size_t i) {
 }
 
 /* A dash becomes a pause: a comma hugging the previous word, then one space. */
-static vc_status emit_dash(vc_sbuf *b, size_t at, int next_is_space) {
+static vc_status emit_dash(vc_mbuf *b, size_t at, int next_is_space) {
   vc_status st = VC_OK;
-  vc_sbuf_trim_spaces(b);
+  vc_mbuf_trim_spaces(b);
   if (b->len > 0 && !strchr(",.;:!?", b->text[b->len - 1]))
-    st = vc_sbuf_put(b, ",", 1, at);
+    st = vc_mbuf_put(b, ",", 1, at);
   if (st == VC_OK && !next_is_space && b->len > 0)
-    st = vc_sbuf_put(b, " ", 1, at);
+    st = vc_mbuf_put(b, " ", 1, at);
   return st;
 }
 
@@ -105,13 +105,13 @@ static vc_status speak_char(vc_speak *sp, size_t at, size_t n, utf8proc_int32_t 
   if (cp == '/' && prev == ' ' && (next == ' ' || next == '\n'))
     return emit_dash(&sp->out, at, 1); /* "Name / Agency": a pause, not "slash" */
   if (cp == '/' && is_alpha(prev) && is_alpha(next))
-    return vc_sbuf_put(&sp->out, ", ", 2, at); /* "addict/punk": a list */
+    return vc_mbuf_put(&sp->out, ", ", 2, at); /* "addict/punk": a list */
   if ((cp == ':' || cp == ';') && is_alpha(prev) && is_alpha(next))
-    return vc_sbuf_put(&sp->out, cp == ':' ? ": " : "; ", 2, at); /* "Photo:Name" */
+    return vc_mbuf_put(&sp->out, cp == ':' ? ": " : "; ", 2, at); /* "Photo:Name" */
   say = char_rule(cp);
   if (!say)
-    return vc_sbuf_copy(&sp->out, s + at, n, at);
-  return vc_sbuf_put(&sp->out, say, strlen(say), at);
+    return vc_mbuf_copy(&sp->out, s + at, n, at);
+  return vc_mbuf_put(&sp->out, say, strlen(say), at);
 }
 
 /* Speaks display bytes [from, to) character by character. */
@@ -270,11 +270,11 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   sp.r = r;
   sp.s = display;
   sp.len = len;
-  vc_sbuf_init(&sp.out);
+  vc_mbuf_init(&sp.out);
   st = speak_all(&sp);
   if (st == VC_OK)
-    st = vc_sbuf_finish(&sp.out, len, out);
-  vc_sbuf_release(&sp.out);
+    st = vc_mbuf_finish(&sp.out, len, out);
+  vc_mbuf_release(&sp.out);
   return st;
 }
 

@@ -28,7 +28,7 @@ static int word_in(const char *s, size_t from, size_t to, const char *const *lis
 }
 
 static vc_status say(vc_speak *sp, const char *text, size_t at) {
-  return vc_sbuf_put(&sp->out, text, strlen(text), at);
+  return vc_mbuf_put(&sp->out, text, strlen(text), at);
 }
 
 /* ---- numbers in words ------------------------------------------------------------- */
@@ -196,13 +196,13 @@ static int rule_time(vc_speak *sp, vc_tok *t, vc_status *st) {
   m = (s[colon + 1] - '0') * 10 + (s[colon + 2] - '0');
   if (h > 24 || m > 59 || (m >= 10))
     return 0;
-  *st = vc_sbuf_copy(&sp->out, s + t->cs, colon - t->cs, t->cs);
+  *st = vc_mbuf_copy(&sp->out, s + t->cs, colon - t->cs, t->cs);
   if (*st == VC_OK && m == 0 && !word_in(s, t->ns, t->ne, vc_am_pm))
     *st = say(sp, " o'clock", colon);
   else if (*st == VC_OK && m > 0) {
     *st = say(sp, " oh ", colon);
     if (*st == VC_OK)
-      *st = vc_sbuf_copy(&sp->out, s + colon + 2, 1, colon + 2);
+      *st = vc_mbuf_copy(&sp->out, s + colon + 2, 1, colon + 2);
   }
   t->resume = t->ce;
   return 1;
@@ -229,13 +229,13 @@ static size_t money_number(const char *s, size_t from, size_t to, size_t *dot) {
 static vc_status say_dollars(vc_speak *sp, const vc_tok *t, size_t dot) {
   const char *s = sp->s;
   int one = dot - t->cs == 2 && s[t->cs + 1] == '1';
-  vc_status st = vc_sbuf_copy(&sp->out, s + t->cs + 1, dot - t->cs - 1, t->cs + 1);
+  vc_status st = vc_mbuf_copy(&sp->out, s + t->cs + 1, dot - t->cs - 1, t->cs + 1);
   if (st == VC_OK)
     st = say(sp, one ? " dollar" : " dollars", dot - 1);
   if (st == VC_OK && dot < t->ce) {
     st = say(sp, " ", dot);
     if (st == VC_OK)
-      st = vc_sbuf_copy(&sp->out, s + dot + 1, t->ce - dot - 1, dot + 1);
+      st = vc_mbuf_copy(&sp->out, s + dot + 1, t->ce - dot - 1, dot + 1);
   }
   return st;
 }
@@ -248,11 +248,11 @@ static int rule_money(vc_speak *sp, vc_tok *t, vc_status *st) {
     return 0;
   t->resume = t->ce;
   if (t->ce == t->te && word_in(s, t->ns, t->ne, vc_scales)) {
-    *st = vc_sbuf_copy(&sp->out, s + t->cs + 1, t->ce - t->cs - 1, t->cs + 1);
+    *st = vc_mbuf_copy(&sp->out, s + t->cs + 1, t->ce - t->cs - 1, t->cs + 1);
     if (*st == VC_OK)
-      *st = vc_sbuf_put(&sp->out, " ", 1, t->ns);
+      *st = vc_mbuf_put(&sp->out, " ", 1, t->ns);
     if (*st == VC_OK)
-      *st = vc_sbuf_copy(&sp->out, s + t->ns, t->ne - t->ns, t->ns);
+      *st = vc_mbuf_copy(&sp->out, s + t->ns, t->ne - t->ns, t->ns);
     if (*st == VC_OK)
       *st = say(sp, " dollars", t->ne - 1);
     t->resume = t->ne;
@@ -345,15 +345,15 @@ static int rule_x_on_y(vc_speak *sp, vc_tok *t, vc_status *st) {
     i++;
   if (i != t->ce || i == h2 + 1)
     return 0;
-  *st = vc_sbuf_copy(&sp->out, s + t->cs, h1 - t->cs, t->cs);
+  *st = vc_mbuf_copy(&sp->out, s + t->cs, h1 - t->cs, t->cs);
   if (*st == VC_OK)
     *st = say(sp, " ", h1 + 1);
   if (*st == VC_OK)
-    *st = vc_sbuf_copy(&sp->out, s + h1 + 1, h2 - h1 - 1, h1 + 1);
+    *st = vc_mbuf_copy(&sp->out, s + h1 + 1, h2 - h1 - 1, h1 + 1);
   if (*st == VC_OK)
     *st = say(sp, " ", h2 + 1);
   if (*st == VC_OK)
-    *st = vc_sbuf_copy(&sp->out, s + h2 + 1, t->ce - h2 - 1, h2 + 1);
+    *st = vc_mbuf_copy(&sp->out, s + h2 + 1, t->ce - h2 - 1, h2 + 1);
   t->resume = t->ce;
   return 1;
 }
@@ -432,7 +432,7 @@ static int rule_acronym(vc_speak *sp, vc_tok *t, vc_status *st) {
       if (i > t->cs)
         *st = say(sp, "-", i);
       if (*st == VC_OK)
-        *st = vc_sbuf_copy(&sp->out, s + i, 1, i);
+        *st = vc_mbuf_copy(&sp->out, s + i, 1, i);
     }
   }
   if (*st == VC_OK && caps_end < t->ce)
