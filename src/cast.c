@@ -1,28 +1,449 @@
-/* Voices and casting. (stub) */
+/* Voices (one INI file each, read with inih) and each speaker's voice and colour. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "voicecap/cast.h"
 
-vc_status vc_voiceset_load(const char *dir, vc_voiceset **out, vc_diag *diag) {
-  (void)dir;
-  (void)out;
-  (void)diag;
-  return VC_ERR_CONFIG;
-}
-void vc_voiceset_free(vc_voiceset *vs) {
-  (void)vs;
-}
-const vc_voice *vc_voiceset_find(const vc_voiceset *vs, const char *id) {
-  (void)vs;
-  (void)id;
+#define VC_MAX_VOICE_FILES 4096
+
+/* What a key's value is and where it goes in vc_voice. */
+typedef enum { KEY_LANGUAGE, KEY_VARIANT, KEY_INT, KEY_DB, KEY_COLOUR } vc_key_kind;
+
+static const struct {
+  const char *name;
+  vc_key_kind kind;
+  size_t offset;
+  int min, max;
+} vc_voice_keys[] = {
+    {"language", KEY_LANGUAGE, offsetof(vc_voice, language), 0, 0},
+    {"variant", KEY_VARIANT, offsetof(vc_voice, variant), 0, 0},
+    {"rate", KEY_INT, offsetof(vc_voice, rate), 80, 450},
+    {"pitch", KEY_INT, offsetof(vc_voice, pitch), 0, 100},
+    {"range", KEY_INT, offsetof(vc_voice, range), 0, 100},
+    {"gain_db", KEY_DB, offsetof(vc_voice, gain_db), -30, 30},
+    {"colour", KEY_COLOUR, offsetof(vc_voice, colour), 0, 0},
+    {"paragraph_pause_ms", KEY_INT, offsetof(vc_voice, paragraph_pause_ms), 0, 10000},
+    {"turn_pause_ms", KEY_INT, offsetof(vc_voice, turn_pause_ms), 0, 10000},
+};
+#define VC_N_KEYS (sizeof vc_voice_keys / sizeof vc_voice_keys[0])
+
+static const vc_voice vc_voice_defaults = {.rate = 170,
+                                           .pitch = 50,
+                                           .range = 50,
+                                           .gain_db = 0.0,
+                                           .colour = VC_COLOUR_AUTO,
+                                           .paragraph_pause_ms = 400,
+                                           .turn_pause_ms = 700};
+
+/* BBC caption colours in order; panels skip yellow, the narrator's. */
+static const unsigned vc_bbc_colours[] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00};
+static const unsigned vc_panel_colours[] = {0xFFFFFF, 0x00FFFF, 0x00FF00};
+#define VC_N_PANEL (sizeof vc_panel_colours / sizeof vc_panel_colours[0])
+
+/* Pitch offsets for the 2nd, 3rd... speaker sharing one voice. */
+static const int vc_panel_pitch[] = {0, 12, -12, 22, -22, 6, -6, 17, -17};
+#define VC_N_PANEL_PITCH (sizeof vc_panel_pitch / sizeof vc_panel_pitch[0])
+
+/* State of one file's parse; `msg` keeps the first problem (inih reports its line). */
+typedef struct vc_ini_ctx {
+  vc_voice *v;
+  unsigned seen;
+  char msg[160];
+} vc_ini_ctx;
+
+static int ini_fail(vc_ini_ctx *c, const char *fmt, const char *a) {
+  if (!c->msg[0])
+    snprintf(c->msg, sizeof c->msg, fmt, a);
   return 0;
 }
+
+static int parse_int(const char *s, long min, long max, int *out) {
+  char *end;
+  errno = 0;
+  long n = strtol(s, &end, 10);
+  if (errno || end == s || *end || n < min || n > max)
+    return 0;
+  *out = (int)n;
+  return 1;
+}
+
+static int parse_db(const char *s, double min, double max, double *out) {
+  char *end;
+  errno = 0;
+  double d = strtod(s, &end);
+  if (errno || end == s || *end || !(d >= min && d <= max))
+    return 0;
+  *out = d;
+  return 1;
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  c = (char)tolower((unsigned char)c);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int parse_colour(const char *s, unsigned *out) {
+  if (strcmp(s, "auto") == 0) {
+    *out = VC_COLOUR_AUTO;
+    return 1;
+  }
+  if (s[0] != '#' || strlen(s) != 7)
+    return 0;
+  unsigned rgb = 0;
+  for (int i = 1; i < 7; i++) {
+    int d = hex_digit(s[i]);
+    if (d < 0)
+      return 0;
+    rgb = rgb << 4 | (unsigned)d;
+  }
+  *out = rgb;
+  return 1;
+}
+
+/* espeak-ng names: letters, digits, '-', '_' and (in variant names) spaces. */
+static int valid_name(const char *s, int allow_space) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (!isalnum(c) && c != '-' && c != '_' && !(allow_space && c == ' '))
+      return 0;
+  }
+  return 1;
+}
+
+static int set_string(vc_ini_ctx *c, char **dst, const char *value, int is_variant) {
+  if ((!is_variant && !value[0]) || strlen(value) > 64 || !valid_name(value, is_variant))
+    return ini_fail(c, "invalid espeak-ng name '%s'", value);
+  char *copy = strdup(value);
+  if (!copy)
+    return ini_fail(c, "%s", "out of memory");
+  free(*dst);
+  *dst = copy;
+  return 1;
+}
+
+static int set_key(vc_ini_ctx *c, size_t k, const char *value) {
+  char *field = (char *)c->v + vc_voice_keys[k].offset;
+  int min = vc_voice_keys[k].min, max = vc_voice_keys[k].max;
+  int ok = 0;
+  switch (vc_voice_keys[k].kind) {
+  case KEY_LANGUAGE:
+  case KEY_VARIANT:
+    return set_string(c, (char **)(void *)field, value,
+                      vc_voice_keys[k].kind == KEY_VARIANT);
+  case KEY_INT:
+    ok = parse_int(value, min, max, (int *)(void *)field);
+    break;
+  case KEY_DB:
+    ok = parse_db(value, min, max, (double *)(void *)field);
+    break;
+  case KEY_COLOUR:
+    ok = parse_colour(value, (unsigned *)(void *)field);
+    break;
+  }
+  if (!ok) {
+    char buf[120];
+    snprintf(buf, sizeof buf, "%s = '%.60s'", vc_voice_keys[k].name, value);
+    return ini_fail(c, "invalid value %s", buf);
+  }
+  return 1;
+}
+
+static int voice_key(void *user, const char *section, const char *name, const char *value) {
+  vc_ini_ctx *c = user;
+  if (section[0])
+    return ini_fail(c, "unexpected section [%s]", section);
+  for (size_t k = 0; k < VC_N_KEYS; k++) {
+    if (strcmp(name, vc_voice_keys[k].name) != 0)
+      continue;
+    if (c->seen & (1u << k))
+      return ini_fail(c, "duplicate key '%s'", name);
+    c->seen |= 1u << k;
+    return set_key(c, k, value);
+  }
+  return ini_fail(c, "unknown key '%s'", name);
+}
+
+static void voice_clear(vc_voice *v) {
+  free(v->id);
+  free(v->language);
+  free(v->variant);
+}
+
+/* Reads `path` into `v` (whose id is set); on error names the file and line. */
+static vc_status voice_load(const char *path, vc_voice *v, vc_diag *diag) {
+  vc_ini_ctx c = {.v = v};
+  v->language = strdup("en-gb");
+  v->variant = strdup("");
+  if (!v->language || !v->variant)
+    return VC_ERR_NOMEM;
+  int line = ini_parse(path, voice_key, &c);
+  if (line == -1) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "%s: cannot read: %s", path, strerror(errno));
+    return VC_ERR_IO;
+  }
+  if (line != 0) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "%s:%d: %s", path, line,
+               c.msg[0] ? c.msg : "syntax error");
+    return line == -2 ? VC_ERR_NOMEM : VC_ERR_CONFIG;
+  }
+  return VC_OK;
+}
+
+static int has_ini_suffix(const char *name) {
+  size_t n = strlen(name);
+  return n > 4 && strcmp(name + n - 4, ".ini") == 0 && name[0] != '.';
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+}
+
+/* Lists the *.ini file names in `dir`, sorted so loading is deterministic. */
+static vc_status list_ini(const char *dir, char ***out, size_t *n_out, vc_diag *diag) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "%s: cannot open voices: %s", dir,
+               strerror(errno));
+    return VC_ERR_IO;
+  }
+  char **names = NULL;
+  size_t n = 0;
+  vc_status st = VC_OK;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (!has_ini_suffix(e->d_name))
+      continue;
+    if (n >= VC_MAX_VOICE_FILES) {
+      st = VC_ERR_LIMIT;
+      break;
+    }
+    char **grown = realloc(names, (n + 1) * sizeof *names);
+    if (!grown || !(grown[n] = strdup(e->d_name))) {
+      names = grown ? grown : names;
+      st = VC_ERR_NOMEM;
+      break;
+    }
+    names = grown;
+    n++;
+  }
+  closedir(d);
+  if (st != VC_OK) {
+    free_names(names, n);
+    return st;
+  }
+  if (n > 1)
+    qsort(names, n, sizeof *names, cmp_names);
+  *out = names;
+  *n_out = n;
+  return VC_OK;
+}
+
+static vc_status load_one(const char *dir, const char *name, vc_voice *v, vc_diag *diag) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *path = malloc(n);
+  v->id = strndup(name, strlen(name) - 4);
+  if (!path || !v->id) {
+    free(path);
+    return VC_ERR_NOMEM;
+  }
+  snprintf(path, n, "%s/%s", dir, name);
+  vc_status st = voice_load(path, v, diag);
+  free(path);
+  return st;
+}
+
+static vc_status check_roles(const vc_voiceset *vs, const char *dir, vc_diag *diag) {
+  for (int r = 0; r < VC_ROLE_COUNT; r++) {
+    if (!vc_voiceset_find(vs, vc_role_name((vc_role)r))) {
+      if (diag)
+        snprintf(diag->msg, sizeof diag->msg,
+                 "%s/%s.ini: missing (every role needs a voice)", dir,
+                 vc_role_name((vc_role)r));
+      return VC_ERR_CONFIG;
+    }
+  }
+  return VC_OK;
+}
+
+vc_status vc_voiceset_load(const char *dir, vc_voiceset **out, vc_diag *diag) {
+  char **names = NULL;
+  size_t n = 0;
+  *out = NULL;
+  vc_status st = list_ini(dir, &names, &n, diag);
+  if (st != VC_OK)
+    return st;
+  vc_voiceset *vs = calloc(1, sizeof *vs);
+  if (!vs || (n && !(vs->voices = calloc(n, sizeof *vs->voices)))) {
+    st = VC_ERR_NOMEM;
+    goto fail;
+  }
+  for (size_t i = 0; i < n; i++) {
+    vs->voices[i] = vc_voice_defaults;
+    vs->n_voices = i + 1;
+    st = load_one(dir, names[i], &vs->voices[i], diag);
+    if (st != VC_OK)
+      goto fail;
+  }
+  st = check_roles(vs, dir, diag);
+  if (st != VC_OK)
+    goto fail;
+  free_names(names, n);
+  *out = vs;
+  return VC_OK;
+fail:
+  free_names(names, n);
+  vc_voiceset_free(vs);
+  return st;
+}
+
+void vc_voiceset_free(vc_voiceset *vs) {
+  if (!vs)
+    return;
+  for (size_t i = 0; i < vs->n_voices; i++)
+    voice_clear(&vs->voices[i]);
+  free(vs->voices);
+  free(vs);
+}
+
+/* Folds case and treats ' ', '-' and '_' alike, so "Jane Doe" finds "jane-doe". */
+static int name_char(unsigned char c) {
+  return c == ' ' || c == '-' || c == '_' ? '-' : tolower(c);
+}
+
+static int same_name(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    if (name_char((unsigned char)*a) != name_char((unsigned char)*b))
+      return 0;
+  }
+  return *a == *b;
+}
+
+const vc_voice *vc_voiceset_find(const vc_voiceset *vs, const char *id) {
+  if (!vs || !id)
+    return NULL;
+  for (size_t i = 0; i < vs->n_voices; i++) {
+    if (same_name(vs->voices[i].id, id))
+      return &vs->voices[i];
+  }
+  return NULL;
+}
+
+static int colour_used(const unsigned *colours, size_t n, unsigned c) {
+  for (size_t i = 0; i < n; i++) {
+    if (colours[i] == c)
+      return 1;
+  }
+  return 0;
+}
+
+/* The next panel colour: the first unused one in BBC order, else the cycle repeats. */
+static unsigned next_panel_colour(const unsigned *colours, size_t n, size_t *cursor) {
+  for (size_t k = 0; k < VC_N_PANEL; k++) {
+    unsigned c = vc_panel_colours[(*cursor + k) % VC_N_PANEL];
+    if (!colour_used(colours, n, c)) {
+      *cursor += k + 1;
+      return c;
+    }
+  }
+  return vc_panel_colours[(*cursor)++ % VC_N_PANEL];
+}
+
+/* The role's own colour for the first speaker of a role, BBC order otherwise. */
+static unsigned role_colour(vc_role r) {
+  static const unsigned by_role[VC_ROLE_COUNT] = {
+      [VC_ROLE_NARRATOR] = 0xFFFF00,
+      [VC_ROLE_INTERVIEWER] = 0xFFFFFF,
+      [VC_ROLE_INTERVIEWEE] = 0x00FFFF,
+      [VC_ROLE_QUOTE] = 0x00FF00,
+  };
+  return (unsigned)r < VC_ROLE_COUNT ? by_role[r] : vc_bbc_colours[0];
+}
+
+static int clamp_pitch(int p) {
+  return p < 0 ? 0 : p > 100 ? 100 : p;
+}
+
+/* Chooses speaker i's voice copy and colour; `uses` counts speakers per base voice. */
+static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_speaker *sp, size_t i,
+                     size_t *uses, size_t *cursor) {
+  const vc_voice *base = vc_voiceset_find(vs, sp->name);
+  if (!base || i == 0)
+    base = vc_voiceset_find(vs, vc_role_name(sp->role));
+  size_t k = (size_t)(base - vs->voices);
+  size_t nth = uses[k]++;
+  c->own[i] = *base;
+  c->own[i].pitch = clamp_pitch(base->pitch + vc_panel_pitch[nth % VC_N_PANEL_PITCH]);
+  unsigned colour = base->colour;
+  if (nth > 0 || colour == VC_COLOUR_AUTO) {
+    if (nth == 0 && !colour_used(c->colour, i, role_colour(sp->role)))
+      colour = role_colour(sp->role);
+    else
+      colour = next_panel_colour(c->colour, i, cursor);
+  }
+  c->colour[i] = colour;
+}
+
 vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
                       vc_diag *diag) {
-  (void)vs;
-  (void)script;
-  (void)out;
-  (void)diag;
-  return VC_ERR_CONFIG;
+  size_t n = script->n_speakers;
+  size_t *uses = NULL;
+  *out = NULL;
+  if (n > SIZE_MAX / sizeof(vc_voice) || !vs)
+    return VC_ERR_LIMIT;
+  vc_cast *c = calloc(1, sizeof *c);
+  if (!c)
+    return VC_ERR_NOMEM;
+  c->n_speakers = n;
+  c->voice = calloc(n ? n : 1, sizeof *c->voice);
+  c->colour = calloc(n ? n : 1, sizeof *c->colour);
+  c->own = calloc(n ? n : 1, sizeof *c->own);
+  uses = calloc(vs->n_voices ? vs->n_voices : 1, sizeof *uses);
+  if (!c->voice || !c->colour || !c->own || !uses)
+    goto nomem;
+  size_t cursor = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!vc_voiceset_find(vs, vc_role_name(script->speakers[i].role))) {
+      if (diag)
+        snprintf(diag->msg, sizeof diag->msg, "no voice for role %s",
+                 vc_role_name(script->speakers[i].role));
+      free(uses);
+      vc_cast_free(c);
+      return VC_ERR_CONFIG;
+    }
+    cast_one(c, vs, &script->speakers[i], i, uses, &cursor);
+    c->voice[i] = &c->own[i];
+  }
+  free(uses);
+  *out = c;
+  return VC_OK;
+nomem:
+  free(uses);
+  vc_cast_free(c);
+  return VC_ERR_NOMEM;
 }
+
 void vc_cast_free(vc_cast *c) {
-  (void)c;
+  if (!c)
+    return;
+  free(c->voice);
+  free(c->colour);
+  free(c->own);
+  free(c);
 }

@@ -44,13 +44,19 @@ const vc_voice *vc_voiceset_find(const vc_voiceset *vs, const char *id);
 /* Per-speaker choices for one script: voice[i] and colour[i] (0xRRGGBB) for speaker i. */
 typedef struct vc_cast {
   size_t n_speakers;
-  const vc_voice **voice; /* borrowed from the voice set */
+  const vc_voice **voice; /* voice[i] points into `own` */
   unsigned *colour;
+  /* Per-speaker copies of the chosen voices (strings borrowed from the voice set): a
+   * second speaker on the same voice (a panel) gets a pitch offset here. */
+  vc_voice *own;
 } vc_cast;
 
-/* A speaker gets the voice named after them if one exists, else their role's voice.
- * Colours follow the BBC order (white, yellow, cyan, green, repeating), narrator yellow,
- * unless the voice sets one. The cast borrows from `vs`, which must outlive it. */
+/* A speaker gets the voice named after them if one exists (DIR/NAME.ini, case-insensitive,
+ * a space matching ' ', '-' or '_'), else their role's voice. Colours: the voice's own,
+ * else the role's BBC colour (narrator yellow, interviewer white, interviewee cyan, quote
+ * green); further speakers on one voice (a panel) take the next unused of white, cyan,
+ * green (repeating) and a pitch offset. The cast borrows strings from `vs`, which must
+ * outlive it. */
 vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
                       vc_diag *diag);
 void vc_cast_free(vc_cast *c);
