@@ -68,6 +68,9 @@ typedef struct vc_person {
   int early;                 /* mentions before the Q&A part */
   int is_person;       /* else a capitalised phrase that is not known to be a person */
   int actor, director; /* evidence for descriptions ("the actor") */
+  size_t desc_off[8];  /* occupations written next to the name ("chef") */
+  size_t desc_len[8];
+  int n_desc;
   size_t first_seen;
 } vc_person;
 
@@ -169,6 +172,7 @@ extern const char *const vc_seg_director_words[];
 extern const char *const vc_seg_outro_words[];
 extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
+extern const char *const vc_seg_role_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);

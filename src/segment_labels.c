@@ -193,8 +193,10 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
     return l->count >= 2 || l->colon > 0;
   if (l->colon)
     return l->count >= 2 || (caps && strlen(l->key) >= 2) || words >= 2 || person;
-  if (l->period || l->dash)
-    return l->count >= 2 && (caps || person);
+  if (l->period)
+    return l->count >= 2 && (caps || person || words >= 2 || l->count >= 3);
+  if (l->dash)
+    return l->count >= 2;
   return l->alone >= 2 || l->stamped > 0;
 }
 
@@ -218,6 +220,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     vc_label *l = &g->labels[seen[i]];
     if (!label_valid(g, l, lps[i].caps, lps[i].words))
       continue;
+    if (i == 0 && l->count == 1)
+      continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
       if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE || seen[j] >= 0)

@@ -257,7 +257,7 @@ static size_t meta_prefix(const char *s, size_t n) {
   while (i < n && words < 12) {
     size_t j = vc_seg_word_end(s, n, i);
     if (j == i) {
-      if (strchr(" \t:,|-", s[i]) == NULL && (unsigned char)s[i] < 0x80)
+      if (strchr(" \t:,.|-", s[i]) == NULL && (unsigned char)s[i] < 0x80)
         break;
       size_t k;
       if ((unsigned char)s[i] >= 0x80 && !vc_seg_is_space_at(s, n, i, &k))
@@ -393,7 +393,7 @@ void vc_seg_classify(vc_seg *g) {
     vc_para *p = &g->paras[i];
     const char *s = g->src + p->start;
     size_t n = p->end - p->start;
-    size_t skip = meta_prefix(s, n);
+    size_t skip = line_is_date(s, n) ? 0 : meta_prefix(s, n);
     if (skip) {
       p->body = p->start + skip;
       s += skip;

@@ -20,7 +20,8 @@ static int name_word(const char *src, const vc_tok *t) {
   if (!t->cap || t->caps)
     return 0;
   size_t n = t->e - t->s;
-  if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words))
+  if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words) ||
+      vc_seg_in_list(src + t->s, n, vc_seg_role_words))
     return 0;
   const char *dash = memchr(src + t->s, '-', n);
   if (dash && dash + 1 < src + t->e) { /* "London-born" is not a name */
@@ -145,6 +146,12 @@ static int is_verb(const vc_seg *g, const vc_tok *t) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, vc_seg_speech_verbs);
 }
 
+/* "botanist Jane Doe", "the cellist, Jane Doe": an occupation just before the name. */
+static int after_role(const vc_seg *g, const vc_tok *t, size_t i) {
+  return i > 0 &&
+         vc_seg_in_list(g->src + t[i - 1].s, t[i - 1].e - t[i - 1].s, vc_seg_role_words);
+}
+
 /* Second pass: a surname standing alone, a speech verb next to the name or an actor's
  * name in parentheses makes a candidate a person. */
 static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user) {
@@ -159,7 +166,7 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
       int p = by_name(g, t[i].s, t[i + r - 1].e);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
-      if (p >= 0 && (verb || paren))
+      if (p >= 0 && (verb || paren || after_role(g, t, i)))
         g->people[p].is_person = 1;
     }
     i += r ? r : 1;
@@ -177,6 +184,26 @@ static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
   return VC_OK;
 }
 
+static const char *const appositive_starts[] = {"the",   "a",   "an",  "our", "its",
+                                                "their", "his", "her", NULL};
+
+static int tok_in_list(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+static int tok_role(const vc_seg *g, const vc_tok *t) {
+  return tok_in_list(g, t, vc_seg_role_words) || tok_in_list(g, t, vc_seg_actor_words) ||
+         tok_in_list(g, t, vc_seg_director_words);
+}
+
+static void add_desc(vc_person *p, const vc_tok *t) {
+  if (p->n_desc >= 8 || t->e - t->s > 40)
+    return;
+  p->desc_off[p->n_desc] = t->s;
+  p->desc_len[p->n_desc] = t->e - t->s;
+  p->n_desc++;
+}
+
 /* Counts actor/director cue words within three words of a mention. */
 static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, size_t p) {
   size_t lo = i >= 3 ? i - 3 : 0, hi = i + r + 3 < n ? i + r + 3 : n;
@@ -190,6 +217,17 @@ static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, s
     if (vc_seg_in_list(w, wn, vc_seg_director_words) ||
         vc_seg_in_list(w, wn, director_cues))
       g->people[p].director++;
+  }
+  /* "chef Jane Doe", "Jane Doe, the chef": an occupation for "the chef says" */
+  if (i > 0 && tok_role(g, &t[i - 1]))
+    add_desc(&g->people[p], &t[i - 1]);
+  for (size_t k = i + r; k < n && k < i + r + 4; k++) {
+    if (k == i + r && !tok_in_list(g, &t[k], appositive_starts))
+      break;
+    if (tok_role(g, &t[k])) {
+      add_desc(&g->people[p], &t[k]);
+      break;
+    }
   }
   /* "Character (Jane Doe)": the actor who plays a part */
   if (i > 0 && t[i].s > 0 && g->src[t[i].s - 1] == '(' && t[i - 1].cap)
@@ -258,5 +296,8 @@ int vc_seg_main_person(const vc_seg *g) {
         (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
       best = (int)i;
   }
+  for (size_t i = 0; best < 0 && i < g->n_people; i++)
+    if (g->people[i].len > 0 && g->people[i].full >= 1)
+      best = (int)i; /* nobody is known to be a person: the first name written */
   return best;
 }
