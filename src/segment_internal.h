@@ -147,6 +147,7 @@ int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len);
 size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
 size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
+size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
 
 /* segment_tables.c: word lists. NULL-terminated, lower case unless said otherwise. */
 extern const char *const vc_seg_promo_starts[];

@@ -18,27 +18,6 @@ static const char *const label_connectors[] = {"de",  "van", "von", "der", "da",
                                                "del", "di",  "la",  "le",  "bin",
                                                "al",  "of",  "and", "&",   NULL};
 
-/* A timestamp "[04:00]", "(1:02:03)" or "04:00" at s[i]; returns its end or i. */
-static size_t stamp_at(const char *s, size_t n, size_t i) {
-  size_t j = i;
-  int bracket = j < n && (s[j] == '[' || s[j] == '(');
-  j += (size_t)bracket;
-  int digits = 0, colons = 0;
-  while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '.')) {
-    digits += s[j] != ':' && s[j] != '.';
-    colons += s[j] == ':';
-    j++;
-  }
-  if (digits < 2 || colons < 1)
-    return i;
-  if (bracket) {
-    if (j >= n || (s[j] != ']' && s[j] != ')'))
-      return i;
-    j++;
-  }
-  return j;
-}
-
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   size_t k;
   while (i < n && vc_seg_is_space_at(s, n, i, &k))
@@ -90,14 +69,14 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
 static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
   const char *s = src + base;
   memset(lp, 0, sizeof *lp);
-  size_t i = stamp_at(s, n, 0);
+  size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_spaces(s, n, i);
   size_t ns = i, ne = read_name(s, n, i, &lp->words, &lp->caps);
   if (!ne || ne - ns > 60)
     return 0;
   size_t j = skip_spaces(s, n, ne), d;
-  size_t st = stamp_at(s, n, j);
+  size_t st = vc_seg_stamp_end(s, n, j);
   if (st > j) {
     lp->stamped = 1;
     j = skip_spaces(s, n, st);
@@ -118,7 +97,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     return 0;
   }
   j = skip_spaces(s, n, j);
-  size_t after = stamp_at(s, n, j);
+  size_t after = vc_seg_stamp_end(s, n, j);
   if (after > j)
     lp->stamped = 1;
   j = skip_spaces(s, n, after);
