@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text_lex.h"
 #include "voicecap/text.h"
 
 const char *vc_role_name(vc_role r) {
@@ -216,6 +217,7 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
 }
 
 static void seg_release(vc_seg *g) {
+  vc_dict_close(g->dict);
   free(g->paras);
   free(g->labels);
   free(g->people);

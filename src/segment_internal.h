@@ -107,6 +107,7 @@ typedef struct vc_seg {
   vc_mention *mentions;
   size_t n_mentions, cap_mentions;
   char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
+  char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
@@ -116,6 +117,8 @@ typedef struct vc_seg {
   int last_person;                 /* the person the prose named last, -1 if none yet */
   int open_quote;                  /* the previous paragraph ended inside a quotation */
   size_t open_speaker;             /* whose */
+  struct vc_dict *dict;            /* hunspell, opened when first needed (may stay NULL) */
+  int dict_tried;
   vc_diag *diag;
 } vc_seg;
 
@@ -174,6 +177,7 @@ extern const char *const vc_seg_outro_words[];
 extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
 extern const char *const vc_seg_role_words[];
+extern const char *const vc_seg_promo_phrases[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -187,6 +191,7 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
                              size_t *out);
 int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(const vc_seg *g);
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */

@@ -194,16 +194,19 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       st = note_label(g, &lps[i], i, &seen[i]);
   }
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
-    if (seen[i] < 0)
+    if (seen[i] >= 0 && !(i == 0 && g->labels[seen[i]].count == 1))
+      g->labels[seen[i]].valid |=
+          label_valid(g, &g->labels[seen[i]], lps[i].caps, lps[i].words);
+  }
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    vc_label *l = &g->labels[seen[i]];
-    if (!label_valid(g, l, lps[i].caps, lps[i].words))
-      continue;
-    if (i == 0 && l->count == 1)
+    if (i == 0 && g->labels[seen[i]].count == 1)
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
-      if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE || seen[j] >= 0)
+      if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE ||
+          (seen[j] >= 0 && g->labels[seen[j]].valid))
         continue;
       g->paras[i].drop = VC_DROP_LABEL;
       g->paras[j].label = seen[i];
@@ -213,7 +216,6 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       if (lps[i].body >= g->paras[i].end)
         g->paras[i].drop = VC_DROP_LABEL;
     }
-    l->valid = 1;
     vc_seg_measure(g, &g->paras[i]);
   }
   free(seen);

@@ -296,8 +296,23 @@ static void promo_word(const char *w, size_t wn, void *user) {
   }
 }
 
+/* Does s[0..n) hold one of the phrases, case-insensitively, at a word start? */
+static int contains_any(const char *s, size_t n, const char *const *list) {
+  for (size_t i = 0; i < n; i++)
+    if (vc_seg_starts_word(s, n, i))
+      for (size_t k = 0; list[k]; k++)
+        if (vc_seg_prefix_ci(s + i, n - i, list[k]))
+          return 1;
+  return 0;
+}
+
 static int line_is_promo(const char *s, size_t n) {
   if (starts_with_any(s, n, vc_seg_promo_starts))
+    return 1;
+  int spaces = 0;
+  for (size_t i = 0; i < n; i++)
+    spaces += s[i] == ' ';
+  if (spaces < 40 && contains_any(s, n, vc_seg_promo_phrases))
     return 1;
   promo_scan p = {0, 0};
   each_word(s, n, promo_word, &p);

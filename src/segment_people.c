@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text_lex.h"
 
 static const char *const connectors[] = {"de",  "van", "von", "der", "da",  "del",
                                          "di",  "du",  "la",  "le",  "bin", "al",
@@ -108,6 +109,25 @@ static int by_name(const vc_seg *g, size_t s, size_t e) {
   return -1;
 }
 
+/* Is w a common word (its lower-case form in the spelling dictionary)? The dictionary is
+ * opened on first use; without one, nothing is common. */
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
+  if (!g->dict_tried) {
+    g->dict_tried = 1;
+    if (vc_dict_open(&g->dict) != VC_OK)
+      g->dict = NULL;
+  }
+  return vc_dict_has_lower(g->dict, w, n);
+}
+
+/* A run of three or more capitalised words at a sentence start may begin with a common
+ * noun ("Mapmaker Jane Doe"): then the name starts one word later. */
+static size_t trim_run(vc_seg *g, const vc_tok *t, size_t i, size_t r) {
+  if (r >= 3 && t[i].sent && vc_seg_common_word(g, g->src + t[i].s, t[i].e - t[i].s))
+    return 1;
+  return 0;
+}
+
 typedef vc_status (*para_fn)(vc_seg *g, const vc_tok *t, size_t n, void *user);
 
 /* Runs fn over the words of every spoken paragraph. */
@@ -131,6 +151,9 @@ static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) 
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     if (r >= 2) {
       vc_status st =
           add_candidate(g, t[i].s, t[i + r - 1].e, t[i + r - 1].s, t[i + r - 1].e);
@@ -158,6 +181,9 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     if (r == 1) {
       int p = by_surname(g, t[i].s, t[i].e, 0);
       if (p >= 0)
@@ -238,6 +264,9 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     int p = -1;
     if (r == 1)
       p = by_surname(g, t[i].s, t[i].e, 1);
@@ -257,11 +286,30 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
   return VC_OK;
 }
 
+/* When nobody is known to be a person: the first name written whose surname is no common
+ * word ("Ten Minutes" is not a person), else the first name written at all. */
+static void guess_person(vc_seg *g) {
+  int any = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    vc_person *p = &g->people[i];
+    if (p->is_person)
+      return;
+    if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
+      any = (int)i;
+  }
+  if (any < 0 && g->n_people > 0)
+    any = 0;
+  if (any >= 0)
+    g->people[any].is_person = 1;
+}
+
 /* Finds the people the article names, and every place it names them. */
 vc_status vc_seg_find_people(vc_seg *g) {
   vc_status st = each_para(g, collect_runs, NULL);
   if (st == VC_OK)
     st = each_para(g, confirm_people, NULL);
+  if (st == VC_OK)
+    guess_person(g);
   if (st == VC_OK)
     st = each_para(g, collect_mentions, NULL);
   return st;
@@ -296,8 +344,5 @@ int vc_seg_main_person(const vc_seg *g) {
         (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
       best = (int)i;
   }
-  for (size_t i = 0; best < 0 && i < g->n_people; i++)
-    if (g->people[i].len > 0 && g->people[i].full >= 1)
-      best = (int)i; /* nobody is known to be a person: the first name written */
   return best;
 }

@@ -117,6 +117,10 @@ const char *const vc_seg_junk_lines[] = {"advertisement",
                                          "view this post on instagram",
                                          "a post shared by",
                                          "embed",
+                                         "transcript",
+                                         "full transcript",
+                                         "episode transcript",
+                                         "show notes",
                                          NULL};
 
 /* Photo credits. */
@@ -383,9 +387,11 @@ const char *const vc_seg_director_words[] = {
 
 /* Words of an availability line closing an interview ("now streaming on ..."). */
 const char *const vc_seg_outro_words[] = {
-    "available",  "streaming", "streams", "stream",   "opens",    "theaters", "theatres",
-    "cinemas",    "premieres", "airs",    "releases", "released", "out",      "on sale",
-    "bookstores", "stores",    "tickets", "tour",     NULL};
+    "available", "streaming", "streams",     "stream",  "opens",     "theaters",
+    "theatres",  "cinemas",   "premieres",   "airs",    "releases",  "released",
+    "out",       "on sale",   "bookstores",  "stores",  "tickets",   "tour",
+    "published", "publishes", "publication", "screens", "screening", "exhibition",
+    "runs",      NULL};
 
 /* Words of an editorial note ("This interview has been edited for clarity"). */
 const char *const vc_seg_note_words[] = {"edited",     "condensed",  "clarity",
@@ -509,3 +515,27 @@ const char *const vc_seg_role_words[] = {"actor",
                                          "writer",
                                          "zoologist",
                                          NULL};
+
+/* Phrases that make a short line a promotion wherever they stand in it. */
+const char *const vc_seg_promo_phrases[] = {"wherever you get your podcasts",
+                                            "wherever you listen",
+                                            "subscribe to our",
+                                            "subscribe to the show",
+                                            "subscribe to the podcast",
+                                            "sign up for our",
+                                            "follow us on",
+                                            "follow the show",
+                                            "download our app",
+                                            "download the app",
+                                            "click here",
+                                            "rate and review",
+                                            "leave us a review",
+                                            "become a member",
+                                            "become a patron",
+                                            "support our journalism",
+                                            "support independent journalism",
+                                            "listen on apple",
+                                            "available on apple podcasts",
+                                            "in your inbox",
+                                            "our newsletter",
+                                            NULL};
