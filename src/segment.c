@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text_lex.h"
+#include "voicecap/text.h"
 
 const char *vc_role_name(vc_role r) {
   static const char *const names[VC_ROLE_COUNT] = {"narrator", "interviewer", "interviewee",
@@ -67,7 +69,8 @@ static int joins(const vc_seg *g, const vc_piece *a, const vc_piece *b) {
   return a->end == pa->end && b->start == pb->body && pb->label < 0;
 }
 
-/* Appends src[s..e) to buf with white-space runs as one space. */
+/* Appends src[s..e) to buf with white-space runs as one space and bracketed timestamps
+ * ("[04:00]") left out: they are never spoken. */
 static size_t put_text(const char *src, size_t s, size_t e, char *buf, size_t o) {
   int space = 0;
   for (size_t i = s; i < e;) {
@@ -75,6 +78,11 @@ static size_t put_text(const char *src, size_t s, size_t e, char *buf, size_t o)
     if (vc_seg_is_space_at(src, e, i, &k)) {
       space = 1;
       i += k;
+      continue;
+    }
+    if ((src[i] == '[' || src[i] == '(') && (k = vc_seg_stamp_end(src, e, i)) > i) {
+      space = 1;
+      i = k;
       continue;
     }
     if (space && o > 0 && buf[o - 1] != '\n')
@@ -138,6 +146,49 @@ static vc_status make_speakers(const vc_seg *g, vc_script *s) {
   return st;
 }
 
+/* Might a display text hold words glued together ("filmmakerJane", "way,Then")? */
+static int maybe_glued(const char *t, size_t n) {
+  for (size_t i = 1; i + 1 < n; i++) {
+    unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i],
+                  c = (unsigned char)t[i + 1];
+    int a_low = a >= 'a' && a <= 'z', b_up = b >= 'A' && b <= 'Z';
+    if (a_low && b_up)
+      return 1;
+    if (a_low && strchr(",.;:!?)", b) && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+      return 1;
+  }
+  return 0;
+}
+
+/* Re-inserts spaces lost with italics in every turn's display text (text stage's glue
+ * repair). Without its word lists, only joins at punctuation are repaired. */
+static vc_status repair_glue(const vc_seg *g, vc_script *s) {
+  vc_glue_ctx *ctx = NULL;
+  int tried = 0;
+  vc_status st = VC_OK;
+  for (size_t i = 0; st == VC_OK && i < s->n_turns; i++) {
+    vc_turn *t = &s->turns[i];
+    if (!maybe_glued(t->text, t->text_len))
+      continue;
+    if (!tried) {
+      tried = 1;
+      if (vc_glue_ctx_new(g->src, g->len, NULL, &ctx, NULL) != VC_OK)
+        ctx = NULL;
+    }
+    char *fixed = NULL;
+    size_t n = 0, *map = NULL;
+    st = vc_unglue(t->text, t->text_len, ctx, &fixed, &n, &map);
+    if (st == VC_OK) {
+      free(t->text);
+      t->text = fixed;
+      t->text_len = n;
+    }
+    free(map);
+  }
+  vc_glue_ctx_free(ctx);
+  return st;
+}
+
 static vc_status make_script(const vc_seg *g, vc_script **out) {
   vc_script *s = calloc(1, sizeof *s);
   if (!s)
@@ -155,6 +206,8 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
   }
   if (st == VC_OK)
     st = make_speakers(g, s);
+  if (st == VC_OK)
+    st = repair_glue(g, s);
   if (st != VC_OK) {
     vc_script_free(s);
     return st;
@@ -164,6 +217,7 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
 }
 
 static void seg_release(vc_seg *g) {
+  vc_dict_close(g->dict);
   free(g->paras);
   free(g->labels);
   free(g->people);

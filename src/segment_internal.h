@@ -68,6 +68,9 @@ typedef struct vc_person {
   int early;                 /* mentions before the Q&A part */
   int is_person;       /* else a capitalised phrase that is not known to be a person */
   int actor, director; /* evidence for descriptions ("the actor") */
+  size_t desc_off[8];  /* occupations written next to the name ("chef") */
+  size_t desc_len[8];
+  int n_desc;
   size_t first_seen;
 } vc_person;
 
@@ -104,6 +107,7 @@ typedef struct vc_seg {
   vc_mention *mentions;
   size_t n_mentions, cap_mentions;
   char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
+  char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
@@ -113,6 +117,8 @@ typedef struct vc_seg {
   int last_person;                 /* the person the prose named last, -1 if none yet */
   int open_quote;                  /* the previous paragraph ended inside a quotation */
   size_t open_speaker;             /* whose */
+  struct vc_dict *dict;            /* hunspell, opened when first needed (may stay NULL) */
+  int dict_tried;
   vc_diag *diag;
 } vc_seg;
 
@@ -144,6 +150,7 @@ int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len);
 size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
 size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
+size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
 
 /* segment_tables.c: word lists. NULL-terminated, lower case unless said otherwise. */
 extern const char *const vc_seg_promo_starts[];
@@ -169,6 +176,8 @@ extern const char *const vc_seg_director_words[];
 extern const char *const vc_seg_outro_words[];
 extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
+extern const char *const vc_seg_role_words[];
+extern const char *const vc_seg_promo_phrases[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -182,6 +191,7 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
                              size_t *out);
 int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(const vc_seg *g);
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */

@@ -18,27 +18,6 @@ static const char *const label_connectors[] = {"de",  "van", "von", "der", "da",
                                                "del", "di",  "la",  "le",  "bin",
                                                "al",  "of",  "and", "&",   NULL};
 
-/* A timestamp "[04:00]", "(1:02:03)" or "04:00" at s[i]; returns its end or i. */
-static size_t stamp_at(const char *s, size_t n, size_t i) {
-  size_t j = i;
-  int bracket = j < n && (s[j] == '[' || s[j] == '(');
-  j += (size_t)bracket;
-  int digits = 0, colons = 0;
-  while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '.')) {
-    digits += s[j] != ':' && s[j] != '.';
-    colons += s[j] == ':';
-    j++;
-  }
-  if (digits < 2 || colons < 1)
-    return i;
-  if (bracket) {
-    if (j >= n || (s[j] != ']' && s[j] != ')'))
-      return i;
-    j++;
-  }
-  return j;
-}
-
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   size_t k;
   while (i < n && vc_seg_is_space_at(s, n, i, &k))
@@ -90,14 +69,14 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
 static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
   const char *s = src + base;
   memset(lp, 0, sizeof *lp);
-  size_t i = stamp_at(s, n, 0);
+  size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_spaces(s, n, i);
   size_t ns = i, ne = read_name(s, n, i, &lp->words, &lp->caps);
   if (!ne || ne - ns > 60)
     return 0;
   size_t j = skip_spaces(s, n, ne), d;
-  size_t st = stamp_at(s, n, j);
+  size_t st = vc_seg_stamp_end(s, n, j);
   if (st > j) {
     lp->stamped = 1;
     j = skip_spaces(s, n, st);
@@ -118,7 +97,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     return 0;
   }
   j = skip_spaces(s, n, j);
-  size_t after = stamp_at(s, n, j);
+  size_t after = vc_seg_stamp_end(s, n, j);
   if (after > j)
     lp->stamped = 1;
   j = skip_spaces(s, n, after);
@@ -193,8 +172,10 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
     return l->count >= 2 || l->colon > 0;
   if (l->colon)
     return l->count >= 2 || (caps && strlen(l->key) >= 2) || words >= 2 || person;
-  if (l->period || l->dash)
-    return l->count >= 2 && (caps || person);
+  if (l->period)
+    return l->count >= 2 && (caps || person || words >= 2 || l->count >= 3);
+  if (l->dash)
+    return l->count >= 2;
   return l->alone >= 2 || l->stamped > 0;
 }
 
@@ -213,14 +194,19 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       st = note_label(g, &lps[i], i, &seen[i]);
   }
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
-    if (seen[i] < 0)
+    if (seen[i] >= 0 && !(i == 0 && g->labels[seen[i]].count == 1))
+      g->labels[seen[i]].valid |=
+          label_valid(g, &g->labels[seen[i]], lps[i].caps, lps[i].words);
+  }
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    vc_label *l = &g->labels[seen[i]];
-    if (!label_valid(g, l, lps[i].caps, lps[i].words))
-      continue;
+    if (i == 0 && g->labels[seen[i]].count == 1)
+      continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
-      if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE || seen[j] >= 0)
+      if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE ||
+          (seen[j] >= 0 && g->labels[seen[j]].valid))
         continue;
       g->paras[i].drop = VC_DROP_LABEL;
       g->paras[j].label = seen[i];
@@ -230,7 +216,6 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       if (lps[i].body >= g->paras[i].end)
         g->paras[i].drop = VC_DROP_LABEL;
     }
-    l->valid = 1;
     vc_seg_measure(g, &g->paras[i]);
   }
   free(seen);

@@ -257,7 +257,7 @@ static size_t meta_prefix(const char *s, size_t n) {
   while (i < n && words < 12) {
     size_t j = vc_seg_word_end(s, n, i);
     if (j == i) {
-      if (strchr(" \t:,|-", s[i]) == NULL && (unsigned char)s[i] < 0x80)
+      if (strchr(" \t:,.|-", s[i]) == NULL && (unsigned char)s[i] < 0x80)
         break;
       size_t k;
       if ((unsigned char)s[i] >= 0x80 && !vc_seg_is_space_at(s, n, i, &k))
@@ -296,8 +296,23 @@ static void promo_word(const char *w, size_t wn, void *user) {
   }
 }
 
+/* Does s[0..n) hold one of the phrases, case-insensitively, at a word start? */
+static int contains_any(const char *s, size_t n, const char *const *list) {
+  for (size_t i = 0; i < n; i++)
+    if (vc_seg_starts_word(s, n, i))
+      for (size_t k = 0; list[k]; k++)
+        if (vc_seg_prefix_ci(s + i, n - i, list[k]))
+          return 1;
+  return 0;
+}
+
 static int line_is_promo(const char *s, size_t n) {
   if (starts_with_any(s, n, vc_seg_promo_starts))
+    return 1;
+  int spaces = 0;
+  for (size_t i = 0; i < n; i++)
+    spaces += s[i] == ' ';
+  if (spaces < 40 && contains_any(s, n, vc_seg_promo_phrases))
     return 1;
   promo_scan p = {0, 0};
   each_word(s, n, promo_word, &p);
@@ -393,7 +408,7 @@ void vc_seg_classify(vc_seg *g) {
     vc_para *p = &g->paras[i];
     const char *s = g->src + p->start;
     size_t n = p->end - p->start;
-    size_t skip = meta_prefix(s, n);
+    size_t skip = line_is_date(s, n) ? 0 : meta_prefix(s, n);
     if (skip) {
       p->body = p->start + skip;
       s += skip;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text_lex.h"
 
 static const char *const connectors[] = {"de",  "van", "von", "der", "da",  "del",
                                          "di",  "du",  "la",  "le",  "bin", "al",
@@ -20,7 +21,8 @@ static int name_word(const char *src, const vc_tok *t) {
   if (!t->cap || t->caps)
     return 0;
   size_t n = t->e - t->s;
-  if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words))
+  if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words) ||
+      vc_seg_in_list(src + t->s, n, vc_seg_role_words))
     return 0;
   const char *dash = memchr(src + t->s, '-', n);
   if (dash && dash + 1 < src + t->e) { /* "London-born" is not a name */
@@ -107,6 +109,25 @@ static int by_name(const vc_seg *g, size_t s, size_t e) {
   return -1;
 }
 
+/* Is w a common word (its lower-case form in the spelling dictionary)? The dictionary is
+ * opened on first use; without one, nothing is common. */
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
+  if (!g->dict_tried) {
+    g->dict_tried = 1;
+    if (vc_dict_open(&g->dict) != VC_OK)
+      g->dict = NULL;
+  }
+  return vc_dict_has_lower(g->dict, w, n);
+}
+
+/* A run of three or more capitalised words at a sentence start may begin with a common
+ * noun ("Mapmaker Jane Doe"): then the name starts one word later. */
+static size_t trim_run(vc_seg *g, const vc_tok *t, size_t i, size_t r) {
+  if (r >= 3 && t[i].sent && vc_seg_common_word(g, g->src + t[i].s, t[i].e - t[i].s))
+    return 1;
+  return 0;
+}
+
 typedef vc_status (*para_fn)(vc_seg *g, const vc_tok *t, size_t n, void *user);
 
 /* Runs fn over the words of every spoken paragraph. */
@@ -130,6 +151,9 @@ static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) 
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     if (r >= 2) {
       vc_status st =
           add_candidate(g, t[i].s, t[i + r - 1].e, t[i + r - 1].s, t[i + r - 1].e);
@@ -145,12 +169,21 @@ static int is_verb(const vc_seg *g, const vc_tok *t) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, vc_seg_speech_verbs);
 }
 
+/* "botanist Jane Doe", "the cellist, Jane Doe": an occupation just before the name. */
+static int after_role(const vc_seg *g, const vc_tok *t, size_t i) {
+  return i > 0 &&
+         vc_seg_in_list(g->src + t[i - 1].s, t[i - 1].e - t[i - 1].s, vc_seg_role_words);
+}
+
 /* Second pass: a surname standing alone, a speech verb next to the name or an actor's
  * name in parentheses makes a candidate a person. */
 static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user) {
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     if (r == 1) {
       int p = by_surname(g, t[i].s, t[i].e, 0);
       if (p >= 0)
@@ -159,7 +192,7 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
       int p = by_name(g, t[i].s, t[i + r - 1].e);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
-      if (p >= 0 && (verb || paren))
+      if (p >= 0 && (verb || paren || after_role(g, t, i)))
         g->people[p].is_person = 1;
     }
     i += r ? r : 1;
@@ -177,6 +210,26 @@ static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
   return VC_OK;
 }
 
+static const char *const appositive_starts[] = {"the",   "a",   "an",  "our", "its",
+                                                "their", "his", "her", NULL};
+
+static int tok_in_list(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+static int tok_role(const vc_seg *g, const vc_tok *t) {
+  return tok_in_list(g, t, vc_seg_role_words) || tok_in_list(g, t, vc_seg_actor_words) ||
+         tok_in_list(g, t, vc_seg_director_words);
+}
+
+static void add_desc(vc_person *p, const vc_tok *t) {
+  if (p->n_desc >= 8 || t->e - t->s > 40)
+    return;
+  p->desc_off[p->n_desc] = t->s;
+  p->desc_len[p->n_desc] = t->e - t->s;
+  p->n_desc++;
+}
+
 /* Counts actor/director cue words within three words of a mention. */
 static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, size_t p) {
   size_t lo = i >= 3 ? i - 3 : 0, hi = i + r + 3 < n ? i + r + 3 : n;
@@ -191,6 +244,17 @@ static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, s
         vc_seg_in_list(w, wn, director_cues))
       g->people[p].director++;
   }
+  /* "chef Jane Doe", "Jane Doe, the chef": an occupation for "the chef says" */
+  if (i > 0 && tok_role(g, &t[i - 1]))
+    add_desc(&g->people[p], &t[i - 1]);
+  for (size_t k = i + r; k < n && k < i + r + 4; k++) {
+    if (k == i + r && !tok_in_list(g, &t[k], appositive_starts))
+      break;
+    if (tok_role(g, &t[k])) {
+      add_desc(&g->people[p], &t[k]);
+      break;
+    }
+  }
   /* "Character (Jane Doe)": the actor who plays a part */
   if (i > 0 && t[i].s > 0 && g->src[t[i].s - 1] == '(' && t[i - 1].cap)
     g->people[p].actor += 2;
@@ -200,6 +264,9 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
   (void)user;
   for (size_t i = 0; i < n;) {
     size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
     int p = -1;
     if (r == 1)
       p = by_surname(g, t[i].s, t[i].e, 1);
@@ -219,11 +286,30 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
   return VC_OK;
 }
 
+/* When nobody is known to be a person: the first name written whose surname is no common
+ * word ("Ten Minutes" is not a person), else the first name written at all. */
+static void guess_person(vc_seg *g) {
+  int any = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    vc_person *p = &g->people[i];
+    if (p->is_person)
+      return;
+    if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
+      any = (int)i;
+  }
+  if (any < 0 && g->n_people > 0)
+    any = 0;
+  if (any >= 0)
+    g->people[any].is_person = 1;
+}
+
 /* Finds the people the article names, and every place it names them. */
 vc_status vc_seg_find_people(vc_seg *g) {
   vc_status st = each_para(g, collect_runs, NULL);
   if (st == VC_OK)
     st = each_para(g, confirm_people, NULL);
+  if (st == VC_OK)
+    guess_person(g);
   if (st == VC_OK)
     st = each_para(g, collect_mentions, NULL);
   return st;

@@ -55,27 +55,28 @@ static int in_sequence(const vc_para *p) {
   return p->drop == VC_DROP_NONE && !p->note;
 }
 
-/* A closing line about where to see the work: no I or you, an availability word. */
-static void mark_outro(vc_seg *g) {
+static int has_outro_word(const vc_seg *g, const vc_para *p) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body;
+  for (size_t k = 0; k < n;) {
+    size_t j = vc_seg_word_end(s, n, k);
+    if (j > k && vc_seg_in_list(s + k, j - k, vc_seg_outro_words))
+      return 1;
+    k = j > k ? j : k + 1;
+  }
+  return 0;
+}
+
+/* Closing lines in the third person after the last turn: where to see the work, or, when
+ * every turn is labelled, any such line. */
+static void mark_outro(vc_seg *g, const qa_doc *d) {
   for (size_t i = g->n_paras; i-- > g->qa_start;) {
     vc_para *p = &g->paras[i];
     if (p->drop != VC_DROP_NONE || p->note)
       continue;
     if (p->label >= 0 || p->first_p || p->second_p || p->words > 45 || p->has_q)
       return;
-    const char *s = g->src + p->body;
-    size_t n = p->end - p->body;
-    int hit = 0;
-    for (size_t k = 0; k < n && !hit;) {
-      size_t j = vc_seg_word_end(s, n, k);
-      if (j > k) {
-        hit = vc_seg_in_list(s + k, j - k, vc_seg_outro_words);
-        k = j;
-      } else {
-        k++;
-      }
-    }
-    if (!hit)
+    if (!(d->labeled[ST_Q] && d->labeled[ST_A]) && !has_outro_word(g, p))
       return;
     p->note = 1;
   }
@@ -165,10 +166,10 @@ static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state) {
 vc_status vc_seg_decode_qa(vc_seg *g) {
   if (g->qa_start >= g->n_paras)
     return VC_OK;
-  mark_outro(g);
   qa_doc d;
   memset(&d, 0, sizeof d);
   doc_features(g, &d);
+  mark_outro(g, &d);
   size_t m = g->n_paras - g->qa_start;
   size_t *idx = malloc(m * sizeof *idx);
   double(*score)[2] = malloc(m * sizeof *score);

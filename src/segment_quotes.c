@@ -148,6 +148,20 @@ static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who
     *w = (who){1, p, t[i].s, t[i].s + len};
     return j - i;
   }
+  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
+    /* "said line cook Jane Doe": a few lower-case words, then a known person */
+    int q = k + 1 < n ? vc_seg_person_at(g, t[k + 1].s, &len) : -1;
+    if (q >= 0 && t[k + 1].tight && !tok_in(g, &t[k], phrase_stops) &&
+        !tok_in(g, &t[k], determiners)) {
+      size_t j = k + 1;
+      while (j < n && t[j].e <= t[k + 1].s + len)
+        j++;
+      *w = (who){1, q, t[k + 1].s, t[k + 1].s + len};
+      return j - i;
+    }
+    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns))
+      break;
+  }
   if (tok_in(g, &t[i], vc_seg_pronouns)) {
     *w = (who){2, -1, t[i].s, t[i].e};
     return 1;
@@ -251,9 +265,47 @@ static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
   return *director || vc_seg_in_list(g->src + last, j - last, vc_seg_actor_words);
 }
 
+/* The person written next to this occupation most often, or -1. */
+static int by_desc(const vc_seg *g, size_t s, size_t e) {
+  size_t last = s;
+  for (size_t i = s; i < e;) {
+    size_t j = vc_seg_word_end(g->src, e, i);
+    if (j > i) {
+      last = i;
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  size_t ln = vc_seg_word_end(g->src, e, last) - last;
+  char head[48];
+  if (ln == 0 || ln >= sizeof head)
+    return -1;
+  for (size_t i = 0; i < ln; i++) {
+    char c = g->src[last + i];
+    head[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+  }
+  head[ln] = 0;
+  int best = -1, best_n = 0;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    int n = 0;
+    for (int k = 0; k < p->n_desc; k++)
+      n += vc_seg_word_eq(g->src + p->desc_off[k], p->desc_len[k], head);
+    if (n > best_n) {
+      best = (int)i;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
 /* The person a description ("the British actor") stands for, or -1. */
 static int described(const vc_seg *g, const who *w) {
   int director = 0;
+  int known = by_desc(g, w->s, w->e);
+  if (known >= 0)
+    return known;
   if (!actor_noun(g, w->s, w->e, &director))
     return -1;
   int best = -1, best_v = 0;

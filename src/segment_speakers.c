@@ -1,5 +1,6 @@
 /* Segmenter speakers: who the labels stand for, their roles and their display names. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "segment_internal.h"
@@ -100,9 +101,97 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
     title_case(key, out, cap);
 }
 
-/* The interviewer when no label names them: the byline's author, else "Interviewer". */
+/* The interviewer when no label names them: who the introduction says the interviewee
+ * spoke with, else the byline's author, else "Interviewer". */
 static void asker_name(const vc_seg *g, char *out, size_t cap) {
-  snprintf(out, cap, "%s", g->byline[0] ? g->byline : "Interviewer");
+  snprintf(out, cap, "%s",
+           g->asker[0]    ? g->asker
+           : g->byline[0] ? g->byline
+                          : "Interviewer");
+}
+
+/* Verbs of meeting: "Jane Doe spoke with The Outlet", "The Outlet sat down with Doe". */
+static const char *const meet_verbs[] = {
+    "spoke",       "speaks",     "talked", "talks", "chatted", "chats",
+    "sat",         "sits",       "caught", "met",   "meets",   "visited",
+    "interviewed", "interviews", "joined", "joins", NULL};
+static const char *const meet_links[] = {"with", "to", "down", "up", NULL};
+
+static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+/* A capitalised phrase ("The Outlet", "Jane Doe") starting at t[i]; returns its length
+ * in words, 0 if none. Up to two lower-case words ("host Jane Doe") are skipped first. */
+static size_t cap_phrase(const vc_seg *g, const vc_tok *t, size_t n, size_t *i) {
+  for (size_t skip = 0; skip < 2 && *i < n && !t[*i].cap; skip++)
+    (*i)++;
+  size_t j = *i;
+  while (j < n && j - *i < 5 && t[j].cap && (j == *i || t[j].tight) &&
+         !tok_is(g, &t[j], vc_seg_pronouns))
+    j++;
+  return j - *i;
+}
+
+/* Is t[i..i+k) the person the article is about (by surname)? */
+static int is_subject(const vc_seg *g, const vc_tok *t, size_t i, size_t k, int main) {
+  if (main < 0 || k == 0)
+    return 0;
+  const vc_person *p = &g->people[main];
+  const vc_tok *last = &t[i + k - 1];
+  return last->e - last->s == p->last_len &&
+         memcmp(g->src + last->s, g->src + p->last_off, p->last_len) == 0;
+}
+
+static void set_asker(vc_seg *g, const vc_tok *t, size_t i, size_t k) {
+  vc_seg_copy_name(g->src + t[i].s, t[i + k - 1].e - t[i].s, g->asker, sizeof g->asker);
+}
+
+/* Reads one sentence's "X spoke with Y": the side that is not the interviewee asks. */
+static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
+  for (size_t v = 0; v < n && !g->asker[0]; v++) {
+    int interview = vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "interview") &&
+                    v + 1 < n &&
+                    vc_seg_word_eq(g->src + t[v + 1].s, t[v + 1].e - t[v + 1].s, "with");
+    if (!interview && !tok_is(g, &t[v], meet_verbs))
+      continue;
+    size_t o = v + 1;
+    while (o < n && o < v + 3 && tok_is(g, &t[o], meet_links))
+      o++;
+    size_t ok = cap_phrase(g, t, n, &o);
+    size_t s = v, sk = 0;
+    while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight)) {
+      s--;
+      sk++;
+    }
+    int subj_pron = v > 0 && tok_is(g, &t[v - 1], vc_seg_pronouns);
+    if (interview && ok && !is_subject(g, t, o, ok, main))
+      set_asker(g, t, o, ok);
+    else if (!interview && ok && (is_subject(g, t, s, sk, main) || subj_pron) &&
+             !is_subject(g, t, o, ok, main))
+      set_asker(g, t, o, ok);
+    else if (!interview && sk && ok && is_subject(g, t, o, ok, main) &&
+             !is_subject(g, t, s, sk, main))
+      set_asker(g, t, s, sk);
+  }
+}
+
+/* Looks in the introduction for who interviewed the article's subject. */
+static vc_status find_asker(vc_seg *g) {
+  int main = vc_seg_main_person(g);
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  vc_status st = VC_OK;
+  for (size_t i = 0; st == VC_OK && i < g->qa_start && !g->asker[0]; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE)
+      continue;
+    st = vc_seg_tokens(g->src, p->body, p->end, &t, &n, &cap);
+    if (st == VC_OK)
+      meet_in(g, t, n, main);
+  }
+  free(t);
+  return st;
 }
 
 static void answerer_name(const vc_seg *g, char *out, size_t cap) {
@@ -135,7 +224,9 @@ static void find_byline(vc_seg *g) {
 }
 
 typedef struct group_score {
-  double q;
+  double q;     /* how much its turns ask */
+  double words; /* mean words a turn */
+  double ask;   /* the two together */
   int paras;
 } group_score;
 
@@ -147,39 +238,64 @@ static double para_q(const vc_para *p) {
   return p->has_q ? 0.3 : 0.0;
 }
 
-/* Roles of the labelled speakers: the one that asks most is the interviewer (co-hosts
- * who ask nearly as much too), the others answer. */
-static void label_roles(vc_seg *g, group_score *gs) {
+static void score_groups(const vc_seg *g, group_score *gs) {
   for (size_t i = 0; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
     if (p->label < 0 || p->drop != VC_DROP_NONE)
       continue;
     size_t s = g->labels[p->label].speaker;
     gs[s].q += para_q(p);
+    gs[s].words += p->words;
     gs[s].paras++;
   }
-  double best = -1;
-  size_t first = g->n_speakers;
+  double most = 1;
   for (size_t s = 1; s < g->n_speakers; s++) {
-    if (gs[s].paras)
+    if (gs[s].paras) {
       gs[s].q /= gs[s].paras;
-    if (first == g->n_speakers && gs[s].paras)
-      first = s;
+      gs[s].words /= gs[s].paras;
+    }
+    if (gs[s].words > most)
+      most = gs[s].words;
   }
-  if (first < g->n_speakers && g->n_speakers > 2)
-    gs[first].q += 0.2;
+  /* the interviewer asks, and speaks in short turns */
   for (size_t s = 1; s < g->n_speakers; s++)
-    if (gs[s].q > best)
-      best = gs[s].q;
-  for (size_t s = 1; s < g->n_speakers; s++) {
-    if (g->speakers[s].role != VC_ROLE_NARRATOR)
-      continue; /* fixed by a Q/A label */
-    int asks =
-        g->n_speakers == 2 ? gs[s].q >= 0.5 : gs[s].q >= best * 0.7 && gs[s].q >= 0.35;
-    if (best < 0.25 && s == first)
-      asks = 1;
-    g->speakers[s].role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    gs[s].ask = gs[s].q + (gs[s].paras ? 1.0 - gs[s].words / most : 0.0);
+}
+
+/* Roles of the labelled speakers. One alone asks if its turns are questions. Among
+ * several, they are split at the widest gap in how much they ask: those above it are
+ * interviewers (co-hosts), those below answer. Q/A-style labels keep their role. */
+static void label_roles(vc_seg *g, group_score *gs) {
+  score_groups(g, gs);
+  size_t open[VC_SEG_MAX_SPEAKERS], n = 0;
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].role == VC_ROLE_NARRATOR && gs[s].paras)
+      open[n++] = s;
+  if (n == 1) {
+    g->speakers[open[0]].role =
+        gs[open[0]].q >= 0.5 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+  } else if (n > 1) {
+    for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
+      for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
+        size_t t = open[j];
+        open[j] = open[j - 1];
+        open[j - 1] = t;
+      }
+    size_t cut = 1;
+    double gap = -1;
+    for (size_t i = 1; i < n; i++) {
+      double d = gs[open[i - 1]].ask - gs[open[i]].ask;
+      if (d > gap) {
+        gap = d;
+        cut = i;
+      }
+    }
+    for (size_t i = 0; i < n; i++)
+      g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
   }
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].role == VC_ROLE_NARRATOR)
+      g->speakers[s].role = VC_ROLE_INTERVIEWEE;
 }
 
 static int key_in(const char *key, const char *const *list) {
@@ -232,6 +348,45 @@ static vc_status label_speakers(vc_seg *g) {
   return VC_OK;
 }
 
+static int spoken(const vc_para *p) {
+  return p->drop == VC_DROP_NONE && !p->note;
+}
+
+static int has_quote_mark(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end; i++) {
+    size_t k;
+    if (g->src[i] == '"' || vc_seg_is_open_quote(g->src, p->end, i, &k))
+      return 1;
+  }
+  return 0;
+}
+
+/* With no labels at all, a Q&A part is a run where short questions keep coming back,
+ * each followed by a paragraph that is not one, with few quotations around. */
+static size_t unlabeled_qa_start(const vc_seg *g) {
+  size_t first = g->n_paras, prev_spoken = g->n_paras;
+  int qlike = 0, total = 0, quoted = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken(p))
+      continue;
+    size_t j = i + 1;
+    while (j < g->n_paras && !spoken(&g->paras[j]))
+      j++;
+    int q = prev_spoken < g->n_paras && p->ends_q && p->words <= 40 && j < g->n_paras &&
+            !g->paras[j].ends_q;
+    prev_spoken = i;
+    if (first == g->n_paras && q)
+      first = i;
+    if (first == g->n_paras)
+      continue;
+    total++;
+    qlike += q;
+    quoted += has_quote_mark(g, p);
+  }
+  return qlike >= 3 && qlike * 4 >= total && quoted * 3 <= total ? first : g->n_paras;
+}
+
 /* Is there a Q&A part, and where does it start? One label used once needs questions
  * after it to count. */
 static void find_qa_start(vc_seg *g) {
@@ -248,7 +403,11 @@ static void find_qa_start(vc_seg *g) {
       break;
     }
   }
-  if (strong || valid >= 2 || g->qa_start >= g->n_paras)
+  if (g->qa_start >= g->n_paras) {
+    g->qa_start = unlabeled_qa_start(g);
+    return;
+  }
+  if (strong || valid >= 2)
     return;
   int questions = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++)
@@ -279,7 +438,9 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
       g->people[g->mentions[i].person].early++;
   if (g->qa_start >= g->n_paras)
     return VC_OK;
-  st = label_speakers(g);
+  st = find_asker(g);
+  if (st == VC_OK)
+    st = label_speakers(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];

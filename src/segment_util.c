@@ -318,3 +318,24 @@ vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_
   }
   return VC_OK;
 }
+
+/* A timestamp "[04:00]", "(1:02:03)" or "04:00" at s[i]; returns its end, or i. */
+size_t vc_seg_stamp_end(const char *s, size_t n, size_t i) {
+  size_t j = i;
+  int bracket = j < n && (s[j] == '[' || s[j] == '(');
+  j += (size_t)bracket;
+  int digits = 0, colons = 0;
+  while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '.')) {
+    digits += s[j] != ':' && s[j] != '.';
+    colons += s[j] == ':';
+    j++;
+  }
+  if (digits < 2 || colons < 1)
+    return i;
+  if (bracket) {
+    if (j >= n || (s[j] != ']' && s[j] != ')'))
+      return i;
+    j++;
+  }
+  return j;
+}
