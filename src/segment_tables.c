@@ -1,0 +1,395 @@
+/* Word lists the segmenter's rules read: boilerplate kinds, labels, pronouns, verbs. */
+#include <stddef.h>
+
+#include "segment_internal.h"
+
+/* Lines that start like this are promotions (compared case-insensitively). */
+const char *const vc_seg_promo_starts[] = {"read more",
+                                           "read next",
+                                           "read also",
+                                           "also read",
+                                           "more from",
+                                           "more:",
+                                           "sign up",
+                                           "signup",
+                                           "subscribe",
+                                           "predict ",
+                                           "make your prediction",
+                                           "download our",
+                                           "download the",
+                                           "related:",
+                                           "related content",
+                                           "related stories",
+                                           "related articles",
+                                           "related coverage",
+                                           "related links",
+                                           "related video",
+                                           "related reading",
+                                           "related news",
+                                           "see also",
+                                           "click here",
+                                           "watch:",
+                                           "watch now",
+                                           "watch the trailer",
+                                           "watch below",
+                                           "listen:",
+                                           "listen now",
+                                           "listen to the",
+                                           "follow us",
+                                           "follow @",
+                                           "to read more",
+                                           "get the latest",
+                                           "get our",
+                                           "don't miss",
+                                           "join our",
+                                           "like us on",
+                                           "you may also like",
+                                           "you might also like",
+                                           "recommended:",
+                                           "recommended for you",
+                                           "sponsored",
+                                           "order the",
+                                           "buy now",
+                                           "shop now",
+                                           "get tickets",
+                                           "this article",
+                                           "this story",
+                                           "this post",
+                                           "this content",
+                                           "share this",
+                                           "share on",
+                                           "sign in",
+                                           "log in",
+                                           "newsletter",
+                                           "advertisement",
+                                           "more coverage",
+                                           "keep reading",
+                                           "continue reading",
+                                           "trending:",
+                                           "popular:",
+                                           "most popular",
+                                           "editors' picks",
+                                           "editor's picks",
+                                           "don't forget to subscribe",
+                                           NULL};
+
+/* Words of promotional copy; a paragraph with several different ones is a promotion. */
+const char *const vc_seg_promo_words[] = {
+    "newsletter",  "newsletters",  "subscribe", "subscription", "subscribers",
+    "download",    "app",          "apps",      "iphone",       "android",
+    "leaderboard", "leaderboards", "forums",    "sign",         "inbox",
+    "podcast",     "click",        "tap",       "predictions",  "follow",
+    "twitter",     "facebook",     "instagram", "youtube",      "tiktok",
+    "newsstands",  "issue",        "exclusive", "free",         NULL};
+
+/* Whole lines that say nothing (compared case-insensitively). */
+const char *const vc_seg_junk_lines[] = {"advertisement",
+                                         "ad",
+                                         "ads",
+                                         "story continues below advertisement",
+                                         "story continues below",
+                                         "article continues below",
+                                         "skip ad",
+                                         "share",
+                                         "tweet",
+                                         "email",
+                                         "print",
+                                         "close",
+                                         "comments",
+                                         "loading",
+                                         "loading...",
+                                         "image",
+                                         "photo",
+                                         "video",
+                                         "gallery",
+                                         "view gallery",
+                                         "view comments",
+                                         "play",
+                                         "replay",
+                                         "menu",
+                                         "search",
+                                         "home",
+                                         "top",
+                                         "back to top",
+                                         "more",
+                                         "scroll down",
+                                         "play video",
+                                         "view this post on instagram",
+                                         "a post shared by",
+                                         "embed",
+                                         NULL};
+
+/* Photo credits. */
+const char *const vc_seg_credit_starts[] = {
+    "credit:",         "credits:",       "photo:",         "photos:",
+    "photo by",        "photos by",      "photo credit",   "photograph:",
+    "photograph by",   "photographs by", "photography by", "image:",
+    "image credit",    "images:",        "picture:",       "pictured:",
+    "source:",         "courtesy of",    "courtesy:",      "illustration:",
+    "illustration by", "getty images",   "(photo",         "(credit",
+    "(image",          "[photo",         "[image",         NULL};
+
+/* Bylines: these followed by a name and nothing else. */
+const char *const vc_seg_byline_starts[] = {"by ",           "written by ",     "words by ",
+                                            "interview by ", "interviewed by ", "story by ",
+                                            "reporting by ", "posted by ",      "text by ",
+                                            "compiled by ",  "edited by ",      NULL};
+
+/* Metadata keys that may lead a line ("date 2020-01-01 ..."). */
+const char *const vc_seg_meta_keys[] = {
+    "date",     "published", "updated", "posted",  "last updated", "first published",
+    "modified", "dateline",  "filed",   "created", "time",         NULL};
+
+const char *const vc_seg_months[] = {
+    "january", "february",  "march",   "april",    "may",      "june", "july",
+    "august",  "september", "october", "november", "december", "jan",  "feb",
+    "mar",     "apr",       "jun",     "jul",      "aug",      "sep",  "sept",
+    "oct",     "nov",       "dec",     NULL};
+
+const char *const vc_seg_weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon",     "tue",       "tues",     "wed",    "thu",
+    "thurs",  "fri",     "sat",       "sun",      NULL};
+
+/* Other words a date/time line may hold. */
+const char *const vc_seg_date_words[] = {
+    "at",      "on",       "am",   "pm",    "a.m",  "p.m",  "edt",       "est",
+    "cdt",     "cst",      "mdt",  "mst",   "pdt",  "pst",  "et",        "pt",
+    "ct",      "gmt",      "bst",  "utc",   "cet",  "cest", "published", "updated",
+    "posted",  "modified", "last", "first", "date", "min",  "mins",      "minute",
+    "minutes", "read",     "ago",  "hours", "hour", "days", "day",       NULL};
+
+/* Words that end with a colon at a line start without naming a speaker. */
+const char *const vc_seg_not_labels[] = {"note",
+                                         "editor's note",
+                                         "editors' note",
+                                         "editors note",
+                                         "update",
+                                         "updated",
+                                         "correction",
+                                         "clarification",
+                                         "disclaimer",
+                                         "warning",
+                                         "spoiler",
+                                         "spoilers",
+                                         "spoiler alert",
+                                         "credit",
+                                         "credits",
+                                         "photo",
+                                         "source",
+                                         "sources",
+                                         "related",
+                                         "watch",
+                                         "listen",
+                                         "read",
+                                         "more",
+                                         "also",
+                                         "see also",
+                                         "pictured",
+                                         "above",
+                                         "below",
+                                         "top",
+                                         "bottom",
+                                         "left",
+                                         "right",
+                                         "caption",
+                                         "trailer",
+                                         "video",
+                                         "audio",
+                                         "lesson",
+                                         "rule",
+                                         "step",
+                                         "tip",
+                                         "part",
+                                         "chapter",
+                                         "question",
+                                         "answer",
+                                         "subject",
+                                         "re",
+                                         "ps",
+                                         "p.s",
+                                         "nb",
+                                         "n.b",
+                                         "tl;dr",
+                                         "bonus",
+                                         "fact",
+                                         "facts",
+                                         "verdict",
+                                         "rating",
+                                         "score",
+                                         "runtime",
+                                         "cast",
+                                         "director",
+                                         "studio",
+                                         "release",
+                                         "genre",
+                                         "where",
+                                         "when",
+                                         "what",
+                                         "why",
+                                         "how",
+                                         "who",
+                                         "yes",
+                                         "no",
+                                         "ok",
+                                         "okay",
+                                         "well",
+                                         "so",
+                                         NULL};
+
+/* Labels that mark the person asking. */
+const char *const vc_seg_asker_labels[] = {
+    "q",  "q.",       "question",   "interviewer", "host",   "moderator", "int",
+    "iv", "reporter", "journalist", "co-host",     "cohost", NULL};
+
+/* Labels that mark the person answering, named from the introduction. */
+const char *const vc_seg_answer_labels[] = {"a",           "a.",         "answer", "guest",
+                                            "interviewee", "respondent", NULL};
+
+const char *const vc_seg_first_person[] = {
+    "i",     "i'm",   "i've", "i'd",   "i'll", "me",  "my",   "mine",      "myself", "we",
+    "we're", "we've", "we'd", "we'll", "us",   "our", "ours", "ourselves", NULL};
+
+const char *const vc_seg_second_person[] = {"you",        "you're", "you've", "you'd",
+                                            "you'll",     "your",   "yours",  "yourself",
+                                            "yourselves", NULL};
+
+/* Verbs that attribute a quotation to its speaker. */
+const char *const vc_seg_speech_verbs[] = {
+    "says",         "said",         "say",       "tells",      "told",
+    "adds",         "added",        "continues", "continued",  "explains",
+    "explained",    "recalls",      "recalled",  "remembers",  "remembered",
+    "notes",        "noted",        "jokes",     "joked",      "laughs",
+    "laughed",      "admits",       "admitted",  "insists",    "insisted",
+    "replies",      "replied",      "responds",  "responded",  "answers",
+    "answered",     "asks",         "asked",     "quips",      "quipped",
+    "muses",        "mused",        "offers",    "offered",    "writes",
+    "wrote",        "shares",       "shared",    "agrees",     "agreed",
+    "argues",       "argued",       "adds",      "concedes",   "conceded",
+    "acknowledges", "acknowledged", "observes",  "observed",   "reflects",
+    "reflected",    "declares",     "declared",  "points",     "pointed",
+    "confides",     "confided",     "recounts",  "recounted",  "describes",
+    "described",    "sighs",        "sighed",    "exclaims",   "exclaimed",
+    "whispers",     "whispered",    "shrugs",    "shrugged",   "smiles",
+    "smiled",       "stresses",     "stressed",  "emphasizes", "emphasized",
+    "suggests",     "suggested",    "warns",     "warned",     "states",
+    "stated",       "puts",         "put",       "reveals",    "revealed",
+    "confesses",    "confessed",    "claims",    "claimed",    "promises",
+    "promised",     "predicts",     "predicted", "wonders",    "wondered",
+    "thinks",       "thought",      "believes",  "believed",   NULL};
+
+/* Verbs that report someone else's words ("X recalled Y telling him"). */
+const char *const vc_seg_reported_verbs[] = {"telling",    "saying",    "tell",
+                                             "say",        "asking",    "warning",
+                                             "explaining", "insisting", NULL};
+
+/* Capitalised words that do not start or continue a person's name. */
+const char *const vc_seg_not_name_words[] = {"the",         "a",           "an",
+                                             "and",         "or",          "but",
+                                             "of",          "in",          "on",
+                                             "at",          "to",          "for",
+                                             "with",        "from",        "by",
+                                             "as",          "is",          "it",
+                                             "its",         "it's",        "he",
+                                             "she",         "they",        "we",
+                                             "i",           "you",         "his",
+                                             "her",         "their",       "our",
+                                             "my",          "your",        "this",
+                                             "that",        "these",       "those",
+                                             "there",       "here",        "what",
+                                             "how",         "when",        "where",
+                                             "why",         "who",         "which",
+                                             "while",       "after",       "before",
+                                             "since",       "if",          "so",
+                                             "then",        "now",         "yes",
+                                             "no",          "not",         "all",
+                                             "some",        "one",         "two",
+                                             "three",       "film",        "films",
+                                             "movie",       "festival",    "studios",
+                                             "studio",      "award",       "awards",
+                                             "prime",       "video",       "international",
+                                             "academy",     "university",  "college",
+                                             "school",      "times",       "news",
+                                             "best",        "actor",       "actress",
+                                             "director",    "picture",     "pictures",
+                                             "records",     "network",     "channel",
+                                             "magazine",    "weekly",      "daily",
+                                             "journal",     "review",      "post",
+                                             "press",       "radio",       "tv",
+                                             "television",  "show",        "series",
+                                             "season",      "episode",     "street",
+                                             "avenue",      "city",        "county",
+                                             "state",       "north",       "south",
+                                             "east",        "west",        "new",
+                                             "old",         "january",     "february",
+                                             "march",       "april",       "may",
+                                             "june",        "july",        "august",
+                                             "september",   "october",     "november",
+                                             "december",    "monday",      "tuesday",
+                                             "wednesday",   "thursday",    "friday",
+                                             "saturday",    "sunday",      "mr",
+                                             "mrs",         "ms",          "dr",
+                                             "god",         "american",    "british",
+                                             "english",     "french",      "covid",
+                                             "covid-19",    "oscar",       "oscars",
+                                             "emmy",        "emmys",       "grammy",
+                                             "golden",      "globe",       "globes",
+                                             "club",        "band",        "group",
+                                             "company",     "inc",         "ltd",
+                                             "center",      "centre",      "museum",
+                                             "library",     "hall",        "park",
+                                             "hotel",       "theater",     "theatre",
+                                             "house",       "records",     "books",
+                                             "press",       "media",       "entertainment",
+                                             "productions", "games",       "story",
+                                             "wars",        "star",        "stars",
+                                             "league",      "team",        "party",
+                                             "church",      "bank",        "foundation",
+                                             "institute",   "association", "union",
+                                             "council",     "committee",   "department",
+                                             "ministry",    "office",      "government",
+                                             "court",       "senate",      "congress",
+                                             "parliament",  "army",        "navy",
+                                             "police",      "hospital",    "like",
+                                             "also",        "just",        "even",
+                                             "still",       "did",         "does",
+                                             "do",          "was",         "were",
+                                             "are",         "be",          "been",
+                                             "has",         "have",        "had",
+                                             "can",         "could",       "would",
+                                             "will",        "should",      "may",
+                                             "might",       "must",        "oh",
+                                             "well",        "okay",        "ok",
+                                             "right",       "thanks",      "thank",
+                                             "read",        "more",        NULL};
+
+const char *const vc_seg_pronouns[] = {"he", "she", "they", "him", "her", "them", NULL};
+
+/* Nouns that describe a performer or a maker in "the actor says". */
+const char *const vc_seg_actor_words[] = {
+    "actor",  "actress",  "star",       "performer", "lead",    "rapper",
+    "singer", "musician", "comedian",   "player",    "co-star", "costar",
+    "artist", "frontman", "frontwoman", "dancer",    "host",    "narrator",
+    "author", "novelist", "poet",       "athlete",   NULL};
+
+const char *const vc_seg_director_words[] = {
+    "director",          "filmmaker", "co-director",
+    "codirector",        "helmer",    "writer-director",
+    "cowriter-director", "co-writer", "cowriter",
+    "screenwriter",      "writer",    "producer",
+    "showrunner",        "creator",   "auteur",
+    "documentarian",     NULL};
+
+/* Words of an availability line closing an interview ("now streaming on ..."). */
+const char *const vc_seg_outro_words[] = {
+    "available",  "streaming", "streams", "stream",   "opens",    "theaters", "theatres",
+    "cinemas",    "premieres", "airs",    "releases", "released", "out",      "on sale",
+    "bookstores", "stores",    "tickets", "tour",     NULL};
+
+/* Words of an editorial note ("This interview has been edited for clarity"). */
+const char *const vc_seg_note_words[] = {"edited",     "condensed",  "clarity",
+                                         "length",     "transcript", "transcribed",
+                                         "translated", "abridged",   NULL};
+
+const char *const vc_seg_image_exts[] = {".jpg", ".jpeg", ".png", ".gif",  ".webp", ".svg",
+                                         ".tif", ".tiff", ".bmp", ".heic", NULL};
