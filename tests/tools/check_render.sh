@@ -46,13 +46,13 @@ run() {
 
 files_present() {
   local stem=$1 ok=0 ext
-  for ext in wav srt vtt ass json; do
+  for ext in wav srt vtt ass json txt; do
     if [ ! -s "$stem.$ext" ]; then
       echo "FAIL $stem.$ext: missing or empty"
       ok=1
     fi
   done
-  [ $ok -eq 0 ] && echo "ok   $stem.{wav,srt,vtt,ass,json} present"
+  [ $ok -eq 0 ] && echo "ok   $stem.{wav,srt,vtt,ass,json,txt} present"
   return $ok
 }
 
