@@ -19,6 +19,12 @@ local o = { map = "", out = "", timeout = 10 }
 options.read_options(o, "cuecheck")
 
 local SEEK_SLACK = 0.05 -- seconds between the asked and the reached position
+-- mpv reads an external subtitle file in the background: on a busy machine the first
+-- seeks can land before its events are there, and show nothing. A cue's middle always
+-- shows text, so an empty reading is retried (seek again after a pause), within a
+-- budget for the whole file so a really empty cue costs little.
+local RETRY_DELAY = 0.1
+local retries_left = 30
 
 local targets = {}
 local shown = {}
@@ -59,18 +65,22 @@ local function load_targets()
     return nil
 end
 
-local function seek_next()
-    next_cue = next_cue + 1
-    if next_cue > #targets then
-        finish(nil)
-        return
-    end
+local function seek_current()
     if timer then timer:kill() end
     timer = mp.add_timeout(o.timeout, function()
         finish(string.format("no playback-restart after seeking to %.3f s (cue %d)",
             targets[next_cue], next_cue))
     end)
     mp.commandv("seek", string.format("%.6f", targets[next_cue]), "absolute+exact")
+end
+
+local function seek_next()
+    next_cue = next_cue + 1
+    if next_cue > #targets then
+        finish(nil)
+        return
+    end
+    seek_current()
 end
 
 -- Fires after every seek (and after the initial load); only a restart at the position
@@ -83,6 +93,12 @@ local function on_restart()
     -- "text" is mpv's plain-text view; "ass" the event text libass renders (newer mpv
     -- calls it sub-text/ass, 0.35 sub-text-ass)
     local ass = mp.get_property("sub-text/ass") or mp.get_property("sub-text-ass", "")
+    if ass == "" and retries_left > 0 then
+        retries_left = retries_left - 1
+        if timer then timer:kill() end
+        timer = mp.add_timeout(RETRY_DELAY, seek_current)
+        return
+    end
     shown[#shown + 1] = { cue = next_cue, at = t, pos = pos,
                           text = mp.get_property("sub-text", ""), ass = ass }
     seek_next()

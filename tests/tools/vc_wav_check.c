@@ -12,8 +12,8 @@
  * For each file (sync map: --json, by default the NAME.json beside NAME.wav): libsndfile
  * must open it as a WAV; its sample rate must equal the map's "sample_rate"; its length
  * must equal the map's "duration" to within one sample plus the map's rounding (the map
- * gives seconds with 3 decimals, so up to 0.5 ms); the map's "audio" must name this
- * file; and the audio must not be all silence.
+ * gives seconds with 3 decimals, rounded up or down, so up to 1 ms); the map's "audio"
+ * must name this file; and the audio must not be all silence.
  *
  * Prints one line per file: frames, rate, duration, peak; exits 1 when any file failed,
  * 2 on a usage error.
@@ -21,7 +21,7 @@
 
 enum { BLOCK_FRAMES = 1024 };
 
-#define MAP_ROUNDING_S 0.0005
+#define MAP_ROUNDING_S 0.001
 
 /* What the sync map says about the audio. */
 typedef struct vc_wavmap {
