@@ -129,6 +129,11 @@ sed -i 's/"sample_rate": 22050/"sample_rate": 24000/' "$s.json"
 caught "WAV at another rate than the map says" "rate 22050 Hz, map says 24000 Hz" \
   "$TOOLS/vc_wav_check" "$s.wav"
 
+s=$(mutant wav_clipped)
+ffmpeg -v error -y -i "$DATA/sample.wav" -af volume=12dB -c:a pcm_s16le -fflags +bitexact "$s.wav"
+caught "WAV clipped by a gain 12 dB too high" "clipped in [0-9]+ places" \
+  "$TOOLS/vc_wav_check" "$s.wav"
+
 s=$(mutant map_overlap)
 sed -i 's/"start": 2.450, "end": 5.100/"start": 2.350, "end": 5.100/' "$s.json"
 caught "sync map with overlapping cues" "cue 2 starts at 2.350, before cue 1 ends" \

@@ -4,7 +4,7 @@
 -- Options (--script-opts-append=cuecheck-KEY=VALUE):
 --   map      the sync map (NAME.json); its "cues" give the times
 --   out      where to write the result, JSON:
---            {"error": "..." (only on failure),
+--            {"error": "..." (only on failure), "retries": empty readings retried,
 --             "shown": [{"cue": i, "at": t, "pos": p, "text": "...", "ass": "..."}]}
 --   timeout  seconds to wait for one seek before giving up (default 10)
 -- Run mpv paused, without video or audio output, e.g.
@@ -23,8 +23,9 @@ local SEEK_SLACK = 0.05 -- seconds between the asked and the reached position
 -- seeks can land before its events are there, and show nothing. A cue's middle always
 -- shows text, so an empty reading is retried (seek again after a pause), within a
 -- budget for the whole file so a really empty cue costs little.
-local RETRY_DELAY = 0.1
-local retries_left = 30
+local RETRY_DELAY = 0.05
+local RETRY_BUDGET = 40
+local retries_left = RETRY_BUDGET
 
 local targets = {}
 local shown = {}
@@ -37,7 +38,8 @@ local function finish(err)
     finished = true
     if timer then timer:kill() end
     -- format_json returns (text, error): keep only the text for write()
-    local text = utils.format_json({ error = err, shown = shown })
+    local text = utils.format_json({ error = err, shown = shown,
+                                     retries = RETRY_BUDGET - retries_left })
     local f = io.open(o.out, "w")
     if f and text then
         f:write(text)

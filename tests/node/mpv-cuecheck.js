@@ -100,7 +100,7 @@ function runMpv(sub, audio, map) {
         (r.stderr ? ': ' + r.stderr.trim().split('\n').slice(-3).join(' | ') : '') };
     }
     const res = JSON.parse(fs.readFileSync(out, 'utf8'));
-    return { shown: res.shown || [], error: res.error || null };
+    return { shown: res.shown || [], error: res.error || null, retries: res.retries || 0 };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -132,6 +132,7 @@ function checkFile(sub, opts) {
   const ok = !r.error && diffs.length === 0 && shown.length === cues.length;
   const matched = shown.length - diffs.length;
   let line = `${ok ? 'ok  ' : 'FAIL'} ${sub}: ${matched}/${cues.length} cues shown as written at their middles`;
+  if (r.retries) line += ` (${r.retries} empty readings retried)`;
   if (r.error) line += `; ${r.error}`;
   console.log(line);
   diffs.slice(0, MAX_SHOWN_DIFFS).forEach((d) => console.log(`     ${d}`));

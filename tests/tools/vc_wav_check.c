@@ -13,13 +13,16 @@
  * must open it as a WAV; its sample rate must equal the map's "sample_rate"; its length
  * must equal the map's "duration" to within one sample plus the map's rounding (the map
  * gives seconds with 3 decimals, rounded up or down, so up to 1 ms); the map's "audio"
- * must name this file; and the audio must not be all silence.
+ * must name this file; the audio must not be all silence, nor clipped (a run of 3 or
+ * more samples at 16-bit full scale: speech with a gain bug).
  *
- * Prints one line per file: frames, rate, duration, peak; exits 1 when any file failed,
- * 2 on a usage error.
+ * Prints one line per file: frames, rate, duration, peak, clipping; exits 1 when any file
+ * failed, 2 on a usage error.
  */
 
-enum { BLOCK_FRAMES = 1024 };
+enum { BLOCK_FRAMES = 1024, CLIP_RUN = 3 };
+
+#define FULL_SCALE (32767.0 / 32768.0)
 
 #define MAP_ROUNDING_S 0.001
 
@@ -68,19 +71,31 @@ static int load_map(const char *path, vc_wavmap *m) {
   return ok ? 0 : -1;
 }
 
-/* Largest absolute sample value, read in blocks so memory stays constant. */
-static double peak_of(SNDFILE *sf, int channels) {
+/* Level of the whole file, read in blocks so memory stays constant. */
+typedef struct vc_level {
+  double peak; /* largest absolute sample, 1.0 = full scale */
+  long clips;  /* runs of CLIP_RUN or more full-scale samples */
+} vc_level;
+
+static vc_level level_of(SNDFILE *sf, int channels) {
   double buf[BLOCK_FRAMES * 8];
-  int per = channels > 0 && channels <= 8 ? channels : 1;
-  double peak = 0.0;
+  vc_level l = {0.0, 0};
+  long run = 0;
   sf_count_t got;
-  if (channels > 8)
-    return -1.0;
-  while ((got = sf_readf_double(sf, buf, BLOCK_FRAMES)) > 0)
-    for (sf_count_t i = 0; i < got * per; i++)
-      if (fabs(buf[i]) > peak)
-        peak = fabs(buf[i]);
-  return peak;
+  if (channels < 1 || channels > 8) {
+    l.peak = -1.0;
+    return l;
+  }
+  while ((got = sf_readf_double(sf, buf, BLOCK_FRAMES)) > 0) {
+    for (sf_count_t i = 0; i < got * channels; i++) {
+      double a = fabs(buf[i]);
+      if (a > l.peak)
+        l.peak = a;
+      run = a >= FULL_SCALE ? run + 1 : 0;
+      l.clips += run == CLIP_RUN;
+    }
+  }
+  return l;
 }
 
 static const char *base_name(const char *path) {
@@ -105,7 +120,7 @@ static int check_file(const char *path, const char *map_arg) {
   }
   double secs = info.samplerate > 0 ? (double)info.frames / info.samplerate : 0.0;
   double slack = info.samplerate > 0 ? 1.0 / info.samplerate + MAP_ROUNDING_S : 0.0;
-  double peak = peak_of(sf, info.channels);
+  vc_level lv = level_of(sf, info.channels);
   double diff = secs - m.duration;
   bad = 0;
   if ((info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_WAV) {
@@ -128,15 +143,20 @@ static int check_file(const char *path, const char *map_arg) {
              m.audio);
     bad = 1;
   }
-  if (!(peak > 0.0)) {
+  if (lv.clips > 0) {
+    snprintf(why + strlen(why), sizeof why - strlen(why), "; clipped in %ld places",
+             lv.clips);
+    bad = 1;
+  }
+  if (!(lv.peak > 0.0)) {
     snprintf(why + strlen(why), sizeof why - strlen(why), "; all silence");
     bad = 1;
   }
   printf("%s %s: %lld frames at %d Hz = %.6f s, %d ch (map %.3f s at %ld Hz, diff %+.1f "
-         "samples), peak %.1f dBFS%s\n",
+         "samples), peak %.2f dBFS%s\n",
          bad ? "FAIL" : "ok  ", path, (long long)info.frames, info.samplerate, secs,
          info.channels, m.duration, m.sample_rate, diff * info.samplerate,
-         peak > 0.0 ? 20.0 * log10(peak) : -INFINITY, why);
+         lv.peak > 0.0 ? 20.0 * log10(lv.peak) : -INFINITY, why);
 done:
   if (sf)
     sf_close(sf);
