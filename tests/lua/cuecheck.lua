@@ -5,10 +5,11 @@
 --   map      the sync map (NAME.json); its "cues" give the times
 --   out      where to write the result, JSON:
 --            {"error": "..." (only on failure), "retries": empty readings retried,
+--             "sub_file": the external subtitle file mpv selected,
 --             "shown": [{"cue": i, "at": t, "pos": p, "text": "...", "ass": "..."}]}
 --   timeout  seconds to wait for one seek before giving up (default 10)
 -- Run mpv paused, without video or audio output, e.g.
---   mpv --no-config --pause --ao=null --vo=null --sid=1 --sub-file=NAME.srt \
+--   mpv --no-config --pause --ao=null --vo=null --sub-auto=no --sid=1 --sub-file=NAME.srt \
 --       --script=cuecheck.lua --script-opts-append=cuecheck-map=NAME.json \
 --       --script-opts-append=cuecheck-out=OUT.json NAME.wav
 
@@ -20,16 +21,18 @@ options.read_options(o, "cuecheck")
 
 local SEEK_SLACK = 0.05 -- seconds between the asked and the reached position
 -- mpv reads an external subtitle file in the background: on a busy machine the first
--- seeks can land before its events are there, and show nothing. A cue's middle always
--- shows text, so an empty reading is retried (seek again after a pause), within a
--- budget for the whole file so a really empty cue costs little.
+-- seeks can land before its events are there, and show nothing. So until some cue has
+-- shown text, an empty reading is retried (seek again after a pause, within a budget);
+-- after that, an empty cue is really empty.
 local RETRY_DELAY = 0.05
 local RETRY_BUDGET = 40
 local retries_left = RETRY_BUDGET
+local seen_text = false
 
 local targets = {}
 local shown = {}
 local next_cue = 0
+local sub_file = nil -- the subtitle file mpv selected
 local timer = nil
 local finished = false
 
@@ -38,7 +41,7 @@ local function finish(err)
     finished = true
     if timer then timer:kill() end
     -- format_json returns (text, error): keep only the text for write()
-    local text = utils.format_json({ error = err, shown = shown,
+    local text = utils.format_json({ error = err, shown = shown, sub_file = sub_file,
                                      retries = RETRY_BUDGET - retries_left })
     local f = io.open(o.out, "w")
     if f and text then
@@ -95,18 +98,21 @@ local function on_restart()
     -- "text" is mpv's plain-text view; "ass" the event text libass renders (newer mpv
     -- calls it sub-text/ass, 0.35 sub-text-ass)
     local ass = mp.get_property("sub-text/ass") or mp.get_property("sub-text-ass", "")
-    if ass == "" and retries_left > 0 then
+    if ass == "" and not seen_text and retries_left > 0 then
         retries_left = retries_left - 1
         if timer then timer:kill() end
         timer = mp.add_timeout(RETRY_DELAY, seek_current)
         return
     end
+    seen_text = seen_text or ass ~= ""
     shown[#shown + 1] = { cue = next_cue, at = t, pos = pos,
                           text = mp.get_property("sub-text", ""), ass = ass }
     seek_next()
 end
 
 mp.register_event("file-loaded", function()
+    sub_file = mp.get_property("current-tracks/sub/external-filename")
+    if not sub_file then finish("mpv loaded no subtitle track") return end
     local err = load_targets()
     if err then finish(err) return end
     if #targets == 0 then finish(nil) return end

@@ -89,7 +89,7 @@ function runMpv(sub, audio, map) {
   try {
     const args = [
       '--no-config', '--pause', '--ao=null', '--vo=null', '--force-window=no',
-      '--terminal=no', '--msg-level=all=error', '--sid=1', '--sub-file=' + sub,
+      '--terminal=no', '--msg-level=all=error', '--sub-auto=no', '--sid=1', '--sub-file=' + sub,
       '--script=' + LUA, '--script-opts-append=cuecheck-map=' + map,
       '--script-opts-append=cuecheck-out=' + out, '--', audio,
     ];
@@ -100,7 +100,9 @@ function runMpv(sub, audio, map) {
         (r.stderr ? ': ' + r.stderr.trim().split('\n').slice(-3).join(' | ') : '') };
     }
     const res = JSON.parse(fs.readFileSync(out, 'utf8'));
-    return { shown: res.shown || [], error: res.error || null, retries: res.retries || 0 };
+    let error = res.error || null;
+    if (!error && res.sub_file !== sub) error = `mpv selected ${JSON.stringify(res.sub_file)}, not this file`;
+    return { shown: res.shown || [], error, retries: res.retries || 0 };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
