@@ -63,7 +63,7 @@ static size_t run_end(const char *s, size_t len, size_t i) {
   return i;
 }
 
-/* 1 at a lower->Upper change before a lower-case letter: "filmmaker|Darius". */
+/* 1 at a lower->Upper change before a lower-case letter: "director|Jane". */
 static int case_change(const char *s, size_t a, size_t b, size_t k) {
   return k > a && k + 1 < b && is_lower(s[k - 1]) && is_upper(s[k]) && is_lower(s[k + 1]);
 }
@@ -131,7 +131,7 @@ static vc_status vocab_run(vc_glue_ctx *g, const char *s, size_t a, size_t b) {
   cap[0] = s[a];
   for (size_t i = 1; i < b - a; i++)
     cap[i] = (char)(s[a + i] - 'A' + 'a');
-  return vocab_note(g, cap, b - a, 1); /* "RIZ" is evidence for the name "Riz" */
+  return vocab_note(g, cap, b - a, 1); /* "JANE" is evidence for the name "Jane" */
 }
 
 static vc_status vocab_build(vc_glue_ctx *g, const char *doc, size_t len) {
@@ -248,7 +248,7 @@ static int split_case(const vc_glue_ctx *g, const char *s, size_t h, size_t k, s
   if (in_set_lower(&g->keep_prefix, s, h, k))
     return 0; /* "McDonald", "DiCaprio", "deGrasse" */
   if (is_lower(s[h]))
-    return k - h >= 2 && dict_has(g, s, h, k); /* "filmmaker|Darius", not "iPhone" */
+    return k - h >= 2 && dict_has(g, s, h, k); /* "director|Jane", not "iPhone" */
   return k - h >= 3 && t - k >= 3 && proper(g, s, h, k) && proper(g, s, k, t);
 }
 
@@ -325,14 +325,14 @@ static size_t title_start(const vc_glue_ctx *g, const char *s, size_t a) {
     else if (!in_set_lower(&g->title_words, s, seg, we) || seg != ws)
       break;
     if (seg != ws)
-      break; /* "dramaSound": the title starts at the capital */
+      break; /* "novelGreat": the title starts at the capital */
     pos = ws;
   }
   return first;
 }
 
-/* A title's closing join inside capitalized run s[a..b): "Metalfollows" after "Sound of"
- * -> "Metal follows". Marks the split with the longest known head whose title phrase
+/* A title's closing join inside capitalized run s[a..b): "Expectationsis" after "Great"
+ * -> "Expectations is". Marks the split with the longest known head whose title phrase
  * also occurs in the document without this ending ("Amy Winehouse" stays whole). */
 static void mark_title_join(const vc_glue_ctx *g, const char *s, size_t a, size_t b,
                             unsigned char *ins, size_t *budget) {
@@ -358,7 +358,7 @@ static int ascii_letter(char c) {
   return is_upper(c) || is_lower(c);
 }
 
-/* Where a space belongs around the punctuation at s[k] ("way,Sound", "reopen.Mogul",
+/* Where a space belongs around the punctuation at s[k] ("way,Great", "ended.Jane",
  * "Photo:Name", "”word"), or 0. */
 static size_t punct_join(const char *s, size_t len, size_t k) {
   char p = k > 0 ? s[k - 1] : ' ', n = k + 1 < len ? s[k + 1] : ' ';

@@ -99,9 +99,11 @@ static vc_status speak_char(vc_speak *sp, size_t at, size_t n, utf8proc_int32_t 
   if (is_dash(cp))
     return emit_dash(&sp->out, at, next == ' ' || next == '\n' || at + n >= sp->len);
   if ((cp == 0x2019 || cp == '\'') && !is_alpha(next) && prev != 's' && prev != 'S')
-    return VC_OK; /* a closing quote: "‘Sound’", "thing.’" */
+    return VC_OK; /* a closing quote: "‘Title’", "thing.’" */
   if (cp == 0x2018 && !is_digit(next))
     return VC_OK; /* an opening quote, not the apostrophe of "‘90s" */
+  if (cp == '/' && prev == ' ' && (next == ' ' || next == '\n'))
+    return emit_dash(&sp->out, at, 1); /* "Name / Agency": a pause, not "slash" */
   if (cp == '/' && is_alpha(prev) && is_alpha(next))
     return vc_mbuf_put(&sp->out, ", ", 2, at); /* "addict/punk": a list */
   if ((cp == ':' || cp == ';') && is_alpha(prev) && is_alpha(next))

@@ -382,7 +382,7 @@ static int roman_numeral(const char *s, size_t from, size_t to) {
 }
 
 /* 1 when s[from..to) is a word of three or more capitals: a heading or a name in
- * capitals ("RIZ AHMED") around a word means it is not an acronym. */
+ * capitals ("JANE DOE") around a word means it is not an acronym. */
 static int caps_word(const char *s, size_t from, size_t to) {
   if (to - from < 3)
     return 0;
@@ -401,7 +401,7 @@ static int acronym_is_word(const vc_speak *sp, const vc_tok *t, size_t caps_end)
   if (!d || roman_numeral(sp->s, t->cs, caps_end))
     return 1;
   if (vc_dict_has_lower(d, w, n))
-    return 1; /* an ordinary word in capitals: "TIFF", "SIGN UP" */
+    return 1; /* an ordinary word in capitals: "SIGN UP", "NOTE" */
   memcpy(cap, w, n);
   for (size_t i = 1; i < n; i++)
     cap[i] = (char)(cap[i] - 'A' + 'a');
@@ -410,7 +410,7 @@ static int acronym_is_word(const vc_speak *sp, const vc_tok *t, size_t caps_end)
   return caps_word(sp->s, t->ps, t->pe) || caps_word(sp->s, t->ns, t->ne);
 }
 
-/* Letter by letter: "ASL" -> "A-S-L", "EW’s" -> "E-W's"; table entries as given. */
+/* Letter by letter: "NPR" -> "N-P-R", "BBC’s" -> "B-B-C's"; table entries as given. */
 static int rule_acronym(vc_speak *sp, vc_tok *t, vc_status *st) {
   const char *s = sp->s;
   size_t caps_end;

@@ -50,7 +50,7 @@ void vc_speakable_free(vc_speakable *s);
 /* ---- speech conventions (data/pronunciations.tsv + hunspell) ------------------------- */
 
 /* Pronunciation and abbreviation tables, and the system en_US hunspell dictionary (used
- * to tell acronyms said as words, "TIFF", from ones spelled out, "ASL"). */
+ * to tell ordinary words in capitals, "SIGN UP", from acronyms to spell, "NPR"). */
 typedef struct vc_speak_rules vc_speak_rules;
 
 /* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means env VOICECAP_DATA, else the
@@ -92,13 +92,14 @@ vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
 void vc_glue_ctx_free(vc_glue_ctx *g);
 
 /* Re-inserts the spaces lost when italics were stripped from `s[0..len)` (one turn's or
- * paragraph's display text): "filmmakerDarius" -> "filmmaker Darius", "(RizAhmed)" ->
- * "(Riz Ahmed)", "the Star Warsuniverse" -> "the Star Wars universe", "a way,Sound" ->
- * "a way, Sound", "reopen.Mogul" -> "reopen. Mogul". A split needs evidence: hunspell
- * words on both sides, names known to the dictionary or used elsewhere in the document,
- * and for a title's closing join ("Metalfollows") the title repeated in the document.
- * Real compounds ("YouTube", "iPhone", "McDonald", "PlayStation", "MacBook") are kept.
- * On success *out (NUL-terminated, *out_len bytes) and *map (*out_len + 1 entries:
+ * paragraph's display text): "directorJane" -> "director Jane", "(JaneDoe)" ->
+ * "(Jane Doe)", "the Great Expectationsnovel" -> "the Great Expectations novel", "a
+ * way,Great" -> "a way, Great", "ended.Jane" -> "ended. Jane". A split needs evidence:
+ * hunspell words on both sides, names known to the dictionary or used elsewhere in the
+ * document, and for a title's closing join ("Expectationsnovel") the title also ending
+ * elsewhere in the document. Real compounds ("YouTube", "iPhone", "McDonald",
+ * "PlayStation", "MacBook") are kept. On success *out (NUL-terminated, *out_len bytes) and
+ * *map (*out_len + 1 entries:
  * (*map)[i] = offset in `s` of output byte i, an inserted space takes the offset of the
  * byte after it; (*map)[*out_len] = len) are new buffers the caller frees with free().
  * `ctx` NULL: punctuation joins only. */

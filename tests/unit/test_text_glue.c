@@ -137,6 +137,19 @@ static void test_examples(void **state) {
   result_free(&r);
 }
 
+static void test_header_examples(void **state) {
+  (void)state;
+  const char *doc =
+      "I read Great Expectations twice. JANE DOE spoke. The directorJane said "
+      "the Great Expectationsnovel was long. (JaneDoe) agreed,Great.";
+  result r = unglue_with(doc, doc, strlen(doc));
+  assert_string_equal(r.text,
+                      "I read Great Expectations twice. JANE DOE spoke. The director "
+                      "Jane said the Great Expectations novel was long. (Jane Doe) "
+                      "agreed, Great.");
+  result_free(&r);
+}
+
 static void test_map_and_punctuation(void **state) {
   (void)state;
   const char *s = "In a way,Sound is.Fine (RizAhmed)";
@@ -159,11 +172,9 @@ static void test_map_and_punctuation(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_seed_002),
-      cmocka_unit_test(test_other_seeds_untouched),
-      cmocka_unit_test(test_compounds_kept),
-      cmocka_unit_test(test_examples),
-      cmocka_unit_test(test_map_and_punctuation),
+      cmocka_unit_test(test_seed_002),        cmocka_unit_test(test_other_seeds_untouched),
+      cmocka_unit_test(test_compounds_kept),  cmocka_unit_test(test_examples),
+      cmocka_unit_test(test_header_examples), cmocka_unit_test(test_map_and_punctuation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

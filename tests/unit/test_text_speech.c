@@ -97,6 +97,9 @@ static void test_acronyms(void **state) {
 static void test_symbols(void **state) {
   const vc_speak_rules *r = *state;
   check(r, "heroin addict/punk drummer", "heroin addict, punk drummer");
+  check(r, "(Jay L. Clendenin / Los Angeles Times)",
+        "(Jay L. Clendenin, Los Angeles Times)");
+  check(r, "24/7 and 1/2", "twenty-four seven and 1/2");
   check(r, "Darius [Marder] was", "Darius Marder was");
   check(r, "Photo:Chris", "Photo: Chris");
   check(r, "for Disney+.", "for Disney+.");
