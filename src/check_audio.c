@@ -206,7 +206,8 @@ vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
     return VC_ERR_NOMEM;
   for (size_t k = 0; k < d->n; k++) {
     size_t a, z;
-    window_range(sp, d->cues[k].start_ms, d->cues[k].end_ms, &a, &z);
+    /* ASS rounds out-times down to the centisecond: its slack counts as covered */
+    window_range(sp, d->cues[k].start_ms, d->cues[k].end_ms + d->slack_ms, &a, &z);
     memset(cov + a, 1, z - a);
     check_cue(r, d, sp, &d->cues[k]);
   }
