@@ -136,6 +136,21 @@ static void window_range(const vc_speech *sp, int64_t start, int64_t end, size_t
 
 /* A cue needs speech in its first 500 ms (its in-time is the first word's first
  * sample), and may not outlast the audio. */
+/* Speech just before the cue that no cue covers: the cue starts late. */
+static void check_late(vc_crep *r, const vc_speech *sp, const unsigned char *cov,
+                       const vc_ccue *q) {
+  size_t a, z;
+  window_range(sp, q->start_ms, q->start_ms, &a, &z);
+  size_t w = a;
+  while (w > 0 && sp->on[w - 1] && !cov[w - 1])
+    w--;
+  if ((a - w) * VC_CHK_WIN_MS > VC_CHK_LATE_MS)
+    vc_crep_cue(r, q,
+                "starts late: speech runs %zu ms before it with no cue (the in-time is "
+                "the first word's first sample)",
+                (a - w) * VC_CHK_WIN_MS);
+}
+
 static void check_cue(vc_crep *r, const vc_cdoc *d, const vc_speech *sp, const vc_ccue *q) {
   size_t a, z, zz;
   int64_t onset_end = q->start_ms + VC_CHK_ONSET_MS;
@@ -209,6 +224,9 @@ vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
     /* ASS rounds out-times down to the centisecond: its slack counts as covered */
     window_range(sp, d->cues[k].start_ms, d->cues[k].end_ms + d->slack_ms, &a, &z);
     memset(cov + a, 1, z - a);
+  }
+  for (size_t k = 0; k < d->n; k++) {
+    check_late(r, sp, cov, &d->cues[k]);
     check_cue(r, d, sp, &d->cues[k]);
   }
   size_t speech = 0, outside = 0;

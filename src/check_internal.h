@@ -24,6 +24,7 @@ enum {
   VC_CHK_SMALL_GAP_MS = 84,
   VC_CHK_REAL_GAP_MS = 500,
   VC_CHK_ONSET_MS = 500,      /* a cue must have speech this soon after its in-time */
+  VC_CHK_LATE_MS = 20,        /* uncovered speech allowed just before a cue's in-time */
   VC_CHK_WIN_MS = 10,         /* speech detection window */
   VC_CHK_SPEECH_DB = 40,      /* speech: window RMS within this of the loudest window */
   VC_CHK_MAX_PRINTED = 200,   /* problem lines printed per file; the rest are counted */

@@ -179,6 +179,8 @@ static void test_late_cue_fails(void **state) {
   assert_non_null(strstr(r.out,
                          "speech outside every cue from 00:00:03.050 to 00:00:03.650 "
                          "(600 ms)"));
+  assert_non_null(strstr(r.out, "cue 2 (00:00:03.650): starts late: speech runs 600 ms "
+                                "before it with no cue"));
   assert_non_null(strstr(r.out, "cue 4 (00:00:08.000): ends 500 ms after the audio does "
                                 "(00:00:10.000)"));
   run_free(&r);
