@@ -39,16 +39,14 @@ static int parse_timing(const vc_cline *l, int64_t *a, int64_t *z) {
   return *z >= 0 && i == l->len;
 }
 
-/* Text shapes that players do not show as written (SRT has no escaping). */
-static const struct {
-  const char *what;
-  const char *why;
-} vc_srt_traps[] = {
-    {"-->", "is read as a timing line by some players"},
-    {"<tag>", "is hidden by players as a tag"},
-    {"{\\", "starts an override block in players built on libass"},
-    {"\\N", "is a line break or space in players built on libass"},
-    {"&name;", "is decoded as a character reference by web players"},
+/* Text shapes that players do not show as written (SRT has no escaping), in the order
+ * trap_at() tests them: "-->", "<tag>", "{\\", "\\N" (\n, \h), "&name;". */
+static const char *const vc_srt_traps[] = {
+    "is read as a timing line by some players",
+    "is hidden by players as a tag",
+    "starts an override block in players built on libass",
+    "is a line break or space in players built on libass",
+    "is decoded as a character reference by web players",
 };
 
 static int is_alpha(char c) {
@@ -99,7 +97,7 @@ static void check_text_line(vc_crep *r, const vc_cline *l) {
     if (t >= 0) {
       size_t k = vc_chk_excerpt(l->s + i, l->len - i);
       vc_crep_line(r, l->no, "text '%.*s' %s (neutralise it, e.g. with a look-alike)",
-                   (int)k, l->s + i, vc_srt_traps[t].why);
+                   (int)k, l->s + i, vc_srt_traps[t]);
       return;
     }
   }
@@ -134,30 +132,40 @@ static char *read_text(srt_state *s) {
   return vc_sbuf_take(&b);
 }
 
-/* Reads the cue whose counter (or timing line) is the current line. */
-static vc_status read_cue(srt_state *s, vc_cdoc *d, size_t prev_end_line) {
+/* A line where a cue number should be: text left over after a blank line. */
+static void stray_text(srt_state *s, const vc_cdoc *d, size_t prev_end_line) {
+  size_t k = vc_chk_excerpt(s->l.s, s->l.len);
+  if (d->n == 0)
+    vc_crep_line(s->r, s->l.no, "expected cue number 1, found '%.*s'", (int)k, s->l.s);
+  else
+    vc_crep_line(s->r, s->l.no,
+                 "text '%.*s' after the blank line that ended cue %zu (line %zu): no blank "
+                 "line may stand inside a cue",
+                 (int)k, s->l.s, d->n, prev_end_line);
+  skip_block(s);
+}
+
+/* Reports a missing or wrong cue number; moves past it when there is one. */
+static void cue_number(srt_state *s, const vc_cdoc *d) {
   long long num = counter_value(&s->l);
-  vc_ccue q = {0};
-  if (num < 0 && !has_arrow(&s->l)) {
-    size_t k = vc_chk_excerpt(s->l.s, s->l.len);
-    if (d->n == 0)
-      vc_crep_line(s->r, s->l.no, "expected cue number 1, found '%.*s'", (int)k, s->l.s);
-    else
-      vc_crep_line(
-          s->r, s->l.no,
-          "text '%.*s' after the blank line that ended cue %zu (line %zu): no blank "
-          "line may stand inside a cue",
-          (int)k, s->l.s, d->n, prev_end_line);
-    skip_block(s);
-    return VC_OK;
-  }
-  if (num < 0)
+  if (num < 0) {
     vc_crep_line(s->r, s->l.no, "cue number %zu missing before the timing line", d->n + 1);
-  else if ((unsigned long long)num != d->n + 1)
+    return;
+  }
+  if ((unsigned long long)num != d->n + 1)
     vc_crep_line(s->r, s->l.no, "cue number %lld, expected %zu (numbers run from 1)", num,
                  d->n + 1);
-  if (num >= 0)
-    advance(s);
+  advance(s);
+}
+
+/* Reads the cue whose counter (or timing line) is the current line. */
+static vc_status read_cue(srt_state *s, vc_cdoc *d, size_t prev_end_line) {
+  if (counter_value(&s->l) < 0 && !has_arrow(&s->l)) {
+    stray_text(s, d, prev_end_line);
+    return VC_OK;
+  }
+  cue_number(s, d);
+  vc_ccue q = {0};
   if (!s->have || is_blank(&s->l) || !parse_timing(&s->l, &q.start_ms, &q.end_ms)) {
     size_t k = s->have ? vc_chk_excerpt(s->l.s, s->l.len) : 0;
     vc_crep_line(s->r, s->l.no, "timing line '%.*s' is not HH:MM:SS,mmm --> HH:MM:SS,mmm",
@@ -167,9 +175,7 @@ static vc_status read_cue(srt_state *s, vc_cdoc *d, size_t prev_end_line) {
   }
   q.line = s->l.no;
   q.text = read_text(s);
-  if (!q.text)
-    return VC_ERR_NOMEM;
-  return vc_cdoc_add(d, &q);
+  return q.text ? vc_cdoc_add(d, &q) : VC_ERR_NOMEM;
 }
 
 vc_status vc_chk_read_srt(vc_crep *r, const char *buf, size_t n, vc_cdoc *d) {

@@ -95,6 +95,10 @@ static const struct {
     {"bad_nolabel.srt", "cue 1 (00:00:01.000): the first cue does not start with the "
                         "speaker's label"},
     {"bad_markup.srt", "line 3: text '<i>morning</i>.' is hidden by players as a tag"},
+    {"bad_traps.srt", "line 3: text '{\\an8} here,' starts an override block"},
+    {"bad_traps.srt", "line 4: text '\\N break.' is a line break or space"},
+    {"bad_traps.srt", "line 8: text '&amp;A and x --> y.' is decoded as a character "
+                      "reference"},
     {"bad_utf8.srt", "line 3: invalid UTF-8 at byte 47"},
     {"bad_header.vtt", "line 1: the file does not start with the header 'WEBVTT'"},
     {"bad_timing.vtt", "line 3: '00:00:01,000 --> 00:00:03,000' is not a timing line"},
@@ -142,6 +146,26 @@ static void test_bad_files_fail(void **state) {
     assert_non_null(strstr(r.out, want));
     assert_non_null(strstr(r.out, ": FAIL ("));
     assert_int_equal(r.err_len, 0);
+    run_free(&r);
+  }
+}
+
+/* The writers' untrusted-text goldens: their escaping passes, only timing rules the
+ * crafted timeline cannot meet remain. */
+static void test_untrusted_escaping_accepted(void **state) {
+  (void)state;
+  static const char *const files[] = {VC_SOURCE_DIR "/tests/data/captions/untrusted.srt",
+                                      VC_SOURCE_DIR "/tests/data/captions/untrusted.vtt",
+                                      VC_SOURCE_DIR "/tests/data/captions/untrusted.ass"};
+  for (size_t i = 0; i < 3; i++) {
+    run_result r = run1(files[i]);
+    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n")) {
+      int ok = strstr(line, "reading rate") || strstr(line, "lasts 0.7") ||
+               strstr(line, ": FAIL (3 problems)");
+      if (!ok)
+        fprintf(stderr, "unexpected: %s\n", line);
+      assert_true(ok);
+    }
     run_free(&r);
   }
 }
@@ -207,6 +231,7 @@ int main(void) {
       cmocka_unit_test(test_good_files_pass),
       cmocka_unit_test(test_good_summary_figures),
       cmocka_unit_test(test_bad_files_fail),
+      cmocka_unit_test(test_untrusted_escaping_accepted),
       cmocka_unit_test(test_counts_failing_files),
       cmocka_unit_test(test_usage_problems),
       cmocka_unit_test(test_missing_file_fails),
