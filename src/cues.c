@@ -1,67 +1,38 @@
-/* Cue building: timeline words -> caption cues (chunking, line breaks, times). */
+/* Cue building: timeline words -> caption cues (words, segments, texts, out-times; the
+ * plan of cuts, line breaks and in-times is cuechunk.c's). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "captext.h"
+#include "cues_internal.h"
 #include "cuewords.h"
 #include "voicecap/cues.h"
 
-/* Timing rules (CAPTIONS.md), in milliseconds. */
 enum {
-  VC_MIN_CUE_MS = 833,
-  VC_MAX_CUE_MS = 7000,
-  VC_MAX_TAIL_MS = 500, /* out-time at most this long after the last word */
-  VC_SMALL_GAP_MS = 84, /* gaps up to this are "no gap" */
-  VC_REAL_GAP_MS = 500, /* gaps below this (and above the small one) are closed */
-  VC_MAX_CPS = 20,
   VC_MAX_LABEL_CHARS = 32 /* longer names lose leading words: "NAME:" must leave room */
 };
 
-/* Word flags the chunker reads. */
-enum { WF_SENT = 1, WF_CLAUSE = 2, WF_BADEND = 4, WF_CAP = 8, WF_PARA = 16, WF_LEAD = 32 };
-
-/* Costs of the chunker's choices: lower is better. A cue boundary or a line break after
- * a sentence costs nothing; after clause punctuation little; elsewhere more; ending a
- * line on a function word or between two capitalised words (a name) much more. */
-enum {
-  COST_CUE = 40,
-  COST_CUT_CLAUSE = 25,
-  COST_CUT_PLAIN = 80,
-  COST_LINE_CLAUSE = 4,
-  COST_LINE_PLAIN = 15,
-  COST_LEAD_BONUS = 25, /* off a plain cut before a conjunction or preposition (Netflix) */
-  COST_LINE_LABEL = 150,
-  COST_BADEND = 150,
-  COST_NAME = 100,
-  COST_MIDSENT = 12,
-  COST_SPILL = 30, /* a cue ends one sentence and starts another it does not finish */
-  COST_RATE = 6,
-  COST_SHORT = 60, /* a cue that cannot stay up 0.833 s, plus 1 per 10 ms missing */
-  COST_OVERFLOW = 1000
-};
-#define COST_INF (INT64_MAX / 4)
-
-/* One word as the chunker sees it. */
-typedef struct cw {
-  char *text; /* shown text (controls removed); owned */
-  size_t len, chars, index;
-  int64_t start, end; /* ms: first sample rounded down, end rounded up */
-  unsigned flags;
-} cw;
-
-/* A run of words that no cue crosses: one paragraph of one turn. */
-typedef struct seg {
-  const cw *w;
-  size_t n;
-  size_t label_chars; /* 0 when the segment starts without a label */
-} seg;
-
-typedef struct layout {
-  int64_t cost;
-  size_t split; /* tokens on the first line (label counted), 0 for one line */
-} layout;
+/* Which rule gives way. The planner (cuechunk.c) keeps every CAPTIONS.md rule wherever
+ * the speech allows; where it does not (speech too fast for its text, most often a long
+ * "NAME: " label on a short turn, or a short cue followed at once by the next), the rules
+ * give way in this order, first the first:
+ *  1. Out-time at most 0.5 s after the last word: a cue stays up longer, into the pause
+ *     after it, to be read at 20 characters a second, to last 0.833 s, or to close a gap
+ *     under 0.5 s (chaining).
+ *  2. In-time on the first word: a cue may appear up to 0.4 s early, in the pause before
+ *     it once the previous cue has been read (speech then starts within 0.5 s, as the
+ *     checker asks), or up to 1 s late, the previous cue holding the screen until it
+ *     has been read (the speech stays covered). Small shifts are weighed against line
+ *     breaks: a lead of up to 0.4 s or a lag of up to about 0.15 s is preferred to a
+ *     line ending on a function word.
+ *  3. The reading rate of 20 characters a second and the 0.833 s minimum: only where even
+ *     that leaves too little time (before the next cue more than 1 s later than its word,
+ *     or past the end of the audio) does a cue get just the time there is.
+ * Never given way: no overlap, 7 s at most, the gap rule, two lines of 42 characters
+ * (but for a single word longer than a line), one speaker per cue with its label, and the
+ * words as spoken. */
 
 static int is_clause_cp(int32_t cp) {
   return cp == ',' || cp == ';' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||
@@ -106,18 +77,18 @@ static unsigned word_flags(const vc_word *tw, const char *s, size_t n) {
   utf8proc_category_t lc = last >= 0 ? utf8proc_category(last) : UTF8PROC_CATEGORY_CN;
   int punct_end = lc >= UTF8PROC_CATEGORY_PC && lc <= UTF8PROC_CATEGORY_PO;
   if (tw->sentence_end || tw->paragraph_end)
-    f |= WF_SENT;
+    f |= VC_WF_SENT;
   if (tw->paragraph_end)
-    f |= WF_PARA;
+    f |= VC_WF_PARA;
   if (is_clause_cp(last) || (last == '-' && n == 1))
-    f |= WF_CLAUSE;
+    f |= VC_WF_CLAUSE;
   vc_wclass cls = vc_word_class(s, n);
   if (!punct_end && cls != VC_WC_NONE)
-    f |= WF_BADEND;
+    f |= VC_WF_BADEND;
   if (cls == VC_WC_CONJUNCTION || cls == VC_WC_PREPOSITION)
-    f |= WF_LEAD;
+    f |= VC_WF_LEAD;
   if (!punct_end && starts_capitalised(s, n))
-    f |= WF_CAP;
+    f |= VC_WF_CAP;
   return f;
 }
 
@@ -135,7 +106,43 @@ static char *clean_copy(const char *s, size_t n, size_t *len) {
   return vc_sbuf_take(&b);
 }
 
-static void free_words(cw *w, size_t n) {
+/* 1 when s[0..n) is punctuation only (a lone dash, quote, bracket or ellipsis; not
+ * symbols such as "-->"); *opening is set when all of it is opening quotes and
+ * brackets. */
+static int is_punctuation_only(const char *s, size_t n, int *opening) {
+  size_t i = 0;
+  *opening = 1;
+  while (i < n) {
+    int32_t cp = vc_utf8_next(s, n, &i);
+    utf8proc_category_t c = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+    if (c < UTF8PROC_CATEGORY_PC || c > UTF8PROC_CATEGORY_PO)
+      return 0;
+    if (!is_opening_cp(cp))
+      *opening = 0;
+  }
+  return 1;
+}
+
+/* Binds words of punctuation only to a neighbour in the same paragraph: to the next word
+ * when they open ("( word"), else to the previous one ("word --", "word. <quote>"), whose
+ * sentence and clause ends they take over (a cut after them is a cut after both). */
+static void mark_glue(vc_cw *w, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    int opening;
+    if (!is_punctuation_only(w[k].text, w[k].len, &opening))
+      continue;
+    int has_prev = k > 0 && !(w[k - 1].flags & VC_WF_PARA);
+    int has_next = k + 1 < n && !(w[k].flags & VC_WF_PARA);
+    if (has_prev && !(opening && has_next)) {
+      w[k].flags |= VC_WF_GLUE_PREV | (w[k - 1].flags & (VC_WF_SENT | VC_WF_CLAUSE));
+      w[k].flags &= ~(unsigned)(VC_WF_BADEND | VC_WF_CAP | VC_WF_LEAD);
+    } else if (has_next) {
+      w[k].flags |= VC_WF_GLUE_NEXT;
+    }
+  }
+}
+
+static void free_words(vc_cw *w, size_t n) {
   for (size_t i = 0; w && i < n; i++)
     free(w[i].text);
   free(w);
@@ -144,8 +151,8 @@ static void free_words(cw *w, size_t n) {
 /* Collects the words of one turn (timeline words [first, last)), dropping words that
  * show nothing. */
 static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t first,
-                            size_t last, cw **out, size_t *n_out) {
-  cw *w = calloc(last - first, sizeof *w);
+                            size_t last, vc_cw **out, size_t *n_out) {
+  vc_cw *w = calloc(last - first, sizeof *w);
   size_t n = 0;
   if (!w)
     return VC_ERR_NOMEM;
@@ -165,154 +172,21 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
     if (len == 0) {
       free(text);
       if (n > 0 && tw->paragraph_end)
-        w[n - 1].flags |= WF_PARA | WF_SENT;
+        w[n - 1].flags |= VC_WF_PARA | VC_WF_SENT;
       continue;
     }
-    w[n] = (cw){.text = text,
-                .len = len,
-                .chars = vc_cap_chars(text, len),
-                .index = k,
-                .start = vc_cap_ms(tw->start, tl->sample_rate, 0),
-                .end = vc_cap_ms(tw->end, tl->sample_rate, 1),
-                .flags = word_flags(tw, text, len)};
+    w[n] = (vc_cw){.text = text,
+                   .len = len,
+                   .chars = vc_cap_chars(text, len),
+                   .index = k,
+                   .start = vc_cap_ms(tw->start, tl->sample_rate, 0),
+                   .end = vc_cap_ms(tw->end, tl->sample_rate, 1),
+                   .flags = word_flags(tw, text, len)};
     n++;
   }
+  mark_glue(w, n);
   *out = w;
   *n_out = n;
-  return VC_OK;
-}
-
-/* Cost of ending a line (line = 1) or a cue (line = 0) after word a, before word b. */
-static int64_t cut_cost(const cw *a, const cw *b, int line) {
-  int64_t c;
-  if (a->flags & WF_SENT)
-    c = 0;
-  else if (a->flags & WF_CLAUSE)
-    c = line ? COST_LINE_CLAUSE : COST_CUT_CLAUSE;
-  else if (b && (b->flags & WF_LEAD))
-    c = line ? COST_LINE_PLAIN / 2 : COST_CUT_PLAIN - COST_LEAD_BONUS;
-  else
-    c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
-  if (a->flags & WF_BADEND)
-    c += COST_BADEND;
-  if (b && (a->flags & WF_CAP) && (b->flags & WF_CAP) && !(a->flags & WF_SENT))
-    c += COST_NAME;
-  return c;
-}
-
-/* Width of tokens [0, k) of a cue: the label (if any) then words i... */
-static size_t token_chars(const seg *s, size_t i, size_t t) {
-  if (s->label_chars && i == 0) {
-    if (t == 0)
-      return s->label_chars;
-    t--;
-  }
-  return s->w[i + t].chars;
-}
-
-/* Best way to lay out words [i, j) on at most two lines. */
-static layout best_layout(const seg *s, size_t i, size_t j) {
-  int lab = s->label_chars && i == 0;
-  size_t m = j - i + (size_t)lab, total = m - 1;
-  for (size_t t = 0; t < m; t++)
-    total += token_chars(s, i, t);
-  if (total <= VC_CUE_MAX_CHARS)
-    return (layout){0, 0};
-  layout best = {COST_INF, 0};
-  size_t l1 = 0;
-  for (size_t k = 1; k < m; k++) {
-    l1 += token_chars(s, i, k - 1) + (k > 1);
-    size_t l2 = total - l1 - 1;
-    if (l1 > VC_CUE_MAX_CHARS || l2 > VC_CUE_MAX_CHARS)
-      continue;
-    int64_t c = (int64_t)(l1 > l2 ? l1 - l2 : l2 - l1);
-    if (lab && k == 1)
-      c += COST_LINE_LABEL;
-    else
-      c += cut_cost(&s->w[i + k - 1 - (size_t)lab], &s->w[i + k - (size_t)lab], 1);
-    if (c < best.cost)
-      best = (layout){c, k};
-  }
-  if (best.cost == COST_INF && j - i == 1) /* one word too long for a line */
-    best = (layout){COST_OVERFLOW, lab ? 1 : 0};
-  return best;
-}
-
-/* Characters shown by words [i, j) and the label. */
-static size_t cue_chars(const seg *s, size_t i, size_t j) {
-  size_t c = (s->label_chars && i == 0) ? s->label_chars + 1 : 0;
-  for (size_t k = i; k < j; k++)
-    c += s->w[k].chars + (k > i);
-  return c;
-}
-
-/* Penalty for text that cannot be read at VC_MAX_CPS in the time the cue can stay up, and
- * for a cue that cannot stay up the minimum time before the next word (the last cue of a
- * segment is exempt: a pause follows it). */
-static int64_t rate_cost(const seg *s, size_t i, size_t j, size_t chars) {
-  int64_t span = s->w[j - 1].end - s->w[i].start;
-  int64_t tail = j < s->n ? s->w[j].start - s->w[j - 1].end : VC_MAX_TAIL_MS;
-  if (tail > VC_MAX_TAIL_MS)
-    tail = VC_MAX_TAIL_MS;
-  int64_t avail = span + (tail > 0 ? tail : 0);
-  int64_t readable = avail * VC_MAX_CPS / 1000;
-  int64_t c = (int64_t)chars > readable ? ((int64_t)chars - readable) * COST_RATE : 0;
-  if (avail < VC_MIN_CUE_MS && j < s->n)
-    c += COST_SHORT + (VC_MIN_CUE_MS - avail) / 10;
-  return c;
-}
-
-/* Cost of one cue made of words [i, j) of the segment, or COST_INF if it cannot be. The
- * speech of a cue of several words lasts at most 7 s less the 0.5 s tail, so that its
- * out-time can always keep both the 7 s limit and the gap rule. */
-static int64_t cue_cost(const seg *s, size_t i, size_t j, layout *lay) {
-  if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
-    return COST_INF;
-  *lay = best_layout(s, i, j);
-  if (lay->cost >= COST_INF)
-    return COST_INF;
-  int64_t c = COST_CUE + lay->cost;
-  if (j < s->n)
-    c += cut_cost(&s->w[j - 1], &s->w[j], 0);
-  size_t lab = s->label_chars && i == 0;
-  int inner_end = 0;
-  for (size_t k = i; k + 1 < j; k++) {
-    if (!(s->w[k].flags & WF_SENT))
-      continue;
-    inner_end = 1;
-    if (!(lay->split && k + 1 == i + lay->split - lab))
-      c += COST_MIDSENT;
-  }
-  if (inner_end && j < s->n && !(s->w[j - 1].flags & WF_SENT))
-    c += COST_SPILL;
-  return c + rate_cost(s, i, j, cue_chars(s, i, j));
-}
-
-/* Chooses the cue boundaries of a segment: prev[j] is where the cue ending at j starts. */
-static vc_status chunk(const seg *s, size_t *prev) {
-  int64_t *best = calloc(s->n + 1, sizeof *best); /* calloc checks the product */
-  if (!best)
-    return VC_ERR_NOMEM;
-  best[0] = 0;
-  for (size_t j = 1; j <= s->n; j++) {
-    best[j] = COST_INF;
-    prev[j] = j - 1;
-    size_t text = 0;
-    for (size_t i = j; i-- > 0;) {
-      text += s->w[i].chars + (i + 1 < j);
-      if (j - i > 1 && text > 2 * VC_CUE_MAX_CHARS + 1)
-        break;
-      layout lay;
-      int64_t c = cue_cost(s, i, j, &lay);
-      if (c < COST_INF && best[i] + c < best[j]) {
-        best[j] = best[i] + c;
-        prev[j] = i;
-      }
-    }
-    if (best[j] >= COST_INF) /* cannot happen: a one-word cue always fits */
-      best[j] = best[j - 1] + COST_OVERFLOW;
-  }
-  free(best);
   return VC_OK;
 }
 
@@ -333,8 +207,8 @@ static vc_status push_cue(vc_cues *c, size_t *cap) {
 }
 
 /* Fills the text of cue `q` from words [i, j) of the segment with the chosen layout. */
-static vc_status fill_cue(vc_cue *q, const seg *s, const char *label, size_t i, size_t j,
-                          layout lay) {
+static vc_status fill_cue(vc_cue *q, const vc_seg *s, const char *label, size_t i, size_t j,
+                          vc_layout lay) {
   int lab = label && i == 0;
   vc_sbuf b[VC_CUE_MAX_LINES] = {{0}};
   size_t line = 0, tok = 0;
@@ -369,36 +243,11 @@ static vc_status fill_cue(vc_cue *q, const seg *s, const char *label, size_t i, 
   return st;
 }
 
-/* Chunks one segment and appends its cues, timed from their words (time_cues then sets
- * the out-times). */
-static vc_status cue_segment(vc_cues *c, size_t *cap, const seg *s, const char *label,
-                             const vc_turn *t, size_t turn) {
-  size_t *prev = calloc(s->n + 1, sizeof *prev);
-  size_t *cuts = calloc(s->n + 1, sizeof *cuts);
-  vc_status st = prev && cuts ? chunk(s, prev) : VC_ERR_NOMEM;
-  size_t n_cuts = 0;
-  for (size_t j = s->n; st == VC_OK && j > 0; j = prev[j])
-    cuts[n_cuts++] = j;
-  for (size_t k = n_cuts; st == VC_OK && k-- > 0;) {
-    size_t j = cuts[k], i = k + 1 < n_cuts ? cuts[k + 1] : 0;
-    layout lay;
-    cue_cost(s, i, j, &lay);
-    st = push_cue(c, cap);
-    if (st != VC_OK)
-      break;
-    vc_cue *q = &c->cues[c->n - 1];
-    q->start_ms = s->w[i].start;
-    q->end_ms = s->w[j - 1].end; /* speech end; time_cues sets the out-time */
-    q->speech_end_ms = s->w[j - 1].end;
-    q->speaker = t->speaker;
-    q->turn = turn;
-    q->word_first = s->w[i].index;
-    q->word_count = s->w[j - 1].index + 1 - s->w[i].index;
-    st = fill_cue(q, s, label, i, j, lay);
-  }
-  free(prev);
-  free(cuts);
-  return st;
+static size_t cue_text_chars(const vc_cue *q) {
+  size_t c = 0;
+  for (size_t l = 0; l < q->n_lines; l++)
+    c += vc_cap_chars(q->lines[l], strlen(q->lines[l]));
+  return c;
 }
 
 /* The label of a speaker, shortened to at most VC_MAX_LABEL_CHARS characters by dropping
@@ -431,54 +280,127 @@ static char *turn_label(const char *name) {
   return vc_sbuf_take(&b);
 }
 
-/* Cuts a turn's words at paragraph ends and chunks each paragraph. */
-static vc_status cue_turn(vc_cues *c, size_t *cap, const vc_script *script,
-                          const vc_timeline *tl, size_t turn, size_t first, size_t last) {
-  const vc_turn *t = &script->turns[turn];
-  cw *w = NULL;
-  size_t n = 0;
-  char *label = turn_label(vc_cap_name(script, t->speaker));
-  vc_status st = label ? load_words(t, tl, first, last, &w, &n) : VC_ERR_NOMEM;
-  /* no label for a speaker without a name */
-  const char *shown = label && strcmp(label, ":") != 0 ? label : NULL;
-  size_t a = 0;
-  for (size_t k = 0; st == VC_OK && k < n; k++) {
-    if (!(w[k].flags & WF_PARA) && k + 1 < n)
-      continue;
-    const char *l = a == 0 ? shown : NULL;
-    seg s = {w + a, k + 1 - a, l ? vc_cap_chars(l, strlen(l)) : 0};
-    st = cue_segment(c, cap, &s, l, t, turn);
-    a = k + 1;
+/* The words of every turn, and the segments (paragraphs) cut from them. */
+typedef struct vc_doc_words {
+  vc_cw **w; /* per run of one turn's timeline words */
+  size_t *n;
+  char **label;
+  size_t n_runs;
+  vc_seg *segs;
+  size_t n_segs;
+} vc_doc_words;
+
+static void doc_words_free(vc_doc_words *d) {
+  for (size_t r = 0; r < d->n_runs; r++) {
+    free_words(d->w[r], d->n[r]);
+    free(d->label[r]);
   }
-  free_words(w, n);
-  free(label);
-  return st;
+  free(d->w);
+  free(d->n);
+  free(d->label);
+  free(d->segs);
 }
 
-static size_t cue_text_chars(const vc_cue *q) {
-  size_t c = 0;
-  for (size_t l = 0; l < q->n_lines; l++)
-    c += vc_cap_chars(q->lines[l], strlen(q->lines[l]));
-  return c;
+/* Number of runs of consecutive timeline words with one turn. */
+static size_t count_runs(const vc_timeline *tl) {
+  size_t runs = 0;
+  for (size_t k = 0; k < tl->n_words; k++)
+    runs += k == 0 || tl->words[k].turn != tl->words[k - 1].turn;
+  return runs;
+}
+
+/* Loads run r (timeline words [first, last) of one turn) and its label. */
+static vc_status load_run(vc_doc_words *d, size_t r, const vc_script *script,
+                          const vc_timeline *tl, size_t first, size_t last) {
+  size_t turn = tl->words[first].turn;
+  if (turn >= script->n_turns)
+    return VC_ERR_ARG;
+  const vc_turn *t = &script->turns[turn];
+  d->label[r] = turn_label(vc_cap_name(script, t->speaker));
+  if (!d->label[r])
+    return VC_ERR_NOMEM;
+  return load_words(t, tl, first, last, &d->w[r], &d->n[r]);
+}
+
+/* Cuts run r at paragraph ends into segments. */
+static void add_segments(vc_doc_words *d, size_t r, size_t turn) {
+  const vc_cw *w = d->w[r];
+  size_t n = d->n[r], a = 0;
+  /* no label for a speaker without a name */
+  const char *label = strcmp(d->label[r], ":") != 0 ? d->label[r] : NULL;
+  for (size_t k = 0; k < n; k++) {
+    if (!(w[k].flags & VC_WF_PARA) && k + 1 < n)
+      continue;
+    const char *l = a == 0 ? label : NULL;
+    d->segs[d->n_segs++] = (vc_seg){.w = w + a,
+                                    .n = k + 1 - a,
+                                    .label = l,
+                                    .label_chars = l ? vc_cap_chars(l, strlen(l)) : 0,
+                                    .turn = turn,
+                                    .turn_end = k + 1 == n};
+    a = k + 1;
+  }
+}
+
+/* Loads every turn's words and cuts them into segments, each knowing what follows it. */
+static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_timeline *tl,
+                          int64_t audio_end) {
+  size_t runs = count_runs(tl);
+  d->w = calloc(runs ? runs : 1, sizeof *d->w);
+  d->n = calloc(runs ? runs : 1, sizeof *d->n);
+  d->label = calloc(runs ? runs : 1, sizeof *d->label);
+  d->segs = calloc(tl->n_words ? tl->n_words : 1, sizeof *d->segs);
+  if (!d->w || !d->n || !d->label || !d->segs)
+    return VC_ERR_NOMEM;
+  for (size_t first = 0, k = 1; k <= tl->n_words; k++) {
+    if (k < tl->n_words && tl->words[k].turn == tl->words[first].turn)
+      continue;
+    size_t r = d->n_runs++;
+    vc_status st = load_run(d, r, script, tl, first, k);
+    if (st != VC_OK)
+      return st;
+    add_segments(d, r, tl->words[first].turn);
+    first = k;
+  }
+  for (size_t k = 0; k < d->n_segs; k++) {
+    d->segs[k].last = k + 1 == d->n_segs;
+    d->segs[k].next_ms = d->segs[k].last ? audio_end : d->segs[k + 1].w[0].start;
+  }
+  return VC_OK;
+}
+
+/* Appends the planned cue p, timed from its words (time_cues then sets the out-time). */
+static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
+                          const vc_seg *segs, const vc_plan *p) {
+  const vc_seg *s = &segs[p->seg];
+  vc_status st = push_cue(c, cap);
+  if (st != VC_OK)
+    return st;
+  vc_cue *q = &c->cues[c->n - 1];
+  q->start_ms = p->in_ms;
+  q->end_ms = s->w[p->j - 1].end; /* speech end; time_cues sets the out-time */
+  q->speech_end_ms = s->w[p->j - 1].end;
+  q->speaker = script->turns[s->turn].speaker;
+  q->turn = s->turn;
+  q->word_first = s->w[p->i].index;
+  q->word_count = s->w[p->j - 1].index + 1 - s->w[p->i].index;
+  return fill_cue(q, s, s->label, p->i, p->j, p->lay);
 }
 
 /* Out-time of a cue whose speech ends at q->end_ms, given the next in-time `next`.
- * Precedence when the rules collide: no overlap; then the minimum duration (a short word
- * may stay up longer than 0.5 s after it ends); then closing a gap under 500 ms by
- * extending the cue to the next one (BBC/Netflix chaining, even past the 0.5 s tail);
- * then the 0.5 s tail. Reading time only ever extends a cue within those bounds. */
+ * Precedence when the rules collide (the chunker avoids these collisions wherever the
+ * speech allows): no overlap and the 7 s maximum come first; then the end of the speech,
+ * the 0.833 s minimum and the reading rate of 20 characters a second, which may keep a
+ * cue up longer than 0.5 s after its last word, into the pause after it; then closing a
+ * gap under 500 ms by extending the cue to the next one (BBC/Netflix chaining, even past
+ * the 0.5 s tail). Within those bounds a cue ends as early as it may. */
 static int64_t out_time(const vc_cue *q, int64_t next, int has_next) {
   int64_t in = q->start_ms, speech = q->end_ms;
-  int64_t need = ((int64_t)cue_text_chars(q) * 1000 + VC_MAX_CPS - 1) / VC_MAX_CPS;
-  int64_t floor = speech > in + VC_MIN_CUE_MS ? speech : in + VC_MIN_CUE_MS;
-  int64_t cap = speech + VC_MAX_TAIL_MS > floor ? speech + VC_MAX_TAIL_MS : floor;
+  int64_t lo = vc_cue_earliest_out(in, speech, cue_text_chars(q));
+  int64_t cap = next;
   if (in + VC_MAX_CUE_MS >= speech && in + VC_MAX_CUE_MS < cap)
     cap = in + VC_MAX_CUE_MS;
-  if (next < cap)
-    cap = next;
-  int64_t out = in + need > floor ? in + need : floor;
-  if (out > cap)
-    out = cap;
+  int64_t out = lo < cap ? lo : cap;
   int64_t gap = next - out;
   if (has_next && gap > VC_SMALL_GAP_MS && gap < VC_REAL_GAP_MS) {
     /* A single word can speak longer than a cue may last: then chaining wins. */
@@ -490,8 +412,8 @@ static int64_t out_time(const vc_cue *q, int64_t next, int has_next) {
   return out > in ? out : in + 1;
 }
 
-/* Sets every out-time (CAPTIONS.md): minimum duration and reading time within 0.5 s of
- * the last word, never over the next cue, and no gap between 84 and 500 ms. */
+/* Sets every out-time with out_time(), given the planned in-times: never over the next
+ * cue, no gap between 84 and 500 ms, the last cue within the audio. */
 static void time_cues(vc_cues *c, int64_t audio_end) {
   for (size_t k = 0; k < c->n; k++) {
     vc_cue *q = &c->cues[k];
@@ -509,24 +431,24 @@ vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues 
   if (!script || !tl || !out)
     return VC_ERR_ARG;
   *out = NULL;
+  vc_doc_words d = {0};
+  vc_plan *plan = NULL;
+  size_t n_plan = 0, cap = 0;
+  int64_t audio_end =
+      tl->n_samples ? vc_cap_ms(tl->n_samples, tl->sample_rate, 0) : INT64_MAX / 2;
   vc_cues *c = calloc(1, sizeof *c);
-  size_t cap = 0;
-  vc_status st = c ? VC_OK : VC_ERR_NOMEM;
-  size_t first = 0;
-  for (size_t k = 1; st == VC_OK && k <= tl->n_words; k++) {
-    if (k < tl->n_words && tl->words[k].turn == tl->words[first].turn)
-      continue;
-    size_t turn = tl->words[first].turn;
-    st =
-        turn < script->n_turns ? cue_turn(c, &cap, script, tl, turn, first, k) : VC_ERR_ARG;
-    first = k;
-  }
+  vc_status st = c ? load_doc(&d, script, tl, audio_end) : VC_ERR_NOMEM;
+  if (st == VC_OK)
+    st = vc_cues_plan(d.segs, d.n_segs, &plan, &n_plan);
+  for (size_t k = 0; st == VC_OK && k < n_plan; k++)
+    st = emit_cue(c, &cap, script, d.segs, &plan[k]);
+  free(plan);
+  doc_words_free(&d);
   if (st != VC_OK) {
     vc_cues_free(c);
     return st;
   }
-  int64_t audio_end = vc_cap_ms(tl->n_samples, tl->sample_rate, 0);
-  time_cues(c, tl->n_samples ? audio_end : INT64_MAX / 2);
+  time_cues(c, audio_end);
   *out = c;
   return VC_OK;
 }

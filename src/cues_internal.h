@@ -1,0 +1,79 @@
+/* Private parts of the cue builder: the words and segments cues.c prepares and the plan
+ * cuechunk.c makes of them (cue boundaries, line breaks, in-times). */
+#ifndef VC_CUES_INTERNAL_H
+#define VC_CUES_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "voicecap/status.h"
+
+/* Timing rules (CAPTIONS.md), in milliseconds. */
+enum {
+  VC_MIN_CUE_MS = 833,
+  VC_MAX_CUE_MS = 7000,
+  VC_MAX_TAIL_MS = 500, /* out-time at most this long after the last word */
+  VC_SMALL_GAP_MS = 84, /* gaps up to this are "no gap" */
+  VC_REAL_GAP_MS = 500, /* gaps below this (and above the small one) are closed */
+  VC_MAX_CPS = 20,
+  VC_MAX_LEAD_MS = 400, /* a cue may show this much before its first word, if it must */
+  VC_MAX_LAG_MS = 1000  /* or start this much after it, while the cue before it holds */
+};
+
+/* Word flags the chunker reads. GLUE_PREV: a word of punctuation only (a lone dash or
+ * quote) that stays with the word before it; GLUE_NEXT: one that stays with the next. */
+enum {
+  VC_WF_SENT = 1,   /* ends a sentence */
+  VC_WF_CLAUSE = 2, /* ends with clause punctuation */
+  VC_WF_BADEND = 4, /* a function word: no line may end on it */
+  VC_WF_CAP = 8,    /* capitalised, no punctuation after it: maybe part of a name */
+  VC_WF_PARA = 16,  /* ends a paragraph */
+  VC_WF_LEAD = 32,  /* a conjunction or preposition: a good word to start a line */
+  VC_WF_GLUE_PREV = 64,
+  VC_WF_GLUE_NEXT = 128
+};
+
+/* One word as the chunker sees it. */
+typedef struct vc_cw {
+  char *text;               /* shown text (controls removed); owned by the builder */
+  size_t len, chars, index; /* bytes, characters shown, index in the timeline */
+  int64_t start, end;       /* ms: first sample rounded down, end rounded up */
+  unsigned flags;
+} vc_cw;
+
+/* A run of words that no cue crosses: one paragraph of one turn. Segments are planned
+ * in time order; each borrows its words and label. */
+typedef struct vc_seg {
+  const vc_cw *w;
+  size_t n;
+  const char *label;  /* "NAME:" shown before the first word, or NULL */
+  size_t label_chars; /* characters of the label, 0 when none */
+  size_t turn;
+  int64_t next_ms; /* first word start of the next segment, or the end of the audio */
+  int last;        /* no segment follows */
+  int turn_end;    /* the segment ends its turn */
+} vc_seg;
+
+/* How the words of one cue are laid out. */
+typedef struct vc_layout {
+  int64_t cost;
+  size_t split; /* tokens on the first line (label counted), 0 for one line */
+  size_t chars; /* characters shown on all lines, label included */
+} vc_layout;
+
+/* One planned cue: words [i, j) of segment `seg`, shown from in_ms. */
+typedef struct vc_plan {
+  size_t seg, i, j;
+  int64_t in_ms;
+  vc_layout lay;
+} vc_plan;
+
+/* Earliest out-time of a cue shown from `in` whose speech ends at `end`: after its last
+ * word, 0.833 s, and the time to read `chars` characters at 20 a second. */
+int64_t vc_cue_earliest_out(int64_t in, int64_t end, size_t chars);
+
+/* Plans the cues of all segments at once (their timing couples neighbours). *out gets
+ * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
+vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out);
+
+#endif
