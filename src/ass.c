@@ -60,7 +60,7 @@ void vc_ass_put_escaped(vc_sbuf *b, const char *s, size_t n) {
 }
 
 /* {\kf<cs>} before each word: the word fills from its start to the next word's, the last
- * one until its sound ends. */
+ * one until its sound ends; words spoken before the cue appears fill at once. */
 static void put_karaoke_line(vc_sbuf *b, const vc_cue *q, size_t l, size_t *word,
                              size_t n_words) {
   const char *s = q->lines[l] + (l == 0 ? q->label_len : 0);
@@ -73,6 +73,8 @@ static void put_karaoke_line(vc_sbuf *b, const vc_cue *q, size_t l, size_t *word
     int64_t from = *word == 0 ? q->start_ms : q->word_ms[*word];
     int64_t last = q->speech_end_ms < q->end_ms ? q->speech_end_ms : q->end_ms;
     int64_t to = *word + 1 < n_words ? q->word_ms[*word + 1] : last;
+    from = from > q->start_ms ? from : q->start_ms; /* words spoken before a late cue */
+    to = to > from ? to : from;
     int64_t k = to / 10 - from / 10;
     char tag[40];
     snprintf(tag, sizeof tag, "{\\kf%lld}", (long long)(k > 0 ? k : 0));

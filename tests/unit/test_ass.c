@@ -145,11 +145,50 @@ static void test_untrusted(void **state) {
   fx_free(&f);
 }
 
+/* Karaoke of a cue shown late (the planner's lag: the cue before still held the screen
+ * while its first words were spoken): no word fills before the event starts, so the
+ * \kf times add up to at most the event's length. */
+static void test_karaoke_late_cue(void **state) {
+  (void)state;
+  fx f;
+  fx_build(&f, names, roles, 3, turns, 3);
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  vc_cue *q = &f.cues->cues[1];
+  assert_true(q->line_words[0] + q->line_words[1] > 3);
+  q->start_ms = q->word_ms[2] + 10; /* two words spoken before it shows */
+  f.cues->cues[0].end_ms = q->start_ms;
+  vc_doc d = fx_doc(&f, VC_DOC_KARAOKE);
+  vc_status st;
+  char *text = fx_write(vc_write_ass, &d, &st);
+  assert_int_equal(st, VC_OK);
+  const char *ev = strstr(text, "Dialogue:");
+  assert_non_null(ev);
+  ev = strstr(ev + 1, "Dialogue:"); /* the second event is cue 2 */
+  assert_non_null(ev);
+  const char *stop = strchr(ev, '\n');
+  long sum = 0;
+  for (const char *k = strstr(ev, "{\\kf"); k && k < stop; k = strstr(k + 1, "{\\kf")) {
+    long cs = strtol(k + 4, NULL, 10);
+    assert_true(cs >= 0);
+    sum += cs;
+  }
+  int64_t shown =
+      (q->speech_end_ms < q->end_ms ? q->speech_end_ms : q->end_ms) / 10 - q->start_ms / 10;
+  assert_true(sum > 0 && sum <= shown);
+  lass a;
+  lass_open(&a, text, strlen(text));
+  assert_int_equal(a.warnings, 0);
+  lass_close(&a);
+  free(text);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_events_match_cues),
       cmocka_unit_test(test_colours),
       cmocka_unit_test(test_untrusted),
+      cmocka_unit_test(test_karaoke_late_cue),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
