@@ -263,13 +263,16 @@ static void plan_segment(const vc_seg *s, state *st) {
   }
 }
 
-/* Row 0 of segment k: the last row of segment k - 1 (or one state for the first). */
-static void start_row(const vc_seg *segs, state *const *rows, size_t k) {
+/* Row 0 of segment k: the last row of segment k - 1, or, at the start of a span, one
+ * state whose next cue may start at `ready`. */
+static void start_row(const vc_seg *segs, state *const *rows, size_t k, size_t first,
+                      int64_t ready) {
   state *row = rows[k];
   for (size_t b = 0; b < (segs[k].n + 1) * N_BUCKETS; b++)
     row[b].cost = COST_INF;
-  if (k == 0) {
-    row[0] = (state){0, INT64_MIN, 0, SIZE_MAX};
+  if (k == first) {
+    size_t b = ready == INT64_MIN ? 0 : bucket(ready - segs[k].w[0].start);
+    row[b] = (state){0, ready, 0, SIZE_MAX};
     return;
   }
   const state *prev = rows[k - 1] + segs[k - 1].n * N_BUCKETS;
@@ -282,33 +285,65 @@ static void start_row(const vc_seg *segs, state *const *rows, size_t k) {
   }
 }
 
-/* Follows the best path back from the end and writes the cues in order. */
-static void trace(const vc_seg *segs, size_t n_segs, state *const *rows, vc_plan *out,
-                  size_t *n_out) {
-  size_t k = n_segs - 1, x = segs[k].n * N_BUCKETS, n = 0;
+/* Index of the cheapest state of segment k's last row (bucket 0 on a tie). */
+static size_t best_end(const vc_seg *s, const state *row) {
+  size_t x = s->n * N_BUCKETS;
   for (size_t b = 1; b < N_BUCKETS; b++)
-    if (rows[k][segs[k].n * N_BUCKETS + b].cost < rows[k][x].cost)
-      x = segs[k].n * N_BUCKETS + b;
+    if (row[s->n * N_BUCKETS + b].cost < row[x].cost)
+      x = s->n * N_BUCKETS + b;
+  return x;
+}
+
+/* Follows the path back from state x of segment k to row 0 of segment `first` and
+ * appends its cues in order to out[*n]. */
+static void trace(const vc_seg *segs, size_t first, size_t k, state *const *rows, size_t x,
+                  vc_plan *out, size_t *n) {
+  size_t a = *n;
   for (;;) {
     if (x < N_BUCKETS) { /* row 0: into the segment before */
-      if (k == 0)
+      if (k == first)
         break;
       x = segs[k - 1].n * N_BUCKETS + rows[k][x].from;
       k--;
       continue;
     }
     const state *q = &rows[k][x];
-    out[n++] = (vc_plan){k, q->from / N_BUCKETS, x / N_BUCKETS, q->cue_in, {0, 0, 0}};
+    out[(*n)++] = (vc_plan){k, q->from / N_BUCKETS, x / N_BUCKETS, q->cue_in, {0, 0, 0}};
     x = q->from;
   }
-  for (size_t a = 0; a < n / 2; a++) {
+  for (size_t z = *n - 1; a < z; a++, z--) {
     vc_plan t = out[a];
-    out[a] = out[n - 1 - a];
-    out[n - 1 - a] = t;
+    out[a] = out[z];
+    out[z] = t;
   }
-  for (size_t a = 0; a < n; a++)
-    cue_cost(&segs[out[a].seg], out[a].i, out[a].j, &out[a].lay);
-  *n_out = n;
+}
+
+/* Plans the segments one by one. A span of segments is settled as soon as the best way
+ * through it leaves the next segment every lead (bucket 0): no later choice can do better
+ * from another state, so its states can go. */
+static vc_status plan_all(const vc_seg *segs, size_t n_segs, state **rows, vc_plan *plan,
+                          size_t *n_plan) {
+  size_t first = 0;
+  int64_t ready = INT64_MIN;
+  for (size_t k = 0; k < n_segs; k++) {
+    if (segs[k].n == 0 || segs[k].n > SIZE_MAX / N_BUCKETS - 1)
+      return segs[k].n ? VC_ERR_LIMIT : VC_ERR_ARG;
+    rows[k] = calloc((segs[k].n + 1) * N_BUCKETS, sizeof *rows[k]);
+    if (!rows[k])
+      return VC_ERR_NOMEM;
+    start_row(segs, rows, k, first, ready);
+    plan_segment(&segs[k], rows[k]);
+    size_t x = best_end(&segs[k], rows[k]);
+    if (k + 1 < n_segs && x != segs[k].n * N_BUCKETS)
+      continue;
+    trace(segs, first, k, rows, x, plan, n_plan);
+    ready = rows[k][x].ready;
+    for (; first <= k; first++) {
+      free(rows[first]);
+      rows[first] = NULL;
+    }
+  }
+  return VC_OK;
 }
 
 vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out) {
@@ -319,30 +354,19 @@ vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t 
     words += segs[k].n;
   if (n_segs == 0 || words == 0)
     return VC_OK;
-  vc_status st = VC_ERR_NOMEM;
   state **rows = calloc(n_segs, sizeof *rows); /* calloc checks the products */
   vc_plan *plan = calloc(words, sizeof *plan);
-  if (!rows || !plan)
-    goto fail;
-  for (size_t k = 0; k < n_segs; k++) {
-    if (segs[k].n == 0 || segs[k].n > SIZE_MAX / N_BUCKETS - 1) {
-      st = segs[k].n ? VC_ERR_LIMIT : VC_ERR_ARG;
-      goto fail;
-    }
-    rows[k] = calloc((segs[k].n + 1) * N_BUCKETS, sizeof *rows[k]);
-    if (!rows[k])
-      goto fail;
-    start_row(segs, rows, k);
-    plan_segment(&segs[k], rows[k]);
-  }
-  trace(segs, n_segs, rows, plan, n_out);
-  *out = plan;
-  plan = NULL;
-  st = VC_OK;
-fail:
+  vc_status st = rows && plan ? plan_all(segs, n_segs, rows, plan, n_out) : VC_ERR_NOMEM;
   for (size_t k = 0; rows && k < n_segs; k++)
     free(rows[k]);
   free(rows);
-  free(plan);
-  return st;
+  if (st != VC_OK) {
+    free(plan);
+    *n_out = 0;
+    return st;
+  }
+  for (size_t a = 0; a < *n_out; a++)
+    cue_cost(&segs[plan[a].seg], plan[a].i, plan[a].j, &plan[a].lay);
+  *out = plan;
+  return VC_OK;
 }
