@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -19,12 +20,19 @@ static const char vc_usage[] =
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
+    "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
+    "against\n"
+    "                                           the caption rules, and with --audio that "
+    "the\n"
+    "                                           cues cover the speech\n"
     "\n"
     "Options:\n"
     "  -o, --out DIR      output folder (default: out)\n"
     "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
+    "  --karaoke          ASS and WebVTT with per-word timing\n"
+    "  --audio FILE       check: the audio the captions belong to\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -32,14 +40,21 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format;
+  const char *out_dir, *voices_dir, *format, *audio;
   int jobs, help;
   unsigned flags;
   char **pos;
   size_t n_pos;
 } vc_args;
 
-typedef enum { OPT_OUT, OPT_VOICES, OPT_JOBS, OPT_FORMAT, OPT_KARAOKE } vc_opt_id;
+typedef enum {
+  OPT_OUT,
+  OPT_VOICES,
+  OPT_JOBS,
+  OPT_FORMAT,
+  OPT_KARAOKE,
+  OPT_AUDIO
+} vc_opt_id;
 
 static const struct {
   const char *s, *l;
@@ -48,7 +63,7 @@ static const struct {
 } vc_opts[] = {
     {"-o", "--out", OPT_OUT, 1},         {NULL, "--voices", OPT_VOICES, 1},
     {"-j", "--jobs", OPT_JOBS, 1},       {NULL, "--format", OPT_FORMAT, 1},
-    {NULL, "--karaoke", OPT_KARAOKE, 0},
+    {NULL, "--karaoke", OPT_KARAOKE, 0}, {NULL, "--audio", OPT_AUDIO, 1},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -77,6 +92,9 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     break;
   case OPT_FORMAT:
     a->format = v;
+    break;
+  case OPT_AUDIO:
+    a->audio = v;
     break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
@@ -323,6 +341,16 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   return st == VC_OK ? EXIT_OK : EXIT_SOME_FAILED;
 }
 
+static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
+  if (a->n_pos == 0) {
+    fprintf(err, "voicecap: usage: voicecap check [--audio NAME.wav] FILE...\n");
+    return EXIT_USAGE;
+  }
+  vc_check_opts o = {.audio_path = a->audio, .max_uncovered = VC_CHECK_MAX_UNCOVERED};
+  int failed = vc_check_files(a->pos, a->n_pos, &o, out, err);
+  return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
 typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
 
 static const struct {
@@ -332,6 +360,7 @@ static const struct {
     {"render", cmd_render},
     {"batch", cmd_batch},
     {"segment", cmd_segment},
+    {"check", cmd_check},
 };
 
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
