@@ -24,12 +24,14 @@ local SEEK_SLACK = 0.05 -- seconds between the asked and the reached position
 -- thread, and on a busy machine playback-restart can come before they are decoded: the
 -- reading is then empty. A cue's middle always shows text, so an empty reading is
 -- retried (seek again after a pause) a few times per cue, within a budget for the whole
--- file so that really empty cues cost little.
+-- file so that really empty cues cost little. A reading equal to the previous cue's is
+-- retried the same way, in case it is left over from before the seek.
 local RETRY_DELAY = 0.05
 local RETRIES_PER_CUE = 6
 local RETRY_BUDGET = 60
 local retries_left = RETRY_BUDGET
 local cue_retries = 0
+local last_ass = nil
 
 local targets = {}
 local shown = {}
@@ -101,13 +103,15 @@ local function on_restart()
     -- "text" is mpv's plain-text view; "ass" the event text libass renders (newer mpv
     -- calls it sub-text/ass, 0.35 sub-text-ass)
     local ass = mp.get_property("sub-text/ass") or mp.get_property("sub-text-ass", "")
-    if ass == "" and cue_retries < RETRIES_PER_CUE and retries_left > 0 then
+    local suspect = ass == "" or ass == last_ass
+    if suspect and cue_retries < RETRIES_PER_CUE and retries_left > 0 then
         retries_left = retries_left - 1
         cue_retries = cue_retries + 1
         if timer then timer:kill() end
         timer = mp.add_timeout(RETRY_DELAY, seek_current)
         return
     end
+    last_ass = ass
     shown[#shown + 1] = { cue = next_cue, at = t, pos = pos,
                           text = mp.get_property("sub-text", ""), ass = ass }
     seek_next()
