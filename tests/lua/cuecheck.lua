@@ -4,7 +4,7 @@
 -- Options (--script-opts-append=cuecheck-KEY=VALUE):
 --   map      the sync map (NAME.json); its "cues" give the times
 --   out      where to write the result, JSON:
---            {"error": "..." (only on failure), "retries": empty readings retried,
+--            {"error": "..." (only on failure), "retries": readings retried (empty or stale),
 --             "sub_file": the external subtitle file mpv selected,
 --             "shown": [{"cue": i, "at": t, "pos": p, "text": "...", "ass": "..."}]}
 --   timeout  seconds to wait for one seek before giving up (default 10)
