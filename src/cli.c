@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fsutil.h"
 #include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
@@ -242,6 +243,34 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Outputs are named after the input's base name, so two inputs with one base name would
+ * overwrite each other: the first (in sorted order) is kept, the others refused. */
+static int drop_duplicate_names(vc_paths *p, FILE *err) {
+  int dropped = 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    char *stem = vc_path_stem(p->v[i]);
+    const char *clash = NULL;
+    for (size_t k = 0; stem && k < kept && !clash; k++) {
+      char *other = vc_path_stem(p->v[k]);
+      if (other && strcmp(stem, other) == 0)
+        clash = p->v[k];
+      free(other);
+    }
+    if (clash) {
+      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
+              p->v[i], clash);
+      free(p->v[i]);
+      dropped = 1;
+    } else {
+      p->v[kept++] = p->v[i];
+    }
+    free(stem);
+  }
+  p->n = kept;
+  return dropped;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: batch needs at least one DIR\n");
@@ -252,6 +281,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   for (size_t i = 0; i < a->n_pos; i++)
     bad |= walk(a->pos[i], &p, 0, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
+  bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   vc_render_opts o = render_opts(a);
