@@ -172,7 +172,8 @@ static vc_status repair_glue(const vc_seg *g, vc_script *s) {
       continue;
     if (!tried) {
       tried = 1;
-      if (vc_glue_ctx_new(g->src, g->len, NULL, &ctx, NULL) != VC_OK)
+      if (g->opts.no_dictionary ||
+          vc_glue_ctx_new(g->src, g->len, g->opts.data_dir, &ctx, NULL) != VC_OK)
         ctx = NULL;
     }
     char *fixed = NULL;
@@ -244,6 +245,11 @@ static vc_status run_passes(vc_seg *g) {
 }
 
 vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *diag) {
+  return vc_segment_with(text, len, NULL, out, diag);
+}
+
+vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
+                          vc_script **out, vc_diag *diag) {
   if (!out || (!text && len))
     return VC_ERR_ARG;
   *out = NULL;
@@ -256,6 +262,8 @@ vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *dia
   g.src = text ? text : "";
   g.len = len;
   g.diag = diag;
+  if (opts)
+    g.opts = *opts;
   vc_status st = run_passes(&g);
   if (st == VC_OK && g.n_pieces == 0) {
     diag_set(diag, "nothing to speak");

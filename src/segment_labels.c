@@ -36,6 +36,9 @@ static size_t dash_at(const char *s, size_t n, size_t i) {
   return 0;
 }
 
+static const char *const honorifics[] = {"dr",  "mr",  "mrs", "ms",   "prof", "rev", "sen",
+                                         "rep", "gen", "col", "capt", "sir",  "st",  NULL};
+
 /* Reads the name of a label: up to four capitalised words (connectors between). */
 static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps) {
   size_t end = i;
@@ -56,6 +59,9 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
       *caps = *caps && lo == 0;
       (*words)++;
     }
+    if (*words == 1 && j + 2 < n && s[j] == '.' && s[j + 1] == ' ' &&
+        vc_seg_in_list(s + i, j - i, honorifics))
+      j++; /* "Dr. Jane Doe" */
     end = j;
     if (j + 1 < n && s[j] == ' ' && s[j + 1] != ' ')
       i = j + 1;

@@ -114,6 +114,8 @@ static int by_name(const vc_seg *g, size_t s, size_t e) {
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
   if (!g->dict_tried) {
     g->dict_tried = 1;
+    if (g->opts.no_dictionary)
+      return 0;
     if (vc_dict_open(&g->dict) != VC_OK)
       g->dict = NULL;
   }
@@ -288,12 +290,10 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
 
 /* When nobody is known to be a person: the first name written whose surname is no common
  * word ("Ten Minutes" is not a person), else the first name written at all. */
-static void guess_person(vc_seg *g) {
+static int guess_person(vc_seg *g) {
   int any = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     vc_person *p = &g->people[i];
-    if (p->is_person)
-      return;
     if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
       any = (int)i;
   }
@@ -301,6 +301,7 @@ static void guess_person(vc_seg *g) {
     any = 0;
   if (any >= 0)
     g->people[any].is_person = 1;
+  return any;
 }
 
 /* Finds the people the article names, and every place it names them. */
@@ -308,8 +309,6 @@ vc_status vc_seg_find_people(vc_seg *g) {
   vc_status st = each_para(g, collect_runs, NULL);
   if (st == VC_OK)
     st = each_para(g, confirm_people, NULL);
-  if (st == VC_OK)
-    guess_person(g);
   if (st == VC_OK)
     st = each_para(g, collect_mentions, NULL);
   return st;
@@ -334,7 +333,7 @@ int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len) {
 }
 
 /* The person the article is most about: most mentions before the Q&A part, then overall. */
-int vc_seg_main_person(const vc_seg *g) {
+int vc_seg_main_person(vc_seg *g) {
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     const vc_person *p = &g->people[i];
@@ -344,5 +343,5 @@ int vc_seg_main_person(const vc_seg *g) {
         (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
       best = (int)i;
   }
-  return best;
+  return best >= 0 ? best : guess_person(g);
 }

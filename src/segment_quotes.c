@@ -301,7 +301,7 @@ static int by_desc(const vc_seg *g, size_t s, size_t e) {
 }
 
 /* The person a description ("the British actor") stands for, or -1. */
-static int described(const vc_seg *g, const who *w) {
+static int described(vc_seg *g, const who *w) {
   int director = 0;
   int known = by_desc(g, w->s, w->e);
   if (known >= 0)
@@ -406,10 +406,16 @@ static int decide_speech(const vc_seg *g, const vc_para *p, const qspan *q, size
 /* The last person the prose named in src[lo..hi) outside speech, else `prev`. */
 static int last_named(const vc_seg *g, size_t lo, size_t hi, const qspan *q, size_t nq,
                       int prev) {
-  for (size_t i = 0; i < g->n_mentions; i++) {
+  size_t a = 0, b = g->n_mentions;
+  while (a < b) { /* first mention at or after lo */
+    size_t mid = a + (b - a) / 2;
+    if (g->mentions[mid].off < lo)
+      a = mid + 1;
+    else
+      b = mid;
+  }
+  for (size_t i = a; i < g->n_mentions && g->mentions[i].off < hi; i++) {
     const vc_mention *m = &g->mentions[i];
-    if (m->off < lo || m->off >= hi)
-      continue;
     int inside = 0;
     for (size_t k = 0; k < nq; k++)
       inside |= q[k].speech && m->off >= q[k].s && m->off < q[k].e;
