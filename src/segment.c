@@ -37,6 +37,7 @@ vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
   g->last_person = -1;
+  vc_seg_quote_style(g);
   for (size_t i = 0; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
     vc_status st = VC_OK;

@@ -116,6 +116,7 @@ typedef struct vc_seg {
   size_t interviewer, interviewee; /* default speakers of the Q&A part */
   int last_person;                 /* the person the prose named last, -1 if none yet */
   int open_quote;                  /* the previous paragraph ended inside a quotation */
+  int single_quotes;               /* the article quotes speech with single marks */
   size_t open_speaker;             /* whose */
   vc_segment_opts opts;
   struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
@@ -200,6 +201,7 @@ vc_status vc_seg_decode_qa(vc_seg *g);
 
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);
+void vc_seg_quote_style(vc_seg *g);
 
 /* segment.c */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

@@ -43,13 +43,39 @@ static int is_word_start_ctx(const char *s, size_t i, size_t lo) {
 
 /* Finds the quotations of src[lo..hi): curly marks, a stray opening mark used as a
  * closing one, straight marks by position. */
-static size_t find_spans(const char *s, size_t lo, size_t hi, qspan *out, size_t cap) {
+/* In single-quote mode (‘...,’ she said): a closing ’ follows punctuation and is not
+ * followed by a letter, so apostrophes ("don’t", "players’") never close. */
+static int single_close(const char *s, size_t lo, size_t hi, size_t i, int32_t cp) {
+  if (cp != 0x2019 || i <= lo)
+    return 0;
+  char before = s[i - 1];
+  int32_t after;
+  vc_seg_cp(s, hi, i + 3, &after);
+  return strchr(",.!?", before) && before != 0 && !vc_seg_is_letter(after);
+}
+
+static size_t find_spans(const char *s, size_t lo, size_t hi, int single, qspan *out,
+                         size_t cap) {
   size_t n = 0, k;
   int inside = 0;
   for (size_t i = lo; i < hi && n < cap;) {
     int32_t cp;
     size_t m = vc_seg_cp(s, hi, i, &cp);
     m = m ? m : 1;
+    if (single) {
+      if (!inside && cp == 0x2018 && is_word_start_ctx(s, i, lo)) {
+        out[n] = (qspan){.s = i, .is = i + m};
+        inside = 1;
+      } else if (inside && single_close(s, lo, hi, i, cp)) {
+        out[n].ie = i;
+        out[n].e = i + m;
+        out[n].closed = 1;
+        n++;
+        inside = 0;
+      }
+      i += m;
+      continue;
+    }
     if (!inside) {
       int open =
           vc_seg_is_open_quote(s, hi, i, &k) ||
@@ -73,7 +99,7 @@ static size_t find_spans(const char *s, size_t lo, size_t hi, qspan *out, size_t
     }
     i += m;
   }
-  if (inside && n < cap) {
+  if (inside && n < cap && (!single || out[n].s == lo)) {
     out[n].ie = hi;
     out[n].e = hi;
     n++;
@@ -193,6 +219,9 @@ static int attr_after(const vc_seg *g, const vc_tok *t, size_t n, who *w) {
     return 0;
   if (tok_in(g, &t[0], inverted_verbs))
     return read_who(g, t, n, 1, w) > 0;
+  if (n > 2 && vc_seg_word_eq(g->src + t[0].s, t[0].e - t[0].s, "according") &&
+      vc_seg_word_eq(g->src + t[1].s, t[1].e - t[1].s, "to"))
+    return read_who(g, t, n, 2, w) > 0;
   size_t k = read_who(g, t, n, 0, w);
   if (k == 0 || k >= n || !tok_in(g, &t[k], vc_seg_speech_verbs))
     return 0;
@@ -356,10 +385,14 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
     return st;
   if (pr->n > ATTR_WORDS)
     pr->n = ATTR_WORDS;
-  /* the attribution follows at once: only a comma or spaces between */
+  /* the attribution follows at once: only a comma, a dash or spaces between */
   size_t i = lo;
-  while (i < hi && (g->src[i] == ' ' || g->src[i] == ','))
-    i++;
+  while (i < hi &&
+         (g->src[i] == ' ' || g->src[i] == ',' || g->src[i] == '-' ||
+          ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
+           (unsigned char)g->src[i + 1] == 0x80 &&
+           ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))))
+    i += (unsigned char)g->src[i] == 0xE2 ? 3 : 1;
   if (q->closed && pr->n > 0 && pr->toks[0].s == i && attr_after(g, pr->toks, pr->n, w)) {
     q->attributed = 1;
     return VC_OK;
@@ -471,7 +504,7 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   prose pr = {NULL, 0, 0};
   if (!q)
     return VC_ERR_NOMEM;
-  size_t nq = find_spans(g->src, p->body, p->end, q, MAX_SPANS);
+  size_t nq = find_spans(g->src, p->body, p->end, g->single_quotes, q, MAX_SPANS);
   vc_status st = decide_speakers(g, &pr, p, q, nq);
   size_t pos = p->body;
   int open = 0;
@@ -493,4 +526,24 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   free(pr.toks);
   free(q);
   return st;
+}
+
+/* Does the article quote speech with single marks (‘...’) and never with double ones? */
+void vc_seg_quote_style(vc_seg *g) {
+  int doubles = 0, singles = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE)
+      continue;
+    for (size_t j = p->body; j < p->end; j++) {
+      size_t k;
+      int32_t cp;
+      if (g->src[j] == '"' || vc_seg_is_open_quote(g->src, p->end, j, &k))
+        doubles++;
+      else if ((unsigned char)g->src[j] == 0xE2 && vc_seg_cp(g->src, p->end, j, &cp) &&
+               cp == 0x2018 && is_word_start_ctx(g->src, j, p->body))
+        singles++;
+    }
+  }
+  g->single_quotes = doubles == 0 && singles >= 2;
 }

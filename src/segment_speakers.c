@@ -79,6 +79,12 @@ static int person_key_eq(const vc_seg *g, const vc_person *p, const char *key, i
   return strcmp(k, key) == 0;
 }
 
+/* Is `word` (one word) the first word of the several-word `key`? */
+static int first_word_is(const char *key, const char *word) {
+  size_t n = strlen(word);
+  return !strchr(word, ' ') && strncmp(key, word, n) == 0 && key[n] == ' ';
+}
+
 /* The display name of a label: the person's full name as the article writes it ("AHMED"
  * -> "Jane Ahmed"), else the label as the article writes it, else title case. */
 static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
@@ -94,6 +100,12 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
         (best < 0 || p->is_person > g->people[best].is_person ||
          (p->is_person == g->people[best].is_person &&
           p->mentions + p->full > g->people[best].mentions + g->people[best].full)))
+      best = (int)i;
+  }
+  for (size_t i = 0; best < 0 && !last && i < g->n_people; i++) {
+    char k[VC_SEG_NAME_MAX]; /* "JANE" for "Jane Doe" */
+    vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+    if (g->people[i].is_person && first_word_is(k, key))
       best = (int)i;
   }
   if (best >= 0) {
@@ -131,7 +143,7 @@ static size_t cap_phrase(const vc_seg *g, const vc_tok *t, size_t n, size_t *i) 
     (*i)++;
   size_t j = *i;
   while (j < n && j - *i < 5 && t[j].cap && (j == *i || t[j].tight) &&
-         !tok_is(g, &t[j], vc_seg_pronouns))
+         !tok_is(g, &t[j], vc_seg_pronouns) && !tok_is(g, &t[j], vc_seg_first_person))
     j++;
   return j - *i;
 }
@@ -163,7 +175,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
     size_t s = v, sk = 0;
-    while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight)) {
+    while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight) &&
+           !tok_is(g, &t[s - 1], vc_seg_first_person)) {
       s--;
       sk++;
     }
@@ -331,6 +344,8 @@ static int same_person(const vc_seg *g, size_t li) {
     bl = bl ? bl + 1 : l->key;
     if (strcmp(al, bl) == 0 && (strchr(a, ' ') == NULL || strchr(l->key, ' ') == NULL))
       return (int)k;
+    if (first_word_is(l->key, a) || first_word_is(a, l->key))
+      return (int)k; /* "JANE" after "JANE DOE" */
   }
   return -1;
 }

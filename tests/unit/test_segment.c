@@ -262,6 +262,39 @@ static void test_limits_and_args(void **state) {
   vc_script_free(s);
 }
 
+static void test_single_quote_style(void **state) {
+  (void)state;
+  const char *text =
+      "Fisherman Aled Price has worked these waters for forty years. ‘The sea "
+      "has changed,’ Price says. ‘The fish have gone north.’\n\n"
+      "The boat, named ‘Morwenna’, is older than the fishermen’s union.\n";
+  vc_script *s = seg(text);
+  const vc_turn *t = turn_at(s, "‘The sea");
+  assert_int_equal(t->role, VC_ROLE_QUOTE);
+  assert_string_equal(name_of(s, t), "Aled Price");
+  assert_string_equal(t->text, "‘The sea has changed,’");
+  assert_string_equal(name_of(s, turn_at(s, "‘The fish")), "Aled Price");
+  assert_int_equal(turn_at(s, "The boat")->role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
+static void test_markup_labels_and_headings(void **state) {
+  (void)state;
+  const char *text = "Singer Jo Bell talked to us about touring.\n\n"
+                     "**Q:** How is the tour?\n\n**A:** Long, very long, and loud.\n\n"
+                     "On the new record\n\n"
+                     "**Q:** Was it hard to make?\n\n**JO:** Harder than the tour.\n";
+  vc_script *s = seg(text);
+  assert_int_equal(turn_at(s, "How is the tour?")->role, VC_ROLE_INTERVIEWER);
+  const vc_turn *a = turn_at(s, "Long, very long");
+  assert_string_equal(name_of(s, a), "Jo Bell");
+  assert_int_equal(turn_at(s, "On the new record")->role, VC_ROLE_NARRATOR);
+  a = turn_at(s, "Harder than");
+  assert_int_equal(a->role, VC_ROLE_INTERVIEWEE);
+  assert_string_equal(name_of(s, a), "Jo Bell");
+  vc_script_free(s);
+}
+
 /* Arbitrary bytes: any result is fine, as long as the contract holds. */
 static void test_random_bytes(void **state) {
   (void)state;
@@ -301,6 +334,8 @@ int main(void) {
       cmocka_unit_test(test_quote_forms),
       cmocka_unit_test(test_headline_is_not_a_label),
       cmocka_unit_test(test_limits_and_args),
+      cmocka_unit_test(test_single_quote_style),
+      cmocka_unit_test(test_markup_labels_and_headings),
       cmocka_unit_test(test_random_bytes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
