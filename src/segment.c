@@ -67,7 +67,8 @@ static int joins(const vc_seg *g, const vc_piece *a, const vc_piece *b) {
   if (b->para != a->para + 1)
     return 0;
   const vc_para *pa = &g->paras[a->para], *pb = &g->paras[b->para];
-  return a->end == pa->end && b->start == pb->body && pb->label < 0;
+  return a->end == pa->end && b->start == pb->body && pb->body == pb->start &&
+         pb->label < 0;
 }
 
 /* Appends src[s..e) to buf with white-space runs as one space and bracketed timestamps

@@ -57,12 +57,13 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
   return 0;
 }
 
+/* "JANE DOE" -> "Jane Doe"; a one-word label of up to three letters stays ("NPR"). */
 static void title_case(const char *key, char *out, size_t cap) {
   size_t o = 0;
-  int start = 1;
+  int start = 1, acronym = strlen(key) <= 3 && !strchr(key, ' ');
   for (size_t i = 0; key[i] && o + 1 < cap; i++) {
     char c = key[i];
-    if (!start && c >= 'A' && c <= 'Z')
+    if (!start && c >= 'A' && c <= 'Z' && !acronym)
       c = (char)(c - 'A' + 'a');
     out[o++] = c;
     start = c == ' ' || c == '-' || c == '\'';
