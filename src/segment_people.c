@@ -58,12 +58,30 @@ static int same_bytes(const char *a, size_t an, const char *b, size_t bn) {
   return an == bn && memcmp(a, b, an) == 0;
 }
 
-static vc_status add_candidate(vc_seg *g, size_t s, size_t e, size_t ls, size_t le) {
+/* The name of words t[i..i+r) joined by single spaces ("RizAhmed" glued -> two words). */
+static size_t join_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r, char *out,
+                        size_t cap) {
+  size_t o = 0;
+  for (size_t k = i; k < i + r; k++) {
+    size_t n = t[k].e - t[k].s;
+    if (o + n + 2 > cap)
+      break;
+    if (k > i)
+      out[o++] = ' ';
+    memcpy(out + o, g->src + t[k].s, n);
+    o += n;
+  }
+  out[o] = 0;
+  return o;
+}
+
+static vc_status add_candidate(vc_seg *g, const vc_tok *t, size_t i, size_t r) {
   char name[VC_SEG_NAME_MAX];
-  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
-  for (size_t i = 0; i < g->n_people; i++) {
-    if (same_bytes(g->people[i].name, g->people[i].len, name, n)) {
-      g->people[i].full++;
+  size_t n = join_name(g, t, i, r, name, sizeof name);
+  size_t s = t[i].s, ls = t[i + r - 1].s, le = t[i + r - 1].e;
+  for (size_t k = 0; k < g->n_people; k++) {
+    if (same_bytes(g->people[k].name, g->people[k].len, name, n)) {
+      g->people[k].full++;
       return VC_OK;
     }
   }
@@ -100,12 +118,12 @@ static int by_surname(const vc_seg *g, size_t s, size_t e, int persons_only) {
   return best;
 }
 
-static int by_name(const vc_seg *g, size_t s, size_t e) {
+static int by_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r) {
   char name[VC_SEG_NAME_MAX];
-  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
-  for (size_t i = 0; i < g->n_people; i++)
-    if (same_bytes(g->people[i].name, g->people[i].len, name, n))
-      return (int)i;
+  size_t n = join_name(g, t, i, r, name, sizeof name);
+  for (size_t k = 0; k < g->n_people; k++)
+    if (same_bytes(g->people[k].name, g->people[k].len, name, n))
+      return (int)k;
   return -1;
 }
 
@@ -157,8 +175,7 @@ static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) 
     i += cut;
     r -= cut;
     if (r >= 2) {
-      vc_status st =
-          add_candidate(g, t[i].s, t[i + r - 1].e, t[i + r - 1].s, t[i + r - 1].e);
+      vc_status st = add_candidate(g, t, i, r);
       if (st != VC_OK)
         return st;
     }
@@ -191,7 +208,7 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
       if (p >= 0)
         g->people[p].is_person = 1;
     } else if (r >= 2) {
-      int p = by_name(g, t[i].s, t[i + r - 1].e);
+      int p = by_name(g, t, i, r);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
       if (p >= 0 && (verb || paren || after_role(g, t, i)))
@@ -273,7 +290,7 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
     if (r == 1)
       p = by_surname(g, t[i].s, t[i].e, 1);
     else if (r >= 2) {
-      p = by_name(g, t[i].s, t[i + r - 1].e);
+      p = by_name(g, t, i, r);
       if (p >= 0 && !g->people[p].is_person)
         p = -1;
     }

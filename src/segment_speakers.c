@@ -402,8 +402,8 @@ static size_t unlabeled_qa_start(const vc_seg *g) {
     size_t j = i + 1;
     while (j < g->n_paras && !spoken(&g->paras[j]))
       j++;
-    int q = prev_spoken < g->n_paras && p->ends_q && p->words <= 40 && j < g->n_paras &&
-            !g->paras[j].ends_q;
+    int q = prev_spoken < g->n_paras && p->ends_q && p->words <= 80 && j < g->n_paras &&
+            !g->paras[j].ends_q && (p->words <= 40 || g->paras[j].words > p->words);
     prev_spoken = i;
     if (first == g->n_paras && q)
       first = i;
