@@ -159,50 +159,63 @@ static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
 }
 
-/* Reads who toks[i..] names: a known person, a pronoun, "the ... noun" or a name. */
+/* A known person named at t[i]; returns the words the name takes, 0 if none. */
+static size_t person_words(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
+  size_t len;
+  int p = i < n ? vc_seg_person_at(g, t[i].s, &len) : -1;
+  if (p < 0)
+    return 0;
+  size_t j = i;
+  while (j < n && t[j].e <= t[i].s + len)
+    j++;
+  *w = (who){1, p, t[i].s, t[i].s + len};
+  return j - i;
+}
+
+/* "said line cook Jane Doe": up to three lower-case words, then a known person. */
+static size_t occupied_person(const vc_seg *g, const vc_tok *t, size_t n, size_t i,
+                              who *w) {
+  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
+    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns) ||
+        tok_in(g, &t[k], determiners))
+      break;
+    size_t m = k + 1 < n && t[k + 1].tight ? person_words(g, t, n, k + 1, w) : 0;
+    if (m > 0)
+      return k + 1 + m - i;
+  }
+  return 0;
+}
+
+/* "the British actor", "the commune's leader": a determiner and up to five words. */
+static size_t description(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
+  size_t j = i + 1;
+  while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
+         !tok_in(g, &t[j], vc_seg_speech_verbs))
+    j++;
+  if (j == i + 1)
+    return 0;
+  *w = (who){3, -1, t[i].s, t[j - 1].e};
+  return j - i;
+}
+
+/* Reads who t[i..] names: a known person, a pronoun, "the ... noun" or a name; returns
+ * the words it takes, 0 if none. */
 static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
   memset(w, 0, sizeof *w);
   w->person = -1;
   if (i >= n)
     return 0;
-  size_t len;
-  int p = vc_seg_person_at(g, t[i].s, &len);
-  if (p >= 0) {
-    size_t j = i;
-    while (j < n && t[j].e <= t[i].s + len)
-      j++;
-    *w = (who){1, p, t[i].s, t[i].s + len};
-    return j - i;
-  }
-  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
-    /* "said line cook Jane Doe": a few lower-case words, then a known person */
-    int q = k + 1 < n ? vc_seg_person_at(g, t[k + 1].s, &len) : -1;
-    if (q >= 0 && t[k + 1].tight && !tok_in(g, &t[k], phrase_stops) &&
-        !tok_in(g, &t[k], determiners)) {
-      size_t j = k + 1;
-      while (j < n && t[j].e <= t[k + 1].s + len)
-        j++;
-      *w = (who){1, q, t[k + 1].s, t[k + 1].s + len};
-      return j - i;
-    }
-    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns))
-      break;
-  }
+  size_t k = person_words(g, t, n, i, w);
+  if (k == 0)
+    k = occupied_person(g, t, n, i, w);
+  if (k > 0)
+    return k;
   if (tok_in(g, &t[i], vc_seg_pronouns)) {
     *w = (who){2, -1, t[i].s, t[i].e};
     return 1;
   }
-  if (tok_in(g, &t[i], determiners)) {
-    size_t j = i + 1;
-    while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
-           !tok_in(g, &t[j], vc_seg_speech_verbs))
-      j++;
-    if (j > i + 1) {
-      *w = (who){3, -1, t[i].s, t[j - 1].e};
-      return j - i;
-    }
-    return 0;
-  }
+  if (tok_in(g, &t[i], determiners))
+    return description(g, t, n, i, w);
   if (t[i].cap && !t[i].caps && !tok_in(g, &t[i], vc_seg_not_name_words)) {
     size_t j = i + 1;
     while (j < n && j - i < 3 && t[j].tight && t[j].cap)
