@@ -3,13 +3,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fsutil.h"
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */
-enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_COUNT };
+enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
 
 typedef vc_status (*vc_writer_fn)(FILE *f, const vc_doc *d);
 
@@ -22,6 +23,7 @@ static const struct {
     [OUT_VTT] = {".vtt", vc_write_vtt},
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
+    [OUT_TXT] = {".txt", vc_write_transcript},
 };
 
 typedef struct vc_job {
@@ -30,6 +32,7 @@ typedef struct vc_job {
   vc_diag *diag;
   vc_text *text;
   vc_script *script;
+  vc_speak_rules *rules;
   vc_voiceset *voices;
   vc_cast *cast;
   vc_synth *synth;
@@ -83,6 +86,18 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   return vc_audio_write(j->audio, pcm, n, j->gain);
 }
 
+/* The transcript is NAME.txt: never let it replace the interview it was made from. */
+static vc_status refuse_overwriting_input(vc_job *j) {
+  struct stat in, out;
+  if (stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+    return VC_OK;
+  if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
+    return VC_OK;
+  diag_set(j->diag, "%s: output folder holds the input; the transcript %s would replace it",
+           j->path, j->final[OUT_TXT]);
+  return VC_ERR_ARG;
+}
+
 static uint64_t ms_to_samples(int ms, int rate) {
   return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
 }
@@ -95,7 +110,7 @@ static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t
   vc_synth_word *words = NULL;
   size_t n_words = 0;
   uint64_t n_samples = 0;
-  vc_status st = vc_speakable_new(t->text + base, len, &sp);
+  vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
   if (st != VC_OK)
     return st;
   uint64_t offset = vc_audio_frames(j->audio);
@@ -207,6 +222,7 @@ static void job_cleanup(vc_job *j) {
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);
   vc_voiceset_free(j->voices);
+  vc_speak_rules_free(j->rules);
   vc_script_free(j->script);
   vc_text_free(j->text);
 }
@@ -226,13 +242,17 @@ static vc_status render_job(vc_job *j) {
     st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
   if (st != VC_OK)
     return fail_in_file(j, st);
-  st = vc_voiceset_load(voices_dir(j->o), &j->voices, j->diag);
+  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+  if (st == VC_OK)
+    st = vc_voiceset_load(voices_dir(j->o), &j->voices, j->diag);
   if (st == VC_OK)
     st = vc_cast_new(j->voices, j->script, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
   if (st == VC_OK)
     st = plan_outputs(j);
+  if (st == VC_OK)
+    st = refuse_overwriting_input(j);
   if (st == VC_OK)
     st = synthesise(j);
   if (st == VC_OK)

@@ -47,6 +47,65 @@ typedef struct vc_speakable {
 vc_status vc_speakable_new(const char *display, size_t len, vc_speakable **out);
 void vc_speakable_free(vc_speakable *s);
 
+/* ---- speech conventions (data/pronunciations.tsv + hunspell) ------------------------- */
+
+/* Pronunciation and abbreviation tables, and the system en_US hunspell dictionary (used
+ * to tell ordinary words in capitals, "SIGN UP", from acronyms to spell, "NPR"). */
+typedef struct vc_speak_rules vc_speak_rules;
+
+/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means env VOICECAP_DATA, else the
+ * data folder built in (VC_DEFAULT_DATA_DIR). Fails with VC_ERR_IO when the file is
+ * missing, VC_ERR_CONFIG (diag: file and line) on a bad entry. A missing hunspell
+ * dictionary is not an error (acronyms are then left to espeak-ng). Caller frees *out
+ * with vc_speak_rules_free. */
+vc_status vc_speak_rules_load(const char *data_dir, vc_speak_rules **out, vc_diag *diag);
+void vc_speak_rules_free(vc_speak_rules *r);
+
+/* vc_speakable_new with the tables of `r` (NULL: built-in rules only, which is what
+ * vc_speakable_new does). Conventions: curly quotes and brackets are dropped, dashes
+ * become a comma pause, "[04:00]" timestamps are dropped, censored words are said
+ * "s-word" (bare) or "effing" (letter name + suffix), unknown all-capital words of up
+ * to five letters are spelled ("A-S-L"), years and decades are said in words ("twenty
+ * twenty", "nineteen nineties"), "$5 million" -> "5 million dollars", "10:00 AM" ->
+ * "10 AM", "1-on-1" -> "1 on 1", "a/b" -> "a, b". Several speakable words may map to
+ * one display word. */
+vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, size_t len,
+                                vc_speakable **out);
+
+/* 1 when the display word ending at byte `word_end` of `s[0..len)` (end exclusive,
+ * trailing punctuation included) closes a sentence: it ends in . ! ? (before closing
+ * quotes or brackets) and is not an abbreviation ("Nov. 20", "Mr.", "U.S. yet",
+ * "Jay L. Smith"). `r` may be NULL (built-in judgement only). */
+int vc_sentence_end(const vc_speak_rules *r, const char *s, size_t len, size_t word_end);
+
+/* ---- glued-word repair for display text ---------------------------------------------- */
+
+/* What glue repair knows about one document: its own vocabulary (words and names used
+ * elsewhere in it, title phrases), the hunspell dictionary and data/glue.tsv. */
+typedef struct vc_glue_ctx vc_glue_ctx;
+
+/* Builds the context from the whole document `doc[0..len)` (valid UTF-8; not kept).
+ * `data_dir` as for vc_speak_rules_load. Fails with VC_ERR_IO when data/glue.tsv is
+ * missing. Caller frees *out with vc_glue_ctx_free. */
+vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
+                          vc_glue_ctx **out, vc_diag *diag);
+void vc_glue_ctx_free(vc_glue_ctx *g);
+
+/* Re-inserts the spaces lost when italics were stripped from `s[0..len)` (one turn's or
+ * paragraph's display text): "directorJane" -> "director Jane", "(JaneDoe)" ->
+ * "(Jane Doe)", "the Great Expectationsnovel" -> "the Great Expectations novel", "a
+ * way,Great" -> "a way, Great", "ended.Jane" -> "ended. Jane". A split needs evidence:
+ * hunspell words on both sides, names known to the dictionary or used elsewhere in the
+ * document, and for a title's closing join ("Expectationsnovel") the title also ending
+ * elsewhere in the document. Real compounds ("YouTube", "iPhone", "McDonald",
+ * "PlayStation", "MacBook") are kept. On success *out (NUL-terminated, *out_len bytes) and
+ * *map (*out_len + 1 entries:
+ * (*map)[i] = offset in `s` of output byte i, an inserted space takes the offset of the
+ * byte after it; (*map)[*out_len] = len) are new buffers the caller frees with free().
+ * `ctx` NULL: punctuation joins only. */
+vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **out,
+                    size_t *out_len, size_t **map);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,253 @@
+/* Caption checker, audio: speech found as loud 10 ms windows (libsndfile), then the
+ * share of speech outside every cue and cues that sit on silence. */
+#include <math.h>
+#include <sndfile.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+enum {
+  SP_BLOCK = 4096, /* frames read at once */
+  SP_MAX_CHANNELS = 64,
+  SP_MAX_HOURS = 48,    /* longer audio is refused (VC_ERR_LIMIT) */
+  SP_SILENT_DBFS = -70, /* a file whose loudest window is quieter has no speech */
+};
+
+typedef struct sp_reader {
+  SNDFILE *f;
+  SF_INFO info;
+  float *buf;
+  double *power; /* mean square per window */
+  size_t n;
+} sp_reader;
+
+/* Window of frame g: windows are 10 ms, frame g belongs to floor(g * 100 / rate). */
+static size_t window_of(sf_count_t g, int rate) {
+  return (size_t)(g * (1000 / VC_CHK_WIN_MS) / rate);
+}
+
+static vc_status accumulate(sp_reader *rd) {
+  int ch = rd->info.channels, rate = rd->info.samplerate;
+  sf_count_t g = 0, got;
+  while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0) {
+    for (sf_count_t i = 0; i < got; i++, g++) {
+      double sum = 0;
+      for (int c = 0; c < ch; c++)
+        sum += (double)rd->buf[i * ch + c] * rd->buf[i * ch + c];
+      size_t w = window_of(g, rate);
+      if (w < rd->n)
+        rd->power[w] += sum / ch;
+    }
+  }
+  if (sf_error(rd->f) != SF_ERR_NO_ERROR)
+    return VC_ERR_AUDIO;
+  for (size_t w = 0; w < rd->n; w++) {
+    sf_count_t a = (sf_count_t)((int64_t)w * rate * VC_CHK_WIN_MS / 1000);
+    sf_count_t z = (sf_count_t)((int64_t)(w + 1) * rate * VC_CHK_WIN_MS / 1000);
+    z = z < g ? z : g;
+    if (z > a)
+      rd->power[w] /= (double)(z - a);
+  }
+  return VC_OK;
+}
+
+static void mark_speech(const sp_reader *rd, vc_speech *sp) {
+  double peak = 0;
+  for (size_t w = 0; w < rd->n; w++)
+    peak = rd->power[w] > peak ? rd->power[w] : peak;
+  sp->peak_dbfs = peak > 0 ? 10 * log10(peak) : -INFINITY;
+  double floor = peak * pow(10, -VC_CHK_SPEECH_DB / 10.0);
+  int silent = !(sp->peak_dbfs > SP_SILENT_DBFS);
+  for (size_t w = 0; w < rd->n; w++)
+    sp->on[w] = !silent && rd->power[w] > 0 && rd->power[w] >= floor;
+}
+
+static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t size) {
+  rd->f = sf_open(path, SFM_READ, &rd->info);
+  if (!rd->f) {
+    snprintf(msg, size, "cannot read audio: %s", sf_strerror(NULL));
+    return VC_ERR_AUDIO;
+  }
+  int rate = rd->info.samplerate, ch = rd->info.channels;
+  if (rate < 1000 || rate > 768000 || ch < 1 || ch > SP_MAX_CHANNELS ||
+      rd->info.frames < 0) {
+    snprintf(msg, size, "unsupported audio: %d Hz, %d channels", rate, ch);
+    return VC_ERR_AUDIO;
+  }
+  if (rd->info.frames / rate > (sf_count_t)SP_MAX_HOURS * 3600) {
+    snprintf(msg, size, "audio longer than %d hours", SP_MAX_HOURS);
+    return VC_ERR_LIMIT;
+  }
+  int64_t per_s = 1000 / VC_CHK_WIN_MS; /* windows a second */
+  rd->n = (size_t)(((int64_t)rd->info.frames * per_s + rate - 1) / rate);
+  rd->buf = malloc((size_t)SP_BLOCK * (size_t)ch * sizeof *rd->buf);
+  rd->power = calloc(rd->n ? rd->n : 1, sizeof *rd->power);
+  if (!rd->buf || !rd->power) {
+    snprintf(msg, size, "out of memory");
+    return VC_ERR_NOMEM;
+  }
+  return VC_OK;
+}
+
+vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size) {
+  memset(sp, 0, sizeof *sp);
+  sp_reader rd = {0};
+  vc_status st = open_audio(path, &rd, msg, size);
+  if (st != VC_OK)
+    goto fail;
+  st = accumulate(&rd);
+  if (st != VC_OK) {
+    snprintf(msg, size, "cannot read audio: %s", sf_strerror(rd.f));
+    goto fail;
+  }
+  sp->on = calloc(rd.n ? rd.n : 1, 1);
+  if (!sp->on) {
+    snprintf(msg, size, "out of memory");
+    st = VC_ERR_NOMEM;
+    goto fail;
+  }
+  sp->n = rd.n;
+  sp->duration_ms = (int64_t)rd.info.frames * 1000 / rd.info.samplerate;
+  mark_speech(&rd, sp);
+fail:
+  if (rd.f)
+    sf_close(rd.f);
+  free(rd.buf);
+  free(rd.power);
+  return st;
+}
+
+void vc_speech_free(vc_speech *sp) {
+  free(sp->on);
+  memset(sp, 0, sizeof *sp);
+}
+
+/* Window range [*a, *z) overlapping [start_ms, end_ms), clipped to the audio. */
+static void window_range(const vc_speech *sp, int64_t start, int64_t end, size_t *a,
+                         size_t *z) {
+  start = start < 0 ? 0 : start;
+  end = end < start ? start : end;
+  *a = (size_t)(start / VC_CHK_WIN_MS);
+  *z = (size_t)((end + VC_CHK_WIN_MS - 1) / VC_CHK_WIN_MS);
+  *a = *a < sp->n ? *a : sp->n;
+  *z = *z < sp->n ? *z : sp->n;
+}
+
+/* A cue needs speech in its first 500 ms (its in-time is the first word's first
+ * sample), and may not outlast the audio. */
+/* Speech just before the cue that no cue covers: the cue starts late. */
+static void check_late(vc_crep *r, const vc_speech *sp, const unsigned char *cov,
+                       const vc_ccue *q) {
+  size_t a, z;
+  window_range(sp, q->start_ms, q->start_ms, &a, &z);
+  size_t w = a;
+  while (w > 0 && sp->on[w - 1] && !cov[w - 1])
+    w--;
+  if ((a - w) * VC_CHK_WIN_MS > VC_CHK_LATE_MS)
+    vc_crep_cue(r, q,
+                "starts late: speech runs %zu ms before it with no cue (the in-time is "
+                "the first word's first sample)",
+                (a - w) * VC_CHK_WIN_MS);
+}
+
+static void check_cue(vc_crep *r, const vc_cdoc *d, const vc_speech *sp, const vc_ccue *q) {
+  size_t a, z, zz;
+  int64_t onset_end = q->start_ms + VC_CHK_ONSET_MS;
+  window_range(sp, q->start_ms, onset_end < q->end_ms ? onset_end : q->end_ms, &a, &z);
+  window_range(sp, q->start_ms, q->end_ms, &a, &zz);
+  size_t w = a;
+  while (w < zz && !sp->on[w])
+    w++;
+  if (w == zz)
+    vc_crep_cue(r, q, "no speech while it is shown (the cue sits on silence)");
+  else if (w >= z)
+    vc_crep_cue(r, q,
+                "no speech in its first 0.5 s: speech starts %lld ms after its "
+                "in-time (start it with the first word)",
+                (long long)((int64_t)w * VC_CHK_WIN_MS - q->start_ms));
+  if (q->end_ms > sp->duration_ms + d->slack_ms) {
+    char t[32];
+    vc_chk_time(t, sizeof t, sp->duration_ms);
+    vc_crep_cue(r, q, "ends %lld ms after the audio does (%s)",
+                (long long)(q->end_ms - sp->duration_ms), t);
+  }
+}
+
+typedef struct stretch {
+  size_t first, len;
+} stretch;
+
+/* Keeps the VC_CHK_MAX_STRETCHES longest stretches, longest first. */
+static void keep_stretch(stretch *top, size_t *n, stretch s) {
+  size_t k = *n < VC_CHK_MAX_STRETCHES ? (*n)++ : VC_CHK_MAX_STRETCHES;
+  if (k == VC_CHK_MAX_STRETCHES && top[k - 1].len >= s.len)
+    return;
+  if (k == VC_CHK_MAX_STRETCHES)
+    k--;
+  while (k > 0 && top[k - 1].len < s.len) {
+    top[k] = top[k - 1];
+    k--;
+  }
+  top[k] = s;
+}
+
+static void report_stretches(vc_crep *r, const vc_speech *sp, const unsigned char *cov) {
+  stretch top[VC_CHK_MAX_STRETCHES + 1];
+  size_t n = 0;
+  for (size_t w = 0; w < sp->n;) {
+    if (!sp->on[w] || cov[w]) {
+      w++;
+      continue;
+    }
+    stretch s = {w, 0};
+    while (w < sp->n && sp->on[w] && !cov[w])
+      w++, s.len++;
+    keep_stretch(top, &n, s);
+  }
+  for (size_t k = 0; k < n; k++) {
+    char a[32], z[32];
+    vc_chk_time(a, sizeof a, (int64_t)top[k].first * VC_CHK_WIN_MS);
+    vc_chk_time(z, sizeof z, (int64_t)(top[k].first + top[k].len) * VC_CHK_WIN_MS);
+    vc_crep_file(r, "speech outside every cue from %s to %s (%zu ms)", a, z,
+                 top[k].len * VC_CHK_WIN_MS);
+  }
+}
+
+vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
+                       double max_uncovered, vc_cstats *st) {
+  unsigned char *cov = calloc(sp->n ? sp->n : 1, 1);
+  if (!cov)
+    return VC_ERR_NOMEM;
+  for (size_t k = 0; k < d->n; k++) {
+    size_t a, z;
+    /* ASS rounds out-times down to the centisecond: its slack counts as covered */
+    window_range(sp, d->cues[k].start_ms, d->cues[k].end_ms + d->slack_ms, &a, &z);
+    memset(cov + a, 1, z - a);
+  }
+  for (size_t k = 0; k < d->n; k++) {
+    check_late(r, sp, cov, &d->cues[k]);
+    check_cue(r, d, sp, &d->cues[k]);
+  }
+  size_t speech = 0, outside = 0;
+  for (size_t w = 0; w < sp->n; w++) {
+    speech += sp->on[w];
+    outside += sp->on[w] && !cov[w];
+  }
+  st->has_audio = 1;
+  st->speech_s = (double)speech * VC_CHK_WIN_MS / 1000.0;
+  st->uncovered = speech ? (double)outside / (double)speech : 0;
+  if (!speech)
+    vc_crep_file(r, "no speech found in the audio (loudest 10 ms: %.1f dBFS)",
+                 sp->peak_dbfs);
+  if (st->uncovered > max_uncovered) {
+    vc_crep_file(r,
+                 "%.2f%% of the speech (%.2f s of %.2f s) is outside every cue (max "
+                 "%.2f%%)",
+                 st->uncovered * 100, (double)outside * VC_CHK_WIN_MS / 1000.0,
+                 st->speech_s, max_uncovered * 100);
+    report_stretches(r, sp, cov);
+  }
+  free(cov);
+  return VC_OK;
+}

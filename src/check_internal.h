@@ -1,0 +1,158 @@
+/* Private parts of the caption checker: the cue model the format readers fill, the
+ * problem reporter, text helpers, the rules and the speech measure. */
+#ifndef VC_CHECK_INTERNAL_H
+#define VC_CHECK_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "voicecap/status.h"
+
+#if defined(__GNUC__)
+#define VC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define VC_PRINTF(a, b)
+#endif
+
+enum {
+  VC_CHK_MAX_LINES = 2,
+  VC_CHK_MAX_CHARS = 42,
+  VC_CHK_MIN_MS = 833,
+  VC_CHK_MAX_MS = 7000,
+  VC_CHK_MAX_CPS = 20,
+  VC_CHK_SMALL_GAP_MS = 84,
+  VC_CHK_REAL_GAP_MS = 500,
+  VC_CHK_ONSET_MS = 500,      /* a cue must have speech this soon after its in-time */
+  VC_CHK_LATE_MS = 20,        /* uncovered speech allowed just before a cue's in-time */
+  VC_CHK_WIN_MS = 10,         /* speech detection window */
+  VC_CHK_SPEECH_DB = 40,      /* speech: window RMS within this of the loudest window */
+  VC_CHK_MAX_PRINTED = 200,   /* problem lines printed per file; the rest are counted */
+  VC_CHK_MAX_STRETCHES = 10,  /* uncovered stretches of speech listed */
+  VC_CHK_MAX_FILE = 64 << 20, /* bytes read from one caption file */
+};
+
+typedef enum vc_cfmt { VC_CFMT_SRT, VC_CFMT_VTT, VC_CFMT_ASS } vc_cfmt;
+
+/* One cue as a reader saw it. Strings are owned by the cue. */
+typedef struct vc_ccue {
+  int64_t start_ms, end_ms;
+  size_t number; /* 1-based position among the file's cues */
+  size_t line;   /* file line of its timing line or Dialogue */
+  char *text;    /* as shown: tags removed, references decoded, lines split by '\n' */
+  char *voice;   /* WebVTT voice or ASS Name; NULL in SRT or when missing */
+} vc_ccue;
+
+/* The cues of one file. */
+typedef struct vc_cdoc {
+  vc_cfmt fmt;
+  vc_ccue *cues;
+  size_t n, cap;
+  int64_t slack_ms; /* timing slack: 9 ms for ASS centiseconds, else 0 */
+} vc_cdoc;
+
+/* Adds a copy of `q` (takes its strings, also on failure). */
+vc_status vc_cdoc_add(vc_cdoc *d, vc_ccue *q);
+void vc_cdoc_free(vc_cdoc *d);
+
+/* Where problems of one file go; counts them and stops printing after
+ * VC_CHK_MAX_PRINTED. */
+typedef struct vc_crep {
+  FILE *out;
+  const char *path;
+  size_t problems;
+} vc_crep;
+
+/* "PATH: cue N (HH:MM:SS.mmm): ..." */
+void vc_crep_cue(vc_crep *r, const vc_ccue *q, const char *fmt, ...) VC_PRINTF(3, 4);
+/* "PATH: line L: ..." */
+void vc_crep_line(vc_crep *r, size_t line, const char *fmt, ...) VC_PRINTF(3, 4);
+/* "PATH: ..." */
+void vc_crep_file(vc_crep *r, const char *fmt, ...) VC_PRINTF(2, 3);
+
+/* Figures for the summary line. */
+typedef struct vc_cstats {
+  size_t longest_line, longest_line_cue;
+  int64_t shortest_ms, longest_ms;
+  size_t shortest_cue, longest_cue;
+  double max_cps;
+  size_t max_cps_cue;
+  int has_audio;
+  double speech_s, uncovered; /* seconds of speech; share outside every cue */
+} vc_cstats;
+
+/* Formats ms as HH:MM:SS.mmm (buf at least 32 bytes). */
+void vc_chk_time(char *buf, size_t size, int64_t ms);
+
+/* One line of a file: s[0..len) without its line break (a trailing CR is dropped). */
+typedef struct vc_cline {
+  const char *s;
+  size_t len, no;
+} vc_cline;
+
+/* Next line of buf[0..n) from *pos (advanced); 0 at the end. `l->no` counts from 1. */
+int vc_cline_next(const char *buf, size_t n, size_t *pos, vc_cline *l);
+
+/* Characters as shown in s[0..n): grapheme clusters, not counting clusters made only of
+ * invisible format characters (U+2060 WORD JOINER and the like). */
+size_t vc_chk_chars(const char *s, size_t n);
+
+/* Bytes of the speaker label ("NAME:") at the start of `text` when its first line begins
+ * with one: no lower-case letter, at least one letter, a colon followed by a space or
+ * the end of the line. 0 when there is none. */
+size_t vc_chk_label(const char *text);
+
+/* `s[0..n)` folded for comparing names: NFKC, case folded, white space runs as one
+ * space, trimmed, look-alikes the writers substitute mapped back, '…' dropped. Caller
+ * frees; NULL on ENOMEM. */
+char *vc_chk_fold(const char *s, size_t n);
+
+/* Timestamp syntax: hours 0 = never, 1 = optional, 2 = required, with at least
+ * hour_digits digits; minutes and seconds two digits each; `sep` then exactly
+ * frac_digits digits. */
+typedef struct vc_ctime {
+  int hours;
+  size_t hour_digits;
+  char sep;
+  size_t frac_digits;
+} vc_ctime;
+
+/* Parses a timestamp at s[*i] (advanced past it); milliseconds, or -1 when s does not
+ * follow `f` there. */
+int64_t vc_chk_parse_time(const char *s, size_t n, size_t *i, const vc_ctime *f);
+
+/* Bytes of s[0..n) to quote in a message: at most 40, on a character boundary. */
+size_t vc_chk_excerpt(const char *s, size_t n);
+
+/* Byte offset of the first invalid UTF-8 sequence or NUL in buf[0..n), or n. */
+size_t vc_chk_utf8_bad(const char *buf, size_t n);
+
+/* Format readers: report format problems, add every cue they can read to `d`. Fail only
+ * with VC_ERR_NOMEM. */
+vc_status vc_chk_read_srt(vc_crep *r, const char *buf, size_t n, vc_cdoc *d);
+vc_status vc_chk_read_vtt(vc_crep *r, const char *buf, size_t n, vc_cdoc *d);
+vc_status vc_chk_read_ass(vc_crep *r, const char *buf, size_t n, vc_cdoc *d);
+
+/* Cue rules (lines, characters, durations, reading rate, gaps) into `st`. */
+void vc_chk_cue_rules(vc_crep *r, const vc_cdoc *d, vc_cstats *st);
+/* Speaker labels and voices. Fails only with VC_ERR_NOMEM. */
+vc_status vc_chk_speakers(vc_crep *r, const vc_cdoc *d);
+
+/* Speech found in an audio file, one flag per 10 ms window. Owns `on`. */
+typedef struct vc_speech {
+  unsigned char *on;
+  size_t n;
+  int64_t duration_ms;
+  double peak_dbfs; /* loudest window's RMS */
+} vc_speech;
+
+/* Reads `path` with libsndfile and finds its speech windows. On failure writes a reason
+ * into msg and returns VC_ERR_IO, VC_ERR_AUDIO, VC_ERR_LIMIT or VC_ERR_NOMEM. */
+vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size);
+void vc_speech_free(vc_speech *sp);
+
+/* Coverage and in-time checks of the cues against `sp`. Fails only with VC_ERR_NOMEM. */
+vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
+                       double max_uncovered, vc_cstats *st);
+
+#endif

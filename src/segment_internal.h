@@ -1,0 +1,207 @@
+/* Private types shared by the segmenter's files (segment*.c). */
+#ifndef VOICECAP_SEGMENT_INTERNAL_H
+#define VOICECAP_SEGMENT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "voicecap/segment.h"
+
+/* Caps for untrusted input: beyond them vc_segment fails with VC_ERR_LIMIT. */
+#define VC_SEG_MAX_INPUT ((size_t)64 << 20)
+#define VC_SEG_MAX_LINES ((size_t)1 << 20)
+#define VC_SEG_MAX_LINE_BYTES ((size_t)1 << 20)
+#define VC_SEG_MAX_PIECES ((size_t)1 << 20)
+#define VC_SEG_MAX_SPEAKERS 256
+#define VC_SEG_MAX_PEOPLE 512
+#define VC_SEG_NAME_MAX 96
+
+/* Why a line is not spoken (0: it is). */
+typedef enum vc_drop {
+  VC_DROP_NONE = 0,
+  VC_DROP_PROMO,   /* read more, sign up, subscribe, predictions, apps, related links */
+  VC_DROP_BYLINE,  /* "By Jane Doe" */
+  VC_DROP_DATE,    /* dates, times and other metadata lines */
+  VC_DROP_CAPTION, /* photo captions */
+  VC_DROP_CREDIT,  /* photo credits */
+  VC_DROP_SLUG,    /* image file names */
+  VC_DROP_JUNK,    /* stray lines with nothing to say */
+  VC_DROP_LABEL    /* a speaker label on its own line (it names the next paragraph) */
+} vc_drop;
+
+/* One non-blank line of the source: the unit of layout. */
+typedef struct vc_para {
+  size_t start, end; /* the trimmed line */
+  size_t body;       /* where the spoken text starts (after a label or metadata prefix) */
+  size_t block;      /* index of the blank-line-separated block */
+  int block_first;   /* first line of its block */
+  int block_lines;   /* lines in its block */
+  vc_drop drop;
+  int note;       /* an editorial note or an outro line: always the narrator's */
+  int label;      /* index into vc_seg.labels, or -1 */
+  int words;      /* words in the body */
+  int ends_q;     /* the body's last sentence is a question */
+  int has_q;      /* a question mark anywhere */
+  int first_p;    /* first-person words (I, my, we...) */
+  int second_p;   /* second-person words (you, your...) */
+  vc_role role;   /* decided role of the body */
+  size_t speaker; /* decided speaker */
+} vc_para;
+
+/* A speaker label as written ("AHMED", "Q", "The Outlet"). */
+typedef struct vc_label {
+  char key[VC_SEG_NAME_MAX]; /* upper-cased, spaces collapsed */
+  int count;
+  int colon, period, dash, alone, stamped; /* how it was written */
+  int valid;
+  size_t speaker; /* index into vc_seg.speakers once resolved */
+  size_t first_para;
+} vc_label;
+
+/* A person named in the article ("Jane Doe"), found from the prose. */
+typedef struct vc_person {
+  char name[VC_SEG_NAME_MAX]; /* as the article writes it */
+  size_t len;
+  size_t last_off, last_len; /* the last word of the name (surname) */
+  int full;                  /* times the whole name is written */
+  int mentions;              /* times the person is named (full name or surname) */
+  int early;                 /* mentions before the Q&A part */
+  int is_person;       /* else a capitalised phrase that is not known to be a person */
+  int actor, director; /* evidence for descriptions ("the actor") */
+  size_t desc_off[8];  /* occupations written next to the name ("chef") */
+  size_t desc_len[8];
+  int n_desc;
+  size_t first_seen;
+} vc_person;
+
+/* Where a person is named in the text. */
+typedef struct vc_mention {
+  size_t off, len;
+  size_t person;
+} vc_mention;
+
+/* A speaker being built. */
+typedef struct vc_spk {
+  char name[VC_SEG_NAME_MAX];
+  vc_role role;
+} vc_spk;
+
+/* A spoken stretch of one paragraph, before turns are assembled. */
+typedef struct vc_piece {
+  size_t start, end;
+  size_t para;
+  vc_role role;
+  size_t speaker;
+} vc_piece;
+
+/* The segmenter's working state for one input. */
+typedef struct vc_seg {
+  const char *src;
+  size_t len;
+  vc_para *paras;
+  size_t n_paras, cap_paras;
+  vc_label *labels;
+  size_t n_labels, cap_labels;
+  vc_person *people;
+  size_t n_people, cap_people;
+  vc_mention *mentions;
+  size_t n_mentions, cap_mentions;
+  char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
+  char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
+  vc_spk *speakers;
+  size_t n_speakers, cap_speakers;
+  vc_piece *pieces;
+  size_t n_pieces, cap_pieces;
+  size_t qa_start;                 /* first paragraph of the Q&A part, n_paras if none */
+  size_t interviewer, interviewee; /* default speakers of the Q&A part */
+  int last_person;                 /* the person the prose named last, -1 if none yet */
+  int open_quote;                  /* the previous paragraph ended inside a quotation */
+  size_t open_speaker;             /* whose */
+  struct vc_dict *dict;            /* hunspell, opened when first needed (may stay NULL) */
+  int dict_tried;
+  vc_diag *diag;
+} vc_seg;
+
+/* A word of a paragraph. */
+typedef struct vc_tok {
+  size_t s, e;    /* byte span */
+  unsigned cap;   /* starts with a capital letter */
+  unsigned caps;  /* all letters capitals (and at least two) */
+  unsigned sent;  /* starts a sentence (or the paragraph) */
+  unsigned tight; /* separated from the previous word by white space only */
+} vc_tok;
+
+/* segment_util.c: bytes, words and growth. */
+vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_t *n,
+                        size_t *cap);
+vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max);
+size_t vc_seg_cp(const char *s, size_t n, size_t i, int32_t *cp);
+int vc_seg_is_letter(int32_t cp);
+int vc_seg_is_upper(int32_t cp);
+int vc_seg_is_lower(int32_t cp);
+int vc_seg_is_space_at(const char *s, size_t n, size_t i, size_t *len);
+size_t vc_seg_word_end(const char *s, size_t n, size_t i);
+int vc_seg_word_eq(const char *w, size_t wn, const char *lit);
+int vc_seg_in_list(const char *w, size_t wn, const char *const *list);
+int vc_seg_prefix_ci(const char *s, size_t n, const char *lit);
+int vc_seg_starts_word(const char *s, size_t n, size_t i);
+int vc_seg_is_open_quote(const char *s, size_t n, size_t i, size_t *len);
+int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len);
+size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
+size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
+int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
+size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
+
+/* segment_tables.c: word lists. NULL-terminated, lower case unless said otherwise. */
+extern const char *const vc_seg_promo_starts[];
+extern const char *const vc_seg_promo_words[];
+extern const char *const vc_seg_junk_lines[];
+extern const char *const vc_seg_credit_starts[];
+extern const char *const vc_seg_byline_starts[];
+extern const char *const vc_seg_meta_keys[];
+extern const char *const vc_seg_months[];
+extern const char *const vc_seg_weekdays[];
+extern const char *const vc_seg_date_words[];
+extern const char *const vc_seg_not_labels[];
+extern const char *const vc_seg_asker_labels[];
+extern const char *const vc_seg_answer_labels[];
+extern const char *const vc_seg_first_person[];
+extern const char *const vc_seg_second_person[];
+extern const char *const vc_seg_speech_verbs[];
+extern const char *const vc_seg_reported_verbs[];
+extern const char *const vc_seg_not_name_words[];
+extern const char *const vc_seg_pronouns[];
+extern const char *const vc_seg_actor_words[];
+extern const char *const vc_seg_director_words[];
+extern const char *const vc_seg_outro_words[];
+extern const char *const vc_seg_note_words[];
+extern const char *const vc_seg_image_exts[];
+extern const char *const vc_seg_role_words[];
+extern const char *const vc_seg_promo_phrases[];
+
+/* segment_lines.c: lines, blocks and boilerplate. */
+vc_status vc_seg_split_lines(vc_seg *g);
+void vc_seg_classify(vc_seg *g);
+void vc_seg_measure(vc_seg *g, vc_para *p);
+
+/* segment_labels.c: labels, people and speakers. */
+vc_status vc_seg_find_labels(vc_seg *g);
+vc_status vc_seg_find_people(vc_seg *g);
+vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role,
+                             size_t *out);
+int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
+int vc_seg_main_person(const vc_seg *g);
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
+vc_status vc_seg_resolve_speakers(vc_seg *g);
+
+/* segment_qa.c: deciding questions and answers. */
+vc_status vc_seg_decode_qa(vc_seg *g);
+
+/* segment_quotes.c: quotations in prose. */
+vc_status vc_seg_prose(vc_seg *g, size_t para);
+
+/* segment.c */
+vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
+                           size_t speaker);
+
+#endif

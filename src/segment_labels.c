@@ -1,0 +1,224 @@
+/* Segmenter labels: "NAME:" / "Q." / "Name —" / a name alone on a line, and the speakers
+ * they stand for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_internal.h"
+
+enum { LB_COLON = 1, LB_PERIOD, LB_DASH, LB_ALONE };
+
+typedef struct label_parse {
+  size_t name_s, name_e; /* absolute */
+  size_t body;           /* absolute start of the turn text */
+  int kind, stamped, words, caps, colon;
+} label_parse;
+
+static const char *const label_connectors[] = {"de",  "van", "von", "der", "da",
+                                               "del", "di",  "la",  "le",  "bin",
+                                               "al",  "of",  "and", "&",   NULL};
+
+static size_t skip_spaces(const char *s, size_t n, size_t i) {
+  size_t k;
+  while (i < n && vc_seg_is_space_at(s, n, i, &k))
+    i += k;
+  return i;
+}
+
+/* Is s[i] a dash (hyphen with spaces, en or em dash)? Returns its length or 0. */
+static size_t dash_at(const char *s, size_t n, size_t i) {
+  int32_t cp;
+  size_t k = vc_seg_cp(s, n, i, &cp);
+  if (cp == 0x2014 || cp == 0x2013)
+    return k;
+  if (cp == '-' && i + 1 < n && s[i + 1] == ' ')
+    return 1;
+  return 0;
+}
+
+/* Reads the name of a label: up to four capitalised words (connectors between). */
+static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps) {
+  size_t end = i;
+  *words = 0;
+  *caps = 1;
+  while (i < n && *words < 5) {
+    size_t j = vc_seg_word_end(s, n, i);
+    if (j == i)
+      break;
+    int32_t cp;
+    vc_seg_cp(s, n, i, &cp);
+    int conn = vc_seg_in_list(s + i, j - i, label_connectors);
+    if (!vc_seg_is_upper(cp) && !(conn && *words > 0))
+      break;
+    if (!conn) {
+      int up = 0, lo = 0;
+      vc_seg_count_letters(s + i, j - i, &up, &lo);
+      *caps = *caps && lo == 0;
+      (*words)++;
+    }
+    end = j;
+    if (j + 1 < n && s[j] == ' ' && s[j + 1] != ' ')
+      i = j + 1;
+    else
+      break;
+  }
+  return *words > 0 && *words <= 4 ? end : 0;
+}
+
+/* Parses a label at the start of s[0..n) (absolute offset base). */
+static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
+  const char *s = src + base;
+  memset(lp, 0, sizeof *lp);
+  size_t i = vc_seg_stamp_end(s, n, 0);
+  lp->stamped = i > 0;
+  i = skip_spaces(s, n, i);
+  size_t ns = i, ne = read_name(s, n, i, &lp->words, &lp->caps);
+  if (!ne || ne - ns > 60)
+    return 0;
+  size_t j = skip_spaces(s, n, ne), d;
+  size_t st = vc_seg_stamp_end(s, n, j);
+  if (st > j) {
+    lp->stamped = 1;
+    j = skip_spaces(s, n, st);
+  }
+  if (j < n && s[j] == ':') {
+    lp->kind = LB_COLON;
+    lp->colon = 1;
+    j++;
+  } else if (j >= n) {
+    lp->kind = LB_ALONE;
+  } else if (j == ne && s[j] == '.' && j + 1 < n && s[j + 1] == ' ') {
+    lp->kind = LB_PERIOD;
+    j++;
+  } else if ((d = dash_at(s, n, j)) > 0) {
+    lp->kind = LB_DASH;
+    j += d;
+  } else {
+    return 0;
+  }
+  j = skip_spaces(s, n, j);
+  size_t after = vc_seg_stamp_end(s, n, j);
+  if (after > j)
+    lp->stamped = 1;
+  j = skip_spaces(s, n, after);
+  if (j >= n && lp->kind != LB_ALONE)
+    lp->kind = LB_ALONE; /* "NAME:" on its own line */
+  lp->name_s = base + ns;
+  lp->name_e = base + ne;
+  lp->body = base + j;
+  return 1;
+}
+
+static int find_label(vc_seg *g, const char *key) {
+  for (size_t i = 0; i < g->n_labels; i++)
+    if (strcmp(g->labels[i].key, key) == 0)
+      return (int)i;
+  return -1;
+}
+
+static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *out) {
+  char key[VC_SEG_NAME_MAX];
+  vc_seg_upper_key(g->src + lp->name_s, lp->name_e - lp->name_s, key, sizeof key);
+  size_t kn = strlen(key);
+  while (kn > 0 && key[kn - 1] == '.')
+    key[--kn] = 0;
+  int li = find_label(g, key);
+  if (li < 0) {
+    vc_status st = vc_seg_grow((void **)&g->labels, &g->cap_labels, g->n_labels + 1,
+                               sizeof *g->labels, VC_SEG_MAX_SPEAKERS * 4);
+    if (st != VC_OK)
+      return st;
+    li = (int)g->n_labels++;
+    memset(&g->labels[li], 0, sizeof g->labels[li]);
+    memcpy(g->labels[li].key, key, kn + 1);
+    g->labels[li].first_para = para;
+  }
+  vc_label *l = &g->labels[li];
+  l->count++;
+  l->colon += lp->colon;
+  l->period += lp->kind == LB_PERIOD;
+  l->dash += lp->kind == LB_DASH;
+  l->alone += lp->kind == LB_ALONE;
+  l->stamped += lp->stamped;
+  *out = li;
+  return VC_OK;
+}
+
+/* Does the label's last word name a person found in the prose? */
+static int names_person(const vc_seg *g, const char *key) {
+  const char *last = strrchr(key, ' ');
+  last = last ? last + 1 : key;
+  for (size_t i = 0; i < g->n_people; i++) {
+    char k[VC_SEG_NAME_MAX];
+    const vc_person *p = &g->people[i];
+    vc_seg_upper_key(g->src + p->last_off, p->last_len, k, sizeof k);
+    if (p->is_person && strcmp(k, last) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int key_in(const char *key, const char *const *list) {
+  return vc_seg_in_list(key, strlen(key), list);
+}
+
+/* Is a label written this way, this often, a speaker's? */
+static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) {
+  if (key_in(l->key, vc_seg_not_labels))
+    return 0;
+  int qa = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels);
+  int person = names_person(g, l->key);
+  if (qa)
+    return l->count >= 2 || l->colon > 0;
+  if (l->colon)
+    return l->count >= 2 || (caps && strlen(l->key) >= 2) || words >= 2 || person;
+  if (l->period)
+    return l->count >= 2 && (caps || person || words >= 2 || l->count >= 3);
+  if (l->dash)
+    return l->count >= 2;
+  return l->alone >= 2 || l->stamped > 0;
+}
+
+/* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
+ * and body. A label alone on its line names the next paragraph. */
+vc_status vc_seg_find_labels(vc_seg *g) {
+  int *seen = calloc(g->n_paras ? g->n_paras : 1, sizeof *seen);
+  label_parse *lps = calloc(g->n_paras ? g->n_paras : 1, sizeof *lps);
+  vc_status st = seen && lps ? VC_OK : VC_ERR_NOMEM;
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    seen[i] = -1;
+    if (p->drop != VC_DROP_NONE || p->note)
+      continue;
+    if (parse_label(g->src, p->body, p->end - p->body, &lps[i]))
+      st = note_label(g, &lps[i], i, &seen[i]);
+  }
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    if (seen[i] >= 0 && !(i == 0 && g->labels[seen[i]].count == 1))
+      g->labels[seen[i]].valid |=
+          label_valid(g, &g->labels[seen[i]], lps[i].caps, lps[i].words);
+  }
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    if (seen[i] < 0 || !g->labels[seen[i]].valid)
+      continue;
+    if (i == 0 && g->labels[seen[i]].count == 1)
+      continue; /* "Series Name: Episode Title" heads the article */
+    if (lps[i].kind == LB_ALONE) {
+      size_t j = i + 1;
+      if (j >= g->n_paras || g->paras[j].drop != VC_DROP_NONE ||
+          (seen[j] >= 0 && g->labels[seen[j]].valid))
+        continue;
+      g->paras[i].drop = VC_DROP_LABEL;
+      g->paras[j].label = seen[i];
+    } else {
+      g->paras[i].label = seen[i];
+      g->paras[i].body = lps[i].body;
+      if (lps[i].body >= g->paras[i].end)
+        g->paras[i].drop = VC_DROP_LABEL;
+    }
+    vc_seg_measure(g, &g->paras[i]);
+  }
+  free(seen);
+  free(lps);
+  return st;
+}

@@ -1,0 +1,423 @@
+/* Segmenter layout: lines and blocks, boilerplate by kind, per-paragraph measurements. */
+#include <string.h>
+
+#include "segment_internal.h"
+
+static vc_status add_line(vc_seg *g, size_t s, size_t e, size_t block, int first) {
+  vc_status st = vc_seg_grow((void **)&g->paras, &g->cap_paras, g->n_paras + 1,
+                             sizeof *g->paras, VC_SEG_MAX_LINES);
+  if (st != VC_OK)
+    return st;
+  vc_para *p = &g->paras[g->n_paras++];
+  memset(p, 0, sizeof *p);
+  p->start = s;
+  p->end = e;
+  p->body = s;
+  p->block = block;
+  p->block_first = first;
+  p->label = -1;
+  return VC_OK;
+}
+
+/* Trims white space at both ends of [*s, *e). */
+static void trim(const char *t, size_t *s, size_t *e) {
+  size_t k;
+  while (*s < *e && vc_seg_is_space_at(t, *e, *s, &k))
+    *s += k;
+  size_t last = *s; /* end of the last non-space character */
+  for (size_t i = *s; i < *e;) {
+    int sp = vc_seg_is_space_at(t, *e, i, &k);
+    i += k;
+    if (!sp)
+      last = i;
+  }
+  *e = last;
+}
+
+/* Splits the source into non-blank lines grouped in blank-separated blocks. */
+vc_status vc_seg_split_lines(vc_seg *g) {
+  size_t block = 0, pos = 0;
+  int fresh = 1, any = 0;
+  while (pos < g->len) {
+    const char *nl = memchr(g->src + pos, '\n', g->len - pos);
+    size_t le = nl ? (size_t)(nl - g->src) : g->len;
+    if (le - pos > VC_SEG_MAX_LINE_BYTES)
+      return VC_ERR_LIMIT;
+    size_t s = pos, e = le;
+    trim(g->src, &s, &e);
+    if (s < e) {
+      if (fresh && any)
+        block++;
+      vc_status st = add_line(g, s, e, block, fresh);
+      if (st != VC_OK)
+        return st;
+      fresh = 0;
+      any = 1;
+    } else {
+      fresh = 1;
+    }
+    pos = le + 1;
+  }
+  for (size_t i = 0; i < g->n_paras;) {
+    size_t j = i;
+    while (j < g->n_paras && g->paras[j].block == g->paras[i].block)
+      j++;
+    for (size_t k = i; k < j; k++)
+      g->paras[k].block_lines = (int)(j - i);
+    i = j;
+  }
+  return VC_OK;
+}
+
+/* Walks the words of s[0..n): calls back with each word's span. */
+typedef void (*word_fn)(const char *w, size_t wn, void *user);
+
+static void each_word(const char *s, size_t n, word_fn fn, void *user) {
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t k = vc_seg_cp(s, n, i, &cp);
+    if (vc_seg_is_letter(cp) || (cp >= '0' && cp <= '9')) {
+      size_t j = vc_seg_word_end(s, n, i);
+      fn(s + i, j - i, user);
+      i = j;
+    } else {
+      i += k ? k : 1;
+    }
+  }
+}
+
+typedef struct measure {
+  int words, first_p, second_p;
+} measure;
+
+static void measure_word(const char *w, size_t wn, void *user) {
+  measure *m = user;
+  m->words++;
+  if (vc_seg_in_list(w, wn, vc_seg_first_person))
+    m->first_p++;
+  else if (vc_seg_in_list(w, wn, vc_seg_second_person))
+    m->second_p++;
+}
+
+/* Is the last sentence of s[0..n) a question? Closing quotes and brackets are skipped. */
+static int ends_with_q(const char *s, size_t n) {
+  size_t i = n;
+  while (i > 0) {
+    unsigned char c = (unsigned char)s[i - 1];
+    if (c == '?')
+      return 1;
+    if (c == ')' || c == ']' || c == '"' || c == '\'' || c == ' ' || c == '*') {
+      i--;
+      continue;
+    }
+    if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+        (c == 0x9D || c == 0x99)) {
+      i -= 3;
+      continue;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* Fills the measurements of p's body. */
+void vc_seg_measure(vc_seg *g, vc_para *p) {
+  measure m = {0, 0, 0};
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body;
+  each_word(s, n, measure_word, &m);
+  p->words = m.words;
+  p->first_p = m.first_p;
+  p->second_p = m.second_p;
+  p->ends_q = ends_with_q(s, n);
+  p->has_q = memchr(s, '?', n) != NULL;
+}
+
+/* ---- boilerplate kinds ---- */
+
+static int starts_with_any(const char *s, size_t n, const char *const *list) {
+  for (size_t i = 0; list[i]; i++)
+    if (vc_seg_prefix_ci(s, n, list[i]))
+      return 1;
+  return 0;
+}
+
+static int line_is_junk(const char *s, size_t n) {
+  if (vc_seg_count_letters(s, n, NULL, NULL) == 0)
+    return 1;
+  size_t e = n;
+  while (e > 0 && strchr(":.!|>»-", s[e - 1]))
+    e--;
+  for (size_t i = 0; vc_seg_junk_lines[i]; i++) {
+    size_t m = strlen(vc_seg_junk_lines[i]);
+    if (m == e && vc_seg_prefix_ci(s, e, vc_seg_junk_lines[i]))
+      return 1;
+  }
+  return 0;
+}
+
+typedef struct slug_stats {
+  int words, upper, digits, punct_end, inner_marks;
+} slug_stats;
+
+/* An image file name: no capitals, no sentence, hyphen/underscore/equals joined words,
+ * or an image extension. */
+static int line_is_slug(const char *s, size_t n) {
+  for (size_t i = 0; vc_seg_image_exts[i]; i++) {
+    size_t m = strlen(vc_seg_image_exts[i]);
+    if (n > m && vc_seg_prefix_ci(s + n - m, m, vc_seg_image_exts[i]) && !memchr(s, ' ', n))
+      return 1;
+  }
+  int upper = 0, lower = 0;
+  vc_seg_count_letters(s, n, &upper, &lower);
+  if (upper > 0 || lower == 0)
+    return 0;
+  char last = s[n - 1];
+  if (last == '.' || last == '?' || last == '!' || last == ',' || last == ';')
+    return 0;
+  int spaces = 0, joins = 0;
+  for (size_t i = 0; i < n; i++) {
+    spaces += s[i] == ' ';
+    joins += s[i] == '-' || s[i] == '_' || s[i] == '=' || s[i] == '/';
+  }
+  return spaces <= 10 && (joins > 0 || spaces <= 6);
+}
+
+static int is_cap_word(const char *s, size_t n, size_t i) {
+  int32_t cp;
+  vc_seg_cp(s, n, i, &cp);
+  return vc_seg_is_upper(cp);
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe", "Interview by Jane Doe, Staff Writer". */
+static int line_is_byline(const char *s, size_t n) {
+  for (size_t b = 0; vc_seg_byline_starts[b]; b++) {
+    size_t m = strlen(vc_seg_byline_starts[b]);
+    if (!vc_seg_prefix_ci(s, n, vc_seg_byline_starts[b]) || n <= m || !is_cap_word(s, n, m))
+      continue;
+    int words = 0, caps = 0;
+    for (size_t i = m; i < n;) {
+      size_t j = vc_seg_word_end(s, n, i);
+      if (j > i) {
+        words++;
+        caps += is_cap_word(s, n, i) || vc_seg_word_eq(s + i, j - i, "and");
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    if (words >= 1 && words <= 8 && caps * 4 >= words * 3 && !memchr(s, '.', n - 1))
+      return 1;
+  }
+  return 0;
+}
+
+static int is_number(const char *w, size_t wn) {
+  for (size_t i = 0; i < wn; i++)
+    if ((w[i] < '0' || w[i] > '9') && w[i] != ':' && w[i] != '-' && w[i] != '/' &&
+        w[i] != '.')
+      return 0;
+  return wn > 0;
+}
+
+typedef struct date_scan {
+  int words, dateish, marker;
+} date_scan;
+
+static void date_word(const char *w, size_t wn, void *user) {
+  date_scan *d = user;
+  d->words++;
+  size_t m = wn;
+  while (m > 0 && w[m - 1] == '.')
+    m--;
+  if (vc_seg_in_list(w, m, vc_seg_months) ||
+      (wn >= 8 && is_number(w, wn) && memchr(w, '-', wn)))
+    d->marker++;
+  if (vc_seg_in_list(w, m, vc_seg_months) || vc_seg_in_list(w, m, vc_seg_weekdays) ||
+      vc_seg_in_list(w, m, vc_seg_date_words) || is_number(w, wn))
+    d->dateish++;
+  else if (wn == 4 && is_number(w, wn))
+    d->dateish++;
+}
+
+/* A line made only of a date, a time and their words ("October 23, 2020 at 10:00 AM"). */
+static int line_is_date(const char *s, size_t n) {
+  date_scan d = {0, 0, 0};
+  each_word(s, n, date_word, &d);
+  return d.words > 0 && d.words <= 12 && d.dateish == d.words && d.marker > 0;
+}
+
+/* "date 2020-11-20 Text..." or "Published: Jan. 3, 2021 | Text": returns where the text
+ * starts, or 0 when the line has no metadata prefix. */
+static size_t meta_prefix(const char *s, size_t n) {
+  if (!starts_with_any(s, n, vc_seg_meta_keys))
+    return 0;
+  size_t i = 0, last = 0;
+  int words = 0;
+  while (i < n && words < 12) {
+    size_t j = vc_seg_word_end(s, n, i);
+    if (j == i) {
+      if (strchr(" \t:,.|-", s[i]) == NULL && (unsigned char)s[i] < 0x80)
+        break;
+      size_t k;
+      if ((unsigned char)s[i] >= 0x80 && !vc_seg_is_space_at(s, n, i, &k))
+        break;
+      i++;
+      continue;
+    }
+    date_scan d = {0, 0, 0};
+    date_word(s + i, j - i, &d);
+    if (!d.dateish && !starts_with_any(s + i, j - i, vc_seg_meta_keys))
+      break;
+    words++;
+    i = j;
+    last = i;
+  }
+  size_t k;
+  while (last < n && vc_seg_is_space_at(s, n, last, &k))
+    last += k;
+  while (last < n && (s[last] == ':' || s[last] == '|' || s[last] == ' '))
+    last++;
+  return words >= 2 && last < n ? last : 0;
+}
+
+typedef struct promo_scan {
+  int hits;
+  unsigned long seen;
+} promo_scan;
+
+static void promo_word(const char *w, size_t wn, void *user) {
+  promo_scan *p = user;
+  for (size_t i = 0; vc_seg_promo_words[i] && i < 64; i++) {
+    if (vc_seg_word_eq(w, wn, vc_seg_promo_words[i]) && !(p->seen & (1ul << i))) {
+      p->seen |= 1ul << i;
+      p->hits++;
+    }
+  }
+}
+
+/* Does s[0..n) hold one of the phrases, case-insensitively, at a word start? */
+static int contains_any(const char *s, size_t n, const char *const *list) {
+  for (size_t i = 0; i < n; i++)
+    if (vc_seg_starts_word(s, n, i))
+      for (size_t k = 0; list[k]; k++)
+        if (vc_seg_prefix_ci(s + i, n - i, list[k]))
+          return 1;
+  return 0;
+}
+
+static int line_is_promo(const char *s, size_t n) {
+  if (starts_with_any(s, n, vc_seg_promo_starts))
+    return 1;
+  int spaces = 0;
+  for (size_t i = 0; i < n; i++)
+    spaces += s[i] == ' ';
+  if (spaces < 40 && contains_any(s, n, vc_seg_promo_phrases))
+    return 1;
+  promo_scan p = {0, 0};
+  each_word(s, n, promo_word, &p);
+  return p.hits >= 4;
+}
+
+static int line_is_credit(const char *s, size_t n) {
+  if (starts_with_any(s, n, vc_seg_credit_starts))
+    return 1;
+  /* a short line wholly in parentheses: "(Agency Name / Photographer)" */
+  if (n >= 2 && s[0] == '(' && s[n - 1] == ')' && !memchr(s + 1, '(', n - 2)) {
+    int spaces = 0;
+    for (size_t i = 0; i < n; i++)
+      spaces += s[i] == ' ';
+    return spaces <= 12;
+  }
+  return 0;
+}
+
+typedef struct note_scan {
+  int hits;
+} note_scan;
+
+static void note_word(const char *w, size_t wn, void *user) {
+  note_scan *s = user;
+  s->hits += vc_seg_in_list(w, wn, vc_seg_note_words);
+}
+
+/* "[Note: ...]", "Editor's note: ...", "This interview has been edited for clarity." */
+static int line_is_note(const char *s, size_t n) {
+  if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+    return 1;
+  if (vc_seg_prefix_ci(s, n, "editor's note") || vc_seg_prefix_ci(s, n, "editor’s note") ||
+      vc_seg_prefix_ci(s, n, "editors' note") || vc_seg_prefix_ci(s, n, "note:"))
+    return 1;
+  note_scan ns = {0};
+  each_word(s, n, note_word, &ns);
+  int words = 0;
+  for (size_t i = 0; i < n; i++)
+    words += s[i] == ' ';
+  return ns.hits >= 2 && words < 40;
+}
+
+static vc_drop drop_kind(const char *s, size_t n) {
+  if (line_is_junk(s, n))
+    return VC_DROP_JUNK;
+  if (line_is_slug(s, n))
+    return VC_DROP_SLUG;
+  if (line_is_byline(s, n))
+    return VC_DROP_BYLINE;
+  if (line_is_date(s, n))
+    return VC_DROP_DATE;
+  if (line_is_credit(s, n))
+    return VC_DROP_CREDIT;
+  if (line_is_promo(s, n))
+    return VC_DROP_PROMO;
+  return VC_DROP_NONE;
+}
+
+/* Lines of a block above a credit line are its photo's caption. */
+static void mark_captions(vc_seg *g) {
+  for (size_t i = 0; i < g->n_paras; i++) {
+    if (g->paras[i].drop != VC_DROP_CREDIT)
+      continue;
+    size_t j = i;
+    while (j > 0 && g->paras[j - 1].block == g->paras[i].block && i - (j - 1) <= 3 &&
+           g->paras[j - 1].drop == VC_DROP_NONE && g->paras[j - 1].words <= 60)
+      j--;
+    for (size_t k = j; k < i; k++)
+      g->paras[k].drop = VC_DROP_CAPTION;
+  }
+}
+
+/* A short paragraph just above a date line in the middle of the body is the headline
+ * of a linked article. */
+static void mark_teasers(vc_seg *g) {
+  size_t body_seen = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop == VC_DROP_NONE && p->words > 30)
+      body_seen++;
+    if (p->drop != VC_DROP_DATE || body_seen == 0 || i == 0)
+      continue;
+    vc_para *q = &g->paras[i - 1];
+    if (q->drop == VC_DROP_NONE && q->words <= 45 && !q->note)
+      q->drop = VC_DROP_PROMO;
+  }
+}
+
+/* Decides the boilerplate kind, metadata prefix and note flag of every line. */
+void vc_seg_classify(vc_seg *g) {
+  for (size_t i = 0; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    const char *s = g->src + p->start;
+    size_t n = p->end - p->start;
+    size_t skip = line_is_date(s, n) ? 0 : meta_prefix(s, n);
+    if (skip) {
+      p->body = p->start + skip;
+      s += skip;
+      n -= skip;
+    }
+    p->note = line_is_note(s, n);
+    p->drop = p->note ? VC_DROP_NONE : drop_kind(s, n);
+    vc_seg_measure(g, p);
+  }
+  mark_captions(g);
+  mark_teasers(g);
+}

@@ -1,0 +1,348 @@
+/* Segmenter people: names found in the prose, where each is mentioned, who they are. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_internal.h"
+#include "text_lex.h"
+
+static const char *const connectors[] = {"de",  "van", "von", "der", "da",  "del",
+                                         "di",  "du",  "la",  "le",  "bin", "al",
+                                         "ben", "dos", "das", "y",   NULL};
+
+/* Actor/director evidence words beyond the description nouns. */
+static const char *const actor_cues[] = {"plays",    "played",    "playing",     "stars",
+                                         "starring", "starred",   "performance", "role",
+                                         "portrays", "portrayed", NULL};
+static const char *const director_cues[] = {"directed",   "directing", "directorial",
+                                            "directs",    "wrote",     "written",
+                                            "co-written", NULL};
+
+static int name_word(const char *src, const vc_tok *t) {
+  if (!t->cap || t->caps)
+    return 0;
+  size_t n = t->e - t->s;
+  if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words) ||
+      vc_seg_in_list(src + t->s, n, vc_seg_role_words))
+    return 0;
+  const char *dash = memchr(src + t->s, '-', n);
+  if (dash && dash + 1 < src + t->e) { /* "London-born" is not a name */
+    int32_t cp;
+    vc_seg_cp(src, t->e, (size_t)(dash + 1 - src), &cp);
+    if (!vc_seg_is_upper(cp))
+      return 0;
+  }
+  return 1;
+}
+
+/* Length (in words) of the name run starting at toks[i], connectors included. */
+static size_t run_at(const char *src, const vc_tok *toks, size_t n, size_t i) {
+  if (!name_word(src, &toks[i]))
+    return 0;
+  size_t j = i + 1, words = 1;
+  while (j < n && words < 4 && toks[j].tight) {
+    if (name_word(src, &toks[j])) {
+      j++;
+      words++;
+    } else if (j + 1 < n && toks[j + 1].tight && name_word(src, &toks[j + 1]) &&
+               vc_seg_in_list(src + toks[j].s, toks[j].e - toks[j].s, connectors)) {
+      j += 2;
+      words++;
+    } else {
+      break;
+    }
+  }
+  return j - i;
+}
+
+static int same_bytes(const char *a, size_t an, const char *b, size_t bn) {
+  return an == bn && memcmp(a, b, an) == 0;
+}
+
+static vc_status add_candidate(vc_seg *g, size_t s, size_t e, size_t ls, size_t le) {
+  char name[VC_SEG_NAME_MAX];
+  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
+  for (size_t i = 0; i < g->n_people; i++) {
+    if (same_bytes(g->people[i].name, g->people[i].len, name, n)) {
+      g->people[i].full++;
+      return VC_OK;
+    }
+  }
+  vc_status st = vc_seg_grow((void **)&g->people, &g->cap_people, g->n_people + 1,
+                             sizeof *g->people, VC_SEG_MAX_PEOPLE);
+  if (st == VC_ERR_LIMIT)
+    return VC_OK; /* past the cap, further names are ignored */
+  if (st != VC_OK)
+    return st;
+  vc_person *p = &g->people[g->n_people++];
+  memset(p, 0, sizeof *p);
+  memcpy(p->name, name, n + 1);
+  p->len = n;
+  p->last_off = ls;
+  p->last_len = le - ls;
+  p->full = 1;
+  p->first_seen = s;
+  return VC_OK;
+}
+
+/* Index of the candidate whose surname is src[s..e), preferring the most written
+ * full name, then the first seen; -1 if none. */
+static int by_surname(const vc_seg *g, size_t s, size_t e, int persons_only) {
+  int best = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    if (persons_only && !p->is_person)
+      continue;
+    if (!same_bytes(g->src + p->last_off, p->last_len, g->src + s, e - s))
+      continue;
+    if (best < 0 || p->full > g->people[best].full)
+      best = (int)i;
+  }
+  return best;
+}
+
+static int by_name(const vc_seg *g, size_t s, size_t e) {
+  char name[VC_SEG_NAME_MAX];
+  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
+  for (size_t i = 0; i < g->n_people; i++)
+    if (same_bytes(g->people[i].name, g->people[i].len, name, n))
+      return (int)i;
+  return -1;
+}
+
+/* Is w a common word (its lower-case form in the spelling dictionary)? The dictionary is
+ * opened on first use; without one, nothing is common. */
+int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
+  if (!g->dict_tried) {
+    g->dict_tried = 1;
+    if (vc_dict_open(&g->dict) != VC_OK)
+      g->dict = NULL;
+  }
+  return vc_dict_has_lower(g->dict, w, n);
+}
+
+/* A run of three or more capitalised words at a sentence start may begin with a common
+ * noun ("Mapmaker Jane Doe"): then the name starts one word later. */
+static size_t trim_run(vc_seg *g, const vc_tok *t, size_t i, size_t r) {
+  if (r >= 3 && t[i].sent && vc_seg_common_word(g, g->src + t[i].s, t[i].e - t[i].s))
+    return 1;
+  return 0;
+}
+
+typedef vc_status (*para_fn)(vc_seg *g, const vc_tok *t, size_t n, void *user);
+
+/* Runs fn over the words of every spoken paragraph. */
+static vc_status each_para(vc_seg *g, para_fn fn, void *user) {
+  vc_tok *toks = NULL;
+  size_t n = 0, cap = 0;
+  vc_status st = VC_OK;
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE && p->drop != VC_DROP_BYLINE)
+      continue;
+    st = vc_seg_tokens(g->src, p->body, p->end, &toks, &n, &cap);
+    if (st == VC_OK)
+      st = fn(g, toks, n, user);
+  }
+  free(toks);
+  return st;
+}
+
+static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) {
+  (void)user;
+  for (size_t i = 0; i < n;) {
+    size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
+    if (r >= 2) {
+      vc_status st =
+          add_candidate(g, t[i].s, t[i + r - 1].e, t[i + r - 1].s, t[i + r - 1].e);
+      if (st != VC_OK)
+        return st;
+    }
+    i += r ? r : 1;
+  }
+  return VC_OK;
+}
+
+static int is_verb(const vc_seg *g, const vc_tok *t) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, vc_seg_speech_verbs);
+}
+
+/* "botanist Jane Doe", "the cellist, Jane Doe": an occupation just before the name. */
+static int after_role(const vc_seg *g, const vc_tok *t, size_t i) {
+  return i > 0 &&
+         vc_seg_in_list(g->src + t[i - 1].s, t[i - 1].e - t[i - 1].s, vc_seg_role_words);
+}
+
+/* Second pass: a surname standing alone, a speech verb next to the name or an actor's
+ * name in parentheses makes a candidate a person. */
+static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user) {
+  (void)user;
+  for (size_t i = 0; i < n;) {
+    size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
+    if (r == 1) {
+      int p = by_surname(g, t[i].s, t[i].e, 0);
+      if (p >= 0)
+        g->people[p].is_person = 1;
+    } else if (r >= 2) {
+      int p = by_name(g, t[i].s, t[i + r - 1].e);
+      int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
+      int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
+      if (p >= 0 && (verb || paren || after_role(g, t, i)))
+        g->people[p].is_person = 1;
+    }
+    i += r ? r : 1;
+  }
+  return VC_OK;
+}
+
+static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
+  vc_status st = vc_seg_grow((void **)&g->mentions, &g->cap_mentions, g->n_mentions + 1,
+                             sizeof *g->mentions, VC_SEG_MAX_PIECES);
+  if (st != VC_OK)
+    return st;
+  g->mentions[g->n_mentions++] = (vc_mention){off, len, person};
+  g->people[person].mentions++;
+  return VC_OK;
+}
+
+static const char *const appositive_starts[] = {"the",   "a",   "an",  "our", "its",
+                                                "their", "his", "her", NULL};
+
+static int tok_in_list(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+static int tok_role(const vc_seg *g, const vc_tok *t) {
+  return tok_in_list(g, t, vc_seg_role_words) || tok_in_list(g, t, vc_seg_actor_words) ||
+         tok_in_list(g, t, vc_seg_director_words);
+}
+
+static void add_desc(vc_person *p, const vc_tok *t) {
+  if (p->n_desc >= 8 || t->e - t->s > 40)
+    return;
+  p->desc_off[p->n_desc] = t->s;
+  p->desc_len[p->n_desc] = t->e - t->s;
+  p->n_desc++;
+}
+
+/* Counts actor/director cue words within three words of a mention. */
+static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, size_t p) {
+  size_t lo = i >= 3 ? i - 3 : 0, hi = i + r + 3 < n ? i + r + 3 : n;
+  for (size_t k = lo; k < hi; k++) {
+    if (k >= i && k < i + r)
+      continue;
+    const char *w = g->src + t[k].s;
+    size_t wn = t[k].e - t[k].s;
+    if (vc_seg_in_list(w, wn, vc_seg_actor_words) || vc_seg_in_list(w, wn, actor_cues))
+      g->people[p].actor++;
+    if (vc_seg_in_list(w, wn, vc_seg_director_words) ||
+        vc_seg_in_list(w, wn, director_cues))
+      g->people[p].director++;
+  }
+  /* "chef Jane Doe", "Jane Doe, the chef": an occupation for "the chef says" */
+  if (i > 0 && tok_role(g, &t[i - 1]))
+    add_desc(&g->people[p], &t[i - 1]);
+  for (size_t k = i + r; k < n && k < i + r + 4; k++) {
+    if (k == i + r && !tok_in_list(g, &t[k], appositive_starts))
+      break;
+    if (tok_role(g, &t[k])) {
+      add_desc(&g->people[p], &t[k]);
+      break;
+    }
+  }
+  /* "Character (Jane Doe)": the actor who plays a part */
+  if (i > 0 && t[i].s > 0 && g->src[t[i].s - 1] == '(' && t[i - 1].cap)
+    g->people[p].actor += 2;
+}
+
+static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *user) {
+  (void)user;
+  for (size_t i = 0; i < n;) {
+    size_t r = run_at(g->src, t, n, i);
+    size_t cut = trim_run(g, t, i, r);
+    i += cut;
+    r -= cut;
+    int p = -1;
+    if (r == 1)
+      p = by_surname(g, t[i].s, t[i].e, 1);
+    else if (r >= 2) {
+      p = by_name(g, t[i].s, t[i + r - 1].e);
+      if (p >= 0 && !g->people[p].is_person)
+        p = -1;
+    }
+    if (p >= 0) {
+      vc_status st = add_mention(g, t[i].s, t[i + r - 1].e - t[i].s, (size_t)p);
+      if (st != VC_OK)
+        return st;
+      describe(g, t, n, i, r, (size_t)p);
+    }
+    i += r ? r : 1;
+  }
+  return VC_OK;
+}
+
+/* When nobody is known to be a person: the first name written whose surname is no common
+ * word ("Ten Minutes" is not a person), else the first name written at all. */
+static void guess_person(vc_seg *g) {
+  int any = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    vc_person *p = &g->people[i];
+    if (p->is_person)
+      return;
+    if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
+      any = (int)i;
+  }
+  if (any < 0 && g->n_people > 0)
+    any = 0;
+  if (any >= 0)
+    g->people[any].is_person = 1;
+}
+
+/* Finds the people the article names, and every place it names them. */
+vc_status vc_seg_find_people(vc_seg *g) {
+  vc_status st = each_para(g, collect_runs, NULL);
+  if (st == VC_OK)
+    st = each_para(g, confirm_people, NULL);
+  if (st == VC_OK)
+    guess_person(g);
+  if (st == VC_OK)
+    st = each_para(g, collect_mentions, NULL);
+  return st;
+}
+
+/* The person named at byte `off` (a mention), or -1; *len gets the mention's length. */
+int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len) {
+  size_t lo = 0, hi = g->n_mentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (g->mentions[mid].off < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < g->n_mentions && g->mentions[lo].off == off) {
+    if (len)
+      *len = g->mentions[lo].len;
+    return (int)g->mentions[lo].person;
+  }
+  return -1;
+}
+
+/* The person the article is most about: most mentions before the Q&A part, then overall. */
+int vc_seg_main_person(const vc_seg *g) {
+  int best = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    if (!p->is_person)
+      continue;
+    if (best < 0 || p->early > g->people[best].early ||
+        (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
+      best = (int)i;
+  }
+  return best;
+}

@@ -1,0 +1,490 @@
+/* Segmenter quotations: which quoted stretches of prose are speech, and whose. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_internal.h"
+
+#define MAX_SPANS 256
+#define ATTR_WORDS 14
+
+typedef struct qspan {
+  size_t s, e;   /* including the marks */
+  size_t is, ie; /* the words inside */
+  int closed, speech, attributed;
+  size_t speaker;
+} qspan;
+
+static const char *const determiners[] = {"the", "a",   "an", "his", "her",     "their",
+                                          "its", "our", "my", "one", "another", NULL};
+static const char *const phrase_stops[] = {
+    "who", "which", "that",    "as",    "while",  "when",  "in",
+    "at",  "on",    "of",      "to",    "with",   "after", "before",
+    "and", "but",   "because", "about", "during", "from",  NULL};
+/* Verbs that may come before their subject: "..., said Jane". */
+static const char *const inverted_verbs[] = {
+    "says",      "said",       "asks",     "asked",     "adds",     "added",
+    "continues", "continued",  "recalls",  "recalled",  "explains", "explained",
+    "notes",     "noted",      "jokes",    "joked",     "writes",   "wrote",
+    "offers",    "offered",    "laughs",   "laughed",   "admits",   "admitted",
+    "replies",   "replied",    "muses",    "mused",     "quips",    "quipped",
+    "remembers", "remembered", "insists",  "insisted",  "concedes", "conceded",
+    "observes",  "observed",   "counters", "countered", NULL};
+static const char *const small_words[] = {"a",    "an", "the", "of", "and", "or",
+                                          "in",   "on", "at",  "to", "for", "with",
+                                          "from", "by", "as",  "is", "vs",  NULL};
+
+static int is_word_start_ctx(const char *s, size_t i, size_t lo) {
+  if (i <= lo)
+    return 1;
+  unsigned char c = (unsigned char)s[i - 1];
+  return c == ' ' || c == '(' || c == '[' || c == '\t' || c == 0x94 /* end of a dash */;
+}
+
+/* Finds the quotations of src[lo..hi): curly marks, a stray opening mark used as a
+ * closing one, straight marks by position. */
+static size_t find_spans(const char *s, size_t lo, size_t hi, qspan *out, size_t cap) {
+  size_t n = 0, k;
+  int inside = 0;
+  for (size_t i = lo; i < hi && n < cap;) {
+    int32_t cp;
+    size_t m = vc_seg_cp(s, hi, i, &cp);
+    m = m ? m : 1;
+    if (!inside) {
+      int open =
+          vc_seg_is_open_quote(s, hi, i, &k) ||
+          (cp == '"' && is_word_start_ctx(s, i, lo) && i + 1 < hi && s[i + 1] != ' ');
+      if (open) {
+        out[n] = (qspan){.s = i, .is = i + m};
+        inside = 1;
+      }
+    } else {
+      size_t sp;
+      int after_space = i + m >= hi || vc_seg_is_space_at(s, hi, i + m, &sp);
+      int close = vc_seg_is_close_quote(s, hi, i, &k) || cp == '"' ||
+                  (vc_seg_is_open_quote(s, hi, i, &k) && after_space);
+      if (close) {
+        out[n].ie = i;
+        out[n].e = i + m;
+        out[n].closed = 1;
+        n++;
+        inside = 0;
+      }
+    }
+    i += m;
+  }
+  if (inside && n < cap) {
+    out[n].ie = hi;
+    out[n].e = hi;
+    n++;
+  }
+  return n;
+}
+
+typedef struct qwords {
+  int words, caps, big, lower_start, sentence_end;
+} qwords;
+
+static void quote_words(const vc_seg *g, const qspan *q, qwords *w) {
+  memset(w, 0, sizeof *w);
+  const char *s = g->src;
+  for (size_t i = q->is; i < q->ie;) {
+    size_t j = vc_seg_word_end(s, q->ie, i);
+    if (j == i) {
+      int32_t cp;
+      size_t m = vc_seg_cp(s, q->ie, i, &cp);
+      i += m ? m : 1;
+      continue;
+    }
+    int32_t cp;
+    vc_seg_cp(s, q->ie, i, &cp);
+    if (w->words == 0)
+      w->lower_start = vc_seg_is_lower(cp);
+    w->words++;
+    if (!vc_seg_in_list(s + i, j - i, small_words)) {
+      w->big++;
+      w->caps += vc_seg_is_upper(cp);
+    }
+    i = j;
+  }
+  size_t e = q->ie;
+  while (e > q->is && (s[e - 1] == ' ' || s[e - 1] == ')'))
+    e--;
+  w->sentence_end = e > q->is && strchr(".!?,", s[e - 1]) != NULL;
+  if (e >= q->is + 3 && (unsigned char)s[e - 3] == 0xE2 &&
+      (unsigned char)s[e - 2] == 0x80 &&
+      ((unsigned char)s[e - 1] == 0xA6 || (unsigned char)s[e - 1] == 0x94))
+    w->sentence_end = 1; /* … or — */
+}
+
+static int title_like(const qwords *w) {
+  return w->big > 0 && w->caps * 4 >= w->big * 3 && w->words <= 10;
+}
+
+/* ---- attribution ---- */
+
+typedef struct who {
+  int kind; /* 0 none, 1 person, 2 pronoun, 3 description, 4 other name */
+  int person;
+  size_t s, e; /* the words naming the speaker */
+} who;
+
+static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+/* Reads who toks[i..] names: a known person, a pronoun, "the ... noun" or a name. */
+static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
+  memset(w, 0, sizeof *w);
+  w->person = -1;
+  if (i >= n)
+    return 0;
+  size_t len;
+  int p = vc_seg_person_at(g, t[i].s, &len);
+  if (p >= 0) {
+    size_t j = i;
+    while (j < n && t[j].e <= t[i].s + len)
+      j++;
+    *w = (who){1, p, t[i].s, t[i].s + len};
+    return j - i;
+  }
+  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
+    /* "said line cook Jane Doe": a few lower-case words, then a known person */
+    int q = k + 1 < n ? vc_seg_person_at(g, t[k + 1].s, &len) : -1;
+    if (q >= 0 && t[k + 1].tight && !tok_in(g, &t[k], phrase_stops) &&
+        !tok_in(g, &t[k], determiners)) {
+      size_t j = k + 1;
+      while (j < n && t[j].e <= t[k + 1].s + len)
+        j++;
+      *w = (who){1, q, t[k + 1].s, t[k + 1].s + len};
+      return j - i;
+    }
+    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns))
+      break;
+  }
+  if (tok_in(g, &t[i], vc_seg_pronouns)) {
+    *w = (who){2, -1, t[i].s, t[i].e};
+    return 1;
+  }
+  if (tok_in(g, &t[i], determiners)) {
+    size_t j = i + 1;
+    while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
+           !tok_in(g, &t[j], vc_seg_speech_verbs))
+      j++;
+    if (j > i + 1) {
+      *w = (who){3, -1, t[i].s, t[j - 1].e};
+      return j - i;
+    }
+    return 0;
+  }
+  if (t[i].cap && !t[i].caps && !tok_in(g, &t[i], vc_seg_not_name_words)) {
+    size_t j = i + 1;
+    while (j < n && j - i < 3 && t[j].tight && t[j].cap)
+      j++;
+    *w = (who){4, -1, t[i].s, t[j - 1].e};
+    return j - i;
+  }
+  return 0;
+}
+
+/* "..., Jane says" / "..., said the actor" / "..., Jane recalled Joe telling him". */
+static int attr_after(const vc_seg *g, const vc_tok *t, size_t n, who *w) {
+  if (n == 0)
+    return 0;
+  if (tok_in(g, &t[0], inverted_verbs))
+    return read_who(g, t, n, 1, w) > 0;
+  size_t k = read_who(g, t, n, 0, w);
+  if (k == 0 || k >= n || !tok_in(g, &t[k], vc_seg_speech_verbs))
+    return 0;
+  who other;
+  size_t m = read_who(g, t, n, k + 1, &other);
+  if (m > 0 && (other.kind == 1 || other.kind == 4) && k + 1 + m < n &&
+      tok_in(g, &t[k + 1 + m], vc_seg_reported_verbs))
+    *w = other;
+  return 1;
+}
+
+/* "Jane added that “...", "she says: “...". */
+static int attr_before(const vc_seg *g, const vc_tok *t, size_t n, size_t gap_ok, who *w) {
+  if (n == 0 || !gap_ok)
+    return 0;
+  size_t v = n - 1;
+  if (vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "that") && v > 0)
+    v--;
+  if (!tok_in(g, &t[v], vc_seg_speech_verbs))
+    return 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < v; i++) {
+      size_t k = read_who(g, t, v, i, w);
+      if (k > 0 && (w->kind == 1 || w->kind == 2 || (pass == 1 && w->kind == 3)))
+        return 1;
+      i += k ? k - 1 : 0;
+    }
+  }
+  return 0;
+}
+
+/* Start of the sentence holding `pos` (after the last . ! ? before it). */
+static size_t sentence_start(const char *s, size_t lo, size_t pos) {
+  for (size_t i = pos; i > lo; i--) {
+    char c = s[i - 1];
+    if ((c == '.' || c == '!' || c == '?') && i < pos && s[i] == ' ') {
+      while (i < pos && s[i] == ' ')
+        i++;
+      return i;
+    }
+  }
+  return lo;
+}
+
+/* Sentence end after `pos`: . ! ? followed by a space, or an opening quote. */
+static size_t sentence_end(const char *s, size_t pos, size_t hi) {
+  for (size_t i = pos; i < hi; i++) {
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= hi || s[i + 1] == ' '))
+      return i + 1;
+    size_t k;
+    if (vc_seg_is_open_quote(s, hi, i, &k))
+      return i;
+  }
+  return hi;
+}
+
+static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
+  size_t last = s;
+  for (size_t i = s; i < e;) {
+    size_t j = vc_seg_word_end(g->src, e, i);
+    if (j > i) {
+      last = i;
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  size_t j = vc_seg_word_end(g->src, e, last);
+  *director = vc_seg_in_list(g->src + last, j - last, vc_seg_director_words);
+  return *director || vc_seg_in_list(g->src + last, j - last, vc_seg_actor_words);
+}
+
+/* The person written next to this occupation most often, or -1. */
+static int by_desc(const vc_seg *g, size_t s, size_t e) {
+  size_t last = s;
+  for (size_t i = s; i < e;) {
+    size_t j = vc_seg_word_end(g->src, e, i);
+    if (j > i) {
+      last = i;
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  size_t ln = vc_seg_word_end(g->src, e, last) - last;
+  char head[48];
+  if (ln == 0 || ln >= sizeof head)
+    return -1;
+  for (size_t i = 0; i < ln; i++) {
+    char c = g->src[last + i];
+    head[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+  }
+  head[ln] = 0;
+  int best = -1, best_n = 0;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    int n = 0;
+    for (int k = 0; k < p->n_desc; k++)
+      n += vc_seg_word_eq(g->src + p->desc_off[k], p->desc_len[k], head);
+    if (n > best_n) {
+      best = (int)i;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+/* The person a description ("the British actor") stands for, or -1. */
+static int described(const vc_seg *g, const who *w) {
+  int director = 0;
+  int known = by_desc(g, w->s, w->e);
+  if (known >= 0)
+    return known;
+  if (!actor_noun(g, w->s, w->e, &director))
+    return -1;
+  int best = -1, best_v = 0;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    int v = director ? p->director - p->actor : p->actor - p->director;
+    if (p->is_person && v > best_v) {
+      best = (int)i;
+      best_v = v;
+    }
+  }
+  if (best < 0 && !director)
+    best = vc_seg_main_person(g);
+  return best;
+}
+
+static vc_status speaker_of(vc_seg *g, const who *w, size_t *out) {
+  int p = w->kind == 1 ? w->person : w->kind == 2 ? g->last_person : -1;
+  if (w->kind == 3)
+    p = described(g, w);
+  if (p < 0 && w->kind == 2)
+    p = vc_seg_main_person(g);
+  if (p >= 0)
+    return vc_seg_add_speaker(g, g->people[p].name, g->people[p].len, VC_ROLE_QUOTE, out);
+  if (w->kind == 3 || w->kind == 4) {
+    char name[VC_SEG_NAME_MAX];
+    size_t n = vc_seg_copy_name(g->src + w->s, w->e - w->s, name, sizeof name);
+    if (name[0] >= 'a' && name[0] <= 'z')
+      name[0] = (char)(name[0] - 'a' + 'A');
+    return vc_seg_add_speaker(g, name, n, VC_ROLE_QUOTE, out);
+  }
+  const char *fallback = "Unnamed speaker";
+  return vc_seg_add_speaker(g, fallback, strlen(fallback), VC_ROLE_QUOTE, out);
+}
+
+typedef struct prose {
+  vc_tok *toks;
+  size_t n, cap;
+} prose;
+
+/* Finds who a quotation is attributed to, after it or before it. */
+static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, size_t floor,
+                           who *w) {
+  memset(w, 0, sizeof *w);
+  size_t lo = q->e, hi = sentence_end(g->src, q->e, p->end);
+  vc_status st = vc_seg_tokens(g->src, lo, hi, &pr->toks, &pr->n, &pr->cap);
+  if (st != VC_OK)
+    return st;
+  if (pr->n > ATTR_WORDS)
+    pr->n = ATTR_WORDS;
+  /* the attribution follows at once: only a comma or spaces between */
+  size_t i = lo;
+  while (i < hi && (g->src[i] == ' ' || g->src[i] == ','))
+    i++;
+  if (q->closed && pr->n > 0 && pr->toks[0].s == i && attr_after(g, pr->toks, pr->n, w)) {
+    q->attributed = 1;
+    return VC_OK;
+  }
+  size_t ss = sentence_start(g->src, p->body, q->s);
+  if (ss < floor)
+    ss = floor;
+  st = vc_seg_tokens(g->src, ss, q->s, &pr->toks, &pr->n, &pr->cap);
+  if (st != VC_OK)
+    return st;
+  size_t gap = q->s;
+  while (gap > ss &&
+         (g->src[gap - 1] == ' ' || g->src[gap - 1] == ',' || g->src[gap - 1] == ':'))
+    gap--;
+  int gap_ok = pr->n > 0 && pr->toks[pr->n - 1].e == gap;
+  if (attr_before(g, pr->toks, pr->n, gap_ok, w))
+    q->attributed = 1;
+  return VC_OK;
+}
+
+static int decide_speech(const vc_seg *g, const vc_para *p, const qspan *q, size_t idx,
+                         int after_speech) {
+  qwords w;
+  quote_words(g, q, &w);
+  if (w.words == 0)
+    return 0;
+  if (idx == 0 && q->s == p->body && g->open_quote)
+    return 1;
+  if (title_like(&w) && (!w.sentence_end || !q->attributed))
+    return 0;
+  if (q->attributed)
+    return 1;
+  if (!q->closed && w.words >= 4)
+    return 1;
+  if (w.words >= 8)
+    return 1;
+  size_t ss = sentence_start(g->src, p->body, q->s);
+  int starts = ss == q->s || (q->s > 0 && g->src[q->s - 1] == '(');
+  if (after_speech && starts && w.words >= 3)
+    return 1; /* a quotation resumed after its attribution */
+  return w.words >= 4 && !w.lower_start && w.sentence_end && starts;
+}
+
+/* The last person the prose named in src[lo..hi) outside speech, else `prev`. */
+static int last_named(const vc_seg *g, size_t lo, size_t hi, const qspan *q, size_t nq,
+                      int prev) {
+  for (size_t i = 0; i < g->n_mentions; i++) {
+    const vc_mention *m = &g->mentions[i];
+    if (m->off < lo || m->off >= hi)
+      continue;
+    int inside = 0;
+    for (size_t k = 0; k < nq; k++)
+      inside |= q[k].speech && m->off >= q[k].s && m->off < q[k].e;
+    if (!inside)
+      prev = (int)m->person;
+  }
+  return prev;
+}
+
+static vc_status narrator_piece(vc_seg *g, size_t para, size_t s, size_t e) {
+  size_t k;
+  while (s < e && (vc_seg_is_space_at(g->src, e, s, &k) || g->src[s] == ','))
+    s += vc_seg_is_space_at(g->src, e, s, &k) ? k : 1;
+  while (e > s && g->src[e - 1] == ' ')
+    e--;
+  if (s >= e || vc_seg_count_letters(g->src + s, e - s, NULL, NULL) == 0)
+    return VC_OK;
+  return vc_seg_add_piece(g, s, e, para, VC_ROLE_NARRATOR, 0);
+}
+
+static vc_status decide_speakers(vc_seg *g, prose *pr, const vc_para *p, qspan *q,
+                                 size_t nq) {
+  vc_status st = VC_OK;
+  int have_prev = 0;
+  size_t prev = 0;
+  for (size_t k = 0; st == VC_OK && k < nq; k++) {
+    who w;
+    st = attribute(g, pr, p, &q[k], k > 0 ? q[k - 1].e : p->body, &w);
+    if (st != VC_OK)
+      break;
+    q[k].speech = decide_speech(g, p, &q[k], k, have_prev);
+    if (!q[k].speech)
+      continue;
+    g->last_person = last_named(g, p->body, q[k].s, q, nq, g->last_person);
+    if (q[k].attributed)
+      st = speaker_of(g, &w, &q[k].speaker);
+    else if (have_prev)
+      q[k].speaker = prev;
+    else if (k == 0 && q[k].s == p->body && g->open_quote)
+      q[k].speaker = g->open_speaker;
+    else
+      st = speaker_of(g, &(who){2, -1, 0, 0}, &q[k].speaker);
+    have_prev = 1;
+    prev = q[k].speaker;
+  }
+  return st;
+}
+
+/* Splits one prose paragraph into narrator and quotation pieces. */
+vc_status vc_seg_prose(vc_seg *g, size_t para) {
+  const vc_para *p = &g->paras[para];
+  qspan *q = calloc(MAX_SPANS, sizeof *q);
+  prose pr = {NULL, 0, 0};
+  if (!q)
+    return VC_ERR_NOMEM;
+  size_t nq = find_spans(g->src, p->body, p->end, q, MAX_SPANS);
+  vc_status st = decide_speakers(g, &pr, p, q, nq);
+  size_t pos = p->body;
+  int open = 0;
+  for (size_t k = 0; st == VC_OK && k < nq; k++) {
+    if (!q[k].speech)
+      continue;
+    st = narrator_piece(g, para, pos, q[k].s);
+    if (st == VC_OK)
+      st = vc_seg_add_piece(g, q[k].s, q[k].e, para, VC_ROLE_QUOTE, q[k].speaker);
+    pos = q[k].e;
+    open = !q[k].closed;
+    if (open)
+      g->open_speaker = q[k].speaker;
+  }
+  if (st == VC_OK)
+    st = narrator_piece(g, para, pos, p->end);
+  g->open_quote = open;
+  g->last_person = last_named(g, p->body, p->end, q, nq, g->last_person);
+  free(pr.toks);
+  free(q);
+  return st;
+}

@@ -1,0 +1,341 @@
+/* Segmenter helpers: UTF-8 code points, letter classes, words, quote marks, growth. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "segment_internal.h"
+
+/* Grows *p (elements of `elem` bytes, capacity *cap) to hold `need`; fails with
+ * VC_ERR_LIMIT past `max` elements. The old block stays valid on failure. */
+vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max) {
+  if (need <= *cap)
+    return VC_OK;
+  if (need > max)
+    return VC_ERR_LIMIT;
+  size_t n = *cap ? *cap : 16;
+  while (n < need)
+    n = n > max / 2 ? max : n * 2;
+  if (n > SIZE_MAX / elem)
+    return VC_ERR_LIMIT;
+  void *q = realloc(*p, n * elem);
+  if (!q)
+    return VC_ERR_NOMEM;
+  *p = q;
+  *cap = n;
+  return VC_OK;
+}
+
+/* Decodes the code point at s[i]; returns its length (1 for a bad byte, cp = -1). */
+size_t vc_seg_cp(const char *s, size_t n, size_t i, int32_t *cp) {
+  if (i >= n) {
+    *cp = -1;
+    return 0;
+  }
+  utf8proc_int32_t c = -1;
+  utf8proc_ssize_t k =
+      utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+  if (k <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  *cp = c;
+  return (size_t)k;
+}
+
+int vc_seg_is_letter(int32_t cp) {
+  if (cp < 0)
+    return 0;
+  if (cp < 128)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int vc_seg_is_upper(int32_t cp) {
+  if (cp < 0)
+    return 0;
+  if (cp < 128)
+    return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int vc_seg_is_lower(int32_t cp) {
+  if (cp < 0)
+    return 0;
+  if (cp < 128)
+    return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Is s[i] white space (ASCII, no-break, Unicode spaces, BOM, zero width)? */
+int vc_seg_is_space_at(const char *s, size_t n, size_t i, size_t *len) {
+  int32_t cp;
+  size_t k = vc_seg_cp(s, n, i, &cp);
+  *len = k ? k : 1;
+  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v')
+    return 1;
+  if (cp == 0xA0 || cp == 0xFEFF || cp == 0x200B || cp == 0x202F || cp == 0x3000 ||
+      cp == 0x2060)
+    return 1;
+  return cp >= 0x2000 && cp <= 0x200A;
+}
+
+static int is_word_cp(int32_t cp) {
+  return vc_seg_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* End of the word starting at s[i]: letters and digits, with inner apostrophes,
+ * hyphens and periods of initials ("don't", "co-writer", "U.S"). */
+size_t vc_seg_word_end(const char *s, size_t n, size_t i) {
+  size_t j = i;
+  while (j < n) {
+    int32_t cp;
+    size_t k = vc_seg_cp(s, n, j, &cp);
+    if (is_word_cp(cp)) {
+      j += k;
+      continue;
+    }
+    if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') {
+      int32_t nx;
+      vc_seg_cp(s, n, j + k, &nx);
+      if (j > i && is_word_cp(nx) && !(cp == '.' && !vc_seg_is_upper(nx))) {
+        j += k;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+/* Case-insensitive comparison of a word with an ASCII literal; the typographic
+ * apostrophe matches '\''. */
+int vc_seg_word_eq(const char *w, size_t wn, const char *lit) {
+  size_t i = 0, j = 0;
+  while (i < wn && lit[j]) {
+    unsigned char c = (unsigned char)w[i];
+    if (c == 0xE2 && i + 2 < wn && (unsigned char)w[i + 1] == 0x80 &&
+        (unsigned char)w[i + 2] == 0x99) {
+      if (lit[j] != '\'')
+        return 0;
+      i += 3;
+      j++;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c - 'A' + 'a');
+    if (c != (unsigned char)lit[j])
+      return 0;
+    i++;
+    j++;
+  }
+  return i == wn && !lit[j];
+}
+
+int vc_seg_in_list(const char *w, size_t wn, const char *const *list) {
+  for (size_t i = 0; list[i]; i++)
+    if (vc_seg_word_eq(w, wn, list[i]))
+      return 1;
+  return 0;
+}
+
+/* Does s[0..n) start with the literal, case-insensitively, ending on a word boundary
+ * unless the literal ends with a space or punctuation? */
+int vc_seg_prefix_ci(const char *s, size_t n, const char *lit) {
+  size_t m = strlen(lit);
+  if (m > n)
+    return 0;
+  for (size_t i = 0; i < m; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)lit[i];
+    if (a >= 'A' && a <= 'Z')
+      a = (unsigned char)(a - 'A' + 'a');
+    if (a != b)
+      return 0;
+  }
+  if (m == n)
+    return 1;
+  unsigned char last = (unsigned char)lit[m - 1];
+  if (!((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9')))
+    return 1;
+  int32_t cp;
+  vc_seg_cp(s, n, m, &cp);
+  return !is_word_cp(cp);
+}
+
+/* Is s[i] the start of a word (not preceded by a letter or digit)? */
+int vc_seg_starts_word(const char *s, size_t n, size_t i) {
+  if (i == 0)
+    return 1;
+  size_t j = i - 1;
+  while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+    j--;
+  int32_t cp;
+  vc_seg_cp(s, n, j, &cp);
+  return !is_word_cp(cp);
+}
+
+/* A double opening quotation mark: “ or „ or « (straight quotes are left to the caller). */
+int vc_seg_is_open_quote(const char *s, size_t n, size_t i, size_t *len) {
+  int32_t cp;
+  size_t k = vc_seg_cp(s, n, i, &cp);
+  *len = k;
+  return cp == 0x201C || cp == 0x201E || cp == 0xAB;
+}
+
+int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len) {
+  int32_t cp;
+  size_t k = vc_seg_cp(s, n, i, &cp);
+  *len = k;
+  return cp == 0x201D || cp == 0xBB;
+}
+
+/* Upper-cases ASCII and collapses spaces into `out` (NUL-terminated); returns length. */
+size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 0;
+  for (size_t i = 0; i < n && o + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t') {
+      space = o > 0;
+      continue;
+    }
+    if (space && o + 2 < cap)
+      out[o++] = ' ';
+    space = 0;
+    if (c >= 'a' && c <= 'z')
+      c = (unsigned char)(c - 'a' + 'A');
+    out[o++] = (char)c;
+  }
+  while (o > 0 && (out[o - 1] & 0xC0) == 0x80 && o + 1 >= cap)
+    o--; /* never cut a character in two */
+  out[o] = 0;
+  return o;
+}
+
+/* Copies a name, collapsing runs of white space, cutting only between characters. */
+size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  int space = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k;
+    if (vc_seg_is_space_at(s, n, i, &k)) {
+      space = o > 0;
+      i += k;
+      continue;
+    }
+    int32_t cp;
+    k = vc_seg_cp(s, n, i, &cp);
+    if (o + k + (space ? 1 : 0) + 1 > cap)
+      break;
+    if (space)
+      out[o++] = ' ';
+    space = 0;
+    memcpy(out + o, s + i, k);
+    o += k;
+    i += k;
+  }
+  out[o] = 0;
+  return o;
+}
+
+/* Counts letters, and upper/lower-case ones, in s[0..n). */
+int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower) {
+  int all = 0, up = 0, lo = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t k = vc_seg_cp(s, n, i, &cp);
+    if (vc_seg_is_letter(cp)) {
+      all++;
+      up += vc_seg_is_upper(cp);
+      lo += vc_seg_is_lower(cp);
+    }
+    i += k ? k : 1;
+  }
+  if (upper)
+    *upper = up;
+  if (lower)
+    *lower = lo;
+  return all;
+}
+
+/* Where a word glued to the next one by a missing space ends ("filmmakerJane"): a lower
+ * case letter followed by a capital, at least three letters in. */
+static size_t glued_end(const char *s, size_t n, size_t i, size_t j) {
+  int32_t prev = -1;
+  size_t letters = 0;
+  for (size_t k = i; k < j;) {
+    int32_t cp;
+    size_t m = vc_seg_cp(s, n, k, &cp);
+    if (letters >= 3 && vc_seg_is_lower(prev) && vc_seg_is_upper(cp))
+      return k;
+    letters += vc_seg_is_letter(cp);
+    prev = cp;
+    k += m ? m : 1;
+  }
+  return j;
+}
+
+/* Splits src[s..e) into words with their flags; *out grows as needed (caller frees). */
+vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_t *n,
+                        size_t *cap) {
+  *n = 0;
+  int sent = 1, tight = 0;
+  for (size_t i = s; i < e;) {
+    int32_t cp;
+    size_t k = vc_seg_cp(src, e, i, &cp);
+    if (!(vc_seg_is_letter(cp) || (cp >= '0' && cp <= '9'))) {
+      size_t sp;
+      if (vc_seg_is_space_at(src, e, i, &sp)) {
+        i += sp;
+        continue;
+      }
+      if (cp == '.' || cp == '?' || cp == '!' || cp == ':' || cp == 0x201C || cp == '"')
+        sent = 1;
+      tight = 0;
+      i += k ? k : 1;
+      continue;
+    }
+    size_t j = glued_end(src, e, i, vc_seg_word_end(src, e, i));
+    vc_status st =
+        vc_seg_grow((void **)out, cap, *n + 1, sizeof **out, VC_SEG_MAX_LINE_BYTES);
+    if (st != VC_OK)
+      return st;
+    int up = 0, lo = 0;
+    int letters = vc_seg_count_letters(src + i, j - i, &up, &lo);
+    vc_tok *t = &(*out)[(*n)++];
+    t->s = i;
+    t->e = j;
+    t->cap = vc_seg_is_upper(cp) ? 1u : 0u;
+    t->caps = letters >= 2 && up == letters;
+    t->sent = (unsigned)sent;
+    t->tight = (unsigned)(tight && *n > 1);
+    sent = 0;
+    tight = 1;
+    i = j;
+  }
+  return VC_OK;
+}
+
+/* A timestamp "[04:00]", "(1:02:03)" or "04:00" at s[i]; returns its end, or i. */
+size_t vc_seg_stamp_end(const char *s, size_t n, size_t i) {
+  size_t j = i;
+  int bracket = j < n && (s[j] == '[' || s[j] == '(');
+  j += (size_t)bracket;
+  int digits = 0, colons = 0;
+  while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '.')) {
+    digits += s[j] != ':' && s[j] != '.';
+    colons += s[j] == ':';
+    j++;
+  }
+  if (digits < 2 || colons < 1)
+    return i;
+  if (bracket) {
+    if (j >= n || (s[j] != ']' && s[j] != ')'))
+      return i;
+    j++;
+  }
+  return j;
+}

@@ -1,0 +1,47 @@
+/* Word knowledge for speech and glue repair: the hunspell dictionary and string sets. */
+#ifndef VC_TEXT_LEX_H
+#define VC_TEXT_LEX_H
+
+#include <stddef.h>
+
+#include "voicecap/status.h"
+
+/* A set of strings, each with an int value (a count or flags). */
+typedef struct vc_strset {
+  char **keys;
+  int *vals;
+  size_t n, cap;
+} vc_strset;
+
+void vc_strset_init(vc_strset *s);
+void vc_strset_release(vc_strset *s);
+/* Adds `key[0..len)` (copied) if absent; *val_out points at its value (0 when new). */
+vc_status vc_strset_add(vc_strset *s, const char *key, size_t len, int **val_out);
+/* Returns the value's address, or NULL when `key[0..len)` is absent. */
+int *vc_strset_find(const vc_strset *s, const char *key, size_t len);
+
+/* The system spelling dictionary (hunspell, en_US); NULL-safe: a missing dictionary
+ * knows no words. */
+typedef struct vc_dict vc_dict;
+
+/* Opens the first en_US dictionary found (env VOICECAP_HUNSPELL, a path without the
+ * .aff/.dic suffix, first). *out is NULL, with VC_OK, when there is none. */
+vc_status vc_dict_open(vc_dict **out);
+void vc_dict_close(vc_dict *d);
+/* 1 when hunspell accepts `w[0..len)` exactly as written. */
+int vc_dict_has(const vc_dict *d, const char *w, size_t len);
+/* 1 when the lower-case form of ASCII-cased `w[0..len)` is accepted (a common word). */
+int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len);
+
+#endif
+
+/* The data folder: `given` if not NULL, else env VOICECAP_DATA, else the built-in one. */
+const char *vc_text_data_dir(const char *given);
+
+/* Called for each data line of a TSV file: `field[0..n)` are NUL-terminated (n >= 1). */
+typedef vc_status (*vc_tsv_fn)(void *user, char **field, size_t n, size_t line_no);
+
+/* Reads `dir`/`name`, skipping blank lines and lines starting with '#'. VC_ERR_IO
+ * when missing, VC_ERR_CONFIG (diag: file and line) on an over-long line. */
+vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *user,
+                      vc_diag *diag);

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# `voicecap batch -j 2` over a folder holding copies of the two shortest seeds (one of
+# them in a subfolder, beside a non-.txt file and a hidden .txt that must be skipped):
+# exit 0, the six outputs of each seed (NAME.txt is the transcript) and nothing else,
+# each WAV matching its sync
+# map. Also --help and --version exit 0 with their text on stdout.
+set -euo pipefail
+
+ROOT=${VC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+BUILD=${VC_BUILD_DIR:-$ROOT/build}
+VC_BIN=${VC_BIN:-$BUILD/voicecap}
+TOOLS=$BUILD/tools
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fails=0
+fail() {
+  echo "FAIL: $*"
+  fails=$((fails + 1))
+}
+indent() { sed 's/^/    /' "$@"; }
+
+echo "=== --help and --version"
+for args in "--help" "--version" "render --help" "batch --help"; do
+  rc=0
+  # shellcheck disable=SC2086 # the words of $args are meant to split
+  "$VC_BIN" $args >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+  if [ $rc -ne 0 ] || ! [ -s "$tmp/stdout" ]; then
+    fail "voicecap $args: exit $rc, $(wc -c <"$tmp/stdout") bytes on stdout (want 0 and text)"
+  else
+    echo "ok   voicecap $args: exit 0: $(head -n 1 "$tmp/stdout")"
+  fi
+done
+if ! grep -Eq '^voicecap [0-9]+\.[0-9]+\.[0-9]+' <("$VC_BIN" --version); then
+  fail "--version does not print 'voicecap X.Y.Z'"
+fi
+if ! grep -q "batch" <("$VC_BIN" --help); then
+  fail "--help does not mention batch"
+fi
+
+echo "=== batch -j 2 over two seeds"
+mapfile -t short < <(ls -1S "$ROOT"/seeds/*.txt | tail -n 2)
+A=$(basename "${short[1]}" .txt)
+B=$(basename "${short[0]}" .txt)
+in=$tmp/in
+out=$tmp/out
+mkdir -p "$in/sub"
+cp "${short[1]}" "$in/$A.txt"
+cp "${short[0]}" "$in/sub/$B.txt"
+echo "not an interview" >"$in/notes.md"
+cp "${short[1]}" "$in/.hidden.txt"
+
+start=$(date +%s%N)
+rc=0
+"$VC_BIN" batch -j 2 -o "$out" "$in" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+printf 'batch took %d.%03d s, exit %d\n' $((ms / 1000)) $((ms % 1000)) "$rc"
+if [ $rc -ne 0 ]; then
+  fail "batch exited $rc, expected 0; stderr:"
+  indent "$tmp/stderr"
+fi
+expected=$(for n in "$A" "$B"; do printf '%s\n' "$n".{ass,json,srt,txt,vtt,wav}; done | LC_ALL=C sort)
+actual=$(ls -A "$out" 2>/dev/null | LC_ALL=C sort)
+if [ "$actual" != "$expected" ]; then
+  fail "the output folder should hold exactly the twelve outputs of $A and $B; it holds:"
+  indent <<<"$actual"
+else
+  echo "ok   $out holds the twelve outputs and nothing else"
+fi
+for f in $expected; do
+  if ! [ -s "$out/$f" ]; then
+    fail "$f is empty"
+  fi
+done
+for n in "$A" "$B"; do
+  if [ -s "$out/$n.json" ] && [ -s "$out/$n.wav" ]; then
+    "$TOOLS/vc_wav_check" "$out/$n.wav" || fail "$n.wav does not match $n.json"
+  fi
+done
+
+echo "==="
+if [ $fails -ne 0 ]; then
+  echo "batch: $fails problem(s)"
+  exit 1
+fi
+echo "batch: all good"

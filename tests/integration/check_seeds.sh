@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Renders the five seeds once and checks every caption file (SRT, WebVTT, ASS) with the
+# caption checker against its own audio (--audio): all must pass.
+set -euo pipefail
+: "${VC_BIN:?}" "${VC_SOURCE_DIR:?}" "${VC_BUILD_DIR:?}"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$VC_BIN" batch -j 2 -o "$tmp" "$VC_SOURCE_DIR/seeds" >"$tmp/batch.log" 2>&1 || {
+  cat "$tmp/batch.log"
+  echo "check_seeds: rendering the seeds failed"
+  exit 1
+}
+
+# `voicecap check` once the CLI has it, else the test tool over the same library call.
+if "$VC_BIN" --help | grep -q '^  check'; then
+  check=("$VC_BIN" check)
+else
+  check=("$VC_BUILD_DIR/tools/check_captions")
+fi
+
+mapfile -t wavs < <(find "$tmp" -name '*.wav' | sort)
+if [ "${#wavs[@]}" -ne 5 ]; then
+  echo "check_seeds: expected 5 rendered WAV files, found ${#wavs[@]}"
+  exit 1
+fi
+
+fail=0
+for wav in "${wavs[@]}"; do
+  base=${wav%.wav}
+  for ext in srt vtt ass; do
+    if [ ! -s "$base.$ext" ]; then
+      echo "check_seeds: $base.$ext missing"
+      fail=1
+    fi
+  done
+  "${check[@]}" --audio "$wav" "$base.srt" "$base.vtt" "$base.ass" || fail=1
+done
+exit "$fail"
