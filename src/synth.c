@@ -1,10 +1,12 @@
 /* The only espeak-ng caller: voice switching, retrieval-mode callback, word timings. */
 #include <espeak-ng/speak_lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "loudness.h"
 #include "voicecap/synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
@@ -19,10 +21,31 @@
  * mutable static in voicecap. */
 static int vc_espeak_rate;
 
+#define VC_CALIBRATIONS 32
+
+/* A general English passage, about 25 s of speech with statements, questions and
+ * pauses, spoken by each voice once to measure its loudness. */
+static const char vc_calibration_text[] =
+    "The morning train was late again, so we walked along the river instead. It was cold, "
+    "but the light on the water made up for it. Have you ever noticed how quiet a city "
+    "becomes just before the shops open? A few cyclists passed, a dog barked twice, and "
+    "somewhere a radio was playing an old song. We talked about work, about books we had "
+    "meant to read, and about whether it is ever too late to learn an instrument. Nobody "
+    "had an answer. By nine o'clock the streets were full, and the moment had gone.";
+
+/* One voice's calibration, keyed by every setting that changes the sound and the
+ * target: loudness as espeak-ng makes it, the gain found, and the loudness it gives. */
+typedef struct vc_calibration {
+  char key[200];
+  double raw_lufs, gain_db, lufs;
+} vc_calibration;
+
 struct vc_synth {
   int rate;
   char voice_name[160]; /* "language+variant" last given to espeak-ng */
   int voice_rate, voice_pitch, voice_range;
+  vc_calibration cal[VC_CALIBRATIONS];
+  size_t n_cal;
 };
 
 /* State of one vc_synth_speak call; espeak-ng hands it back as user_data. */
@@ -304,4 +327,109 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
   *n_words = c.n_words;
   *n_samples = c.delivered;
   return VC_OK;
+}
+
+/* The calibration passage's PCM, kept whole (about 25 s: independent of the interview). */
+typedef struct vc_pcm_buf {
+  int16_t *x;
+  size_t n, cap;
+} vc_pcm_buf;
+
+static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
+  vc_pcm_buf *b = user;
+  if (n > b->cap - b->n) {
+    size_t cap = b->cap ? b->cap : 1 << 19;
+    while (cap - b->n < n && cap < ((size_t)1 << 26))
+      cap *= 2;
+    if (cap - b->n < n)
+      return VC_ERR_LIMIT;
+    int16_t *x = realloc(b->x, cap * sizeof *x);
+    if (!x)
+      return VC_ERR_NOMEM;
+    b->x = x;
+    b->cap = cap;
+  }
+  memcpy(b->x + b->n, pcm, n * sizeof *pcm);
+  b->n += n;
+  return VC_OK;
+}
+
+static void calibration_key(const vc_voice *v, double target, char *key, size_t size) {
+  snprintf(key, size, "%s+%s/%d/%d/%d/%.3f", v->language, v->variant ? v->variant : "",
+           v->rate, v->pitch, v->range, target);
+}
+
+/* Finds the gain that puts the passage at `target` once limited as the sink limits it:
+ * the raw measurement first, then a few corrections for what the limiter takes off. */
+static vc_status fit_gain(const vc_pcm_buf *b, int rate, double target, vc_calibration *c) {
+  vc_meter *m = NULL;
+  vc_status st = vc_meter_new(rate, 0, &m);
+  if (st == VC_OK)
+    st = vc_meter_add_short(m, b->x, b->n);
+  c->raw_lufs = st == VC_OK ? vc_meter_lufs(m) : -HUGE_VAL;
+  vc_meter_free(m);
+  if (st != VC_OK || !isfinite(c->raw_lufs))
+    return st == VC_OK ? VC_ERR_SYNTH : st;
+  c->gain_db = target - c->raw_lufs;
+  for (int i = 0; i < 3 && st == VC_OK; i++) {
+    st = vc_loudness_limited(b->x, b->n, rate, c->gain_db, VC_CEILING_DB, &c->lufs);
+    if (st == VC_OK && isfinite(c->lufs))
+      c->gain_db += target - c->lufs;
+  }
+  return st;
+}
+
+static vc_status calibrate(vc_synth *s, const vc_voice *v, double target,
+                           const vc_calibration **out, vc_diag *diag) {
+  char key[sizeof s->cal[0].key];
+  calibration_key(v, target, key, sizeof key);
+  size_t have = s->n_cal < VC_CALIBRATIONS ? s->n_cal : VC_CALIBRATIONS;
+  for (size_t i = 0; i < have; i++) {
+    if (strcmp(s->cal[i].key, key) == 0) {
+      *out = &s->cal[i];
+      return VC_OK;
+    }
+  }
+  vc_pcm_buf b = {0};
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0;
+  vc_calibration c = {.lufs = 0.0};
+  vc_status st = vc_synth_speak(s, v, vc_calibration_text, keep_pcm, &b, &words, &n_words,
+                                &n_samples, diag);
+  free(words);
+  if (st == VC_OK)
+    st = fit_gain(&b, s->rate, target, &c);
+  free(b.x);
+  if (st == VC_ERR_SYNTH && diag)
+    snprintf(diag->msg, sizeof diag->msg, "voice %s: calibration passage is silent",
+             v->id ? v->id : "?");
+  if (st != VC_OK)
+    return st;
+  vc_calibration *slot = &s->cal[s->n_cal++ % VC_CALIBRATIONS];
+  *slot = c;
+  memcpy(slot->key, key, sizeof key);
+  *out = slot;
+  return VC_OK;
+}
+
+vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag) {
+  const vc_calibration *c = NULL;
+  if (!s || !v || !lufs)
+    return VC_ERR_ARG;
+  vc_status st = calibrate(s, v, VC_LOUDNESS_TARGET_LUFS, &c, diag);
+  if (st == VC_OK)
+    *lufs = c->raw_lufs;
+  return st;
+}
+
+vc_status vc_synth_voice_gain(vc_synth *s, const vc_voice *v, double target_lufs,
+                              double *gain, vc_diag *diag) {
+  const vc_calibration *c = NULL;
+  if (!s || !v || !gain || !isfinite(target_lufs))
+    return VC_ERR_ARG;
+  vc_status st = calibrate(s, v, target_lufs, &c, diag);
+  if (st == VC_OK)
+    *gain = pow(10.0, (c->gain_db + v->gain_db) / 20.0);
+  return st;
 }
