@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fsutil.h"
+#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -19,12 +21,19 @@ static const char vc_usage[] =
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
+    "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
+    "against\n"
+    "                                           the caption rules, and with --audio that "
+    "the\n"
+    "                                           cues cover the speech\n"
     "\n"
     "Options:\n"
     "  -o, --out DIR      output folder (default: out)\n"
     "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
+    "  --karaoke          ASS and WebVTT with per-word timing\n"
+    "  --audio FILE       check: the audio the captions belong to\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -32,14 +41,21 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format;
+  const char *out_dir, *voices_dir, *format, *audio;
   int jobs, help;
   unsigned flags;
   char **pos;
   size_t n_pos;
 } vc_args;
 
-typedef enum { OPT_OUT, OPT_VOICES, OPT_JOBS, OPT_FORMAT, OPT_KARAOKE } vc_opt_id;
+typedef enum {
+  OPT_OUT,
+  OPT_VOICES,
+  OPT_JOBS,
+  OPT_FORMAT,
+  OPT_KARAOKE,
+  OPT_AUDIO
+} vc_opt_id;
 
 static const struct {
   const char *s, *l;
@@ -48,7 +64,7 @@ static const struct {
 } vc_opts[] = {
     {"-o", "--out", OPT_OUT, 1},         {NULL, "--voices", OPT_VOICES, 1},
     {"-j", "--jobs", OPT_JOBS, 1},       {NULL, "--format", OPT_FORMAT, 1},
-    {NULL, "--karaoke", OPT_KARAOKE, 0},
+    {NULL, "--karaoke", OPT_KARAOKE, 0}, {NULL, "--audio", OPT_AUDIO, 1},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -77,6 +93,9 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     break;
   case OPT_FORMAT:
     a->format = v;
+    break;
+  case OPT_AUDIO:
+    a->audio = v;
     break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
@@ -224,6 +243,34 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Outputs are named after the input's base name, so two inputs with one base name would
+ * overwrite each other: the first (in sorted order) is kept, the others refused. */
+static int drop_duplicate_names(vc_paths *p, FILE *err) {
+  int dropped = 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    char *stem = vc_path_stem(p->v[i]);
+    const char *clash = NULL;
+    for (size_t k = 0; stem && k < kept && !clash; k++) {
+      char *other = vc_path_stem(p->v[k]);
+      if (other && strcmp(stem, other) == 0)
+        clash = p->v[k];
+      free(other);
+    }
+    if (clash) {
+      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
+              p->v[i], clash);
+      free(p->v[i]);
+      dropped = 1;
+    } else {
+      p->v[kept++] = p->v[i];
+    }
+    free(stem);
+  }
+  p->n = kept;
+  return dropped;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: batch needs at least one DIR\n");
@@ -234,6 +281,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   for (size_t i = 0; i < a->n_pos; i++)
     bad |= walk(a->pos[i], &p, 0, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
+  bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   vc_render_opts o = render_opts(a);
@@ -323,6 +371,16 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   return st == VC_OK ? EXIT_OK : EXIT_SOME_FAILED;
 }
 
+static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
+  if (a->n_pos == 0) {
+    fprintf(err, "voicecap: usage: voicecap check [--audio NAME.wav] FILE...\n");
+    return EXIT_USAGE;
+  }
+  vc_check_opts o = {.audio_path = a->audio, .max_uncovered = VC_CHECK_MAX_UNCOVERED};
+  int failed = vc_check_files(a->pos, a->n_pos, &o, out, err);
+  return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
 typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
 
 static const struct {
@@ -332,6 +390,7 @@ static const struct {
     {"render", cmd_render},
     {"batch", cmd_batch},
     {"segment", cmd_segment},
+    {"check", cmd_check},
 };
 
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
