@@ -24,23 +24,26 @@ typedef struct vc_format {
   int sf_format;
   int lossy;       /* takes float samples and needs more peak headroom */
   int ogg;         /* an Ogg stream: libsndfile picks a random serial, fixed after */
+  int big;         /* RIFF/WAVE: moves to RF64 when the data outgrows 4 GiB */
   const int *only; /* the sample rates the codec accepts (0-terminated), or NULL */
 } vc_format;
 
 static const int vc_opus_rates[] = {48000, 24000, 16000, 12000, 8000, 0};
 
 static const vc_format vc_formats[] = {
-    {"wav", ".wav", SF_FORMAT_RF64 | SF_FORMAT_PCM_16, 0, 0, NULL},
-    {"flac", ".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, 0, NULL},
-    {"ogg", ".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 1, 1, NULL},
-    {"opus", ".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 1, 1, vc_opus_rates},
-    {"mp3", ".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 1, 0, NULL},
+    {"wav", ".wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, 0, 1, NULL},
+    {"flac", ".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, 0, 0, NULL},
+    {"ogg", ".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 1, 1, 0, NULL},
+    {"opus", ".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 1, 1, 0, vc_opus_rates},
+    {"mp3", ".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 1, 0, 0, NULL},
 };
 #define VC_N_FORMATS (sizeof vc_formats / sizeof vc_formats[0])
 
 /* Default true-peak ceiling for lossy formats (encoders overshoot); lossless ones use
  * VC_CEILING_DB. */
 #define VC_CEILING_LOSSY_DB (-2.5)
+/* Data bytes a RIFF/WAVE file can hold (its sizes are 32-bit), less room for headers. */
+#define VC_WAV_MAX_DATA (UINT64_C(0xFFFFFFFF) - 65536)
 /* Stream serial number written into Ogg files, so output is reproducible. */
 #define VC_OGG_SERIAL 0x76636170u
 
@@ -50,6 +53,8 @@ struct vc_audio {
   const vc_format *fmt;
   int out_rate;
   uint64_t frames, frames_out;
+  uint64_t wav_max_data; /* data bytes at which a WAV file becomes RF64 */
+  int is_rf64;
   vc_status status;
   SRC_STATE *src;
   double ratio;
@@ -152,8 +157,6 @@ static vc_status open_file(vc_audio *a, vc_diag *diag) {
     diag_set(diag, a->path, sf_strerror(NULL));
     return VC_ERR_AUDIO;
   }
-  if ((a->fmt->sf_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_RF64)
-    sf_command(a->sf, SFC_RF64_AUTO_DOWNGRADE, NULL, SF_TRUE);
   return VC_OK;
 }
 
@@ -184,6 +187,7 @@ vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out
   a->fmt = f;
   a->out_rate = out_rate;
   a->stats = o->stats;
+  a->wav_max_data = o->wav_max_data ? o->wav_max_data : VC_WAV_MAX_DATA;
   st = open_stages(a, o);
   if (st == VC_OK)
     st = open_file(a, diag);
@@ -195,9 +199,56 @@ vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out
   return VC_OK;
 }
 
+/* Copies every sample of the finished WAV file `from` into the RF64 file `to`. */
+static vc_status copy_samples(vc_audio *a, const char *from, SNDFILE *to) {
+  SF_INFO info = {0};
+  SNDFILE *in = sf_open(from, SFM_READ, &info);
+  if (!in)
+    return VC_ERR_AUDIO;
+  vc_status st = VC_OK;
+  sf_count_t got;
+  while (st == VC_OK && (got = sf_read_short(in, a->pcm, VC_OUT_CHUNK)) > 0) {
+    if (sf_write_short(to, a->pcm, got) != got)
+      st = VC_ERR_AUDIO;
+  }
+  sf_close(in);
+  return st;
+}
+
+/* The stream has outgrown RIFF/WAVE: finish the WAV file under another name, then copy
+ * it into an RF64 file at the path and go on writing there. Happens at most once, past
+ * 4 GiB, and keeps memory constant. */
+static vc_status become_rf64(vc_audio *a) {
+  size_t n = strlen(a->path) + 8;
+  char *old = malloc(n);
+  if (!old)
+    return VC_ERR_NOMEM;
+  snprintf(old, n, "%s.riff~", a->path);
+  int closed = sf_close(a->sf);
+  a->sf = NULL;
+  SF_INFO info = {.samplerate = a->out_rate,
+                  .channels = 1,
+                  .format = SF_FORMAT_RF64 | SF_FORMAT_PCM_16};
+  vc_status st = closed == 0 && rename(a->path, old) == 0 ? VC_OK : VC_ERR_AUDIO;
+  if (st == VC_OK && !(a->sf = sf_open(a->path, SFM_WRITE, &info)))
+    st = VC_ERR_AUDIO;
+  if (st == VC_OK)
+    st = copy_samples(a, old, a->sf);
+  unlink(old);
+  free(old);
+  a->is_rf64 = 1;
+  return st;
+}
+
+static int outgrows_wav(const vc_audio *a, size_t n) {
+  return a->fmt->big && !a->is_rf64 && (a->frames_out + n) * 2 > a->wav_max_data;
+}
+
 /* Meters and encodes limited samples: 16-bit for PCM formats, float for lossy ones. */
 static void emit(vc_audio *a, const float *y, size_t n) {
   if (a->status != VC_OK || n == 0)
+    return;
+  if (outgrows_wav(a, n) && (a->status = become_rf64(a)) != VC_OK)
     return;
   sf_count_t wrote;
   if (a->fmt->lossy) {
@@ -303,7 +354,7 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   vc_status st = a->status;
   if (st != VC_OK)
     diag_set(diag, a->path, sf_strerror(a->sf));
-  if (sf_close(a->sf) != 0 && st == VC_OK) {
+  if ((!a->sf || sf_close(a->sf) != 0) && st == VC_OK) {
     st = VC_ERR_AUDIO;
     diag_set(diag, a->path, "cannot finish the audio file");
   }
@@ -321,7 +372,8 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
 void vc_audio_abort(vc_audio *a) {
   if (!a)
     return;
-  sf_close(a->sf);
+  if (a->sf)
+    sf_close(a->sf);
   unlink(a->path);
   audio_free(a);
 }

@@ -29,6 +29,8 @@ typedef struct vc_audio_opts {
   /* Added for loudness and formats: */
   double ceiling_db;     /* true-peak ceiling in dBTP; 0 = default (-1.5, lossy -2.5) */
   vc_audio_stats *stats; /* if not NULL, vc_audio_close fills it in */
+  uint64_t wav_max_data; /* wav: data bytes past which the file becomes RF64; 0 = the
+                          * RIFF limit (just under 4 GiB). Tests set it low. */
 } vc_audio_opts;
 
 /* 1 when `format` names a format this libsndfile can write (wav, flac, ogg, opus, mp3). */
@@ -41,9 +43,10 @@ const char *vc_audio_format_ext(const char *format);
 /* Creates `path` and streams into it: samples are scaled by the gain given with them,
  * resampled to out_rate (libsamplerate) when it differs, passed through a true-peak
  * look-ahead limiter that only acts near the ceiling, and written through libsndfile
- * (wav is RF64-capable: plain RIFF under 4 GiB, RF64 above). Memory does not grow with
- * the length. The caller chooses a temporary name and renames it when every output is
- * complete (render.c does), so this never renames. */
+ * (wav is plain RIFF/WAVE, rewritten once as RF64 if it outgrows 4 GiB). Memory does not
+ * grow with the length. The caller chooses a temporary name and renames it when every
+ * output is complete (render.c does); this only ever moves its own file aside for the
+ * RF64 copy (PATH.riff~, deleted after). */
 vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out,
                         vc_diag *diag);
 /* Writes mono 16-bit samples scaled by `gain` (linear). */

@@ -41,8 +41,8 @@ static void test_gain_silence_frames(void **state) {
   SNDFILE *sf = sf_open(path, SFM_READ, &info);
   assert_non_null(sf);
   assert_int_equal(info.frames, 2 * N + 5000);
-  /* RF64 written with auto-downgrade: a plain RIFF/WAVE file under 4 GiB */
-  assert_int_equal(info.format & SF_FORMAT_SUBMASK, SF_FORMAT_PCM_16);
+  /* a plain RIFF/WAVE file under 4 GiB */
+  assert_int_equal(info.format, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   FILE *raw = fopen(path, "rb");
   char magic[12];
   assert_int_equal(fread(magic, 1, 12, raw), 12);
@@ -93,10 +93,48 @@ static void test_bad_path(void **state) {
   assert_non_null(strstr(d.msg, "/nonexistent-dir/x.wav"));
 }
 
+/* Past the RIFF limit (lowered here to 64 KiB) the file becomes RF64, samples intact. */
+static void test_rf64_when_big(void **state) {
+  (void)state;
+  char path[] = "/tmp/vc_test_audio_XXXXXX";
+  temp_path(path);
+  vc_audio *a = NULL;
+  vc_audio_opts o = {.in_rate = 22050, .wav_max_data = 65536};
+  assert_int_equal(vc_audio_open(path, &o, &a, NULL), VC_OK);
+  enum { N = 100000 };
+  int16_t *pcm = malloc(N * sizeof *pcm);
+  for (int i = 0; i < N; i++)
+    pcm[i] = (int16_t)((i * 7) % 20000 - 10000);
+  for (int i = 0; i < N; i += 1000)
+    assert_int_equal(vc_audio_write(a, pcm + i, 1000, 1.0), VC_OK);
+  assert_int_equal(vc_audio_close(a, NULL), VC_OK);
+  FILE *raw = fopen(path, "rb");
+  char magic[4];
+  assert_int_equal(fread(magic, 1, 4, raw), 4);
+  fclose(raw);
+  assert_memory_equal(magic, "RF64", 4);
+  SF_INFO info = {0};
+  SNDFILE *sf = sf_open(path, SFM_READ, &info);
+  assert_non_null(sf);
+  assert_int_equal(info.format, SF_FORMAT_RF64 | SF_FORMAT_PCM_16);
+  assert_int_equal(info.frames, N);
+  short *back = malloc(N * sizeof *back);
+  assert_int_equal(sf_read_short(sf, back, N), N);
+  sf_close(sf);
+  assert_memory_equal(back, pcm, N * sizeof *back);
+  char old[64];
+  snprintf(old, sizeof old, "%s.riff~", path);
+  assert_int_not_equal(access(old, F_OK), 0);
+  unlink(path);
+  free(back);
+  free(pcm);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gain_silence_frames),
       cmocka_unit_test(test_abort_unlinks),
+      cmocka_unit_test(test_rf64_when_big),
       cmocka_unit_test(test_bad_path),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
