@@ -17,7 +17,7 @@ static const char vc_usage[] =
     "Commands:\n"
     "  render [-o DIR] [--voices DIR] FILE...   narrate FILEs into "
     "DIR/NAME.{wav,srt,vtt,ass,json}\n"
-    "  batch [-o DIR] [-j N] [--voices DIR] DIR...\n"
+    "  batch [-o DIR] [-j N] [OPTIONS] DIR...\n"
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
@@ -33,6 +33,8 @@ static const char vc_usage[] =
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
     "  --karaoke          ASS and WebVTT with per-word timing\n"
+    "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
+    "  --sample-rate N    audio sample rate, 8000-192000 (default: espeak-ng's 22050)\n"
     "  --audio FILE       check: the audio the captions belong to\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
@@ -41,8 +43,8 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio;
-  int jobs, help;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format;
+  int jobs, help, sample_rate;
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -54,7 +56,9 @@ typedef enum {
   OPT_JOBS,
   OPT_FORMAT,
   OPT_KARAOKE,
-  OPT_AUDIO
+  OPT_AUDIO,
+  OPT_AUDIO_FORMAT,
+  OPT_SAMPLE_RATE
 } vc_opt_id;
 
 static const struct {
@@ -62,9 +66,14 @@ static const struct {
   vc_opt_id id;
   int takes_value;
 } vc_opts[] = {
-    {"-o", "--out", OPT_OUT, 1},         {NULL, "--voices", OPT_VOICES, 1},
-    {"-j", "--jobs", OPT_JOBS, 1},       {NULL, "--format", OPT_FORMAT, 1},
-    {NULL, "--karaoke", OPT_KARAOKE, 0}, {NULL, "--audio", OPT_AUDIO, 1},
+    {"-o", "--out", OPT_OUT, 1},
+    {NULL, "--voices", OPT_VOICES, 1},
+    {"-j", "--jobs", OPT_JOBS, 1},
+    {NULL, "--format", OPT_FORMAT, 1},
+    {NULL, "--karaoke", OPT_KARAOKE, 0},
+    {NULL, "--audio", OPT_AUDIO, 1},
+    {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
+    {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -99,6 +108,22 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
+    break;
+  case OPT_AUDIO_FORMAT:
+    if (!vc_audio_format_supported(v)) {
+      fprintf(err, "voicecap: --audio-format wants wav, flac, ogg, opus or mp3, not '%s'\n",
+              v);
+      return -1;
+    }
+    a->audio_format = v;
+    break;
+  case OPT_SAMPLE_RATE:
+    a->sample_rate = (int)strtol(v, &end, 10);
+    if (!*v || *end || a->sample_rate < 8000 || a->sample_rate > 192000) {
+      fprintf(err, "voicecap: --sample-rate wants a rate from 8000 to 192000, not '%s'\n",
+              v);
+      return -1;
+    }
     break;
   case OPT_JOBS:
     a->jobs = (int)strtol(v, &end, 10);
@@ -152,7 +177,9 @@ static int parse_args(int argc, char **argv, int first, vc_args *a, FILE *err) {
 static vc_render_opts render_opts(const vc_args *a) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
-                      .flags = a->flags};
+                      .flags = a->flags,
+                      .audio_format = a->audio_format,
+                      .sample_rate = a->sample_rate};
   return o;
 }
 
