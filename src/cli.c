@@ -21,6 +21,8 @@ static const char vc_usage[] =
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
+    "  voices [--voices DIR] [FILE...]          list the voices, or who speaks with which\n"
+    "                                           voice and colour in each FILE\n"
     "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
     "against\n"
     "                                           the caption rules, and with --audio that "
@@ -408,16 +410,68 @@ static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
   return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+static void print_voice_row(const char *who, const char *role, const vc_voice *v,
+                            unsigned colour, FILE *out) {
+  fprintf(out, "%-28s %-12s %-14s %s+%s rate %d pitch %d range %d gain %+.1f dB #%06X\n",
+          who, role, v->id, v->language, v->variant ? v->variant : "", v->rate, v->pitch,
+          v->range, v->gain_db, colour & 0xFFFFFFu);
+}
+
+/* Without files: every voice defined. With files: who speaks with which voice. */
+static int list_cast(const vc_voiceset *vs, const char *path, FILE *out, FILE *err) {
+  vc_diag d = {{0}};
+  vc_text *t = NULL;
+  vc_script *s = NULL;
+  vc_cast *c = NULL;
+  vc_status st = vc_text_load(path, &t, &d);
+  if (st == VC_OK)
+    st = vc_segment(t->bytes, t->len, &s, &d);
+  if (st == VC_OK)
+    st = vc_cast_new(vs, s, &c, &d);
+  if (st != VC_OK) {
+    fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
+  } else {
+    fprintf(out, "%s:\n", path);
+    for (size_t i = 0; i < s->n_speakers; i++)
+      print_voice_row(s->speakers[i].name, vc_role_name(s->speakers[i].role), c->voice[i],
+                      c->colour[i], out);
+  }
+  vc_cast_free(c);
+  vc_script_free(s);
+  vc_text_free(t);
+  return st == VC_OK ? 0 : 1;
+}
+
+static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
+  vc_diag d = {{0}};
+  vc_voiceset *vs = NULL;
+  const char *dir = vc_voices_dir(a->voices_dir);
+  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+    fprintf(err, "voicecap: %s\n", d.msg);
+    return EXIT_SOME_FAILED;
+  }
+  int failed = 0;
+  if (a->n_pos == 0) {
+    fprintf(out, "voices in %s:\n", dir);
+    for (size_t i = 0; i < vs->n_voices; i++) {
+      const vc_voice *v = &vs->voices[i];
+      print_voice_row(v->id, "", v, v->colour, out);
+    }
+  }
+  for (size_t i = 0; i < a->n_pos; i++)
+    failed |= list_cast(vs, a->pos[i], out, err);
+  vc_voiceset_free(vs);
+  return failed ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
 typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
 
 static const struct {
   const char *name;
   vc_cmd_fn run;
 } vc_cmds[] = {
-    {"render", cmd_render},
-    {"batch", cmd_batch},
-    {"segment", cmd_segment},
-    {"check", cmd_check},
+    {"render", cmd_render}, {"batch", cmd_batch},   {"segment", cmd_segment},
+    {"check", cmd_check},   {"voices", cmd_voices},
 };
 
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {

@@ -235,9 +235,9 @@ static void job_cleanup(vc_job *j) {
   vc_text_free(j->text);
 }
 
-static const char *voices_dir(const vc_render_opts *o) {
-  if (o->voices_dir)
-    return o->voices_dir;
+const char *vc_voices_dir(const char *given) {
+  if (given)
+    return given;
   const char *env = getenv("VOICECAP_VOICES");
   if (env && *env)
     return env;
@@ -252,7 +252,7 @@ static vc_status render_job(vc_job *j) {
     return fail_in_file(j, st);
   st = vc_speak_rules_load(NULL, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(voices_dir(j->o), &j->voices, j->diag);
+    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
   if (st == VC_OK)
     st = vc_cast_new(j->voices, j->script, &j->cast, j->diag);
   if (st == VC_OK)

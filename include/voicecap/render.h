@@ -30,6 +30,10 @@ vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *dia
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err);
 
+/* The voices folder to use: `given` when not NULL, else $VOICECAP_VOICES, else ./voices
+ * when it exists, else the voices folder of the source tree. Never NULL. */
+const char *vc_voices_dir(const char *given);
+
 /* The command-line program; main() only calls this. Returns the exit status. */
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err);
 
