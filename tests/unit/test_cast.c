@@ -197,9 +197,9 @@ static void test_cast_own_voice(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_shipped_voices), cmocka_unit_test(test_bad_voice_files),
-      cmocka_unit_test(test_missing_role),   cmocka_unit_test(test_cast_panel),
-      cmocka_unit_test(test_cast_own_voice),
+      cmocka_unit_test(test_shipped_voices),         cmocka_unit_test(test_bad_voice_files),
+      cmocka_unit_test(test_missing_role),           cmocka_unit_test(test_cast_panel),
+      cmocka_unit_test(test_cast_panel_before_role), cmocka_unit_test(test_cast_own_voice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
