@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Renders the five seeds once and checks every caption file (SRT, WebVTT, ASS) with the
-# caption checker against its own audio (--audio): all must pass.
+# caption checker against its own audio (--audio), and measures each WAV's loudness with
+# libebur128 (tests/tools/vc_loudness: -16 LUFS +/- 1, true peak <= -1 dBTP, speakers
+# within 1 LU): all must pass.
 set -euo pipefail
 : "${VC_BIN:?}" "${VC_SOURCE_DIR:?}"
 
@@ -29,5 +31,6 @@ for wav in "${wavs[@]}"; do
     fi
   done
   "$VC_BIN" check --audio "$wav" "$base.srt" "$base.vtt" "$base.ass" || fail=1
+  "${VC_BUILD_DIR:?}/tools/vc_loudness" "$wav" || fail=1
 done
 exit "$fail"
