@@ -1,87 +1,311 @@
-/* The audio sink: streams gained, clip-protected PCM to a file through libsndfile. */
+/* The audio sink: gain, resampling (libsamplerate), true-peak limiting, metering
+ * (libebur128) and encoding (libsndfile), streamed in fixed-size chunks. */
 #include <math.h>
+#include <samplerate.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "limiter.h"
+#include "loudness.h"
+#include "oggfix.h"
 #include "voicecap/audio.h"
 
-#define VC_CHUNK 4096 /* samples converted per sf_write_short call */
+#define VC_CHUNK 4096     /* input samples handled at a time */
+#define VC_OUT_CHUNK 8192 /* resampler output buffer */
+#define VC_MIN_RATE 8000
+#define VC_MAX_RATE 192000
+
+/* The output formats: libsndfile major|subtype, and what the encoder needs. */
+typedef struct vc_format {
+  const char *name, *ext;
+  int sf_format;
+  int lossy;       /* takes float samples and needs more peak headroom */
+  int ogg;         /* an Ogg stream: libsndfile picks a random serial, fixed after */
+  int big;         /* RIFF/WAVE: moves to RF64 when the data outgrows 4 GiB */
+  const int *only; /* the sample rates the codec accepts (0-terminated), or NULL */
+} vc_format;
+
+static const int vc_opus_rates[] = {48000, 24000, 16000, 12000, 8000, 0};
+
+static const vc_format vc_formats[] = {
+    {"wav", ".wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 0, 0, 1, NULL},
+    {"flac", ".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 0, 0, 0, NULL},
+    {"ogg", ".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 1, 1, 0, NULL},
+    {"opus", ".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 1, 1, 0, vc_opus_rates},
+    {"mp3", ".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 1, 0, 0, NULL},
+};
+#define VC_N_FORMATS (sizeof vc_formats / sizeof vc_formats[0])
+
+/* Default true-peak ceiling for lossy formats (encoders overshoot); lossless ones use
+ * VC_CEILING_DB. */
+#define VC_CEILING_LOSSY_DB (-2.5)
+/* Data bytes a RIFF/WAVE file can hold (its sizes are 32-bit), less room for headers. */
+#define VC_WAV_MAX_DATA (UINT64_C(0xFFFFFFFF) - 65536)
+/* Stream serial number written into Ogg files, so output is reproducible. */
+#define VC_OGG_SERIAL 0x76636170u
 
 struct vc_audio {
   SNDFILE *sf;
   char *path;
-  uint64_t frames; /* samples accepted, at in_rate */
+  const vc_format *fmt;
+  int out_rate;
+  uint64_t frames, frames_out;
+  uint64_t wav_max_data; /* data bytes at which a WAV file becomes RF64 */
+  int is_rf64;
   vc_status status;
-  short buf[VC_CHUNK];
+  SRC_STATE *src;
+  double ratio;
+  vc_limiter *lim;
+  vc_meter *meter;
+  vc_audio_stats *stats;
+  float in[VC_CHUNK];
+  float rs[VC_OUT_CHUNK];
+  float lim_out[VC_OUT_CHUNK];
+  short pcm[VC_OUT_CHUNK];
 };
+
+static const vc_format *find_format(const char *name) {
+  if (!name)
+    name = "wav";
+  for (size_t i = 0; i < VC_N_FORMATS; i++) {
+    if (strcmp(vc_formats[i].name, name) == 0)
+      return &vc_formats[i];
+  }
+  return NULL;
+}
+
+int vc_audio_format_supported(const char *format) {
+  const vc_format *f = find_format(format);
+  if (!f)
+    return 0;
+  SF_INFO info = {
+      .samplerate = f->only ? f->only[0] : 22050, .channels = 1, .format = f->sf_format};
+  return sf_format_check(&info) != 0;
+}
+
+const char *vc_audio_format_ext(const char *format) {
+  const vc_format *f = find_format(format);
+  return f ? f->ext : NULL;
+}
 
 static void diag_set(vc_diag *d, const char *path, const char *what) {
   if (d)
     snprintf(d->msg, sizeof d->msg, "%s: %s", path, what);
 }
 
+static int rate_allowed(const vc_format *f, int rate) {
+  if (!f->only)
+    return 1;
+  for (const int *r = f->only; *r; r++) {
+    if (*r == rate)
+      return 1;
+  }
+  return 0;
+}
+
+/* The file's rate: as asked, else the input's, else (opus) the codec's first choice. */
+static int choose_rate(const vc_format *f, const vc_audio_opts *o) {
+  if (o->out_rate)
+    return o->out_rate;
+  return rate_allowed(f, o->in_rate) ? o->in_rate : f->only[0];
+}
+
+static vc_status check_opts(const char *path, const vc_audio_opts *o, const vc_format *f,
+                            int out_rate, vc_diag *diag) {
+  if (!f || !vc_audio_format_supported(o->format)) {
+    diag_set(diag, path, "unsupported audio format (wav, flac, ogg, opus, mp3)");
+    return VC_ERR_CONFIG;
+  }
+  if (out_rate < VC_MIN_RATE || out_rate > VC_MAX_RATE || !rate_allowed(f, out_rate) ||
+      !src_is_valid_ratio((double)out_rate / o->in_rate)) {
+    diag_set(diag, path,
+             f->only ? "opus needs a sample rate of 8000, 12000, 16000, 24000 or 48000"
+                     : "sample rate must be 8000 to 192000");
+    return VC_ERR_CONFIG;
+  }
+  if (o->ceiling_db > 0.0 || o->ceiling_db < -20.0 || isnan(o->ceiling_db)) {
+    diag_set(diag, path, "true-peak ceiling must be -20 to 0 dBTP");
+    return VC_ERR_CONFIG;
+  }
+  return VC_OK;
+}
+
+static vc_status open_stages(vc_audio *a, const vc_audio_opts *o) {
+  double ceiling = o->ceiling_db < 0.0 ? o->ceiling_db
+                   : a->fmt->lossy     ? VC_CEILING_LOSSY_DB
+                                       : VC_CEILING_DB;
+  vc_status st = vc_limiter_new(a->out_rate, ceiling, &a->lim);
+  if (st == VC_OK)
+    st = vc_meter_new(a->out_rate, 1, &a->meter);
+  if (st == VC_OK && a->out_rate != o->in_rate) {
+    int err = 0;
+    a->ratio = (double)a->out_rate / o->in_rate;
+    a->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &err);
+    if (!a->src)
+      st = VC_ERR_NOMEM;
+  }
+  return st;
+}
+
+static vc_status open_file(vc_audio *a, vc_diag *diag) {
+  SF_INFO info = {.samplerate = a->out_rate, .channels = 1, .format = a->fmt->sf_format};
+  a->sf = sf_open(a->path, SFM_WRITE, &info);
+  if (!a->sf) {
+    diag_set(diag, a->path, sf_strerror(NULL));
+    return VC_ERR_AUDIO;
+  }
+  return VC_OK;
+}
+
+static void audio_free(vc_audio *a) {
+  if (a->src)
+    src_delete(a->src);
+  vc_limiter_free(a->lim);
+  vc_meter_free(a->meter);
+  free(a->path);
+  free(a);
+}
+
 vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out,
                         vc_diag *diag) {
   *out = NULL;
-  if (!path || !o || o->in_rate <= 0)
+  if (!path || !o || o->in_rate < VC_MIN_RATE || o->in_rate > VC_MAX_RATE)
     return VC_ERR_ARG;
-  if (o->format && strcmp(o->format, "wav") != 0) {
-    diag_set(diag, path, "unsupported audio format");
-    return VC_ERR_CONFIG;
-  }
-  if (o->out_rate != 0 && o->out_rate != o->in_rate) {
-    diag_set(diag, path, "resampling is not supported yet");
-    return VC_ERR_CONFIG;
-  }
+  const vc_format *f = find_format(o->format);
+  int out_rate = f ? choose_rate(f, o) : 0;
+  vc_status st = check_opts(path, o, f, out_rate, diag);
+  if (st != VC_OK)
+    return st;
   vc_audio *a = calloc(1, sizeof *a);
   if (!a || !(a->path = strdup(path))) {
     free(a);
     return VC_ERR_NOMEM;
   }
-  SF_INFO info = {
-      .samplerate = o->in_rate, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16};
-  a->sf = sf_open(path, SFM_WRITE, &info);
-  if (!a->sf) {
-    diag_set(diag, path, sf_strerror(NULL));
-    free(a->path);
-    free(a);
-    return VC_ERR_AUDIO;
+  a->fmt = f;
+  a->out_rate = out_rate;
+  a->stats = o->stats;
+  a->wav_max_data = o->wav_max_data ? o->wav_max_data : VC_WAV_MAX_DATA;
+  st = open_stages(a, o);
+  if (st == VC_OK)
+    st = open_file(a, diag);
+  if (st != VC_OK) {
+    audio_free(a);
+    return st;
   }
   *out = a;
   return VC_OK;
 }
 
-/* Scales and rounds one sample, clamping instead of wrapping at full scale. */
-static short gain_sample(int16_t x, double gain) {
-  double y = nearbyint((double)x * gain);
-  if (y > 32767.0)
-    return 32767;
-  if (y < -32768.0)
-    return -32768;
-  return (short)y;
+/* Copies every sample of the finished WAV file `from` into the RF64 file `to`. */
+static vc_status copy_samples(vc_audio *a, const char *from, SNDFILE *to) {
+  SF_INFO info = {0};
+  SNDFILE *in = sf_open(from, SFM_READ, &info);
+  if (!in)
+    return VC_ERR_AUDIO;
+  vc_status st = VC_OK;
+  sf_count_t got;
+  while (st == VC_OK && (got = sf_read_short(in, a->pcm, VC_OUT_CHUNK)) > 0) {
+    if (sf_write_short(to, a->pcm, got) != got)
+      st = VC_ERR_AUDIO;
+  }
+  sf_close(in);
+  return st;
 }
 
-static vc_status put(vc_audio *a, const short *buf, size_t n) {
-  if (sf_write_short(a->sf, buf, (sf_count_t)n) != (sf_count_t)n)
+/* The stream has outgrown RIFF/WAVE: finish the WAV file under another name, then copy
+ * it into an RF64 file at the path and go on writing there. Happens at most once, past
+ * 4 GiB, and keeps memory constant. */
+static vc_status become_rf64(vc_audio *a) {
+  size_t n = strlen(a->path) + 8;
+  char *old = malloc(n);
+  if (!old)
+    return VC_ERR_NOMEM;
+  snprintf(old, n, "%s.riff~", a->path);
+  int closed = sf_close(a->sf);
+  a->sf = NULL;
+  SF_INFO info = {.samplerate = a->out_rate,
+                  .channels = 1,
+                  .format = SF_FORMAT_RF64 | SF_FORMAT_PCM_16};
+  vc_status st = closed == 0 && rename(a->path, old) == 0 ? VC_OK : VC_ERR_AUDIO;
+  if (st == VC_OK && !(a->sf = sf_open(a->path, SFM_WRITE, &info)))
+    st = VC_ERR_AUDIO;
+  if (st == VC_OK)
+    st = copy_samples(a, old, a->sf);
+  unlink(old);
+  free(old);
+  a->is_rf64 = 1;
+  return st;
+}
+
+static int outgrows_wav(const vc_audio *a, size_t n) {
+  return a->fmt->big && !a->is_rf64 && (a->frames_out + n) * 2 > a->wav_max_data;
+}
+
+/* Meters and encodes limited samples: 16-bit for PCM formats, float for lossy ones. */
+static void emit(vc_audio *a, const float *y, size_t n) {
+  if (a->status != VC_OK || n == 0)
+    return;
+  if (outgrows_wav(a, n) && (a->status = become_rf64(a)) != VC_OK)
+    return;
+  sf_count_t wrote;
+  if (a->fmt->lossy) {
+    vc_meter_add_float(a->meter, y, n);
+    wrote = sf_write_float(a->sf, y, (sf_count_t)n);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      double v = nearbyint((double)y[i] * 32768.0);
+      a->pcm[i] = (short)(v > 32767.0 ? 32767 : v < -32768.0 ? -32768 : v);
+    }
+    vc_meter_add_short(a->meter, a->pcm, n);
+    wrote = sf_write_short(a->sf, a->pcm, (sf_count_t)n);
+  }
+  if (wrote != (sf_count_t)n)
     a->status = VC_ERR_AUDIO;
-  else
-    a->frames += n;
-  return a->status;
+  a->frames_out += n;
+}
+
+static void limit(vc_audio *a, const float *x, size_t n) {
+  emit(a, a->lim_out, vc_limiter_process(a->lim, x, n, a->lim_out));
+}
+
+/* Resamples when the file's rate differs; `end` drains the resampler. */
+static void push(vc_audio *a, const float *x, size_t n, int end) {
+  if (!a->src) {
+    limit(a, x, n);
+    return;
+  }
+  for (;;) {
+    SRC_DATA d = {.data_in = x,
+                  .data_out = a->rs,
+                  .input_frames = (long)n,
+                  .output_frames = VC_OUT_CHUNK,
+                  .end_of_input = end,
+                  .src_ratio = a->ratio};
+    if (src_process(a->src, &d) != 0) {
+      a->status = VC_ERR_AUDIO;
+      return;
+    }
+    limit(a, a->rs, (size_t)d.output_frames_gen);
+    x += d.input_frames_used;
+    n -= (size_t)d.input_frames_used;
+    if (n == 0 && (!end || d.output_frames_gen == 0))
+      return;
+  }
 }
 
 vc_status vc_audio_write(vc_audio *a, const int16_t *pcm, size_t n, double gain) {
-  if (!a || (!pcm && n))
+  if (!a || (!pcm && n) || !isfinite(gain) || gain < 0.0 || gain > 1000.0)
     return VC_ERR_ARG;
-  if (!isfinite(gain) || gain < 0.0)
-    return VC_ERR_ARG;
+  double scale = gain / 32768.0;
   while (a->status == VC_OK && n > 0) {
     size_t k = n < VC_CHUNK ? n : VC_CHUNK;
     for (size_t i = 0; i < k; i++)
-      a->buf[i] = gain_sample(pcm[i], gain);
-    put(a, a->buf, k);
+      a->in[i] = (float)(pcm[i] * scale);
+    push(a, a->in, k, 0);
+    a->frames += k;
     pcm += k;
     n -= k;
   }
@@ -91,10 +315,11 @@ vc_status vc_audio_write(vc_audio *a, const int16_t *pcm, size_t n, double gain)
 vc_status vc_audio_silence(vc_audio *a, size_t n) {
   if (!a)
     return VC_ERR_ARG;
-  memset(a->buf, 0, sizeof a->buf);
+  memset(a->in, 0, sizeof a->in);
   while (a->status == VC_OK && n > 0) {
     size_t k = n < VC_CHUNK ? n : VC_CHUNK;
-    put(a, a->buf, k);
+    push(a, a->in, k, 0);
+    a->frames += k;
     n -= k;
   }
   return a->status;
@@ -104,26 +329,51 @@ uint64_t vc_audio_frames(const vc_audio *a) {
   return a ? a->frames : 0;
 }
 
+/* Drains the resampler and the limiter's look-ahead. */
+static void drain(vc_audio *a) {
+  if (a->src)
+    push(a, a->in, 0, 1);
+  if (a->status == VC_OK)
+    emit(a, a->lim_out, vc_limiter_flush(a->lim, a->lim_out));
+}
+
+static void fill_stats(vc_audio *a) {
+  if (!a->stats)
+    return;
+  a->stats->lufs = vc_meter_lufs(a->meter);
+  a->stats->true_peak_db = vc_meter_true_peak_db(a->meter);
+  a->stats->max_reduction_db = vc_limiter_max_reduction_db(a->lim);
+  a->stats->frames_out = a->frames_out;
+  a->stats->out_rate = a->out_rate;
+}
+
 vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   if (!a)
     return VC_ERR_ARG;
+  drain(a);
   vc_status st = a->status;
   if (st != VC_OK)
     diag_set(diag, a->path, sf_strerror(a->sf));
-  if (sf_close(a->sf) != 0 && st == VC_OK) {
+  if ((!a->sf || sf_close(a->sf) != 0) && st == VC_OK) {
     st = VC_ERR_AUDIO;
     diag_set(diag, a->path, "cannot finish the audio file");
   }
-  free(a->path);
-  free(a);
+  if (st == VC_OK && a->fmt->ogg) {
+    st = vc_ogg_set_serial(a->path, VC_OGG_SERIAL);
+    if (st != VC_OK)
+      diag_set(diag, a->path, "cannot rewrite the Ogg stream serial");
+  }
+  if (st == VC_OK)
+    fill_stats(a);
+  audio_free(a);
   return st;
 }
 
 void vc_audio_abort(vc_audio *a) {
   if (!a)
     return;
-  sf_close(a->sf);
+  if (a->sf)
+    sf_close(a->sf);
   unlink(a->path);
-  free(a->path);
-  free(a);
+  audio_free(a);
 }

@@ -380,9 +380,11 @@ static int clamp_pitch(int p) {
   return p < 0 ? 0 : p > 100 ? 100 : p;
 }
 
-/* Chooses speaker i's voice copy and colour; `uses` counts speakers per base voice. */
+/* Chooses speaker i's voice copy; the first speaker of each voice keeps the voice's
+ * colour (or its role's, when the voice leaves it to us and nobody has it yet). The
+ * others stay VC_COLOUR_AUTO until every such colour is known (fill_colours). */
 static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_speaker *sp, size_t i,
-                     size_t *uses, size_t *cursor) {
+                     size_t *uses) {
   const vc_voice *base = vc_voiceset_find(vs, sp->name);
   if (!base || i == 0)
     base = vc_voiceset_find(vs, vc_role_name(sp->role));
@@ -390,14 +392,22 @@ static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_speaker *sp, si
   size_t nth = uses[k]++;
   c->own[i] = *base;
   c->own[i].pitch = clamp_pitch(base->pitch + vc_panel_pitch[nth % VC_N_PANEL_PITCH]);
-  unsigned colour = base->colour;
-  if (nth > 0 || colour == VC_COLOUR_AUTO) {
-    if (nth == 0 && !colour_used(c->colour, i, role_colour(sp->role)))
-      colour = role_colour(sp->role);
-    else
-      colour = next_panel_colour(c->colour, i, cursor);
-  }
+  unsigned colour = VC_COLOUR_AUTO;
+  if (nth == 0 && base->colour != VC_COLOUR_AUTO)
+    colour = base->colour;
+  else if (nth == 0 && !colour_used(c->colour, c->n_speakers, role_colour(sp->role)))
+    colour = role_colour(sp->role);
   c->colour[i] = colour;
+}
+
+/* Gives every speaker still without a colour the first BBC colour nobody in the file has,
+ * so a panelist never takes a colour that a later speaker's voice claims. */
+static void fill_colours(vc_cast *c) {
+  size_t cursor = 0;
+  for (size_t i = 0; i < c->n_speakers; i++) {
+    if (c->colour[i] == VC_COLOUR_AUTO)
+      c->colour[i] = next_panel_colour(c->colour, c->n_speakers, &cursor);
+  }
 }
 
 vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
@@ -417,7 +427,8 @@ vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **
   uses = calloc(vs->n_voices ? vs->n_voices : 1, sizeof *uses);
   if (!c->voice || !c->colour || !c->own || !uses)
     goto nomem;
-  size_t cursor = 0;
+  for (size_t i = 0; i < n; i++)
+    c->colour[i] = VC_COLOUR_AUTO;
   for (size_t i = 0; i < n; i++) {
     if (!vc_voiceset_find(vs, vc_role_name(script->speakers[i].role))) {
       if (diag)
@@ -427,9 +438,10 @@ vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **
       vc_cast_free(c);
       return VC_ERR_CONFIG;
     }
-    cast_one(c, vs, &script->speakers[i], i, uses, &cursor);
+    cast_one(c, vs, &script->speakers[i], i, uses);
     c->voice[i] = &c->own[i];
   }
+  fill_colours(c);
   free(uses);
   *out = c;
   return VC_OK;

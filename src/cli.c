@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fsutil.h"
+#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -15,16 +17,27 @@ static const char vc_usage[] =
     "Commands:\n"
     "  render [-o DIR] [--voices DIR] FILE...   narrate FILEs into "
     "DIR/NAME.{wav,srt,vtt,ass,json}\n"
-    "  batch [-o DIR] [-j N] [--voices DIR] DIR...\n"
+    "  batch [-o DIR] [-j N] [OPTIONS] DIR...\n"
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
+    "  voices [--voices DIR] [FILE...]          list the voices, or who speaks with which\n"
+    "                                           voice and colour in each FILE\n"
+    "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
+    "against\n"
+    "                                           the caption rules, and with --audio that "
+    "the\n"
+    "                                           cues cover the speech\n"
     "\n"
     "Options:\n"
     "  -o, --out DIR      output folder (default: out)\n"
     "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
+    "  --karaoke          ASS and WebVTT with per-word timing\n"
+    "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
+    "  --sample-rate N    audio sample rate, 8000-192000 (default: espeak-ng's 22050)\n"
+    "  --audio FILE       check: the audio the captions belong to\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -32,23 +45,37 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format;
-  int jobs, help;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format;
+  int jobs, help, sample_rate;
   unsigned flags;
   char **pos;
   size_t n_pos;
 } vc_args;
 
-typedef enum { OPT_OUT, OPT_VOICES, OPT_JOBS, OPT_FORMAT, OPT_KARAOKE } vc_opt_id;
+typedef enum {
+  OPT_OUT,
+  OPT_VOICES,
+  OPT_JOBS,
+  OPT_FORMAT,
+  OPT_KARAOKE,
+  OPT_AUDIO,
+  OPT_AUDIO_FORMAT,
+  OPT_SAMPLE_RATE
+} vc_opt_id;
 
 static const struct {
   const char *s, *l;
   vc_opt_id id;
   int takes_value;
 } vc_opts[] = {
-    {"-o", "--out", OPT_OUT, 1},         {NULL, "--voices", OPT_VOICES, 1},
-    {"-j", "--jobs", OPT_JOBS, 1},       {NULL, "--format", OPT_FORMAT, 1},
+    {"-o", "--out", OPT_OUT, 1},
+    {NULL, "--voices", OPT_VOICES, 1},
+    {"-j", "--jobs", OPT_JOBS, 1},
+    {NULL, "--format", OPT_FORMAT, 1},
     {NULL, "--karaoke", OPT_KARAOKE, 0},
+    {NULL, "--audio", OPT_AUDIO, 1},
+    {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
+    {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -78,8 +105,27 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
   case OPT_FORMAT:
     a->format = v;
     break;
+  case OPT_AUDIO:
+    a->audio = v;
+    break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
+    break;
+  case OPT_AUDIO_FORMAT:
+    if (!vc_audio_format_supported(v)) {
+      fprintf(err, "voicecap: --audio-format wants wav, flac, ogg, opus or mp3, not '%s'\n",
+              v);
+      return -1;
+    }
+    a->audio_format = v;
+    break;
+  case OPT_SAMPLE_RATE:
+    a->sample_rate = (int)strtol(v, &end, 10);
+    if (!*v || *end || a->sample_rate < 8000 || a->sample_rate > 192000) {
+      fprintf(err, "voicecap: --sample-rate wants a rate from 8000 to 192000, not '%s'\n",
+              v);
+      return -1;
+    }
     break;
   case OPT_JOBS:
     a->jobs = (int)strtol(v, &end, 10);
@@ -133,7 +179,9 @@ static int parse_args(int argc, char **argv, int first, vc_args *a, FILE *err) {
 static vc_render_opts render_opts(const vc_args *a) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
-                      .flags = a->flags};
+                      .flags = a->flags,
+                      .audio_format = a->audio_format,
+                      .sample_rate = a->sample_rate};
   return o;
 }
 
@@ -224,6 +272,34 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Outputs are named after the input's base name, so two inputs with one base name would
+ * overwrite each other: the first (in sorted order) is kept, the others refused. */
+static int drop_duplicate_names(vc_paths *p, FILE *err) {
+  int dropped = 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    char *stem = vc_path_stem(p->v[i]);
+    const char *clash = NULL;
+    for (size_t k = 0; stem && k < kept && !clash; k++) {
+      char *other = vc_path_stem(p->v[k]);
+      if (other && strcmp(stem, other) == 0)
+        clash = p->v[k];
+      free(other);
+    }
+    if (clash) {
+      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
+              p->v[i], clash);
+      free(p->v[i]);
+      dropped = 1;
+    } else {
+      p->v[kept++] = p->v[i];
+    }
+    free(stem);
+  }
+  p->n = kept;
+  return dropped;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: batch needs at least one DIR\n");
@@ -234,6 +310,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   for (size_t i = 0; i < a->n_pos; i++)
     bad |= walk(a->pos[i], &p, 0, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
+  bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   vc_render_opts o = render_opts(a);
@@ -323,15 +400,78 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   return st == VC_OK ? EXIT_OK : EXIT_SOME_FAILED;
 }
 
+static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
+  if (a->n_pos == 0) {
+    fprintf(err, "voicecap: usage: voicecap check [--audio NAME.wav] FILE...\n");
+    return EXIT_USAGE;
+  }
+  vc_check_opts o = {.audio_path = a->audio, .max_uncovered = VC_CHECK_MAX_UNCOVERED};
+  int failed = vc_check_files(a->pos, a->n_pos, &o, out, err);
+  return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+static void print_voice_row(const char *who, const char *role, const vc_voice *v,
+                            unsigned colour, FILE *out) {
+  fprintf(out, "%-28s %-12s %-14s %s+%s rate %d pitch %d range %d gain %+.1f dB #%06X\n",
+          who, role, v->id, v->language, v->variant ? v->variant : "", v->rate, v->pitch,
+          v->range, v->gain_db, colour & 0xFFFFFFu);
+}
+
+/* Without files: every voice defined. With files: who speaks with which voice. */
+static int list_cast(const vc_voiceset *vs, const char *path, FILE *out, FILE *err) {
+  vc_diag d = {{0}};
+  vc_text *t = NULL;
+  vc_script *s = NULL;
+  vc_cast *c = NULL;
+  vc_status st = vc_text_load(path, &t, &d);
+  if (st == VC_OK)
+    st = vc_segment(t->bytes, t->len, &s, &d);
+  if (st == VC_OK)
+    st = vc_cast_new(vs, s, &c, &d);
+  if (st != VC_OK) {
+    fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
+  } else {
+    fprintf(out, "%s:\n", path);
+    for (size_t i = 0; i < s->n_speakers; i++)
+      print_voice_row(s->speakers[i].name, vc_role_name(s->speakers[i].role), c->voice[i],
+                      c->colour[i], out);
+  }
+  vc_cast_free(c);
+  vc_script_free(s);
+  vc_text_free(t);
+  return st == VC_OK ? 0 : 1;
+}
+
+static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
+  vc_diag d = {{0}};
+  vc_voiceset *vs = NULL;
+  const char *dir = vc_voices_dir(a->voices_dir);
+  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+    fprintf(err, "voicecap: %s\n", d.msg);
+    return EXIT_SOME_FAILED;
+  }
+  int failed = 0;
+  if (a->n_pos == 0) {
+    fprintf(out, "voices in %s:\n", dir);
+    for (size_t i = 0; i < vs->n_voices; i++) {
+      const vc_voice *v = &vs->voices[i];
+      print_voice_row(v->id, "", v, v->colour, out);
+    }
+  }
+  for (size_t i = 0; i < a->n_pos; i++)
+    failed |= list_cast(vs, a->pos[i], out, err);
+  vc_voiceset_free(vs);
+  return failed ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
 typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
 
 static const struct {
   const char *name;
   vc_cmd_fn run;
 } vc_cmds[] = {
-    {"render", cmd_render},
-    {"batch", cmd_batch},
-    {"segment", cmd_segment},
+    {"render", cmd_render}, {"batch", cmd_batch},   {"segment", cmd_segment},
+    {"check", cmd_check},   {"voices", cmd_voices},
 };
 
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {

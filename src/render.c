@@ -64,13 +64,18 @@ static vc_status plan_outputs(vc_job *j) {
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
   for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
-    size_t n = strlen(stem) + strlen(vc_outputs[i].ext) + 1;
+    const char *ext = vc_outputs[i].ext;
+    if (i == OUT_WAV && j->o->audio_format)
+      ext = vc_audio_format_ext(j->o->audio_format);
+    if (!ext)
+      return VC_ERR_CONFIG;
+    size_t n = strlen(stem) + strlen(ext) + 1;
     char *name = malloc(n);
     if (!name) {
       st = VC_ERR_NOMEM;
       break;
     }
-    snprintf(name, n, "%s%s", stem, vc_outputs[i].ext);
+    snprintf(name, n, "%s%s", stem, ext);
     j->final[i] = vc_path_join(dir, name);
     free(name);
     j->temp[i] = j->final[i] ? vc_temp_path(j->final[i]) : NULL;
@@ -133,7 +138,8 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
     int ms = new_speaker ? v->turn_pause_ms : v->paragraph_pause_ms;
     st = vc_audio_silence(j->audio, (size_t)ms_to_samples(ms, rate));
   }
-  j->gain = pow(10.0, v->gain_db / 20.0);
+  if (st == VC_OK)
+    st = vc_synth_voice_gain(j->synth, v, VC_LOUDNESS_TARGET_LUFS, &j->gain, j->diag);
   size_t start = 0;
   while (st == VC_OK && start < t->text_len) {
     const char *nl = memchr(t->text + start, '\n', t->text_len - start);
@@ -152,7 +158,9 @@ static vc_status synthesise(vc_job *j) {
   if (st != VC_OK)
     return st;
   int rate = vc_synth_sample_rate(j->synth);
-  vc_audio_opts ao = {.in_rate = rate, .out_rate = 0, .format = "wav"};
+  vc_audio_opts ao = {.in_rate = rate,
+                      .out_rate = j->o->sample_rate,
+                      .format = j->o->audio_format ? j->o->audio_format : "wav"};
   st = vc_audio_open(j->temp[OUT_WAV], &ao, &j->audio, j->diag);
   if (st == VC_OK)
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
@@ -227,9 +235,9 @@ static void job_cleanup(vc_job *j) {
   vc_text_free(j->text);
 }
 
-static const char *voices_dir(const vc_render_opts *o) {
-  if (o->voices_dir)
-    return o->voices_dir;
+const char *vc_voices_dir(const char *given) {
+  if (given)
+    return given;
   const char *env = getenv("VOICECAP_VOICES");
   if (env && *env)
     return env;
@@ -244,7 +252,7 @@ static vc_status render_job(vc_job *j) {
     return fail_in_file(j, st);
   st = vc_speak_rules_load(NULL, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(voices_dir(j->o), &j->voices, j->diag);
+    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
   if (st == VC_OK)
     st = vc_cast_new(j->voices, j->script, &j->cast, j->diag);
   if (st == VC_OK)

@@ -37,6 +37,7 @@ vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
   g->last_person = -1;
+  vc_seg_quote_style(g);
   for (size_t i = 0; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
     vc_status st = VC_OK;
@@ -66,7 +67,8 @@ static int joins(const vc_seg *g, const vc_piece *a, const vc_piece *b) {
   if (b->para != a->para + 1)
     return 0;
   const vc_para *pa = &g->paras[a->para], *pb = &g->paras[b->para];
-  return a->end == pa->end && b->start == pb->body && pb->label < 0;
+  return a->end == pa->end && b->start == pb->body && pb->body == pb->start &&
+         pb->label < 0;
 }
 
 /* Appends src[s..e) to buf with white-space runs as one space and bracketed timestamps
@@ -172,7 +174,8 @@ static vc_status repair_glue(const vc_seg *g, vc_script *s) {
       continue;
     if (!tried) {
       tried = 1;
-      if (vc_glue_ctx_new(g->src, g->len, NULL, &ctx, NULL) != VC_OK)
+      if (g->opts.no_dictionary ||
+          vc_glue_ctx_new(g->src, g->len, g->opts.data_dir, &ctx, NULL) != VC_OK)
         ctx = NULL;
     }
     char *fixed = NULL;
@@ -244,6 +247,11 @@ static vc_status run_passes(vc_seg *g) {
 }
 
 vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *diag) {
+  return vc_segment_with(text, len, NULL, out, diag);
+}
+
+vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
+                          vc_script **out, vc_diag *diag) {
   if (!out || (!text && len))
     return VC_ERR_ARG;
   *out = NULL;
@@ -256,6 +264,8 @@ vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *dia
   g.src = text ? text : "";
   g.len = len;
   g.diag = diag;
+  if (opts)
+    g.opts = *opts;
   vc_status st = run_passes(&g);
   if (st == VC_OK && g.n_pieces == 0) {
     diag_set(diag, "nothing to speak");

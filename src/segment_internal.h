@@ -8,7 +8,7 @@
 #include "voicecap/segment.h"
 
 /* Caps for untrusted input: beyond them vc_segment fails with VC_ERR_LIMIT. */
-#define VC_SEG_MAX_INPUT ((size_t)64 << 20)
+#define VC_SEG_MAX_INPUT ((size_t)16 << 20)
 #define VC_SEG_MAX_LINES ((size_t)1 << 20)
 #define VC_SEG_MAX_LINE_BYTES ((size_t)1 << 20)
 #define VC_SEG_MAX_PIECES ((size_t)1 << 20)
@@ -116,8 +116,10 @@ typedef struct vc_seg {
   size_t interviewer, interviewee; /* default speakers of the Q&A part */
   int last_person;                 /* the person the prose named last, -1 if none yet */
   int open_quote;                  /* the previous paragraph ended inside a quotation */
+  int single_quotes;               /* the article quotes speech with single marks */
   size_t open_speaker;             /* whose */
-  struct vc_dict *dict;            /* hunspell, opened when first needed (may stay NULL) */
+  vc_segment_opts opts;
+  struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
   int dict_tried;
   vc_diag *diag;
 } vc_seg;
@@ -190,7 +192,7 @@ vc_status vc_seg_find_people(vc_seg *g);
 vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role,
                              size_t *out);
 int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
-int vc_seg_main_person(const vc_seg *g);
+int vc_seg_main_person(vc_seg *g);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
@@ -199,6 +201,7 @@ vc_status vc_seg_decode_qa(vc_seg *g);
 
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);
+void vc_seg_quote_style(vc_seg *g);
 
 /* segment.c */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

@@ -25,6 +25,26 @@ static size_t skip_spaces(const char *s, size_t n, size_t i) {
   return i;
 }
 
+/* Skips emphasis marks left from markup ("**Q:**", "__Jane__:"). */
+static size_t skip_marks(const char *s, size_t n, size_t i) {
+  while (i < n && (s[i] == '*' || s[i] == '_'))
+    i++;
+  return i;
+}
+
+/* Skips a short aside in parentheses after a label's name: "(host)", "(laughing)". */
+static size_t skip_aside(const char *s, size_t n, size_t i) {
+  if (i >= n || s[i] != '(')
+    return i;
+  for (size_t j = i + 1; j < n && j < i + 32; j++) {
+    if (s[j] == ')')
+      return j + 1;
+    if (s[j] == '(' || s[j] == ':')
+      break;
+  }
+  return i;
+}
+
 /* Is s[i] a dash (hyphen with spaces, en or em dash)? Returns its length or 0. */
 static size_t dash_at(const char *s, size_t n, size_t i) {
   int32_t cp;
@@ -35,6 +55,9 @@ static size_t dash_at(const char *s, size_t n, size_t i) {
     return 1;
   return 0;
 }
+
+static const char *const honorifics[] = {"dr",  "mr",  "mrs", "ms",   "prof", "rev", "sen",
+                                         "rep", "gen", "col", "capt", "sir",  "st",  NULL};
 
 /* Reads the name of a label: up to four capitalised words (connectors between). */
 static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps) {
@@ -56,6 +79,9 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
       *caps = *caps && lo == 0;
       (*words)++;
     }
+    if (*words == 1 && j + 2 < n && s[j] == '.' && s[j + 1] == ' ' &&
+        vc_seg_in_list(s + i, j - i, honorifics))
+      j++; /* "Dr. Jane Doe" */
     end = j;
     if (j + 1 < n && s[j] == ' ' && s[j + 1] != ' ')
       i = j + 1;
@@ -71,7 +97,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   memset(lp, 0, sizeof *lp);
   size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
-  i = skip_spaces(s, n, i);
+  i = skip_marks(s, n, skip_spaces(s, n, i));
   size_t ns = i, ne = read_name(s, n, i, &lp->words, &lp->caps);
   if (!ne || ne - ns > 60)
     return 0;
@@ -81,6 +107,8 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     lp->stamped = 1;
     j = skip_spaces(s, n, st);
   }
+  j = skip_spaces(s, n, skip_aside(s, n, j)); /* "JANE DOE (host):" */
+  j = skip_marks(s, n, j);
   if (j < n && s[j] == ':') {
     lp->kind = LB_COLON;
     lp->colon = 1;
@@ -96,7 +124,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   } else {
     return 0;
   }
-  j = skip_spaces(s, n, j);
+  j = skip_spaces(s, n, skip_marks(s, n, j));
   size_t after = vc_seg_stamp_end(s, n, j);
   if (after > j)
     lp->stamped = 1;

@@ -242,6 +242,8 @@ static void date_word(const char *w, size_t wn, void *user) {
 
 /* A line made only of a date, a time and their words ("October 23, 2020 at 10:00 AM"). */
 static int line_is_date(const char *s, size_t n) {
+  if (n > 120)
+    return 0;
   date_scan d = {0, 0, 0};
   each_word(s, n, date_word, &d);
   return d.words > 0 && d.words <= 12 && d.dateish == d.words && d.marker > 0;

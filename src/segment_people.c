@@ -58,12 +58,30 @@ static int same_bytes(const char *a, size_t an, const char *b, size_t bn) {
   return an == bn && memcmp(a, b, an) == 0;
 }
 
-static vc_status add_candidate(vc_seg *g, size_t s, size_t e, size_t ls, size_t le) {
+/* The name of words t[i..i+r) joined by single spaces ("RizAhmed" glued -> two words). */
+static size_t join_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r, char *out,
+                        size_t cap) {
+  size_t o = 0;
+  for (size_t k = i; k < i + r; k++) {
+    size_t n = t[k].e - t[k].s;
+    if (o + n + 2 > cap)
+      break;
+    if (k > i)
+      out[o++] = ' ';
+    memcpy(out + o, g->src + t[k].s, n);
+    o += n;
+  }
+  out[o] = 0;
+  return o;
+}
+
+static vc_status add_candidate(vc_seg *g, const vc_tok *t, size_t i, size_t r) {
   char name[VC_SEG_NAME_MAX];
-  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
-  for (size_t i = 0; i < g->n_people; i++) {
-    if (same_bytes(g->people[i].name, g->people[i].len, name, n)) {
-      g->people[i].full++;
+  size_t n = join_name(g, t, i, r, name, sizeof name);
+  size_t s = t[i].s, ls = t[i + r - 1].s, le = t[i + r - 1].e;
+  for (size_t k = 0; k < g->n_people; k++) {
+    if (same_bytes(g->people[k].name, g->people[k].len, name, n)) {
+      g->people[k].full++;
       return VC_OK;
     }
   }
@@ -100,12 +118,12 @@ static int by_surname(const vc_seg *g, size_t s, size_t e, int persons_only) {
   return best;
 }
 
-static int by_name(const vc_seg *g, size_t s, size_t e) {
+static int by_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r) {
   char name[VC_SEG_NAME_MAX];
-  size_t n = vc_seg_copy_name(g->src + s, e - s, name, sizeof name);
-  for (size_t i = 0; i < g->n_people; i++)
-    if (same_bytes(g->people[i].name, g->people[i].len, name, n))
-      return (int)i;
+  size_t n = join_name(g, t, i, r, name, sizeof name);
+  for (size_t k = 0; k < g->n_people; k++)
+    if (same_bytes(g->people[k].name, g->people[k].len, name, n))
+      return (int)k;
   return -1;
 }
 
@@ -114,6 +132,8 @@ static int by_name(const vc_seg *g, size_t s, size_t e) {
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
   if (!g->dict_tried) {
     g->dict_tried = 1;
+    if (g->opts.no_dictionary)
+      return 0;
     if (vc_dict_open(&g->dict) != VC_OK)
       g->dict = NULL;
   }
@@ -155,8 +175,7 @@ static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) 
     i += cut;
     r -= cut;
     if (r >= 2) {
-      vc_status st =
-          add_candidate(g, t[i].s, t[i + r - 1].e, t[i + r - 1].s, t[i + r - 1].e);
+      vc_status st = add_candidate(g, t, i, r);
       if (st != VC_OK)
         return st;
     }
@@ -189,7 +208,7 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
       if (p >= 0)
         g->people[p].is_person = 1;
     } else if (r >= 2) {
-      int p = by_name(g, t[i].s, t[i + r - 1].e);
+      int p = by_name(g, t, i, r);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
       if (p >= 0 && (verb || paren || after_role(g, t, i)))
@@ -271,7 +290,7 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
     if (r == 1)
       p = by_surname(g, t[i].s, t[i].e, 1);
     else if (r >= 2) {
-      p = by_name(g, t[i].s, t[i + r - 1].e);
+      p = by_name(g, t, i, r);
       if (p >= 0 && !g->people[p].is_person)
         p = -1;
     }
@@ -288,12 +307,10 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
 
 /* When nobody is known to be a person: the first name written whose surname is no common
  * word ("Ten Minutes" is not a person), else the first name written at all. */
-static void guess_person(vc_seg *g) {
+static int guess_person(vc_seg *g) {
   int any = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     vc_person *p = &g->people[i];
-    if (p->is_person)
-      return;
     if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
       any = (int)i;
   }
@@ -301,6 +318,7 @@ static void guess_person(vc_seg *g) {
     any = 0;
   if (any >= 0)
     g->people[any].is_person = 1;
+  return any;
 }
 
 /* Finds the people the article names, and every place it names them. */
@@ -308,8 +326,6 @@ vc_status vc_seg_find_people(vc_seg *g) {
   vc_status st = each_para(g, collect_runs, NULL);
   if (st == VC_OK)
     st = each_para(g, confirm_people, NULL);
-  if (st == VC_OK)
-    guess_person(g);
   if (st == VC_OK)
     st = each_para(g, collect_mentions, NULL);
   return st;
@@ -334,7 +350,7 @@ int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len) {
 }
 
 /* The person the article is most about: most mentions before the Q&A part, then overall. */
-int vc_seg_main_person(const vc_seg *g) {
+int vc_seg_main_person(vc_seg *g) {
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     const vc_person *p = &g->people[i];
@@ -344,5 +360,5 @@ int vc_seg_main_person(const vc_seg *g) {
         (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
       best = (int)i;
   }
-  return best;
+  return best >= 0 ? best : guess_person(g);
 }

@@ -82,6 +82,21 @@ static void mark_outro(vc_seg *g, const qa_doc *d) {
   }
 }
 
+/* A section heading inside the Q&A ("On the new album"): a short line alone in its
+ * block, no closing punctuation, no I or you. The narrator reads it. */
+static void mark_headings(vc_seg *g) {
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->note || p->label >= 0 || p->block_lines != 1 ||
+        p->words == 0 || p->words > 8 || p->first_p || p->second_p)
+      continue;
+    unsigned char last = (unsigned char)g->src[p->end - 1];
+    if (strchr(".?!:;,\"')]", last) || last >= 0x80)
+      continue; /* punctuation, or a closing quote, ellipsis or dash */
+    p->note = 1;
+  }
+}
+
 static void doc_features(const vc_seg *g, qa_doc *d) {
   int blocks = 0, qfirst = 0, labeled[2] = {0, 0};
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
@@ -168,6 +183,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
     return VC_OK;
   qa_doc d;
   memset(&d, 0, sizeof d);
+  mark_headings(g);
   doc_features(g, &d);
   mark_outro(g, &d);
   size_t m = g->n_paras - g->qa_start;

@@ -43,13 +43,39 @@ static int is_word_start_ctx(const char *s, size_t i, size_t lo) {
 
 /* Finds the quotations of src[lo..hi): curly marks, a stray opening mark used as a
  * closing one, straight marks by position. */
-static size_t find_spans(const char *s, size_t lo, size_t hi, qspan *out, size_t cap) {
+/* In single-quote mode (‘...,’ she said): a closing ’ follows punctuation and is not
+ * followed by a letter, so apostrophes ("don’t", "players’") never close. */
+static int single_close(const char *s, size_t lo, size_t hi, size_t i, int32_t cp) {
+  if (cp != 0x2019 || i <= lo)
+    return 0;
+  char before = s[i - 1];
+  int32_t after;
+  vc_seg_cp(s, hi, i + 3, &after);
+  return strchr(",.!?", before) && before != 0 && !vc_seg_is_letter(after);
+}
+
+static size_t find_spans(const char *s, size_t lo, size_t hi, int single, qspan *out,
+                         size_t cap) {
   size_t n = 0, k;
   int inside = 0;
   for (size_t i = lo; i < hi && n < cap;) {
     int32_t cp;
     size_t m = vc_seg_cp(s, hi, i, &cp);
     m = m ? m : 1;
+    if (single) {
+      if (!inside && cp == 0x2018 && is_word_start_ctx(s, i, lo)) {
+        out[n] = (qspan){.s = i, .is = i + m};
+        inside = 1;
+      } else if (inside && single_close(s, lo, hi, i, cp)) {
+        out[n].ie = i;
+        out[n].e = i + m;
+        out[n].closed = 1;
+        n++;
+        inside = 0;
+      }
+      i += m;
+      continue;
+    }
     if (!inside) {
       int open =
           vc_seg_is_open_quote(s, hi, i, &k) ||
@@ -73,7 +99,7 @@ static size_t find_spans(const char *s, size_t lo, size_t hi, qspan *out, size_t
     }
     i += m;
   }
-  if (inside && n < cap) {
+  if (inside && n < cap && (!single || out[n].s == lo)) {
     out[n].ie = hi;
     out[n].e = hi;
     n++;
@@ -133,50 +159,63 @@ static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
 }
 
-/* Reads who toks[i..] names: a known person, a pronoun, "the ... noun" or a name. */
+/* A known person named at t[i]; returns the words the name takes, 0 if none. */
+static size_t person_words(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
+  size_t len;
+  int p = i < n ? vc_seg_person_at(g, t[i].s, &len) : -1;
+  if (p < 0)
+    return 0;
+  size_t j = i;
+  while (j < n && t[j].e <= t[i].s + len)
+    j++;
+  *w = (who){1, p, t[i].s, t[i].s + len};
+  return j - i;
+}
+
+/* "said line cook Jane Doe": up to three lower-case words, then a known person. */
+static size_t occupied_person(const vc_seg *g, const vc_tok *t, size_t n, size_t i,
+                              who *w) {
+  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
+    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns) ||
+        tok_in(g, &t[k], determiners))
+      break;
+    size_t m = k + 1 < n && t[k + 1].tight ? person_words(g, t, n, k + 1, w) : 0;
+    if (m > 0)
+      return k + 1 + m - i;
+  }
+  return 0;
+}
+
+/* "the British actor", "the commune's leader": a determiner and up to five words. */
+static size_t description(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
+  size_t j = i + 1;
+  while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
+         !tok_in(g, &t[j], vc_seg_speech_verbs))
+    j++;
+  if (j == i + 1)
+    return 0;
+  *w = (who){3, -1, t[i].s, t[j - 1].e};
+  return j - i;
+}
+
+/* Reads who t[i..] names: a known person, a pronoun, "the ... noun" or a name; returns
+ * the words it takes, 0 if none. */
 static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
   memset(w, 0, sizeof *w);
   w->person = -1;
   if (i >= n)
     return 0;
-  size_t len;
-  int p = vc_seg_person_at(g, t[i].s, &len);
-  if (p >= 0) {
-    size_t j = i;
-    while (j < n && t[j].e <= t[i].s + len)
-      j++;
-    *w = (who){1, p, t[i].s, t[i].s + len};
-    return j - i;
-  }
-  for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
-    /* "said line cook Jane Doe": a few lower-case words, then a known person */
-    int q = k + 1 < n ? vc_seg_person_at(g, t[k + 1].s, &len) : -1;
-    if (q >= 0 && t[k + 1].tight && !tok_in(g, &t[k], phrase_stops) &&
-        !tok_in(g, &t[k], determiners)) {
-      size_t j = k + 1;
-      while (j < n && t[j].e <= t[k + 1].s + len)
-        j++;
-      *w = (who){1, q, t[k + 1].s, t[k + 1].s + len};
-      return j - i;
-    }
-    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns))
-      break;
-  }
+  size_t k = person_words(g, t, n, i, w);
+  if (k == 0)
+    k = occupied_person(g, t, n, i, w);
+  if (k > 0)
+    return k;
   if (tok_in(g, &t[i], vc_seg_pronouns)) {
     *w = (who){2, -1, t[i].s, t[i].e};
     return 1;
   }
-  if (tok_in(g, &t[i], determiners)) {
-    size_t j = i + 1;
-    while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
-           !tok_in(g, &t[j], vc_seg_speech_verbs))
-      j++;
-    if (j > i + 1) {
-      *w = (who){3, -1, t[i].s, t[j - 1].e};
-      return j - i;
-    }
-    return 0;
-  }
+  if (tok_in(g, &t[i], determiners))
+    return description(g, t, n, i, w);
   if (t[i].cap && !t[i].caps && !tok_in(g, &t[i], vc_seg_not_name_words)) {
     size_t j = i + 1;
     while (j < n && j - i < 3 && t[j].tight && t[j].cap)
@@ -193,6 +232,9 @@ static int attr_after(const vc_seg *g, const vc_tok *t, size_t n, who *w) {
     return 0;
   if (tok_in(g, &t[0], inverted_verbs))
     return read_who(g, t, n, 1, w) > 0;
+  if (n > 2 && vc_seg_word_eq(g->src + t[0].s, t[0].e - t[0].s, "according") &&
+      vc_seg_word_eq(g->src + t[1].s, t[1].e - t[1].s, "to"))
+    return read_who(g, t, n, 2, w) > 0;
   size_t k = read_who(g, t, n, 0, w);
   if (k == 0 || k >= n || !tok_in(g, &t[k], vc_seg_speech_verbs))
     return 0;
@@ -301,7 +343,7 @@ static int by_desc(const vc_seg *g, size_t s, size_t e) {
 }
 
 /* The person a description ("the British actor") stands for, or -1. */
-static int described(const vc_seg *g, const who *w) {
+static int described(vc_seg *g, const who *w) {
   int director = 0;
   int known = by_desc(g, w->s, w->e);
   if (known >= 0)
@@ -356,10 +398,14 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
     return st;
   if (pr->n > ATTR_WORDS)
     pr->n = ATTR_WORDS;
-  /* the attribution follows at once: only a comma or spaces between */
+  /* the attribution follows at once: only a comma, a dash or spaces between */
   size_t i = lo;
-  while (i < hi && (g->src[i] == ' ' || g->src[i] == ','))
-    i++;
+  while (i < hi &&
+         (g->src[i] == ' ' || g->src[i] == ',' || g->src[i] == '-' ||
+          ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
+           (unsigned char)g->src[i + 1] == 0x80 &&
+           ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))))
+    i += (unsigned char)g->src[i] == 0xE2 ? 3 : 1;
   if (q->closed && pr->n > 0 && pr->toks[0].s == i && attr_after(g, pr->toks, pr->n, w)) {
     q->attributed = 1;
     return VC_OK;
@@ -406,10 +452,16 @@ static int decide_speech(const vc_seg *g, const vc_para *p, const qspan *q, size
 /* The last person the prose named in src[lo..hi) outside speech, else `prev`. */
 static int last_named(const vc_seg *g, size_t lo, size_t hi, const qspan *q, size_t nq,
                       int prev) {
-  for (size_t i = 0; i < g->n_mentions; i++) {
+  size_t a = 0, b = g->n_mentions;
+  while (a < b) { /* first mention at or after lo */
+    size_t mid = a + (b - a) / 2;
+    if (g->mentions[mid].off < lo)
+      a = mid + 1;
+    else
+      b = mid;
+  }
+  for (size_t i = a; i < g->n_mentions && g->mentions[i].off < hi; i++) {
     const vc_mention *m = &g->mentions[i];
-    if (m->off < lo || m->off >= hi)
-      continue;
     int inside = 0;
     for (size_t k = 0; k < nq; k++)
       inside |= q[k].speech && m->off >= q[k].s && m->off < q[k].e;
@@ -465,7 +517,7 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   prose pr = {NULL, 0, 0};
   if (!q)
     return VC_ERR_NOMEM;
-  size_t nq = find_spans(g->src, p->body, p->end, q, MAX_SPANS);
+  size_t nq = find_spans(g->src, p->body, p->end, g->single_quotes, q, MAX_SPANS);
   vc_status st = decide_speakers(g, &pr, p, q, nq);
   size_t pos = p->body;
   int open = 0;
@@ -487,4 +539,24 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   free(pr.toks);
   free(q);
   return st;
+}
+
+/* Does the article quote speech with single marks (‘...’) and never with double ones? */
+void vc_seg_quote_style(vc_seg *g) {
+  int doubles = 0, singles = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE)
+      continue;
+    for (size_t j = p->body; j < p->end; j++) {
+      size_t k;
+      int32_t cp;
+      if (g->src[j] == '"' || vc_seg_is_open_quote(g->src, p->end, j, &k))
+        doubles++;
+      else if ((unsigned char)g->src[j] == 0xE2 && vc_seg_cp(g->src, p->end, j, &cp) &&
+               cp == 0x2018 && is_word_start_ctx(g->src, j, p->body))
+        singles++;
+    }
+  }
+  g->single_quotes = doubles == 0 && singles >= 2;
 }

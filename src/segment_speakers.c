@@ -34,9 +34,10 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
 /* Writes `key` (upper case) the way the article writes it, if it does anywhere. */
 static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
   size_t kn = strlen(key);
-  if (kn == 0 || kn > g->len)
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  if (kn == 0 || kn > span)
     return 0;
-  for (size_t i = 0; i + kn <= g->len; i++) {
+  for (size_t i = 0; i + kn <= span; i++) {
     size_t j = 0;
     int lower = 0;
     for (; j < kn; j++) {
@@ -56,12 +57,13 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
   return 0;
 }
 
+/* "JANE DOE" -> "Jane Doe"; a one-word label of up to three letters stays ("NPR"). */
 static void title_case(const char *key, char *out, size_t cap) {
   size_t o = 0;
-  int start = 1;
+  int start = 1, acronym = strlen(key) <= 3 && !strchr(key, ' ');
   for (size_t i = 0; key[i] && o + 1 < cap; i++) {
     char c = key[i];
-    if (!start && c >= 'A' && c <= 'Z')
+    if (!start && c >= 'A' && c <= 'Z' && !acronym)
       c = (char)(c - 'A' + 'a');
     out[o++] = c;
     start = c == ' ' || c == '-' || c == '\'';
@@ -78,6 +80,12 @@ static int person_key_eq(const vc_seg *g, const vc_person *p, const char *key, i
   return strcmp(k, key) == 0;
 }
 
+/* Is `word` (one word) the first word of the several-word `key`? */
+static int first_word_is(const char *key, const char *word) {
+  size_t n = strlen(word);
+  return !strchr(word, ' ') && strncmp(key, word, n) == 0 && key[n] == ' ';
+}
+
 /* The display name of a label: the person's full name as the article writes it ("AHMED"
  * -> "Jane Ahmed"), else the label as the article writes it, else title case. */
 static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
@@ -89,8 +97,16 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
       best = (int)i;
       break;
     }
-    if (!last && p->is_person && person_key_eq(g, p, key, 1) &&
-        (best < 0 || p->mentions > g->people[best].mentions))
+    if (!last && person_key_eq(g, p, key, 1) &&
+        (best < 0 || p->is_person > g->people[best].is_person ||
+         (p->is_person == g->people[best].is_person &&
+          p->mentions + p->full > g->people[best].mentions + g->people[best].full)))
+      best = (int)i;
+  }
+  for (size_t i = 0; best < 0 && !last && i < g->n_people; i++) {
+    char k[VC_SEG_NAME_MAX]; /* "JANE" for "Jane Doe" */
+    vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+    if (g->people[i].is_person && first_word_is(k, key))
       best = (int)i;
   }
   if (best >= 0) {
@@ -128,7 +144,7 @@ static size_t cap_phrase(const vc_seg *g, const vc_tok *t, size_t n, size_t *i) 
     (*i)++;
   size_t j = *i;
   while (j < n && j - *i < 5 && t[j].cap && (j == *i || t[j].tight) &&
-         !tok_is(g, &t[j], vc_seg_pronouns))
+         !tok_is(g, &t[j], vc_seg_pronouns) && !tok_is(g, &t[j], vc_seg_first_person))
     j++;
   return j - *i;
 }
@@ -160,7 +176,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
     size_t s = v, sk = 0;
-    while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight)) {
+    while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight) &&
+           !tok_is(g, &t[s - 1], vc_seg_first_person)) {
       s--;
       sk++;
     }
@@ -194,7 +211,7 @@ static vc_status find_asker(vc_seg *g) {
   return st;
 }
 
-static void answerer_name(const vc_seg *g, char *out, size_t cap) {
+static void answerer_name(vc_seg *g, char *out, size_t cap) {
   int p = vc_seg_main_person(g);
   snprintf(out, cap, "%s", p >= 0 ? g->people[p].name : "Interviewee");
 }
@@ -238,9 +255,18 @@ static double para_q(const vc_para *p) {
   return p->has_q ? 0.3 : 0.0;
 }
 
+static int spoken(const vc_para *p) {
+  return p->drop == VC_DROP_NONE && !p->note;
+}
+
+/* Scores each labelled speaker; gs[0] collects the unlabelled paragraphs of the Q&A. */
 static void score_groups(const vc_seg *g, group_score *gs) {
   for (size_t i = 0; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
+    if (p->label < 0 && i > g->qa_start && spoken(p)) {
+      gs[0].q += para_q(p);
+      gs[0].paras++;
+    }
     if (p->label < 0 || p->drop != VC_DROP_NONE)
       continue;
     size_t s = g->labels[p->label].speaker;
@@ -248,6 +274,8 @@ static void score_groups(const vc_seg *g, group_score *gs) {
     gs[s].words += p->words;
     gs[s].paras++;
   }
+  if (gs[0].paras)
+    gs[0].q /= gs[0].paras;
   double most = 1;
   for (size_t s = 1; s < g->n_speakers; s++) {
     if (gs[s].paras) {
@@ -271,9 +299,12 @@ static void label_roles(vc_seg *g, group_score *gs) {
   for (size_t s = 1; s < g->n_speakers; s++)
     if (g->speakers[s].role == VC_ROLE_NARRATOR && gs[s].paras)
       open[n++] = s;
-  if (n == 1) {
-    g->speakers[open[0]].role =
-        gs[open[0]].q >= 0.5 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+  /* questions left unlabelled: a labelled speaker asks only if its own turns do */
+  int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
+  if (n == 1 || asked_unlabelled) {
+    for (size_t i = 0; i < n; i++)
+      g->speakers[open[i]].role =
+          gs[open[i]].q >= 0.5 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
   } else if (n > 1) {
     for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
       for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
@@ -314,6 +345,8 @@ static int same_person(const vc_seg *g, size_t li) {
     bl = bl ? bl + 1 : l->key;
     if (strcmp(al, bl) == 0 && (strchr(a, ' ') == NULL || strchr(l->key, ' ') == NULL))
       return (int)k;
+    if (first_word_is(l->key, a) || first_word_is(a, l->key))
+      return (int)k; /* "JANE" after "JANE DOE" */
   }
   return -1;
 }
@@ -348,10 +381,6 @@ static vc_status label_speakers(vc_seg *g) {
   return VC_OK;
 }
 
-static int spoken(const vc_para *p) {
-  return p->drop == VC_DROP_NONE && !p->note;
-}
-
 static int has_quote_mark(const vc_seg *g, const vc_para *p) {
   for (size_t i = p->body; i < p->end; i++) {
     size_t k;
@@ -373,8 +402,8 @@ static size_t unlabeled_qa_start(const vc_seg *g) {
     size_t j = i + 1;
     while (j < g->n_paras && !spoken(&g->paras[j]))
       j++;
-    int q = prev_spoken < g->n_paras && p->ends_q && p->words <= 40 && j < g->n_paras &&
-            !g->paras[j].ends_q;
+    int q = prev_spoken < g->n_paras && p->ends_q && p->words <= 80 && j < g->n_paras &&
+            !g->paras[j].ends_q && (p->words <= 40 || g->paras[j].words > p->words);
     prev_spoken = i;
     if (first == g->n_paras && q)
       first = i;
@@ -425,6 +454,22 @@ static void find_qa_start(vc_seg *g) {
   }
 }
 
+/* When the first label is an answer's, the question it answers is the paragraph just
+ * above it, if that one asks. */
+static void include_first_question(vc_seg *g) {
+  const vc_para *p = &g->paras[g->qa_start];
+  if (p->label < 0 || g->speakers[g->labels[p->label].speaker].role != VC_ROLE_INTERVIEWEE)
+    return;
+  size_t i = g->qa_start;
+  while (i > 0 && !spoken(&g->paras[i - 1]) && g->paras[i - 1].drop != VC_DROP_NONE)
+    i--;
+  if (i == 0)
+    return;
+  const vc_para *q = &g->paras[i - 1];
+  if (spoken(q) && q->label < 0 && q->ends_q && q->words <= 60)
+    g->qa_start = i - 1;
+}
+
 /* Resolves labels to speakers and roles; sets the Q&A part and its default speakers. */
 vc_status vc_seg_resolve_speakers(vc_seg *g) {
   vc_status st = vc_seg_add_speaker(g, "Narrator", 8, VC_ROLE_NARRATOR, &(size_t){0});
@@ -446,6 +491,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   group_score gs[VC_SEG_MAX_SPEAKERS];
   memset(gs, 0, sizeof gs);
   label_roles(g, gs);
+  include_first_question(g);
   g->interviewer = g->interviewee = 0;
   for (size_t s = g->n_speakers; s-- > 1;) {
     if (g->speakers[s].role == VC_ROLE_INTERVIEWER)

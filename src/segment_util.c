@@ -136,8 +136,13 @@ int vc_seg_word_eq(const char *w, size_t wn, const char *lit) {
 }
 
 int vc_seg_in_list(const char *w, size_t wn, const char *const *list) {
+  if (wn == 0 || wn > 48)
+    return 0;
+  unsigned char c = (unsigned char)w[0];
+  if (c >= 'A' && c <= 'Z')
+    c = (unsigned char)(c - 'A' + 'a');
   for (size_t i = 0; list[i]; i++)
-    if (vc_seg_word_eq(w, wn, list[i]))
+    if ((unsigned char)list[i][0] == c && vc_seg_word_eq(w, wn, list[i]))
       return 1;
   return 0;
 }

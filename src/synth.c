@@ -1,10 +1,16 @@
 /* The only espeak-ng caller: voice switching, retrieval-mode callback, word timings. */
 #include <espeak-ng/speak_lib.h>
+#include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "loudness.h"
 #include "voicecap/synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
@@ -19,10 +25,31 @@
  * mutable static in voicecap. */
 static int vc_espeak_rate;
 
+#define VC_CALIBRATIONS 32
+
+/* A general English passage, about 25 s of speech with statements, questions and
+ * pauses, spoken by each voice once to measure its loudness. */
+static const char vc_calibration_text[] =
+    "The morning train was late again, so we walked along the river instead. It was cold, "
+    "but the light on the water made up for it. Have you ever noticed how quiet a city "
+    "becomes just before the shops open? A few cyclists passed, a dog barked twice, and "
+    "somewhere a radio was playing an old song. We talked about work, about books we had "
+    "meant to read, and about whether it is ever too late to learn an instrument. Nobody "
+    "had an answer. By nine o'clock the streets were full, and the moment had gone.";
+
+/* One voice's calibration, keyed by every setting that changes the sound and the
+ * target: loudness as espeak-ng makes it, the gain found, and the loudness it gives. */
+typedef struct vc_calibration {
+  char key[200];
+  double raw_lufs, gain_db, lufs;
+} vc_calibration;
+
 struct vc_synth {
   int rate;
   char voice_name[160]; /* "language+variant" last given to espeak-ng */
   int voice_rate, voice_pitch, voice_range;
+  vc_calibration cal[VC_CALIBRATIONS];
+  size_t n_cal;
 };
 
 /* State of one vc_synth_speak call; espeak-ng hands it back as user_data. */
@@ -304,4 +331,220 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
   *n_words = c.n_words;
   *n_samples = c.delivered;
   return VC_OK;
+}
+
+/* The calibration passage's PCM, kept whole (about 25 s: independent of the interview). */
+typedef struct vc_pcm_buf {
+  int16_t *x;
+  size_t n, cap;
+} vc_pcm_buf;
+
+static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
+  vc_pcm_buf *b = user;
+  if (n > b->cap - b->n) {
+    size_t cap = b->cap ? b->cap : 1 << 19;
+    while (cap - b->n < n && cap < ((size_t)1 << 26))
+      cap *= 2;
+    if (cap - b->n < n)
+      return VC_ERR_LIMIT;
+    int16_t *x = realloc(b->x, cap * sizeof *x);
+    if (!x)
+      return VC_ERR_NOMEM;
+    b->x = x;
+    b->cap = cap;
+  }
+  memcpy(b->x + b->n, pcm, n * sizeof *pcm);
+  b->n += n;
+  return VC_OK;
+}
+
+/* Everything the measured figures depend on: espeak-ng's version, the passage and the
+ * limiter's ceiling (VC_CALIBRATION_VERSION changes with either), the voice settings and
+ * the target. */
+#define VC_CALIBRATION_VERSION 1
+
+static void calibration_key(const vc_voice *v, double target, char *key, size_t size) {
+  const char *version = espeak_Info(NULL);
+  snprintf(key, size, "c%d/%s/%s+%s/%d/%d/%d/%.3f/%.2f", VC_CALIBRATION_VERSION,
+           version ? version : "?", v->language, v->variant ? v->variant : "", v->rate,
+           v->pitch, v->range, target, VC_CEILING_DB);
+}
+
+/* ---- the calibration cache on disk -----------------------------------------------------
+ * Measuring a voice costs ~0.7 s, so results are kept in a small text file, one line a
+ * voice: key, then raw loudness, gain and resulting loudness as hexadecimal floats, which
+ * read back bit for bit: a render with a cached figure is byte-identical to one that
+ * measured it. The file is $VOICECAP_CACHE, else $XDG_CACHE_HOME/voicecap/calibration.tsv,
+ * else ~/.cache/voicecap/calibration.tsv; VOICECAP_CACHE=off disables it. Any failure to
+ * read or write it only means measuring again. */
+static int cache_path(char *path, size_t size) {
+  const char *env = getenv("VOICECAP_CACHE");
+  if (env && *env)
+    return strcmp(env, "off") != 0 && snprintf(path, size, "%s", env) < (int)size;
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
+          : home && *home ? snprintf(path, size, "%s/.cache", home)
+                          : -1;
+  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
+    return 0;
+  mkdir(path, 0777); /* best effort: a failure shows when the file is opened */
+  strcat(path, "/voicecap");
+  mkdir(path, 0777);
+  strcat(path, "/calibration.tsv");
+  return 1;
+}
+
+static int cache_lookup(const char *key, vc_calibration *c) {
+  char path[1024], line[512];
+  FILE *f = cache_path(path, sizeof path) ? fopen(path, "r") : NULL;
+  int found = 0;
+  size_t klen = strlen(key);
+  while (f && !found && fgets(line, sizeof line, f)) {
+    if (strncmp(line, key, klen) != 0 || line[klen] != '\t')
+      continue;
+    found = sscanf(line + klen + 1, "%la\t%la\t%la", &c->raw_lufs, &c->gain_db, &c->lufs) ==
+                3 &&
+            isfinite(c->raw_lufs) && isfinite(c->gain_db) && isfinite(c->lufs);
+  }
+  if (f)
+    fclose(f);
+  return found;
+}
+
+/* One line appended with one write: concurrent workers may both add the same line,
+ * which is harmless since the first match wins and both are equal. */
+static void cache_store(const char *key, const vc_calibration *c) {
+  char path[1024], line[512];
+  if (!cache_path(path, sizeof path))
+    return;
+  int n = snprintf(line, sizeof line, "%s\t%a\t%a\t%a\n", key, c->raw_lufs, c->gain_db,
+                   c->lufs);
+  int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0666);
+  if (fd < 0)
+    return;
+  if (n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) != n)
+    (void)0; /* a short write leaves a line that never matches */
+  close(fd);
+}
+
+/* Finds the gain that puts the passage at `target` once limited as the sink limits it:
+ * the raw measurement first, then a few corrections for what the limiter takes off. */
+static vc_status fit_gain(const vc_pcm_buf *b, int rate, double target, vc_calibration *c) {
+  vc_meter *m = NULL;
+  vc_status st = vc_meter_new(rate, 0, &m);
+  if (st == VC_OK)
+    st = vc_meter_add_short(m, b->x, b->n);
+  c->raw_lufs = st == VC_OK ? vc_meter_lufs(m) : -HUGE_VAL;
+  vc_meter_free(m);
+  if (st != VC_OK || !isfinite(c->raw_lufs))
+    return st == VC_OK ? VC_ERR_SYNTH : st;
+  c->gain_db = target - c->raw_lufs;
+  for (int i = 0; i < 3 && st == VC_OK; i++) {
+    st = vc_loudness_limited(b->x, b->n, rate, c->gain_db, VC_CEILING_DB, &c->lufs);
+    if (st == VC_OK && isfinite(c->lufs))
+      c->gain_db += target - c->lufs;
+  }
+  return st;
+}
+
+static vc_status keep_calibration(vc_synth *s, const char *key, const vc_calibration *c,
+                                  const vc_calibration **out) {
+  vc_calibration *slot = &s->cal[s->n_cal++ % VC_CALIBRATIONS];
+  *slot = *c;
+  snprintf(slot->key, sizeof slot->key, "%s", key);
+  *out = slot;
+  return VC_OK;
+}
+
+/* Speaks the passage and fits the gain (in whichever process calls it). */
+static vc_status measure(vc_synth *s, const vc_voice *v, double target, vc_calibration *c,
+                         vc_diag *diag) {
+  vc_pcm_buf b = {0};
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0;
+  vc_status st = vc_synth_speak(s, v, vc_calibration_text, keep_pcm, &b, &words, &n_words,
+                                &n_samples, diag);
+  free(words);
+  if (st == VC_OK)
+    st = fit_gain(&b, s->rate, target, c);
+  free(b.x);
+  return st;
+}
+
+/* espeak-ng carries state from one utterance into the next (the following words' timing
+ * shifts by a few ms), so the passage is spoken in a child process: the renderer's
+ * espeak-ng never hears it, and a render that measured is byte-identical to one that
+ * read the cache. The child sends its figures as hexadecimal floats through a pipe. */
+static vc_status measure_apart(vc_synth *s, const vc_voice *v, double target,
+                               vc_calibration *c, vc_diag *diag) {
+  int fd[2];
+  if (pipe(fd) != 0)
+    return VC_ERR_SYNTH;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    char line[200];
+    vc_status st = measure(s, v, target, c, NULL);
+    int n = snprintf(line, sizeof line, "%d %a %a %a\n", (int)st, c->raw_lufs, c->gain_db,
+                     c->lufs);
+    _exit(n > 0 && write(fd[1], line, (size_t)n) == n ? 0 : 1);
+  }
+  close(fd[1]);
+  char line[200] = {0};
+  ssize_t got = pid > 0 ? read(fd[0], line, sizeof line - 1) : -1;
+  close(fd[0]);
+  int status = 0, code = -1;
+  if (pid > 0)
+    waitpid(pid, &status, 0);
+  if (got <= 0 ||
+      sscanf(line, "%d %la %la %la", &code, &c->raw_lufs, &c->gain_db, &c->lufs) != 4)
+    return VC_ERR_SYNTH;
+  if (code != VC_OK && diag)
+    snprintf(diag->msg, sizeof diag->msg, "voice %s: calibration failed: %s",
+             v->id ? v->id : "?", vc_strerror((vc_status)code));
+  return (vc_status)code;
+}
+
+static vc_status calibrate(vc_synth *s, const vc_voice *v, double target,
+                           const vc_calibration **out, vc_diag *diag) {
+  char key[sizeof s->cal[0].key];
+  calibration_key(v, target, key, sizeof key);
+  size_t have = s->n_cal < VC_CALIBRATIONS ? s->n_cal : VC_CALIBRATIONS;
+  for (size_t i = 0; i < have; i++) {
+    if (strcmp(s->cal[i].key, key) == 0) {
+      *out = &s->cal[i];
+      return VC_OK;
+    }
+  }
+  vc_calibration c = {.lufs = 0.0};
+  if (cache_lookup(key, &c))
+    return keep_calibration(s, key, &c, out);
+  vc_status st = measure_apart(s, v, target, &c, diag);
+  if (st != VC_OK)
+    return st;
+  cache_store(key, &c);
+  return keep_calibration(s, key, &c, out);
+}
+
+vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag) {
+  const vc_calibration *c = NULL;
+  if (!s || !v || !lufs)
+    return VC_ERR_ARG;
+  vc_status st = calibrate(s, v, VC_LOUDNESS_TARGET_LUFS, &c, diag);
+  if (st == VC_OK)
+    *lufs = c->raw_lufs;
+  return st;
+}
+
+vc_status vc_synth_voice_gain(vc_synth *s, const vc_voice *v, double target_lufs,
+                              double *gain, vc_diag *diag) {
+  const vc_calibration *c = NULL;
+  if (!s || !v || !gain || !isfinite(target_lufs))
+    return VC_ERR_ARG;
+  vc_status st = calibrate(s, v, target_lufs, &c, diag);
+  if (st == VC_OK)
+    *gain = pow(10.0, (c->gain_db + v->gain_db) / 20.0);
+  return st;
 }

@@ -188,7 +188,7 @@ static int rule_time(vc_speak *sp, vc_tok *t, vc_status *st) {
   const char *s = sp->s;
   size_t colon = t->cs, n = t->ce - t->cs;
   int h = 0, m;
-  while (colon < t->ce && is_digit(s[colon]))
+  while (colon < t->ce && is_digit(s[colon]) && colon - t->cs < 3) /* hours: 2 digits */
     h = h * 10 + (s[colon++] - '0');
   if (colon == t->cs || colon - t->cs > 2 || colon + 3 != t->ce || s[colon] != ':' ||
       !is_digit(s[colon + 1]) || !is_digit(s[colon + 2]) || n < 4)

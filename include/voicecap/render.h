@@ -14,6 +14,10 @@ typedef struct vc_render_opts {
   const char *out_dir;    /* default "out" */
   const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
   unsigned flags;         /* VC_DOC_* */
+  /* Added for issue 5 (audio): */
+  const char
+      *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
+  int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
 } vc_render_opts;
 
 /* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a
@@ -25,6 +29,10 @@ vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *dia
  * progress to `out` and errors to `err`. Returns 0 when all succeeded, 1 otherwise. */
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err);
+
+/* The voices folder to use: `given` when not NULL, else $VOICECAP_VOICES, else ./voices
+ * when it exists, else the voices folder of the source tree. Never NULL. */
+const char *vc_voices_dir(const char *given);
 
 /* The command-line program; main() only calls this. Returns the exit status. */
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err);

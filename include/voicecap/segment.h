@@ -50,6 +50,17 @@ typedef struct vc_script {
 vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *diag);
 void vc_script_free(vc_script *s);
 
+/* Options for vc_segment_with; all zero gives vc_segment's behaviour. */
+typedef struct vc_segment_opts {
+  const char *data_dir; /* where data/glue.tsv is; NULL: as vc_text_data_dir(NULL) */
+  int no_dictionary;    /* 1: load neither hunspell nor the glue tables (much faster;
+                           glued words are then repaired at punctuation only) */
+} vc_segment_opts;
+
+/* vc_segment with options (`opts` may be NULL). */
+vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
+                          vc_script **out, vc_diag *diag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -40,6 +40,20 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
                          void *user, vc_synth_word **words, size_t *n_words,
                          uint64_t *n_samples, vc_diag *diag);
 
+/* Programme loudness voicecap aims for (EBU R128 integrated, as streaming services do). */
+#define VC_LOUDNESS_TARGET_LUFS (-16.0)
+
+/* Integrated loudness (LUFS, EBU R128 via libebur128) of voice `v` as espeak-ng makes
+ * it: the first call for a voice synthesises a fixed calibration passage (sent nowhere)
+ * and measures it; later calls for the same voice settings use the figure kept in `s`. */
+vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag);
+
+/* The linear gain for voice `v`'s samples: brings its calibrated loudness to
+ * `target_lufs`, then adds the voice's own gain_db. This is what render hands to
+ * vc_audio_write; the audio sink's limiter keeps the true peak within bounds. */
+vc_status vc_synth_voice_gain(vc_synth *s, const vc_voice *v, double target_lufs,
+                              double *gain, vc_diag *diag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -79,6 +79,26 @@ for n in "$A" "$B"; do
   fi
 done
 
+# Two inputs with one base name: the first is rendered, the second refused (exit 1),
+# never silently overwritten.
+dup=$tmp/dup
+mkdir -p "$dup/a" "$dup/b"
+cp "${short[0]}" "$dup/a/same.txt"
+cp "${short[1]}" "$dup/b/same.txt"
+rc=0
+"$VC_BIN" batch -o "$tmp/dupout" "$dup" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+if [ $rc -ne 1 ]; then
+  fail "batch with a duplicate name exited $rc, expected 1"
+elif ! grep -q "b/same.txt: skipped: its outputs would overwrite those of .*a/same.txt" "$tmp/stderr"; then
+  fail "batch with a duplicate name did not name both files; stderr:"
+  indent "$tmp/stderr"
+elif ! "$VC_BIN" render -o "$tmp/single" "$dup/a/same.txt" >/dev/null ||
+  ! cmp -s "$tmp/single/same.srt" "$tmp/dupout/same.srt"; then
+  fail "the duplicate's outputs are not those of the first file"
+else
+  echo "ok   a duplicate name is refused, naming both files; the first file's outputs kept"
+fi
+
 echo "==="
 if [ $fails -ne 0 ]; then
   echo "batch: $fails problem(s)"

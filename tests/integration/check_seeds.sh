@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Renders the five seeds once and checks every caption file (SRT, WebVTT, ASS) with the
-# caption checker against its own audio (--audio): all must pass.
+# caption checker against its own audio (--audio), and measures each WAV's loudness with
+# libebur128 (tests/tools/vc_loudness: -16 LUFS +/- 1, true peak <= -1 dBTP, speakers
+# within 1 LU): all must pass.
 set -euo pipefail
-: "${VC_BIN:?}" "${VC_SOURCE_DIR:?}" "${VC_BUILD_DIR:?}"
+: "${VC_BIN:?}" "${VC_SOURCE_DIR:?}"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -12,13 +14,6 @@ trap 'rm -rf "$tmp"' EXIT
   echo "check_seeds: rendering the seeds failed"
   exit 1
 }
-
-# `voicecap check` once the CLI has it, else the test tool over the same library call.
-if "$VC_BIN" --help | grep -q '^  check'; then
-  check=("$VC_BIN" check)
-else
-  check=("$VC_BUILD_DIR/tools/check_captions")
-fi
 
 mapfile -t wavs < <(find "$tmp" -name '*.wav' | sort)
 if [ "${#wavs[@]}" -ne 5 ]; then
@@ -35,6 +30,7 @@ for wav in "${wavs[@]}"; do
       fail=1
     fi
   done
-  "${check[@]}" --audio "$wav" "$base.srt" "$base.vtt" "$base.ass" || fail=1
+  "$VC_BIN" check --audio "$wav" "$base.srt" "$base.vtt" "$base.ass" || fail=1
+  "${VC_BUILD_DIR:?}/tools/vc_loudness" "$wav" || fail=1
 done
 exit "$fail"

@@ -121,6 +121,15 @@ mkdir -p "$tmp/dir/$GOOD1.txt"
 bad_render "a folder named like the input" "folder|directory|cannot (open|read)|not a (regular )?file" \
   "$tmp/dir/$GOOD1.txt" "$tmp/dir/$GOOD1.txt"
 
+if [ "$(id -u)" -ne 0 ]; then # root reads a mode-000 file anyway
+  cp "${short[1]}" "$f"
+  chmod 000 "$f"
+  bad_render "a file without read permission" "permission|cannot (open|read)" "$f" "$f"
+  chmod 644 "$f"
+else
+  echo "skip a file without read permission: running as root, who can read it"
+fi
+
 prefix=$'Q: How did the first rehearsal go?\n\nA: We met at the caf'
 offset=$(printf '%s' "$prefix" | wc -c)
 {

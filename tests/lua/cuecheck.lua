@@ -4,7 +4,7 @@
 -- Options (--script-opts-append=cuecheck-KEY=VALUE):
 --   map      the sync map (NAME.json); its "cues" give the times
 --   out      where to write the result, JSON:
---            {"error": "..." (only on failure), "retries": empty readings retried,
+--            {"error": "..." (only on failure), "retries": readings retried (empty or stale),
 --             "sub_file": the external subtitle file mpv selected,
 --             "shown": [{"cue": i, "at": t, "pos": p, "text": "...", "ass": "..."}]}
 --   timeout  seconds to wait for one seek before giving up (default 10)
@@ -20,14 +20,18 @@ local o = { map = "", out = "", timeout = 10 }
 options.read_options(o, "cuecheck")
 
 local SEEK_SLACK = 0.05 -- seconds between the asked and the reached position
--- mpv reads an external subtitle file in the background: on a busy machine the first
--- seeks can land before its events are there, and show nothing. So until some cue has
--- shown text, an empty reading is retried (seek again after a pause, within a budget);
--- after that, an empty cue is really empty.
+-- After a seek mpv reads the subtitle packets for the new position from its demuxer
+-- thread, and on a busy machine playback-restart can come before they are decoded: the
+-- reading is then empty. A cue's middle always shows text, so an empty reading is
+-- retried (seek again after a pause) a few times per cue, within a budget for the whole
+-- file so that really empty cues cost little. A reading equal to the previous cue's is
+-- retried the same way, in case it is left over from before the seek.
 local RETRY_DELAY = 0.05
-local RETRY_BUDGET = 40
+local RETRIES_PER_CUE = 6
+local RETRY_BUDGET = 60
 local retries_left = RETRY_BUDGET
-local seen_text = false
+local cue_retries = 0
+local last_ass = nil
 
 local targets = {}
 local shown = {}
@@ -81,6 +85,7 @@ end
 
 local function seek_next()
     next_cue = next_cue + 1
+    cue_retries = 0
     if next_cue > #targets then
         finish(nil)
         return
@@ -98,13 +103,15 @@ local function on_restart()
     -- "text" is mpv's plain-text view; "ass" the event text libass renders (newer mpv
     -- calls it sub-text/ass, 0.35 sub-text-ass)
     local ass = mp.get_property("sub-text/ass") or mp.get_property("sub-text-ass", "")
-    if ass == "" and not seen_text and retries_left > 0 then
+    local suspect = ass == "" or ass == last_ass
+    if suspect and cue_retries < RETRIES_PER_CUE and retries_left > 0 then
         retries_left = retries_left - 1
+        cue_retries = cue_retries + 1
         if timer then timer:kill() end
         timer = mp.add_timeout(RETRY_DELAY, seek_current)
         return
     end
-    seen_text = seen_text or ass ~= ""
+    last_ass = ass
     shown[#shown + 1] = { cue = next_cue, at = t, pos = pos,
                           text = mp.get_property("sub-text", ""), ass = ass }
     seek_next()

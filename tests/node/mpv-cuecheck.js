@@ -134,7 +134,7 @@ function checkFile(sub, opts) {
   const ok = !r.error && diffs.length === 0 && shown.length === cues.length;
   const matched = shown.length - diffs.length;
   let line = `${ok ? 'ok  ' : 'FAIL'} ${sub}: ${matched}/${cues.length} cues shown as written at their middles`;
-  if (r.retries) line += ` (${r.retries} empty readings retried)`;
+  if (r.retries) line += ` (${r.retries} readings retried)`;
   if (r.error) line += `; ${r.error}`;
   console.log(line);
   diffs.slice(0, MAX_SHOWN_DIFFS).forEach((d) => console.log(`     ${d}`));

@@ -123,7 +123,10 @@ static int check_file(const char *path, const char *map_arg) {
   vc_level lv = level_of(sf, info.channels);
   double diff = secs - m.duration;
   bad = 0;
-  if ((info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_WAV) {
+  /* RIFF WAVE, plain or WAVE_FORMAT_EXTENSIBLE (what libsndfile's RF64 writer leaves when
+   * the file stays under 4 GiB); RF64 itself only past 4 GiB. */
+  int type = info.format & SF_FORMAT_TYPEMASK;
+  if (type != SF_FORMAT_WAV && type != SF_FORMAT_WAVEX && type != SF_FORMAT_RF64) {
     snprintf(why + strlen(why), sizeof why - strlen(why), "; not a WAV container");
     bad = 1;
   }

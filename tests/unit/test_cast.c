@@ -144,6 +144,28 @@ static void test_cast_panel(void **state) {
   vc_voiceset_free(vs);
 }
 
+/* A second interviewer met before the interviewee must not take the interviewee's cyan:
+ * with four speakers all four BBC colours are in use, each once. */
+static void test_cast_panel_before_role(void **state) {
+  (void)state;
+  vc_voiceset *vs = NULL;
+  vc_diag d = {{0}};
+  assert_int_equal(vc_voiceset_load(VC_SOURCE_DIR "/voices", &vs, &d), VC_OK);
+  vc_speaker sp[] = {{"Narrator", VC_ROLE_NARRATOR},
+                     {"Host", VC_ROLE_INTERVIEWER},
+                     {"Co-host", VC_ROLE_INTERVIEWER},
+                     {"Guest", VC_ROLE_INTERVIEWEE}};
+  vc_script sc = {.speakers = sp, .n_speakers = 4};
+  vc_cast *c = NULL;
+  assert_int_equal(vc_cast_new(vs, &sc, &c, &d), VC_OK);
+  assert_int_equal(c->colour[0], 0xFFFF00);
+  assert_int_equal(c->colour[1], 0xFFFFFF);
+  assert_int_equal(c->colour[2], 0x00FF00);
+  assert_int_equal(c->colour[3], 0x00FFFF);
+  vc_cast_free(c);
+  vc_voiceset_free(vs);
+}
+
 static void test_cast_own_voice(void **state) {
   (void)state;
   char *dir =
@@ -175,9 +197,9 @@ static void test_cast_own_voice(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_shipped_voices), cmocka_unit_test(test_bad_voice_files),
-      cmocka_unit_test(test_missing_role),   cmocka_unit_test(test_cast_panel),
-      cmocka_unit_test(test_cast_own_voice),
+      cmocka_unit_test(test_shipped_voices),         cmocka_unit_test(test_bad_voice_files),
+      cmocka_unit_test(test_missing_role),           cmocka_unit_test(test_cast_panel),
+      cmocka_unit_test(test_cast_panel_before_role), cmocka_unit_test(test_cast_own_voice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

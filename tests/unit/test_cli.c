@@ -62,11 +62,13 @@ static void test_usage_errors_exit_2(void **state) {
   const char *no_file[] = {"voicecap", "render"};
   const char *bad_jobs[] = {"voicecap", "batch", "-j", "zero", "seeds"};
   const char *bad_format[] = {"voicecap", "segment", "--format", "xml", "x.txt"};
+  const char *check_nothing[] = {"voicecap", "check"};
+  const char *check_bad_ext[] = {"voicecap", "check", "captions.doc"};
   struct {
     int argc;
     const char **argv;
-  } cases[] = {{1, none},    {2, unknown_cmd}, {4, unknown_opt},
-               {2, no_file}, {5, bad_jobs},    {5, bad_format}};
+  } cases[] = {{1, none},     {2, unknown_cmd}, {4, unknown_opt},   {2, no_file},
+               {5, bad_jobs}, {5, bad_format},  {2, check_nothing}, {3, check_bad_ext}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     run_result r = run(cases[i].argc, cases[i].argv);
     assert_int_equal(r.rc, 2);

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,11 +170,36 @@ static void test_unknown_voice(void **state) {
   vc_synth_free(s);
 }
 
+/* Calibration: raw espeak-ng loudness is measured once per voice; the gain brings it to
+ * the target and adds the voice's own gain_db. */
+static void test_calibration(void **state) {
+  (void)state;
+  vc_voiceset *vs = load_voices();
+  vc_synth *s = NULL;
+  assert_int_equal(vc_synth_new(&s, NULL), VC_OK);
+  vc_voice v = *vc_voiceset_find(vs, "interviewer");
+  double raw = 0.0, again = 0.0, g0 = 0.0, g1 = 0.0;
+  assert_int_equal(vc_synth_calibrate(s, &v, &raw, NULL), VC_OK);
+  assert_true(raw > -40.0 && raw < -5.0);
+  assert_int_equal(vc_synth_calibrate(s, &v, &again, NULL), VC_OK);
+  assert_true(raw == again);
+  assert_int_equal(vc_synth_voice_gain(s, &v, VC_LOUDNESS_TARGET_LUFS, &g0, NULL), VC_OK);
+  /* at least the raw shortfall, plus what the limiter takes off */
+  assert_true(20.0 * log10(g0) >= VC_LOUDNESS_TARGET_LUFS - raw - 0.01);
+  assert_true(20.0 * log10(g0) < VC_LOUDNESS_TARGET_LUFS - raw + 6.0);
+  v.gain_db = -6.0;
+  assert_int_equal(vc_synth_voice_gain(s, &v, VC_LOUDNESS_TARGET_LUFS, &g1, NULL), VC_OK);
+  assert_true(fabs(20.0 * log10(g1 / g0) + 6.0) < 1e-9);
+  vc_synth_free(s);
+  vc_voiceset_free(vs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_speak_to_wav),
       cmocka_unit_test(test_synth_again_and_all_voices),
       cmocka_unit_test(test_unknown_voice),
+      cmocka_unit_test(test_calibration),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,207 @@
+/* True-peak look-ahead limiter: 4x interpolated peaks, a held minimum gain reached by a
+ * linear ramp before each peak, and a smooth release. Constant memory. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "limiter.h"
+
+#define VC_TAPS 16            /* interpolation taps per phase */
+#define VC_HALF (VC_TAPS / 2) /* samples of look-ahead the interpolator needs */
+#define VC_PHASES 4           /* oversampling factor */
+#define VC_RING 2048          /* ring size, a power of two above the latency */
+#define VC_FIXED 1073741824.0 /* gains kept as integers of 2^-30 so sums are exact */
+#define VC_ATTACK_S 0.003     /* ramp-down time before a peak */
+#define VC_RELEASE_S 0.080    /* time constant of the return to unity */
+
+struct vc_limiter {
+  double ceiling;
+  double coef[VC_PHASES][VC_TAPS]; /* phase p: value at n + p/4 from x[n-7..n+8] */
+  size_t attack;                   /* A: even number of samples */
+  size_t latency;                  /* input-to-output delay in samples */
+  double release;                  /* one-pole coefficient per sample */
+  uint64_t n_in, n_out;            /* samples taken and released */
+  float x[VC_RING];                /* input history */
+  float tp[VC_RING];               /* true-peak estimate over [k, k+1) */
+  int64_t m[VC_RING];              /* held minimum gain for sample k, fixed point */
+  uint64_t dq_idx[VC_RING];        /* sliding-minimum deque of (index, required gain) */
+  int64_t dq_val[VC_RING];
+  size_t dq_head, dq_len;
+  uint64_t next_push, next_m; /* next index to push into the deque / to compute m for */
+  int64_t sum;                /* sum of m over the averaging window */
+  double quiet;               /* below this, no interpolated point can reach the ceiling */
+  uint64_t loud; /* 1 + index of the last sample at or above `quiet`, 0 if none */
+  double gain;   /* released gain of the previous output sample */
+  double min_gain;
+};
+
+static double sinc(double u) {
+  return u == 0.0 ? 1.0 : sin(M_PI * u) / (M_PI * u);
+}
+
+/* Hann-windowed sinc interpolators, each phase normalised to unity gain at DC. Returns
+ * the largest sum of absolute coefficients: how far a point can exceed its samples. */
+static double make_coefs(vc_limiter *l) {
+  double worst = 1.0;
+  for (int p = 0; p < VC_PHASES; p++) {
+    double sum = 0.0;
+    for (int k = 0; k < VC_TAPS; k++) {
+      double u = (double)p / VC_PHASES - (double)(k - (VC_HALF - 1));
+      double w = 0.5 * (1.0 + cos(M_PI * u / (VC_HALF + 1)));
+      l->coef[p][k] = sinc(u) * w;
+      sum += l->coef[p][k];
+    }
+    double abs_sum = 0.0;
+    for (int k = 0; k < VC_TAPS; k++) {
+      l->coef[p][k] /= sum;
+      abs_sum += fabs(l->coef[p][k]);
+    }
+    worst = abs_sum > worst ? abs_sum : worst;
+  }
+  return worst;
+}
+
+vc_status vc_limiter_new(int rate, double ceiling_db, vc_limiter **out) {
+  *out = NULL;
+  if (rate <= 0 || rate > 384000)
+    return VC_ERR_ARG;
+  vc_limiter *l = calloc(1, sizeof *l);
+  if (!l)
+    return VC_ERR_NOMEM;
+  l->ceiling = pow(10.0, ceiling_db / 20.0);
+  l->quiet = l->ceiling / make_coefs(l);
+  l->attack = 2 * (size_t)ceil(VC_ATTACK_S * rate / 2.0);
+  l->latency = VC_HALF + l->attack + l->attack / 2;
+  if (l->latency + 4 * VC_HALF >= VC_RING) {
+    free(l);
+    return VC_ERR_ARG;
+  }
+  l->release = 1.0 - exp(-1.0 / (VC_RELEASE_S * rate));
+  l->gain = 1.0;
+  l->min_gain = 1.0;
+  l->sum = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
+  *out = l;
+  return VC_OK;
+}
+
+void vc_limiter_free(vc_limiter *l) {
+  free(l);
+}
+
+size_t vc_limiter_latency(const vc_limiter *l) {
+  return l->latency;
+}
+
+double vc_limiter_max_reduction_db(const vc_limiter *l) {
+  return -20.0 * log10(l->min_gain);
+}
+
+static float x_at(const vc_limiter *l, uint64_t k) {
+  return k < l->n_in ? l->x[k & (VC_RING - 1)] : 0.0f;
+}
+
+/* True-peak estimate over [k, k+1): the sample and three interpolated points. Where
+ * every sample in reach is quiet the points cannot pass the ceiling, so the sample's
+ * own level stands in (it only matters whether the ceiling is passed). */
+static float peak_at(const vc_limiter *l, uint64_t k) {
+  double peak = fabs(x_at(l, k));
+  if (l->loud == 0 || l->loud + (VC_HALF - 1) <= k || k < VC_HALF)
+    return (float)peak;
+  for (int p = 1; p < VC_PHASES; p++) {
+    double y = 0.0;
+    const float *x = l->x;
+    for (int j = 0; j < VC_TAPS; j++)
+      y += l->coef[p][j] * x[(k + (uint64_t)j - (VC_HALF - 1)) & (VC_RING - 1)];
+    if (fabs(y) > peak)
+      peak = fabs(y);
+  }
+  return (float)peak;
+}
+
+/* Gain sample k needs (fixed point): both intervals it borders stay under the ceiling. */
+static int64_t required_gain(const vc_limiter *l, uint64_t k) {
+  double peak = l->tp[k & (VC_RING - 1)];
+  if (k > 0 && l->tp[(k - 1) & (VC_RING - 1)] > peak)
+    peak = l->tp[(k - 1) & (VC_RING - 1)];
+  if (peak <= l->ceiling)
+    return (int64_t)VC_FIXED;
+  return (int64_t)floor(l->ceiling / peak * VC_FIXED);
+}
+
+/* m(j): the least required gain over [j - A, j + A], by a sliding-minimum deque. */
+static int64_t held_min(vc_limiter *l, uint64_t j) {
+  for (; l->next_push <= j + l->attack; l->next_push++) {
+    int64_t r = required_gain(l, l->next_push);
+    while (l->dq_len && l->dq_val[(l->dq_head + l->dq_len - 1) & (VC_RING - 1)] >= r)
+      l->dq_len--;
+    size_t tail = (l->dq_head + l->dq_len) & (VC_RING - 1);
+    l->dq_idx[tail] = l->next_push;
+    l->dq_val[tail] = r;
+    l->dq_len++;
+  }
+  while (l->dq_idx[l->dq_head] + l->attack < j) {
+    l->dq_head = (l->dq_head + 1) & (VC_RING - 1);
+    l->dq_len--;
+  }
+  return l->dq_val[l->dq_head];
+}
+
+/* Computes m up to index j, keeping `sum` = m[j - A] + ... + m[j] (m before 0 is 1). */
+static void advance_m(vc_limiter *l, uint64_t j) {
+  for (; l->next_m <= j; l->next_m++) {
+    uint64_t i = l->next_m;
+    int64_t m = held_min(l, i);
+    int64_t leaving =
+        i >= l->attack + 1 ? l->m[(i - l->attack - 1) & (VC_RING - 1)] : (int64_t)VC_FIXED;
+    l->m[i & (VC_RING - 1)] = m;
+    l->sum += m - leaving;
+  }
+}
+
+/* Releases output sample k = n_out; needs input up to k + latency. The average of m over
+ * [k - A/2, k + A/2] ramps down ahead of a peak and never exceeds what the peak needs. */
+static float release_one(vc_limiter *l) {
+  uint64_t k = l->n_out;
+  advance_m(l, k + l->attack / 2);
+  double avg = (double)l->sum / ((double)(l->attack + 1) * VC_FIXED);
+  double g = avg < l->gain ? avg : l->gain + (avg - l->gain) * l->release;
+  if (g > avg)
+    g = avg;
+  l->gain = g;
+  if (g < l->min_gain)
+    l->min_gain = g;
+  l->n_out++;
+  return (float)(x_at(l, k) * g);
+}
+
+static void take(vc_limiter *l, float v) {
+  l->x[l->n_in & (VC_RING - 1)] = v;
+  l->n_in++;
+  if (fabsf(v) >= l->quiet)
+    l->loud = l->n_in;
+  if (l->n_in > VC_HALF) {
+    uint64_t k = l->n_in - 1 - VC_HALF;
+    l->tp[k & (VC_RING - 1)] = peak_at(l, k);
+  }
+}
+
+size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    take(l, in[i]);
+    if (l->n_in > l->latency)
+      out[w++] = release_one(l);
+  }
+  return w;
+}
+
+size_t vc_limiter_flush(vc_limiter *l, float *out) {
+  uint64_t end = l->n_in;
+  size_t w = 0;
+  while (l->n_out < end) {
+    take(l, 0.0f);
+    out[w++] = release_one(l);
+  }
+  l->n_in = end; /* the zeros pushed in were padding */
+  return w;
+}
