@@ -138,7 +138,7 @@ static vc_status open_stages(vc_audio *a, const vc_audio_opts *o) {
                    : a->fmt->lossy     ? VC_CEILING_LOSSY_DB
                                        : VC_CEILING_DB;
   vc_status st = vc_limiter_new(a->out_rate, ceiling, &a->lim);
-  if (st == VC_OK)
+  if (st == VC_OK && o->stats) /* metering costs as much as the rest: only on request */
     st = vc_meter_new(a->out_rate, 1, &a->meter);
   if (st == VC_OK && a->out_rate != o->in_rate) {
     int err = 0;
@@ -252,14 +252,16 @@ static void emit(vc_audio *a, const float *y, size_t n) {
     return;
   sf_count_t wrote;
   if (a->fmt->lossy) {
-    vc_meter_add_float(a->meter, y, n);
+    if (a->meter)
+      vc_meter_add_float(a->meter, y, n);
     wrote = sf_write_float(a->sf, y, (sf_count_t)n);
   } else {
     for (size_t i = 0; i < n; i++) {
       double v = nearbyint((double)y[i] * 32768.0);
       a->pcm[i] = (short)(v > 32767.0 ? 32767 : v < -32768.0 ? -32768 : v);
     }
-    vc_meter_add_short(a->meter, a->pcm, n);
+    if (a->meter)
+      vc_meter_add_short(a->meter, a->pcm, n);
     wrote = sf_write_short(a->sf, a->pcm, (sf_count_t)n);
   }
   if (wrote != (sf_count_t)n)

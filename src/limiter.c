@@ -16,15 +16,18 @@
 
 struct vc_limiter {
   double ceiling;
-  double coef[VC_PHASES][VC_TAPS]; /* phase p: value at n + p/4 from x[n-7..n+8] */
-  size_t attack;                   /* A: even number of samples */
-  size_t latency;                  /* input-to-output delay in samples */
-  double release;                  /* one-pole coefficient per sample */
-  uint64_t n_in, n_out;            /* samples taken and released */
-  float x[VC_RING];                /* input history */
-  float tp[VC_RING];               /* true-peak estimate over [k, k+1) */
-  int64_t m[VC_RING];              /* held minimum gain for sample k, fixed point */
-  uint64_t dq_idx[VC_RING];        /* sliding-minimum deque of (index, required gain) */
+  float coef[VC_PHASES][VC_TAPS]; /* phase p: value at n + p/4 from x[n-7..n+8] */
+  size_t attack;                  /* A: even number of samples */
+  size_t latency;                 /* input-to-output delay in samples */
+  double release;                 /* one-pole coefficient per sample */
+  double inv_window;              /* 1 / ((attack + 1) * VC_FIXED): a multiply, not a
+                                     divide, per sample */
+  uint64_t n_in, n_out;           /* samples taken and released */
+  float x[2 * VC_RING];           /* input history, each sample stored twice (at i and
+                                     i + VC_RING) so any 16 in a row are contiguous */
+  float tp[VC_RING];              /* true-peak estimate over [k, k+1) */
+  int64_t m[VC_RING];             /* held minimum gain for sample k, fixed point */
+  uint64_t dq_idx[VC_RING];       /* sliding-minimum deque of (index, required gain) */
   int64_t dq_val[VC_RING];
   size_t dq_head, dq_len;
   uint64_t next_push, next_m; /* next index to push into the deque / to compute m for */
@@ -44,17 +47,17 @@ static double sinc(double u) {
 static double make_coefs(vc_limiter *l) {
   double worst = 1.0;
   for (int p = 0; p < VC_PHASES; p++) {
-    double sum = 0.0;
+    double c[VC_TAPS], sum = 0.0;
     for (int k = 0; k < VC_TAPS; k++) {
       double u = (double)p / VC_PHASES - (double)(k - (VC_HALF - 1));
       double w = 0.5 * (1.0 + cos(M_PI * u / (VC_HALF + 1)));
-      l->coef[p][k] = sinc(u) * w;
-      sum += l->coef[p][k];
+      c[k] = sinc(u) * w;
+      sum += c[k];
     }
     double abs_sum = 0.0;
     for (int k = 0; k < VC_TAPS; k++) {
-      l->coef[p][k] /= sum;
-      abs_sum += fabs(l->coef[p][k]);
+      l->coef[p][k] = (float)(c[k] / sum);
+      abs_sum += fabs((double)l->coef[p][k]);
     }
     worst = abs_sum > worst ? abs_sum : worst;
   }
@@ -77,6 +80,7 @@ vc_status vc_limiter_new(int rate, double ceiling_db, vc_limiter **out) {
     return VC_ERR_ARG;
   }
   l->release = 1.0 - exp(-1.0 / (VC_RELEASE_S * rate));
+  l->inv_window = 1.0 / ((double)(l->attack + 1) * VC_FIXED);
   l->gain = 1.0;
   l->min_gain = 1.0;
   l->sum = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
@@ -107,11 +111,11 @@ static float peak_at(const vc_limiter *l, uint64_t k) {
   double peak = fabs(x_at(l, k));
   if (l->loud == 0 || l->loud + (VC_HALF - 1) <= k || k < VC_HALF)
     return (float)peak;
+  const float *x = l->x + ((k - (VC_HALF - 1)) & (VC_RING - 1)); /* 16 in a row */
   for (int p = 1; p < VC_PHASES; p++) {
-    double y = 0.0;
-    const float *x = l->x;
+    float y = 0.0f; /* single precision, contiguous: the compiler vectorises this */
     for (int j = 0; j < VC_TAPS; j++)
-      y += l->coef[p][j] * x[(k + (uint64_t)j - (VC_HALF - 1)) & (VC_RING - 1)];
+      y += l->coef[p][j] * x[j];
     if (fabs(y) > peak)
       peak = fabs(y);
   }
@@ -163,7 +167,7 @@ static void advance_m(vc_limiter *l, uint64_t j) {
 static float release_one(vc_limiter *l) {
   uint64_t k = l->n_out;
   advance_m(l, k + l->attack / 2);
-  double avg = (double)l->sum / ((double)(l->attack + 1) * VC_FIXED);
+  double avg = (double)l->sum * l->inv_window;
   double g = avg < l->gain ? avg : l->gain + (avg - l->gain) * l->release;
   if (g > avg)
     g = avg;
@@ -176,6 +180,7 @@ static float release_one(vc_limiter *l) {
 
 static void take(vc_limiter *l, float v) {
   l->x[l->n_in & (VC_RING - 1)] = v;
+  l->x[(l->n_in & (VC_RING - 1)) + VC_RING] = v;
   l->n_in++;
   if (fabsf(v) >= l->quiet)
     l->loud = l->n_in;

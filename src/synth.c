@@ -361,7 +361,7 @@ static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
 /* Everything the measured figures depend on: espeak-ng's version, the passage and the
  * limiter's ceiling (VC_CALIBRATION_VERSION changes with either), the voice settings and
  * the target. */
-#define VC_CALIBRATION_VERSION 1
+#define VC_CALIBRATION_VERSION 2
 
 static void calibration_key(const vc_voice *v, double target, char *key, size_t size) {
   const char *version = espeak_Info(NULL);
