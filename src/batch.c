@@ -5,7 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "voicecap/cast.h"
 #include "voicecap/render.h"
+#include "voicecap/segment.h"
+#include "voicecap/text.h"
 
 /* A worker renders one file and reports through its exit status. */
 static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
@@ -27,12 +30,35 @@ static long cores(void) {
   return n > 0 ? n : 1;
 }
 
+/* Reads who speaks in every file, in order, so that each named person keeps the voice of
+ * the role they first appear in across the whole batch. A file that cannot be read is
+ * skipped here: its worker reports it. */
+static void plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
+  for (size_t i = 0; i < n; i++) {
+    vc_text *t = NULL;
+    vc_script *s = NULL;
+    if (vc_text_load(paths[i], &t, NULL) == VC_OK &&
+        vc_segment(t->bytes, t->len, &s, NULL) == VC_OK)
+      vc_voice_pins_add(pins, s);
+    vc_script_free(s);
+    vc_text_free(t);
+  }
+}
+
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err) {
+  vc_voice_pins pins = {0};
+  vc_render_opts with_pins = *o;
+  if (!o->pins && n > 1) {
+    plan_voices(paths, n, &pins);
+    with_pins.pins = &pins;
+    o = &with_pins;
+  }
   size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
   pid_t *pids = calloc(n ? n : 1, sizeof *pids);
   if (!pids) {
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    vc_voice_pins_clear(&pins);
     return 1;
   }
   size_t next = 0, running = 0, done = 0, failed = 0;
@@ -64,5 +90,6 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
   }
   fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
   free(pids);
+  vc_voice_pins_clear(&pins);
   return failed ? 1 : 0;
 }

@@ -380,18 +380,44 @@ static int clamp_pitch(int p) {
   return p < 0 ? 0 : p > 100 ? 100 : p;
 }
 
+static const vc_voice_pin *find_pin(const vc_voice_pins *pins, const char *name) {
+  for (size_t i = 0; pins && name && i < pins->n; i++) {
+    if (strcmp(pins->pins[i].speaker, name) == 0)
+      return &pins->pins[i];
+  }
+  return NULL;
+}
+
+/* 1 when a speaker before `i` in this file speaks with `base` at `pitch`. */
+static int pitch_taken(const vc_cast *c, size_t i, const vc_voice *base, int pitch) {
+  for (size_t k = 0; k < i; k++) {
+    if (c->own[k].id == base->id && c->own[k].pitch == pitch)
+      return 1;
+  }
+  return 0;
+}
+
 /* Chooses speaker i's voice copy; the first speaker of each voice keeps the voice's
  * colour (or its role's, when the voice leaves it to us and nobody has it yet). The
  * others stay VC_COLOUR_AUTO until every such colour is known (fill_colours). */
-static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_speaker *sp, size_t i,
-                     size_t *uses) {
+static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_voice_pins *pins,
+                     const vc_speaker *sp, size_t i, size_t *uses) {
   const vc_voice *base = vc_voiceset_find(vs, sp->name);
+  const vc_voice_pin *pin = i > 0 && !base ? find_pin(pins, sp->name) : NULL;
+  if (pin)
+    base = vc_voiceset_find(vs, pin->voice_id);
   if (!base || i == 0)
-    base = vc_voiceset_find(vs, vc_role_name(sp->role));
+    base = vc_voiceset_find(vs, vc_role_name(sp->role)), pin = NULL;
   size_t k = (size_t)(base - vs->voices);
   size_t nth = uses[k]++;
   c->own[i] = *base;
-  c->own[i].pitch = clamp_pitch(base->pitch + vc_panel_pitch[nth % VC_N_PANEL_PITCH]);
+  /* a pinned person keeps their batch-wide pitch slot unless someone here has it */
+  int pitch = clamp_pitch(base->pitch + vc_panel_pitch[nth % VC_N_PANEL_PITCH]);
+  if (pin) {
+    int kept = clamp_pitch(base->pitch + vc_panel_pitch[pin->slot % VC_N_PANEL_PITCH]);
+    pitch = pitch_taken(c, i, base, kept) ? pitch : kept;
+  }
+  c->own[i].pitch = pitch;
   unsigned colour = VC_COLOUR_AUTO;
   if (nth == 0 && base->colour != VC_COLOUR_AUTO)
     colour = base->colour;
@@ -412,6 +438,47 @@ static void fill_colours(vc_cast *c) {
 
 vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
                       vc_diag *diag) {
+  return vc_cast_new_pinned(vs, script, NULL, out, diag);
+}
+
+static int is_generic(const char *name) {
+  return strcmp(name, "Narrator") == 0 || strcmp(name, "Interviewer") == 0;
+}
+
+vc_status vc_voice_pins_add(vc_voice_pins *p, const vc_script *script) {
+  for (size_t i = 1; i < script->n_speakers; i++) {
+    const vc_speaker *sp = &script->speakers[i];
+    if (!sp->name || is_generic(sp->name) || find_pin(p, sp->name))
+      continue;
+    if (p->n == p->cap) {
+      size_t cap = p->cap ? p->cap * 2 : 16;
+      vc_voice_pin *v =
+          cap < SIZE_MAX / sizeof *v ? realloc(p->pins, cap * sizeof *v) : NULL;
+      if (!v)
+        return VC_ERR_NOMEM;
+      p->pins = v, p->cap = cap;
+    }
+    vc_voice_pin pin = {strdup(sp->name), strdup(vc_role_name(sp->role)), 0};
+    for (size_t k = 0; k < p->n; k++) /* the next pitch slot of that voice */
+      pin.slot += strcmp(p->pins[k].voice_id, vc_role_name(sp->role)) == 0;
+    if (!pin.speaker || !pin.voice_id) {
+      free(pin.speaker), free(pin.voice_id);
+      return VC_ERR_NOMEM;
+    }
+    p->pins[p->n++] = pin;
+  }
+  return VC_OK;
+}
+
+void vc_voice_pins_clear(vc_voice_pins *p) {
+  for (size_t i = 0; p && i < p->n; i++)
+    free(p->pins[i].speaker), free(p->pins[i].voice_id);
+  if (p)
+    free(p->pins), memset(p, 0, sizeof *p);
+}
+
+vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
+                             const vc_voice_pins *pins, vc_cast **out, vc_diag *diag) {
   size_t n = script->n_speakers;
   size_t *uses = NULL;
   *out = NULL;
@@ -438,7 +505,7 @@ vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **
       vc_cast_free(c);
       return VC_ERR_CONFIG;
     }
-    cast_one(c, vs, &script->speakers[i], i, uses);
+    cast_one(c, vs, pins, &script->speakers[i], i, uses);
     c->voice[i] = &c->own[i];
   }
   fill_colours(c);

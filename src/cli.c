@@ -418,7 +418,8 @@ static void print_voice_row(const char *who, const char *role, const vc_voice *v
 }
 
 /* Without files: every voice defined. With files: who speaks with which voice. */
-static int list_cast(const vc_voiceset *vs, const char *path, FILE *out, FILE *err) {
+static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const char *path,
+                     FILE *out, FILE *err) {
   vc_diag d = {{0}};
   vc_text *t = NULL;
   vc_script *s = NULL;
@@ -427,7 +428,7 @@ static int list_cast(const vc_voiceset *vs, const char *path, FILE *out, FILE *e
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st == VC_OK)
-    st = vc_cast_new(vs, s, &c, &d);
+    st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
     fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
   } else {
@@ -458,8 +459,20 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
       print_voice_row(v->id, "", v, v->colour, out);
     }
   }
+  /* several files are cast as a batch casts them: one voice per person throughout */
+  vc_voice_pins pins = {0};
+  for (size_t i = 0; a->n_pos > 1 && i < a->n_pos; i++) {
+    vc_text *t = NULL;
+    vc_script *s = NULL;
+    if (vc_text_load(a->pos[i], &t, NULL) == VC_OK &&
+        vc_segment(t->bytes, t->len, &s, NULL) == VC_OK)
+      vc_voice_pins_add(&pins, s);
+    vc_script_free(s);
+    vc_text_free(t);
+  }
   for (size_t i = 0; i < a->n_pos; i++)
-    failed |= list_cast(vs, a->pos[i], out, err);
+    failed |= list_cast(vs, &pins, a->pos[i], out, err);
+  vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }

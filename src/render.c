@@ -254,7 +254,7 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
   if (st == VC_OK)
-    st = vc_cast_new(j->voices, j->script, &j->cast, j->diag);
+    st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
   if (st == VC_OK)

@@ -61,6 +61,30 @@ vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **
                       vc_diag *diag);
 void vc_cast_free(vc_cast *c);
 
+/* Voices fixed for named speakers across several files (a batch), so that a person who
+ * answers in one interview and is quoted in another keeps one voice: `voice_id` names a
+ * voice of the set (a role's, e.g. "interviewee"). Strings are owned by the pin set. */
+typedef struct vc_voice_pin {
+  char *speaker;
+  char *voice_id;
+  size_t slot; /* panel pitch slot: the nth person pinned to this voice */
+} vc_voice_pin;
+
+typedef struct vc_voice_pins {
+  vc_voice_pin *pins;
+  size_t n, cap;
+} vc_voice_pins;
+
+/* Pins every named speaker of `script` not pinned yet to their role's voice ("Narrator"
+ * and the generic "Interviewer" are never pinned: they are not one person). */
+vc_status vc_voice_pins_add(vc_voice_pins *p, const vc_script *script);
+void vc_voice_pins_clear(vc_voice_pins *p);
+
+/* vc_cast_new, where a pinned speaker without a voice file of their own speaks with the
+ * pinned voice instead of their role's. `pins` may be NULL. */
+vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
+                             const vc_voice_pins *pins, vc_cast **out, vc_diag *diag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ typedef struct vc_render_opts {
   const char
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
+  const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
 } vc_render_opts;
 
 /* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a

@@ -166,6 +166,36 @@ static void test_cast_panel_before_role(void **state) {
   vc_voiceset_free(vs);
 }
 
+/* A person pinned in one file (an interviewee) keeps that voice where they are quoted. */
+static void test_cast_pins(void **state) {
+  (void)state;
+  vc_voiceset *vs = NULL;
+  vc_diag d = {{0}};
+  assert_int_equal(vc_voiceset_load(VC_SOURCE_DIR "/voices", &vs, &d), VC_OK);
+  vc_speaker first[] = {{"Narrator", VC_ROLE_NARRATOR},
+                        {"Interviewer", VC_ROLE_INTERVIEWER},
+                        {"Ann Lee", VC_ROLE_INTERVIEWEE}};
+  vc_speaker second[] = {{"Narrator", VC_ROLE_NARRATOR},
+                         {"Bo Park", VC_ROLE_QUOTE},
+                         {"Ann Lee", VC_ROLE_QUOTE}};
+  vc_script a = {.speakers = first, .n_speakers = 3};
+  vc_script b = {.speakers = second, .n_speakers = 3};
+  vc_voice_pins pins = {0};
+  assert_int_equal(vc_voice_pins_add(&pins, &a), VC_OK);
+  assert_int_equal(vc_voice_pins_add(&pins, &b), VC_OK);
+  assert_int_equal(pins.n, 2); /* "Interviewer" is no one in particular: not pinned */
+  vc_cast *c = NULL;
+  assert_int_equal(vc_cast_new_pinned(vs, &b, &pins, &c, &d), VC_OK);
+  assert_string_equal(c->voice[1]->id, "quote");
+  assert_string_equal(c->voice[2]->id, "interviewee");
+  vc_cast_free(c);
+  assert_int_equal(vc_cast_new(vs, &b, &c, &d), VC_OK); /* unpinned: role voices */
+  assert_string_equal(c->voice[2]->id, "quote");
+  vc_cast_free(c);
+  vc_voice_pins_clear(&pins);
+  vc_voiceset_free(vs);
+}
+
 static void test_cast_own_voice(void **state) {
   (void)state;
   char *dir =
@@ -199,7 +229,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_shipped_voices),         cmocka_unit_test(test_bad_voice_files),
       cmocka_unit_test(test_missing_role),           cmocka_unit_test(test_cast_panel),
-      cmocka_unit_test(test_cast_panel_before_role), cmocka_unit_test(test_cast_own_voice),
+      cmocka_unit_test(test_cast_panel_before_role), cmocka_unit_test(test_cast_pins),
+      cmocka_unit_test(test_cast_own_voice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
