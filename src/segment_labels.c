@@ -68,7 +68,7 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
   while (i < n && *words < 5) {
     size_t j = vc_seg_word_end(s, n, i);
     if (j == i && s[i] == '&' && *words > 0)
-      j = i + 1; /* "Q & A Weekly" */
+      j = i + 1; /* "Arts & Letters" */
     if (j == i)
       break;
     int32_t cp;
@@ -94,7 +94,7 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
   return *words > 0 && *words <= 4 ? end : 0;
 }
 
-/* Marks an all-capitals label may hold between its words ("SMITH, JONES & CO",
+/* Marks an all-capitals label may hold between its words ("DOE, ACME & CO",
  * "O'HARA-LEE, A.P."). */
 static int caps_mark(int32_t cp) {
   return cp == ' ' || cp == ',' || cp == '&' || cp == '.' || cp == '\'' || cp == '-' ||
@@ -243,7 +243,7 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
   if (qa)
     return l->count >= 2 || l->colon > 0;
   if (l->punct)
-    return l->count >= 2; /* "SMITH, JONES & CO:" heading several paragraphs */
+    return l->count >= 2; /* "DOE, ACME & CO:" heading several paragraphs */
   if (l->colon)
     return l->count >= 2 || (caps && strlen(l->key) >= 2) || words >= 2 || person;
   if (l->period)

@@ -86,8 +86,8 @@ static int first_word_is(const char *key, const char *word) {
   return !strchr(word, ' ') && strncmp(key, word, n) == 0 && key[n] == ' ';
 }
 
-/* The name part of a label's key: what comes before its first comma ("SMITH" for
- * "SMITH, JONES & CO", a name and an affiliation). */
+/* The name part of a label's key: what comes before its first comma ("DOE" for
+ * "DOE, ACME & CO", a name and an affiliation). */
 static void key_name(const char *key, char *out, size_t cap) {
   size_t n = strcspn(key, ",");
   while (n > 0 && key[n - 1] == ' ')
