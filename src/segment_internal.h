@@ -53,6 +53,7 @@ typedef struct vc_label {
   char key[VC_SEG_NAME_MAX]; /* upper-cased, spaces collapsed */
   int count;
   int colon, period, dash, alone, stamped; /* how it was written */
+  int punct; /* times written all in capitals with a comma or an ampersand */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;

@@ -12,6 +12,7 @@ typedef struct label_parse {
   size_t name_s, name_e; /* absolute */
   size_t body;           /* absolute start of the turn text */
   int kind, stamped, words, caps, colon;
+  int punct; /* an all-capitals name with a comma or an ampersand */
 } label_parse;
 
 static const char *const label_connectors[] = {"de",  "van", "von", "der", "da",
@@ -66,6 +67,8 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
   *caps = 1;
   while (i < n && *words < 5) {
     size_t j = vc_seg_word_end(s, n, i);
+    if (j == i && s[i] == '&' && *words > 0)
+      j = i + 1; /* "Arts & Letters" */
     if (j == i)
       break;
     int32_t cp;
@@ -91,6 +94,43 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
   return *words > 0 && *words <= 4 ? end : 0;
 }
 
+/* Marks an all-capitals label may hold between its words ("DOE, ACME & CO",
+ * "O'HARA-LEE, A.P."). */
+static int caps_mark(int32_t cp) {
+  return cp == ' ' || cp == ',' || cp == '&' || cp == '.' || cp == '\'' || cp == '-' ||
+         cp == 0x2019;
+}
+
+/* Reads an all-capitals run with a comma or an ampersand in it, up to a colon: returns
+ * the end of its name (trailing marks left out), or 0. Runs without those marks are
+ * read_name's. */
+static size_t read_caps_run(const char *s, size_t n, size_t i, int *words) {
+  size_t j = i, end = 0;
+  int letters = 0, joins = 0, in_word = 0;
+  *words = 0;
+  while (j < n && j - i <= 60) {
+    int32_t cp;
+    size_t k = vc_seg_cp(s, n, j, &cp);
+    if (vc_seg_is_upper(cp)) {
+      *words += !in_word;
+      in_word = 1;
+      letters++;
+      end = j + k;
+    } else if (caps_mark(cp) && j > i) {
+      joins += cp == ',' || cp == '&';
+      in_word = cp == '\'' || cp == '-' || cp == 0x2019;
+      if (cp == '.')
+        end = j + k;
+    } else {
+      break;
+    }
+    j += k ? k : 1;
+  }
+  if (j >= n || s[j] != ':' || letters < 2 || joins == 0 || *words > 6)
+    return 0;
+  return end;
+}
+
 /* Parses a label at the start of s[0..n) (absolute offset base). */
 static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
   const char *s = src + base;
@@ -98,7 +138,10 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_marks(s, n, skip_spaces(s, n, i));
-  size_t ns = i, ne = read_name(s, n, i, &lp->words, &lp->caps);
+  size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
+  lp->caps = lp->punct = ne > 0;
+  if (!ne)
+    ne = read_name(s, n, i, &lp->words, &lp->caps);
   if (!ne || ne - ns > 60)
     return 0;
   size_t j = skip_spaces(s, n, ne), d;
@@ -168,6 +211,7 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   l->dash += lp->kind == LB_DASH;
   l->alone += lp->kind == LB_ALONE;
   l->stamped += lp->stamped;
+  l->punct += lp->punct;
   *out = li;
   return VC_OK;
 }
@@ -198,6 +242,8 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
   int person = names_person(g, l->key);
   if (qa)
     return l->count >= 2 || l->colon > 0;
+  if (l->punct)
+    return l->count >= 2; /* "DOE, ACME & CO:" heading several paragraphs */
   if (l->colon)
     return l->count >= 2 || (caps && strlen(l->key) >= 2) || words >= 2 || person;
   if (l->period)

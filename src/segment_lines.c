@@ -34,6 +34,55 @@ static void trim(const char *t, size_t *s, size_t *e) {
   *e = last;
 }
 
+/* Does the line s[s..e) stop in the middle of a sentence: its last character a letter,
+ * a digit or a comma? */
+static int ends_mid_sentence(const char *t, size_t s, size_t e) {
+  size_t i = e;
+  while (i > s && ((unsigned char)t[i - 1] & 0xC0) == 0x80)
+    i--;
+  if (i == s)
+    return 0;
+  int32_t cp;
+  vc_seg_cp(t, e, i - 1, &cp);
+  return vc_seg_is_letter(cp) || (cp >= '0' && cp <= '9') || cp == ',';
+}
+
+static int starts_lower(const char *t, size_t s, size_t e) {
+  int32_t cp;
+  vc_seg_cp(t, e, s, &cp);
+  return vc_seg_is_lower(cp);
+}
+
+/* Does line k carry on the sentence of line k - 1 (a hard-wrapped paragraph)? Yes when
+ * k - 1 stops mid-sentence and k starts in lower case, or when k has no letters at all
+ * (numbers, arrows, a timing line quoted in a sentence) and line k + 1 carries on. */
+static int continues(const vc_seg *g, size_t k) {
+  const vc_para *a = &g->paras[k - 1], *b = &g->paras[k];
+  if (b->block != a->block || !ends_mid_sentence(g->src, a->start, a->end))
+    return 0;
+  if (starts_lower(g->src, b->start, b->end))
+    return 1;
+  if (vc_seg_count_letters(g->src + b->start, b->end - b->start, NULL, NULL) > 0 ||
+      k + 1 >= g->n_paras)
+    return 0;
+  const vc_para *c = &g->paras[k + 1];
+  return c->block == b->block && starts_lower(g->src, c->start, c->end);
+}
+
+/* Joins hard-wrapped lines into the line they continue: a line is the unit of layout,
+ * and a sentence broken over lines is one paragraph. */
+static void join_wrapped(vc_seg *g) {
+  size_t o = 0;
+  for (size_t k = 0; k < g->n_paras; k++) {
+    if (o > 0 && continues(g, k)) {
+      g->paras[o - 1].end = g->paras[k].end;
+      continue;
+    }
+    g->paras[o++] = g->paras[k];
+  }
+  g->n_paras = o;
+}
+
 /* Splits the source into non-blank lines grouped in blank-separated blocks. */
 vc_status vc_seg_split_lines(vc_seg *g) {
   size_t block = 0, pos = 0;
@@ -58,6 +107,7 @@ vc_status vc_seg_split_lines(vc_seg *g) {
     }
     pos = le + 1;
   }
+  join_wrapped(g);
   for (size_t i = 0; i < g->n_paras;) {
     size_t j = i;
     while (j < g->n_paras && g->paras[j].block == g->paras[i].block)

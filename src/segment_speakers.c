@@ -49,7 +49,7 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
         break;
     }
     if (j < kn || !lower || !vc_seg_starts_word(g->src, g->len, i) ||
-        (i + kn < g->len && vc_seg_starts_word(g->src, g->len, i + kn) == 0))
+        (i + kn < g->len && !vc_seg_starts_word(g->src, g->len, i + kn + 1)))
       continue;
     vc_seg_copy_name(g->src + i, kn, out, cap);
     return 1;
@@ -86,9 +86,17 @@ static int first_word_is(const char *key, const char *word) {
   return !strchr(word, ' ') && strncmp(key, word, n) == 0 && key[n] == ' ';
 }
 
-/* The display name of a label: the person's full name as the article writes it ("AHMED"
- * -> "Jane Ahmed"), else the label as the article writes it, else title case. */
-static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+/* The name part of a label's key: what comes before its first comma ("DOE" for
+ * "DOE, ACME & CO", a name and an affiliation). */
+static void key_name(const char *key, char *out, size_t cap) {
+  size_t n = strcspn(key, ",");
+  while (n > 0 && key[n - 1] == ' ')
+    n--;
+  snprintf(out, cap, "%.*s", (int)n, key);
+}
+
+/* The person a label's name part stands for ("AHMED" -> "Jane Ahmed"), or -1. */
+static int label_person(const vc_seg *g, const char *key) {
   const char *last = strrchr(key, ' ');
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
@@ -109,6 +117,16 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
     if (g->people[i].is_person && first_word_is(k, key))
       best = (int)i;
   }
+  return best;
+}
+
+/* The display name of a label: the person its name part stands for, as the article
+ * writes their full name ("AHMED" -> "Jane Ahmed", "DOE, ACME & CO" -> "Jane Doe"), else
+ * the whole label as the article writes it, else the label in title case. */
+static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+  char part[VC_SEG_NAME_MAX];
+  key_name(key, part, sizeof part);
+  int best = part[0] ? label_person(g, part) : -1;
   if (best >= 0) {
     snprintf(out, cap, "%s", g->people[best].name);
     return;
@@ -335,17 +353,20 @@ static int key_in(const char *key, const char *const *list) {
 
 /* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED". */
 static int same_person(const vc_seg *g, size_t li) {
-  const char *a = g->labels[li].key, *al = strrchr(a, ' ');
+  char a[VC_SEG_NAME_MAX], b[VC_SEG_NAME_MAX];
+  key_name(g->labels[li].key, a, sizeof a);
+  const char *al = strrchr(a, ' ');
   al = al ? al + 1 : a;
   for (size_t k = 0; k < li; k++) {
     const vc_label *l = &g->labels[k];
     if (!l->valid)
       continue;
-    const char *bl = strrchr(l->key, ' ');
-    bl = bl ? bl + 1 : l->key;
-    if (strcmp(al, bl) == 0 && (strchr(a, ' ') == NULL || strchr(l->key, ' ') == NULL))
+    key_name(l->key, b, sizeof b);
+    const char *bl = strrchr(b, ' ');
+    bl = bl ? bl + 1 : b;
+    if (strcmp(al, bl) == 0 && (strchr(a, ' ') == NULL || strchr(b, ' ') == NULL))
       return (int)k;
-    if (first_word_is(l->key, a) || first_word_is(a, l->key))
+    if (first_word_is(b, a) || first_word_is(a, b))
       return (int)k; /* "JANE" after "JANE DOE" */
   }
   return -1;

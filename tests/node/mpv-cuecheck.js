@@ -3,16 +3,23 @@
 // seeks to the middle of every cue of the sync map and the text it shows there must be
 // the cue's lines.
 //
-// Usage: node mpv-cuecheck.js [--json MAP.json] [--audio FILE.wav] CAPTIONS...
+// Usage: node mpv-cuecheck.js [--json MAP.json] [--audio FILE.wav] [--dump OUT.json]
+//                              CAPTIONS...
 //   By default the map is the NAME.json beside NAME.srt/.vtt/.ass, and the audio is the
-//   map's "audio" in the map's folder.
+//   map's "audio" in the map's folder. --dump writes what mpv showed, as JSON:
+//   {"FILE": [{"cue": i, "at": t, "ass": event text, "visible": what libass draws,
+//   "read": the same normalised as below, as compared with the cue's lines}]}.
 // What is compared is the text libass draws: mpv turns SRT and WebVTT into ASS events
 // (decoding WebVTT entities, dropping the <v Name> span and unknown tags); the script
 // records that event text, which is decoded here by libass's rules (override blocks
 // {...} hidden, \N a line break, \n a space, \h a no-break space, \{ and \} literal
 // braces). mpv's own sub-text is not used: it does not know \{ and \}, so it shows
 // escaped braces wrongly. Both sides are then normalised alike: CRLF -> LF, no-break
-// space -> space, spaces at line ends and blank lines at either end dropped.
+// space -> space, U+2060 WORD JOINER dropped (it draws nothing: the writers put it
+// after a '\' or '&' so that no player reads an escape or an entity there), spaces at
+// line ends and blank lines at either end dropped. SRT has no escaping, so its writer
+// (src/srt.c) shows < > { } as look-alikes (U+02C2, U+02C3, U+2774, U+2775); for .srt
+// files those are read back as the characters they stand for on both sides.
 // Prints one line per file; exit 1 when any cue differs or mpv fails, 2 on usage errors.
 'use strict';
 
@@ -31,9 +38,10 @@ function usage() {
 }
 
 function parseArgs(argv) {
-  const a = { map: null, audio: null, files: [] };
+  const a = { map: null, audio: null, dump: null, files: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json' && i + 1 < argv.length) a.map = argv[++i];
+    else if (argv[i] === '--dump' && i + 1 < argv.length) a.dump = argv[++i];
     else if (argv[i] === '--audio' && i + 1 < argv.length) a.audio = argv[++i];
     else if (argv[i].startsWith('-')) usage();
     else a.files.push(argv[i]);
@@ -42,10 +50,14 @@ function parseArgs(argv) {
   return a;
 }
 
-function normalise(s) {
+const SRT_LOOKALIKES = { '\u02c2': '<', '\u02c3': '>', '\u2774': '{', '\u2775': '}' };
+
+function normalise(s, srt) {
+  if (srt) s = s.replace(/[\u02c2\u02c3\u2774\u2775]/g, (c) => SRT_LOOKALIKES[c]);
   return s
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0/g, ' ')
+    .replace(/\u2060/g, '')
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/, ''))
     .join('\n')
@@ -122,10 +134,14 @@ function checkFile(sub, opts) {
   const r = runMpv(sub, audio, map);
   const diffs = [];
   const shown = r.shown || [];
+  const srt = path.extname(sub).toLowerCase() === '.srt';
+  if (opts.dumped) opts.dumped[sub] = [];
   shown.forEach((s) => {
     const cue = cues[s.cue - 1];
-    const want = normalise((cue.lines || []).join('\n'));
-    const got = normalise(typeof s.ass === 'string' ? libassVisible(s.ass) : String(s.text));
+    const visible = typeof s.ass === 'string' ? libassVisible(s.ass) : String(s.text);
+    const want = normalise((cue.lines || []).join('\n'), srt);
+    const got = normalise(visible, srt);
+    if (opts.dumped) opts.dumped[sub].push({ cue: s.cue, at: s.at, ass: s.ass, visible, read: got });
     if (want !== got) {
       diffs.push(`cue ${s.cue} at ${s.at.toFixed(3)} s: expected ${JSON.stringify(want)}, ` +
         `mpv shows ${JSON.stringify(got)}`);
@@ -144,8 +160,10 @@ function checkFile(sub, opts) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
+  opts.dumped = opts.dump ? {} : null;
   let ok = true;
   for (const f of opts.files) ok = checkFile(f, opts) && ok;
+  if (opts.dump) fs.writeFileSync(opts.dump, JSON.stringify(opts.dumped, null, 1) + '\n');
   process.exit(ok ? 0 : 1);
 }
 

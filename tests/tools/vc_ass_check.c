@@ -8,13 +8,16 @@
 #include <string.h>
 
 /*
- * Usage: vc_ass_check [-v] [--expect N | --json MAP.json] FILE.ass...
+ * Usage: vc_ass_check [-v] [--bottom] [--expect N | --json MAP.json] FILE.ass...
  *
  * For each file: libass must read it, as a v4.00+ script with ScaledBorderAndShadow on;
  * it must hold exactly the expected number of events (N, or the cues of the sync map,
  * by default the NAME.json beside NAME.ass); with a sync map, event i must start and end
  * within 10 ms (ASS has centiseconds) of cue i; and rendering a 1920x1080 frame at each
- * event's middle must give glyph pixels that are not fully transparent.
+ * event's middle must give glyph pixels that are not fully transparent. With --bottom,
+ * every image libass draws at each event's middle must also lie wholly in the lower half
+ * of the frame (no \an8-style override or \pos moved a caption up); the highest image
+ * top is reported.
  *
  * What counts as a warning: libass levels are 0 fatal, 1 error, 2 warning, 4 info,
  * 6 verbose, 7 debug. Every message at level 0..2 fails the file (bad timestamps,
@@ -41,7 +44,17 @@ typedef struct vc_asslog {
 typedef struct vc_expect {
   long n_events;  /* -1: unknown */
   long long *cue; /* start,end pairs in ms from the sync map, or NULL */
+  int bottom;     /* every event must be drawn in the lower half of the frame */
 } vc_expect;
+
+/* What rendering each event at its middle gave. */
+typedef struct vc_drawn {
+  int rendered;  /* events with visible pixels */
+  long min_px;   /* fewest visible pixels of an event, -1 before the first */
+  int top;       /* highest image top (y) over all events, FRAME_H if none */
+  int top_event; /* the event it belongs to (1-based) */
+  int n_high;    /* events with an image above the middle of the frame */
+} vc_drawn;
 
 static int is_bad_message(int level, const char *text) {
   return level <= 2 || strncmp(text, "Not understood", 14) == 0;
@@ -159,9 +172,18 @@ static int check_times(const ASS_Track *t, const vc_expect *e, char *why, size_t
   return 0;
 }
 
+/* Highest top (y) of the images of a frame, FRAME_H when there are none. */
+static int images_top(const ASS_Image *img) {
+  int top = FRAME_H;
+  for (; img; img = img->next)
+    if (img->w > 0 && img->h > 0 && img->dst_y < top)
+      top = img->dst_y;
+  return top;
+}
+
 /* Renders every event at its middle; returns the number of blank middles. */
-static int check_pixels(ASS_Library *lib, ASS_Track *t, int *rendered, long *min_px,
-                        char *why, size_t cap) {
+static int check_pixels(ASS_Library *lib, ASS_Track *t, int bottom, vc_drawn *d, char *why,
+                        size_t cap) {
   ASS_Renderer *r = ass_renderer_init(lib);
   if (!r) {
     snprintf(why + strlen(why), cap - strlen(why), "; ass_renderer_init failed");
@@ -170,15 +192,23 @@ static int check_pixels(ASS_Library *lib, ASS_Track *t, int *rendered, long *min
   ass_set_frame_size(r, FRAME_W, FRAME_H);
   ass_set_fonts(r, NULL, "sans-serif", ASS_FONTPROVIDER_FONTCONFIG, NULL, 1);
   int blank = 0;
-  *min_px = -1;
   for (int i = 0; i < t->n_events; i++) {
     long long mid = t->events[i].Start + t->events[i].Duration / 2;
     int changed = 0;
-    long px = visible_pixels(ass_render_frame(r, t, mid, &changed));
-    if (*min_px < 0 || px < *min_px)
-      *min_px = px;
+    ASS_Image *img = ass_render_frame(r, t, mid, &changed);
+    long px = visible_pixels(img);
+    int top = images_top(img);
+    if (top < d->top) {
+      d->top = top;
+      d->top_event = i + 1;
+    }
+    if (top < FRAME_H / 2 && d->n_high++ == 0 && bottom)
+      snprintf(why + strlen(why), cap - strlen(why),
+               "; event %d is drawn from y=%d, above the frame's middle", i + 1, top);
+    if (d->min_px < 0 || px < d->min_px)
+      d->min_px = px;
     if (px > 0) {
-      (*rendered)++;
+      d->rendered++;
     } else if (blank++ == 0) {
       snprintf(why + strlen(why), cap - strlen(why),
                "; nothing visible at %lld ms (event %d)", mid, i + 1);
@@ -194,8 +224,8 @@ static int check_file(const char *path, const vc_expect *given, const char *map,
   vc_expect e = *given;
   char *own_map = NULL;
   char why[1024] = "";
-  int bad = 0, rendered = 0;
-  long min_px = -1;
+  int bad = 0;
+  vc_drawn d = {.min_px = -1, .top = FRAME_H};
   ASS_Track *t = NULL;
   ASS_Library *lib = NULL;
   if (e.n_events < 0) {
@@ -222,16 +252,22 @@ static int check_file(const char *path, const vc_expect *given, const char *map,
   bad |= t->n_events != e.n_events;
   bad |= check_header(t, why, sizeof why);
   bad |= check_times(t, &e, why, sizeof why);
-  bad |= check_pixels(lib, t, &rendered, &min_px, why, sizeof why) != 0;
+  bad |= check_pixels(lib, t, e.bottom, &d, why, sizeof why) != 0;
+  bad |= e.bottom && d.n_high > 0;
   if (log.n_bad) {
     snprintf(why + strlen(why), sizeof why - strlen(why),
              "; %d libass warning(s), first: %s", log.n_bad, log.first_bad);
     bad = 1;
   }
-  printf(
-      "%s %s: %d events (expected %ld), %d warnings, pixels at %d/%d middles (min %ld)%s\n",
-      bad ? "FAIL" : "ok  ", path, t->n_events, e.n_events, log.n_bad, rendered,
-      t->n_events, min_px < 0 ? 0 : min_px, why);
+  char pos[128] = "";
+  if (e.bottom)
+    snprintf(pos, sizeof pos,
+             ", %d/%d drawn in the lower half (highest top y=%d, event %d)",
+             t->n_events - d.n_high, t->n_events, d.top, d.top_event);
+  printf("%s %s: %d events (expected %ld), %d warnings, pixels at %d/%d middles (min "
+         "%ld)%s%s\n",
+         bad ? "FAIL" : "ok  ", path, t->n_events, e.n_events, log.n_bad, d.rendered,
+         t->n_events, d.min_px < 0 ? 0 : d.min_px, pos, why);
 done:
   if (t)
     ass_free_track(t);
@@ -244,17 +280,21 @@ done:
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: vc_ass_check [-v] [--expect N | --json MAP.json] FILE.ass...\n");
+  fprintf(
+      stderr,
+      "usage: vc_ass_check [-v] [--bottom] [--expect N | --json MAP.json] FILE.ass...\n");
   return 2;
 }
 
 int main(int argc, char **argv) {
-  vc_expect given = {.n_events = -1, .cue = NULL};
+  vc_expect given = {.n_events = -1, .cue = NULL, .bottom = 0};
   const char *map = NULL;
   int verbose = 0, i = 1;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (strcmp(argv[i], "-v") == 0) {
       verbose = 1;
+    } else if (strcmp(argv[i], "--bottom") == 0) {
+      given.bottom = 1;
     } else if (strcmp(argv[i], "--expect") == 0 && i + 1 < argc) {
       char *end = NULL;
       given.n_events = strtol(argv[++i], &end, 10);
