@@ -4,10 +4,11 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-unit test-asan format format-check fuzz bench clean
+.PHONY: all deps build run test test-asan test-tsan format format-check fuzz bench clean
 
 all: build
 
@@ -22,15 +23,23 @@ build: deps
 run: build
 	$(BUILD)/voicecap batch -o out seeds
 
-# The whole suite twice: the release build, then the same tests under ASan + UBSan.
+# The whole suite twice: the release build, then the same tests under ASan + UBSan;
+# then the audio sink's worker thread under ThreadSanitizer.
 test: build format-check
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory test-tsan
 
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_SANITIZE=ON -DVC_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+test-tsan: deps
+	CC=clang cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_FLAGS="-fsanitize=thread -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target voicecap_cli test_audio test_audio_formats
+	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'test_audio$$|test_audio_formats|integ_determinism'
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
@@ -47,4 +56,4 @@ bench: build
 	bash bench/bench.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(TSAN_BUILD)

@@ -1,6 +1,10 @@
 /* The audio sink: gain, resampling (libsamplerate), true-peak limiting, metering
- * (libebur128) and encoding (libsndfile), streamed in fixed-size chunks. */
+ * (libebur128) and encoding (libsndfile), streamed in fixed-size chunks. The processing
+ * runs on a worker thread fed through a bounded ring, so that it overlaps espeak-ng's
+ * synthesis instead of following it; the samples and their order are the same, so the
+ * file is byte-identical to a sequential run. */
 #include <math.h>
+#include <pthread.h>
 #include <samplerate.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -13,8 +17,9 @@
 #include "oggfix.h"
 #include "voicecap/audio.h"
 
-#define VC_CHUNK 4096     /* input samples handled at a time */
-#define VC_OUT_CHUNK 8192 /* resampler output buffer */
+#define VC_CHUNK 4096      /* input samples handled at a time */
+#define VC_RING (1u << 16) /* samples queued for the worker at most: constant memory */
+#define VC_OUT_CHUNK 8192  /* resampler output buffer */
 #define VC_MIN_RATE 8000
 #define VC_MAX_RATE 192000
 
@@ -61,7 +66,16 @@ struct vc_audio {
   vc_limiter *lim;
   vc_meter *meter;
   vc_audio_stats *stats;
-  float in[VC_CHUNK];
+  /* The queue between the caller (producer) and the worker. `status` above belongs to
+   * the worker until it is joined; the producer sees it as `shared_status`. */
+  pthread_t worker;
+  int has_worker, closing, aborting;
+  pthread_mutex_t mu;
+  pthread_cond_t can_read, can_write;
+  float *ring;
+  uint64_t head, tail; /* samples queued and taken, ever */
+  vc_status shared_status;
+  float in[VC_CHUNK]; /* the worker's chunk */
   float rs[VC_OUT_CHUNK];
   float lim_out[VC_OUT_CHUNK];
   short pcm[VC_OUT_CHUNK];
@@ -160,7 +174,42 @@ static vc_status open_file(vc_audio *a, vc_diag *diag) {
   return VC_OK;
 }
 
+static void *worker_main(void *arg);
+
+/* Starts the worker; without one (no ring, no thread) the sink works synchronously. */
+static void start_worker(vc_audio *a) {
+  a->ring = malloc(VC_RING * sizeof *a->ring);
+  if (!a->ring)
+    return;
+  pthread_mutex_init(&a->mu, NULL);
+  pthread_cond_init(&a->can_read, NULL);
+  pthread_cond_init(&a->can_write, NULL);
+  a->has_worker = pthread_create(&a->worker, NULL, worker_main, a) == 0;
+  if (!a->has_worker) {
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->can_read);
+    pthread_cond_destroy(&a->can_write);
+  }
+}
+
+/* Tells the worker no more samples come and waits for it to finish (or give up). */
+static void stop_worker(vc_audio *a, int abort_it) {
+  if (!a->has_worker)
+    return;
+  pthread_mutex_lock(&a->mu);
+  a->closing = 1;
+  a->aborting = abort_it;
+  pthread_cond_signal(&a->can_read);
+  pthread_mutex_unlock(&a->mu);
+  pthread_join(a->worker, NULL);
+  pthread_mutex_destroy(&a->mu);
+  pthread_cond_destroy(&a->can_read);
+  pthread_cond_destroy(&a->can_write);
+  a->has_worker = 0;
+}
+
 static void audio_free(vc_audio *a) {
+  free(a->ring);
   if (a->src)
     src_delete(a->src);
   vc_limiter_free(a->lim);
@@ -195,6 +244,7 @@ vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out
     audio_free(a);
     return st;
   }
+  start_worker(a);
   *out = a;
   return VC_OK;
 }
@@ -298,33 +348,75 @@ static void push(vc_audio *a, const float *x, size_t n, int end) {
   }
 }
 
+static void drain(vc_audio *a);
+
+/* The worker: takes chunks off the ring and processes them until the producer closes. */
+static void *worker_main(void *arg) {
+  vc_audio *a = arg;
+  int aborting = 0; /* a->aborting as read under the lock */
+  pthread_mutex_lock(&a->mu);
+  for (;;) {
+    while (a->head == a->tail && !a->closing)
+      pthread_cond_wait(&a->can_read, &a->mu);
+    aborting = a->aborting;
+    size_t k = (size_t)(a->head - a->tail);
+    if (k == 0 || aborting)
+      break; /* closing and nothing left, or told to give up */
+    k = k < VC_CHUNK ? k : VC_CHUNK;
+    for (size_t i = 0; i < k; i++)
+      a->in[i] = a->ring[(a->tail + i) % VC_RING];
+    a->tail += k;
+    pthread_cond_signal(&a->can_write);
+    pthread_mutex_unlock(&a->mu);
+    push(a, a->in, k, 0);
+    pthread_mutex_lock(&a->mu);
+    a->shared_status = a->status;
+  }
+  pthread_mutex_unlock(&a->mu);
+  if (!aborting)
+    drain(a);
+  return NULL;
+}
+
+/* Queues `n` samples, pcm[i] * scale, or silence when `pcm` is NULL; waits while the
+ * ring is full. Without a worker the samples are processed at once. */
+static vc_status enqueue(vc_audio *a, const int16_t *pcm, size_t n, double scale) {
+  if (!a->has_worker) {
+    while (a->status == VC_OK && n > 0) {
+      size_t k = n < VC_CHUNK ? n : VC_CHUNK;
+      for (size_t i = 0; i < k; i++)
+        a->in[i] = pcm ? (float)(pcm[i] * scale) : 0.0f;
+      push(a, a->in, k, 0);
+      a->frames += k, n -= k, pcm = pcm ? pcm + k : NULL;
+    }
+    return a->status;
+  }
+  pthread_mutex_lock(&a->mu);
+  while (a->shared_status == VC_OK && n > 0) {
+    while (a->head - a->tail == VC_RING)
+      pthread_cond_wait(&a->can_write, &a->mu);
+    size_t k = (size_t)(VC_RING - (a->head - a->tail));
+    k = k < n ? k : n;
+    for (size_t i = 0; i < k; i++)
+      a->ring[(a->head + i) % VC_RING] = pcm ? (float)(pcm[i] * scale) : 0.0f;
+    a->head += k, a->frames += k, n -= k, pcm = pcm ? pcm + k : NULL;
+    pthread_cond_signal(&a->can_read);
+  }
+  vc_status st = a->shared_status;
+  pthread_mutex_unlock(&a->mu);
+  return st;
+}
+
 vc_status vc_audio_write(vc_audio *a, const int16_t *pcm, size_t n, double gain) {
   if (!a || (!pcm && n) || !isfinite(gain) || gain < 0.0 || gain > 1000.0)
     return VC_ERR_ARG;
-  double scale = gain / 32768.0;
-  while (a->status == VC_OK && n > 0) {
-    size_t k = n < VC_CHUNK ? n : VC_CHUNK;
-    for (size_t i = 0; i < k; i++)
-      a->in[i] = (float)(pcm[i] * scale);
-    push(a, a->in, k, 0);
-    a->frames += k;
-    pcm += k;
-    n -= k;
-  }
-  return a->status;
+  return n ? enqueue(a, pcm, n, gain / 32768.0) : a->shared_status;
 }
 
 vc_status vc_audio_silence(vc_audio *a, size_t n) {
   if (!a)
     return VC_ERR_ARG;
-  memset(a->in, 0, sizeof a->in);
-  while (a->status == VC_OK && n > 0) {
-    size_t k = n < VC_CHUNK ? n : VC_CHUNK;
-    push(a, a->in, k, 0);
-    a->frames += k;
-    n -= k;
-  }
-  return a->status;
+  return enqueue(a, NULL, n, 0.0);
 }
 
 uint64_t vc_audio_frames(const vc_audio *a) {
@@ -352,7 +444,10 @@ static void fill_stats(vc_audio *a) {
 vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   if (!a)
     return VC_ERR_ARG;
-  drain(a);
+  if (a->has_worker)
+    stop_worker(a, 0); /* the worker drains */
+  else
+    drain(a);
   vc_status st = a->status;
   if (st != VC_OK)
     diag_set(diag, a->path, sf_strerror(a->sf));
@@ -374,6 +469,7 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
 void vc_audio_abort(vc_audio *a) {
   if (!a)
     return;
+  stop_worker(a, 1);
   if (a->sf)
     sf_close(a->sf);
   unlink(a->path);
