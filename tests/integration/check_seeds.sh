@@ -2,7 +2,9 @@
 # Renders the five seeds once and checks every caption file (SRT, WebVTT, ASS) with the
 # caption checker against its own audio (--audio), and measures each WAV's loudness with
 # libebur128 (tests/tools/vc_loudness: -16 LUFS +/- 1, true peak <= -1 dBTP, speakers
-# within 1 LU), and runs the W3C WebVTT parser on every VTT: all must pass.
+# within 1 LU), runs the W3C WebVTT parser on every VTT, and checks from each sync map that
+# the cues read word for word as the turns and keep to the in-time/out-time rules
+# (tests/node/cue-timing.js): all must pass.
 set -euo pipefail
 : "${VC_BIN:?}" "${VC_SOURCE_DIR:?}"
 
@@ -33,5 +35,6 @@ for wav in "${wavs[@]}"; do
   "$VC_BIN" check --audio "$wav" "$base.srt" "$base.vtt" "$base.ass" || fail=1
   "${VC_BUILD_DIR:?}/tools/vc_loudness" "$wav" || fail=1
   node "$VC_SOURCE_DIR/tests/node/webvtt-check.js" "$base.vtt" || fail=1
+  node "$VC_SOURCE_DIR/tests/node/cue-timing.js" "$base.json" || fail=1
 done
 exit "$fail"
