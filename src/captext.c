@@ -99,23 +99,44 @@ int vc_cap_is_control(int32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
 }
 
-char *vc_cap_label(const char *name) {
-  vc_sbuf b = {0};
-  size_t n = strlen(name), i = 0;
+/* The replacement for the character s[0..n) in `pairs`, or NULL. */
+static const char *replacement(const char *s, size_t n, const char *const *pairs) {
+  for (size_t k = 0; pairs && pairs[k]; k += 2)
+    if (strlen(pairs[k]) == n && memcmp(pairs[k], s, n) == 0)
+      return pairs[k + 1];
+  return NULL;
+}
+
+/* Appends `name` with every run of white space or control characters folded to one space
+ * (none at the ends), each character upper-cased (`upper`) or replaced from `pairs`. */
+static void fold_name(vc_sbuf *b, const char *name, int upper, const char *const *pairs) {
+  size_t n = strlen(name), i = 0, start = b->len;
   int space = 0;
   while (i < n) {
+    size_t at = i;
     int32_t cp = vc_utf8_next(name, n, &i);
     if (cp < 0)
       continue;
     if (vc_cap_is_control(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
-      space = b.len > 0;
+      space = b->len > start;
       continue;
     }
     if (space)
-      vc_sbuf_addc(&b, ' ');
+      vc_sbuf_addc(b, ' ');
     space = 0;
-    vc_sbuf_addcp(&b, utf8proc_toupper(cp));
+    const char *r = upper ? NULL : replacement(name + at, i - at, pairs);
+    if (upper)
+      vc_sbuf_addcp(b, utf8proc_toupper(cp));
+    else if (r)
+      vc_sbuf_adds(b, r);
+    else
+      vc_sbuf_add(b, name + at, i - at);
   }
+}
+
+char *vc_cap_label(const char *name) {
+  vc_sbuf b = {0};
+  fold_name(&b, name, 1, NULL);
   vc_sbuf_addc(&b, ':');
   return vc_sbuf_take(&b);
 }
@@ -151,36 +172,9 @@ const char *vc_cap_name(const vc_script *script, size_t i) {
   return script->speakers[i].name;
 }
 
-/* The replacement for the character s[0..n) in `pairs`, or NULL. */
-static const char *replacement(const char *s, size_t n, const char *const *pairs) {
-  for (size_t k = 0; pairs && pairs[k]; k += 2)
-    if (strlen(pairs[k]) == n && memcmp(pairs[k], s, n) == 0)
-      return pairs[k + 1];
-  return NULL;
-}
-
 char *vc_cap_field(const char *name, const char *const *pairs, const char *fallback) {
   vc_sbuf b = {0};
-  size_t n = strlen(name), i = 0;
-  int space = 0;
-  while (i < n) {
-    size_t at = i;
-    int32_t cp = vc_utf8_next(name, n, &i);
-    if (cp < 0)
-      continue;
-    if (vc_cap_is_control(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
-      space = b.len > 0;
-      continue;
-    }
-    if (space)
-      vc_sbuf_addc(&b, ' ');
-    space = 0;
-    const char *r = replacement(name + at, i - at, pairs);
-    if (r)
-      vc_sbuf_adds(&b, r);
-    else
-      vc_sbuf_add(&b, name + at, i - at);
-  }
+  fold_name(&b, name, 0, pairs);
   if (b.len == 0 && !b.err)
     vc_sbuf_adds(&b, fallback);
   return vc_sbuf_take(&b);
