@@ -291,7 +291,8 @@ static size_t sentence_end(const char *s, size_t pos, size_t hi) {
   return hi;
 }
 
-static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
+/* The start of the last word in src[s..e), or s when there is none. */
+static size_t last_word(const vc_seg *g, size_t s, size_t e) {
   size_t last = s;
   for (size_t i = s; i < e;) {
     size_t j = vc_seg_word_end(g->src, e, i);
@@ -302,6 +303,11 @@ static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
       i++;
     }
   }
+  return last;
+}
+
+static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
+  size_t last = last_word(g, s, e);
   size_t j = vc_seg_word_end(g->src, e, last);
   *director = vc_seg_in_list(g->src + last, j - last, vc_seg_director_words);
   return *director || vc_seg_in_list(g->src + last, j - last, vc_seg_actor_words);
@@ -309,16 +315,7 @@ static int actor_noun(const vc_seg *g, size_t s, size_t e, int *director) {
 
 /* The person written next to this occupation most often, or -1. */
 static int by_desc(const vc_seg *g, size_t s, size_t e) {
-  size_t last = s;
-  for (size_t i = s; i < e;) {
-    size_t j = vc_seg_word_end(g->src, e, i);
-    if (j > i) {
-      last = i;
-      i = j;
-    } else {
-      i++;
-    }
-  }
+  size_t last = last_word(g, s, e);
   size_t ln = vc_seg_word_end(g->src, e, last) - last;
   char head[48];
   if (ln == 0 || ln >= sizeof head)
