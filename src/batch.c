@@ -30,10 +30,7 @@ static long cores(void) {
   return n > 0 ? n : 1;
 }
 
-/* Reads who speaks in every file, in order, so that each named person keeps the voice of
- * the role they first appear in across the whole batch. A file that cannot be read is
- * skipped here: its worker reports it. */
-static void plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
+void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
   for (size_t i = 0; i < n; i++) {
     vc_text *t = NULL;
     vc_script *s = NULL;
@@ -50,7 +47,7 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
   vc_voice_pins pins = {0};
   vc_render_opts with_pins = *o;
   if (!o->pins && n > 1) {
-    plan_voices(paths, n, &pins);
+    vc_batch_plan_voices(paths, n, &pins);
     with_pins.pins = &pins;
     o = &with_pins;
   }

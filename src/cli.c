@@ -461,15 +461,8 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   }
   /* several files are cast as a batch casts them: one voice per person throughout */
   vc_voice_pins pins = {0};
-  for (size_t i = 0; a->n_pos > 1 && i < a->n_pos; i++) {
-    vc_text *t = NULL;
-    vc_script *s = NULL;
-    if (vc_text_load(a->pos[i], &t, NULL) == VC_OK &&
-        vc_segment(t->bytes, t->len, &s, NULL) == VC_OK)
-      vc_voice_pins_add(&pins, s);
-    vc_script_free(s);
-    vc_text_free(t);
-  }
+  if (a->n_pos > 1)
+    vc_batch_plan_voices(a->pos, a->n_pos, &pins);
   for (size_t i = 0; i < a->n_pos; i++)
     failed |= list_cast(vs, &pins, a->pos[i], out, err);
   vc_voice_pins_clear(&pins);

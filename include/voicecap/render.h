@@ -35,6 +35,13 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
  * when it exists, else the voices folder of the source tree. Never NULL. */
 const char *vc_voices_dir(const char *given);
 
+struct vc_voice_pins;
+
+/* Reads who speaks in every file, in order, and pins each named person to the voice of
+ * the role they first appear in, as a batch casts them. A file that cannot be read or
+ * segmented is skipped here (rendering it reports the problem). */
+void vc_batch_plan_voices(char *const *paths, size_t n, struct vc_voice_pins *pins);
+
 /* The command-line program; main() only calls this. Returns the exit status. */
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err);
 
