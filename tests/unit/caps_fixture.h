@@ -155,18 +155,26 @@ static inline char *fx_write(vc_status (*fn)(FILE *, const vc_doc *), const vc_d
   return buf;
 }
 
-static inline char *fx_read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
+/* Everything `f` has left to read, NUL-terminated; `f` stays open. Caller frees. */
+static inline char *fx_slurp(FILE *f) {
   char *buf = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&buf, &len);
+  if (!m)
+    return NULL;
   char chunk[4096];
   size_t n;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
     fwrite(chunk, 1, n, m);
   fclose(m);
+  return buf;
+}
+
+static inline char *fx_read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *buf = fx_slurp(f);
   fclose(f);
   return buf;
 }

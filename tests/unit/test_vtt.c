@@ -33,14 +33,7 @@ static char *parse_vtt(const char *text, int *exit_code) {
            VC_SOURCE_DIR, path);
   FILE *p = popen(cmd, "r");
   assert_non_null(p);
-  char *out = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&out, &len);
-  char buf[512];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    fwrite(buf, 1, n, m);
-  fclose(m);
+  char *out = fx_slurp(p);
   int rc = pclose(p);
   *exit_code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   unlink(path);
