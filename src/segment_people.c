@@ -167,13 +167,19 @@ static vc_status each_para(vc_seg *g, para_fn fn, void *user) {
   return st;
 }
 
+/* The run of capitalised words at t[*i], without the leading words trim_run drops; *i
+ * moves past those. Returns the run's length in tokens (0 when none). */
+static size_t name_run(vc_seg *g, const vc_tok *t, size_t n, size_t *i) {
+  size_t r = run_at(g->src, t, n, *i);
+  size_t cut = trim_run(g, t, *i, r);
+  *i += cut;
+  return r - cut;
+}
+
 static vc_status collect_runs(vc_seg *g, const vc_tok *t, size_t n, void *user) {
   (void)user;
   for (size_t i = 0; i < n;) {
-    size_t r = run_at(g->src, t, n, i);
-    size_t cut = trim_run(g, t, i, r);
-    i += cut;
-    r -= cut;
+    size_t r = name_run(g, t, n, &i);
     if (r >= 2) {
       vc_status st = add_candidate(g, t, i, r);
       if (st != VC_OK)
@@ -199,10 +205,7 @@ static int after_role(const vc_seg *g, const vc_tok *t, size_t i) {
 static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user) {
   (void)user;
   for (size_t i = 0; i < n;) {
-    size_t r = run_at(g->src, t, n, i);
-    size_t cut = trim_run(g, t, i, r);
-    i += cut;
-    r -= cut;
+    size_t r = name_run(g, t, n, &i);
     if (r == 1) {
       int p = by_surname(g, t[i].s, t[i].e, 0);
       if (p >= 0)
@@ -282,10 +285,7 @@ static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, s
 static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *user) {
   (void)user;
   for (size_t i = 0; i < n;) {
-    size_t r = run_at(g->src, t, n, i);
-    size_t cut = trim_run(g, t, i, r);
-    i += cut;
-    r -= cut;
+    size_t r = name_run(g, t, n, &i);
     int p = -1;
     if (r == 1)
       p = by_surname(g, t[i].s, t[i].e, 1);
