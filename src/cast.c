@@ -39,7 +39,7 @@ static const vc_voice vc_voice_defaults = {.rate = 170,
                                            .gain_db = 0.0,
                                            .colour = VC_COLOUR_AUTO,
                                            .paragraph_pause_ms = 400,
-                                           .turn_pause_ms = 700};
+                                           .turn_pause_ms = 1000};
 
 /* BBC caption colours in order; panels skip yellow, the narrator's. */
 static const unsigned vc_bbc_colours[] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00};

@@ -80,9 +80,10 @@ static void summary(vc_crep *r, const vc_cdoc *d, const vc_cstats *st, double ma
     vc_cap_seconds(z, sizeof z, st->longest_ms);
     fprintf(out,
             "; longest line %zu characters (cue %zu); cues %s s (cue %zu) to %s s (cue %zu)"
-            "; reading rate max %.1f characters/s (cue %zu)",
+            "; reading rate max %.1f characters/s (cue %zu), %.1f counting speaker labels "
+            "(cue %zu)",
             st->longest_line, st->longest_line_cue, a, st->shortest_cue, z, st->longest_cue,
-            st->max_cps, st->max_cps_cue);
+            st->max_cps, st->max_cps_cue, st->max_cps_label, st->max_cps_label_cue);
   }
   if (st->has_audio)
     fprintf(out, "; speech outside cues %.2f%% of %.2f s (max %.2f%%)", st->uncovered * 100,

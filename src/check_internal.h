@@ -75,8 +75,10 @@ typedef struct vc_cstats {
   size_t longest_line, longest_line_cue;
   int64_t shortest_ms, longest_ms;
   size_t shortest_cue, longest_cue;
-  double max_cps;
+  double max_cps; /* reading rate, speaker labels not counted */
   size_t max_cps_cue;
+  double max_cps_label; /* reading rate with speaker labels, for information */
+  size_t max_cps_label_cue;
   int has_audio;
   double speech_s, uncovered; /* seconds of speech; share outside every cue */
 } vc_cstats;

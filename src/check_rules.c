@@ -42,10 +42,40 @@ static void put_seconds(char *buf, size_t size, int64_t ms) {
   vc_cap_seconds(buf, size, ms);
 }
 
+/* Characters of a cue's speaker label ("NAME:" and the space after it), which the
+ * reading rate does not count (CAPTIONS.md). */
+static size_t label_chars(const vc_ccue *q) {
+  size_t lab = vc_chk_label(q->text);
+  if (!lab)
+    return 0;
+  return vc_chk_chars(q->text, lab) + (q->text[lab] == ' ');
+}
+
+static void cue_rate(vc_crep *r, const vc_ccue *q, size_t chars, int64_t dur, int64_t slack,
+                     vc_cstats *st) {
+  size_t label = label_chars(q), spoken = chars - (label < chars ? label : chars);
+  char a[32], b[32];
+  double cps = (double)spoken * 1000.0 / (double)dur;
+  double with_label = (double)chars * 1000.0 / (double)dur;
+  if ((int64_t)spoken * 1000 > VC_CHK_MAX_CPS * (dur + slack)) {
+    put_seconds(a, sizeof a, dur);
+    put_seconds(b, sizeof b,
+                ((int64_t)spoken * 1000 + VC_CHK_MAX_CPS - 1) / VC_CHK_MAX_CPS);
+    vc_crep_cue(r, q,
+                "reading rate %.1f characters/s (max %d, speaker label not counted): %zu "
+                "characters in %s s, needs %s s",
+                cps, VC_CHK_MAX_CPS, spoken, a, b);
+  }
+  if (!st->max_cps_cue || cps > st->max_cps)
+    st->max_cps = cps, st->max_cps_cue = q->number;
+  if (!st->max_cps_label_cue || with_label > st->max_cps_label)
+    st->max_cps_label = with_label, st->max_cps_label_cue = q->number;
+}
+
 static void cue_timing(vc_crep *r, const vc_cdoc *d, const vc_ccue *q, size_t chars,
                        vc_cstats *st) {
   int64_t dur = q->end_ms - q->start_ms, slack = d->slack_ms;
-  char a[32], b[32];
+  char a[32];
   if (dur <= 0) {
     vc_chk_time(a, sizeof a, q->end_ms);
     vc_crep_cue(r, q, "ends at %s, not after it starts", a);
@@ -56,20 +86,11 @@ static void cue_timing(vc_crep *r, const vc_cdoc *d, const vc_ccue *q, size_t ch
     vc_crep_cue(r, q, "lasts %s s (min 0.833 s)", a);
   if (dur - slack > VC_CHK_MAX_MS)
     vc_crep_cue(r, q, "lasts %s s (max 7 s)", a);
-  double cps = (double)chars * 1000.0 / (double)dur;
-  if ((int64_t)chars * 1000 > VC_CHK_MAX_CPS * (dur + slack)) {
-    put_seconds(b, sizeof b, ((int64_t)chars * 1000 + VC_CHK_MAX_CPS - 1) / VC_CHK_MAX_CPS);
-    vc_crep_cue(r, q,
-                "reading rate %.1f characters/s (max %d): %zu characters in %s s, "
-                "needs %s s",
-                cps, VC_CHK_MAX_CPS, chars, a, b);
-  }
+  cue_rate(r, q, chars, dur, slack, st);
   if (!st->shortest_cue || dur < st->shortest_ms)
     st->shortest_ms = dur, st->shortest_cue = q->number;
   if (!st->longest_cue || dur > st->longest_ms)
     st->longest_ms = dur, st->longest_cue = q->number;
-  if (!st->max_cps_cue || cps > st->max_cps)
-    st->max_cps = cps, st->max_cps_cue = q->number;
 }
 
 static void cue_gap(vc_crep *r, const vc_cdoc *d, const vc_ccue *prev, const vc_ccue *q) {

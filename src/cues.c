@@ -14,25 +14,14 @@ enum {
   VC_MAX_LABEL_CHARS = 32 /* longer names lose leading words: "NAME:" must leave room */
 };
 
-/* Which rule gives way. The planner (cuechunk.c) keeps every CAPTIONS.md rule wherever
- * the speech allows; where it does not (speech too fast for its text, most often a long
- * "NAME: " label on a short turn, or a short cue followed at once by the next), the rules
- * give way in this order, first the first:
- *  1. Out-time at most 0.5 s after the last word: a cue stays up longer, into the pause
- *     after it, to be read at 20 characters a second, to last 0.833 s, or to close a gap
- *     under 0.5 s (chaining).
- *  2. In-time on the first word: a cue may appear up to 0.4 s early, in the pause before
- *     it once the previous cue has been read (speech then starts within 0.5 s, as the
- *     checker asks), or up to 1 s late, the previous cue holding the screen until it
- *     has been read (the speech stays covered). Small shifts are weighed against line
- *     breaks: a lead of up to 0.4 s or a lag of up to about 0.15 s is preferred to a
- *     line ending on a function word.
- *  3. The reading rate of 20 characters a second and the 0.833 s minimum: only where even
- *     that leaves too little time (before the next cue more than 1 s later than its word,
- *     or past the end of the audio) does a cue get just the time there is.
- * Never given way: no overlap, 7 s at most, the gap rule, two lines of 42 characters
- * (but for a single word longer than a line), one speaker per cue with its label, and the
- * words as spoken. */
+/* Which rule gives way. Every cue starts on the first sample of its first word and ends
+ * at most 0.5 s after its last word; no overlap, 7 s at most, the gap rule, two lines of
+ * 42 characters (but for a single word longer than a line), one speaker per cue with its
+ * label, and the words as spoken always hold. The planner (cuechunk.c) groups words so
+ * that every cue also lasts 0.833 s and reads at 20 characters a second, label included,
+ * wherever the speech allows. Where it does not (a short turn whose label and words
+ * cannot be read in its speech plus 0.5 s), the cue gets all the time those rules allow
+ * and no more: the reading rate and the minimum duration give way, never the sync. */
 
 static int is_clause_cp(int32_t cp) {
   return cp == ',' || cp == ';' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||
@@ -280,7 +269,7 @@ static char *turn_label(const char *name) {
   return vc_sbuf_take(&b);
 }
 
-/* The words of every turn, and the segments (paragraphs) cut from them. */
+/* The words of every turn, and one segment per turn. */
 typedef struct vc_doc_words {
   vc_cw **w; /* per run of one turn's timeline words */
   size_t *n;
@@ -322,27 +311,21 @@ static vc_status load_run(vc_doc_words *d, size_t r, const vc_script *script,
   return load_words(t, tl, first, last, &d->w[r], &d->n[r]);
 }
 
-/* Cuts run r at paragraph ends into segments. */
-static void add_segments(vc_doc_words *d, size_t r, size_t turn) {
-  const vc_cw *w = d->w[r];
-  size_t n = d->n[r], a = 0;
+/* Makes run r (one turn's words) a segment. */
+static void add_segment(vc_doc_words *d, size_t r, size_t turn) {
   /* no label for a speaker without a name */
   const char *label = strcmp(d->label[r], ":") != 0 ? d->label[r] : NULL;
-  for (size_t k = 0; k < n; k++) {
-    if (!(w[k].flags & VC_WF_PARA) && k + 1 < n)
-      continue;
-    const char *l = a == 0 ? label : NULL;
-    d->segs[d->n_segs++] = (vc_seg){.w = w + a,
-                                    .n = k + 1 - a,
-                                    .label = l,
-                                    .label_chars = l ? vc_cap_chars(l, strlen(l)) : 0,
-                                    .turn = turn,
-                                    .turn_end = k + 1 == n};
-    a = k + 1;
-  }
+  if (d->n[r] == 0)
+    return;
+  d->segs[d->n_segs++] =
+      (vc_seg){.w = d->w[r],
+               .n = d->n[r],
+               .label = label,
+               .label_chars = label ? vc_cap_chars(label, strlen(label)) : 0,
+               .turn = turn};
 }
 
-/* Loads every turn's words and cuts them into segments, each knowing what follows it. */
+/* Loads every turn's words as a segment, each knowing what follows it. */
 static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_timeline *tl,
                           int64_t audio_end) {
   size_t runs = count_runs(tl);
@@ -359,7 +342,7 @@ static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_tim
     vc_status st = load_run(d, r, script, tl, first, k);
     if (st != VC_OK)
       return st;
-    add_segments(d, r, tl->words[first].turn);
+    add_segment(d, r, tl->words[first].turn);
     first = k;
   }
   for (size_t k = 0; k < d->n_segs; k++) {
@@ -387,41 +370,14 @@ static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
   return fill_cue(q, s, s->label, p->i, p->j, p->lay);
 }
 
-/* Out-time of a cue whose speech ends at q->end_ms, given the next in-time `next`.
- * Precedence when the rules collide (the chunker avoids these collisions wherever the
- * speech allows): no overlap and the 7 s maximum come first; then the end of the speech,
- * the 0.833 s minimum and the reading rate of 20 characters a second, which may keep a
- * cue up longer than 0.5 s after its last word, into the pause after it; then closing a
- * gap under 500 ms by extending the cue to the next one (BBC/Netflix chaining, even past
- * the 0.5 s tail). Within those bounds a cue ends as early as it may. */
-static int64_t out_time(const vc_cue *q, int64_t next, int has_next) {
-  int64_t in = q->start_ms, speech = q->end_ms;
-  int64_t lo = vc_cue_earliest_out(in, speech, cue_text_chars(q));
-  int64_t cap = next;
-  if (in + VC_MAX_CUE_MS >= speech && in + VC_MAX_CUE_MS < cap)
-    cap = in + VC_MAX_CUE_MS;
-  int64_t out = lo < cap ? lo : cap;
-  int64_t gap = next - out;
-  if (has_next && gap > VC_SMALL_GAP_MS && gap < VC_REAL_GAP_MS) {
-    /* A single word can speak longer than a cue may last: then chaining wins. */
-    if (next - in <= VC_MAX_CUE_MS || speech - in > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
-      out = next;
-    else if (next - VC_REAL_GAP_MS >= speech)
-      out = next - VC_REAL_GAP_MS;
-  }
-  return out > in ? out : in + 1;
-}
-
-/* Sets every out-time with out_time(), given the planned in-times: never over the next
- * cue, no gap between 84 and 500 ms, the last cue within the audio. */
+/* Sets every out-time with vc_cue_out(), given the in-times (each on its first word). */
 static void time_cues(vc_cues *c, int64_t audio_end) {
   for (size_t k = 0; k < c->n; k++) {
     vc_cue *q = &c->cues[k];
     int has_next = k + 1 < c->n;
-    int64_t next = has_next ? c->cues[k + 1].start_ms : audio_end;
-    if (!has_next && next < q->end_ms + VC_MAX_TAIL_MS)
-      next = next > q->end_ms ? next : q->end_ms + VC_MAX_TAIL_MS;
-    q->end_ms = out_time(q, next, has_next);
+    int64_t next = has_next ? c->cues[k + 1].start_ms : audio_end, short_ms;
+    q->end_ms =
+        vc_cue_out(q->start_ms, q->end_ms, next, has_next, cue_text_chars(q), &short_ms);
     if (has_next && c->cues[k + 1].start_ms < q->end_ms)
       c->cues[k + 1].start_ms = q->end_ms; /* only when two words share one instant */
   }

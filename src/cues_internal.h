@@ -15,9 +15,7 @@ enum {
   VC_MAX_TAIL_MS = 500, /* out-time at most this long after the last word */
   VC_SMALL_GAP_MS = 84, /* gaps up to this are "no gap" */
   VC_REAL_GAP_MS = 500, /* gaps below this (and above the small one) are closed */
-  VC_MAX_CPS = 20,
-  VC_MAX_LEAD_MS = 400, /* a cue may show this much before its first word, if it must */
-  VC_MAX_LAG_MS = 1000  /* or start this much after it, while the cue before it holds */
+  VC_MAX_CPS = 20
 };
 
 /* Word flags the chunker reads. GLUE_PREV: a word of punctuation only (a lone dash or
@@ -41,8 +39,8 @@ typedef struct vc_cw {
   unsigned flags;
 } vc_cw;
 
-/* A run of words that no cue crosses: one paragraph of one turn. Segments are planned
- * in time order; each borrows its words and label. */
+/* A run of words that no cue crosses: one turn (one speaker). Segments are planned in
+ * time order; each borrows its words and label. */
 typedef struct vc_seg {
   const vc_cw *w;
   size_t n;
@@ -51,7 +49,6 @@ typedef struct vc_seg {
   size_t turn;
   int64_t next_ms; /* first word start of the next segment, or the end of the audio */
   int last;        /* no segment follows */
-  int turn_end;    /* the segment ends its turn */
 } vc_seg;
 
 /* How the words of one cue are laid out. */
@@ -61,7 +58,7 @@ typedef struct vc_layout {
   size_t chars; /* characters shown on all lines, label included */
 } vc_layout;
 
-/* One planned cue: words [i, j) of segment `seg`, shown from in_ms. */
+/* One planned cue: words [i, j) of segment `seg`, shown from in_ms (its first word). */
 typedef struct vc_plan {
   size_t seg, i, j;
   int64_t in_ms;
@@ -72,7 +69,18 @@ typedef struct vc_plan {
  * word, 0.833 s, and the time to read `chars` characters at 20 a second. */
 int64_t vc_cue_earliest_out(int64_t in, int64_t end, size_t chars);
 
-/* Plans the cues of all segments at once (their timing couples neighbours). *out gets
+/* Out-time of a cue shown from `in` (its first word's first sample) whose speech ends at
+ * `end`, followed by a cue at `next` (has_next) or by the end of the audio at `next`.
+ * These rules always hold: after the last word and at most 0.5 s after it, never over
+ * the next cue, a gap to it of at most 84 ms or at least 500 ms (and so at most 7 s for
+ * the planner's cues, whose speech lasts at most 6.5 s but for a single word). Within them
+ * the cue ends as early as it may once it has lasted 0.833 s and can be read at 20
+ * characters a second; where the rules leave too little time for that, it ends as late
+ * as they allow and *short_ms says by how much it falls short (else 0). */
+int64_t vc_cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
+                   int64_t *short_ms);
+
+/* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
 vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out);
 

@@ -153,6 +153,8 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
   return st;
 }
 
+enum { VC_END_SILENCE_MS = 1000 };
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st != VC_OK)
@@ -166,6 +168,8 @@ static vc_status synthesise(vc_job *j) {
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
   for (size_t i = 0; st == VC_OK && i < j->script->n_turns; i++)
     st = speak_turn(j, i);
+  if (st == VC_OK) /* room for the last caption's 0.5 s after its word, and a clean end */
+    st = vc_audio_silence(j->audio, (size_t)ms_to_samples(VC_END_SILENCE_MS, rate));
   if (st == VC_OK) {
     j->tl->n_samples = vc_audio_frames(j->audio);
     vc_audio *a = j->audio;

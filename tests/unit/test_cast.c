@@ -58,7 +58,7 @@ static void test_shipped_voices(void **state) {
     assert_non_null(v[r]);
     assert_int_equal(v[r]->colour, colour[r]);
     assert_int_equal(v[r]->paragraph_pause_ms, 400);
-    assert_int_equal(v[r]->turn_pause_ms, 700);
+    assert_int_equal(v[r]->turn_pause_ms, 1000);
     assert_true(v[r]->variant[0] != '\0');
   }
   /* every role is distinct in variant and pitch */

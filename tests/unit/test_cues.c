@@ -76,6 +76,8 @@ static void run_case(const char *stem, const char *const *nm, const vc_role *rl,
   assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
   fx_stats s = fx_check(&f);
   assert_int_equal(s.violations, 0);
+  assert_int_equal(s.fast, 0);
+  assert_int_equal(s.short_other, 0);
   assert_int_equal(s.bad_ends, 0);
   vc_doc d = fx_doc(&f, flags);
   static const struct {
