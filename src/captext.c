@@ -183,3 +183,19 @@ char *vc_cap_field(const char *name, const char *const *pairs, const char *fallb
 vc_status vc_cap_stream_status(FILE *f) {
   return ferror(f) ? VC_ERR_IO : VC_OK;
 }
+
+int vc_cap_is_opening(int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018;
+}
+
+int vc_cap_starts_upper(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp = vc_utf8_next(s, n, &i);
+    if (vc_cap_is_opening(cp))
+      continue;
+    utf8proc_category_t c = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+  }
+  return 0;
+}

@@ -37,6 +37,12 @@ size_t vc_cap_chars(const char *s, size_t n);
  * paragraph separators). */
 int vc_cap_is_control(int32_t cp);
 
+/* 1 for an opening quote or bracket. */
+int vc_cap_is_opening(int32_t cp);
+
+/* 1 when s[0..n) starts, after any opening quotes and brackets, with a capital letter. */
+int vc_cap_starts_upper(const char *s, size_t n);
+
 /* The visible speaker label: `name` in capitals with white space and controls collapsed
  * to single spaces, followed by ':' (no trailing space). Caller frees. NULL on ENOMEM. */
 char *vc_cap_label(const char *name);

@@ -2,9 +2,11 @@
  * gaps, speaker labels. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "captext.h"
 #include "check_internal.h"
+#include "cuewords.h"
 
 enum { MAX_OVER_SHOWN = 4 };
 
@@ -36,6 +38,52 @@ static size_t cue_lines(vc_crep *r, const vc_ccue *q, vc_cstats *st) {
                 VC_CHK_MAX_CHARS, list);
   }
   return total;
+}
+
+/* What a word of data/caption-words.tsv is, for messages. */
+static const char *const vc_wclass_names[] = {
+    [VC_WC_ARTICLE] = "an article",        [VC_WC_PREPOSITION] = "a preposition",
+    [VC_WC_CONJUNCTION] = "a conjunction", [VC_WC_PRONOUN] = "a subject pronoun",
+    [VC_WC_AUXILIARY] = "an auxiliary",    [VC_WC_DETERMINER] = "a determiner",
+};
+
+/* The last word of line[0..n) (after its last space). */
+static const char *last_word(const char *line, size_t n, size_t *len) {
+  size_t a = n;
+  while (a > 0 && line[a - 1] != ' ')
+    a--;
+  *len = n - a;
+  return line + a;
+}
+
+/* 1 when w[0..n) ends with punctuation (a comma, a closing quote...). */
+static int ends_punct(const char *w, size_t n) {
+  int32_t last = -1;
+  for (size_t i = 0; i < n;)
+    last = vc_utf8_next(w, n, &i);
+  utf8proc_category_t c = last >= 0 ? utf8proc_category(last) : UTF8PROC_CATEGORY_CN;
+  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
+/* Line-breaking rules of a two-line cue: one line when the text fits on one, no first
+ * line ending on a function word (data/caption-words.tsv), no name split across lines (a
+ * capitalised word with nothing after it, then a capitalised word). */
+static void cue_breaks(vc_crep *r, const vc_ccue *q) {
+  const char *l2 = strchr(q->text, '\n');
+  if (!l2 || strchr(l2 + 1, '\n'))
+    return;
+  size_t n1 = (size_t)(l2 - q->text), n2 = strlen(++l2), w1, w2 = strcspn(l2, " ");
+  size_t c1 = vc_chk_chars(q->text, n1), c2 = vc_chk_chars(l2, n2);
+  if (c1 + 1 + c2 <= VC_CHK_MAX_CHARS)
+    vc_crep_cue(r, q, "two lines where one of %zu characters fits", c1 + 1 + c2);
+  const char *end = last_word(q->text, n1, &w1);
+  vc_wclass cls = vc_word_class(end, w1);
+  if (cls != VC_WC_NONE)
+    vc_crep_cue(r, q, "line 1 ends on '%.*s', %s", (int)w1, end, vc_wclass_names[cls]);
+  else if (vc_cap_starts_upper(end, w1) && w1 > 1 && !ends_punct(end, w1) &&
+           vc_cap_starts_upper(l2, w2) && vc_word_class(l2, w2) == VC_WC_NONE)
+    vc_crep_cue(r, q, "the name '%.*s %.*s' is split across lines", (int)w1, end, (int)w2,
+                l2);
 }
 
 static void put_seconds(char *buf, size_t size, int64_t ms) {
@@ -109,6 +157,7 @@ void vc_chk_cue_rules(vc_crep *r, const vc_cdoc *d, vc_cstats *st) {
   for (size_t k = 0; k < d->n; k++) {
     const vc_ccue *q = &d->cues[k];
     size_t chars = cue_lines(r, q, st);
+    cue_breaks(r, q);
     cue_timing(r, d, q, chars, st);
     if (k > 0)
       cue_gap(r, d, &d->cues[k - 1], q);

@@ -22,12 +22,12 @@ enum {
   COST_LEAD_BONUS = 25, /* off a plain cut before a conjunction or preposition (Netflix) */
   COST_LINE_LABEL = 150,
   COST_BADEND = 300,
-  COST_NAME = 100,
+  COST_NAME = 1000,
   COST_MIDSENT = 12,
   COST_SPILL = 30, /* a cue ends one sentence and starts another it does not finish */
   COST_OVERFLOW = 1000,
-  COST_LABEL_FAST = 200, /* plus COST_LABEL_FAST_MS a ms (see timing_cost) */
-  COST_LABEL_FAST_MS = 2
+  COST_LABEL_FAST = 50, /* plus 1 per COST_LABEL_FAST_MS ms (see timing_cost) */
+  COST_LABEL_FAST_MS = 5
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
@@ -51,7 +51,8 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
     c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
   if (a->flags & VC_WF_BADEND)
     c += COST_BADEND;
-  if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAP) && !(a->flags & VC_WF_SENT))
+  if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAPSTART) &&
+      !(a->flags & VC_WF_SENT))
     c += COST_NAME;
   return c;
 }
@@ -170,7 +171,7 @@ static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout 
     c += COST_FAST + short_ms * 10000;
   vc_cue_out(in, end, next, has_next, lay->chars, &short_ms);
   if (short_ms)
-    c += COST_LABEL_FAST + short_ms * COST_LABEL_FAST_MS;
+    c += COST_LABEL_FAST + short_ms / COST_LABEL_FAST_MS;
   return c;
 }
 

@@ -32,10 +32,6 @@ static int is_closing_cp(int32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019;
 }
 
-static int is_opening_cp(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018;
-}
-
 /* The last code point of s[0..n) that is not a closing quote or bracket, or -1. */
 static int32_t last_significant_cp(const char *s, size_t n) {
   int32_t last = -1;
@@ -46,18 +42,6 @@ static int32_t last_significant_cp(const char *s, size_t n) {
       last = cp;
   }
   return last;
-}
-
-static int starts_capitalised(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    int32_t cp = vc_utf8_next(s, n, &i);
-    if (is_opening_cp(cp))
-      continue;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-  }
-  return 0;
 }
 
 static unsigned word_flags(const vc_word *tw, const char *s, size_t n) {
@@ -76,8 +60,8 @@ static unsigned word_flags(const vc_word *tw, const char *s, size_t n) {
     f |= VC_WF_BADEND;
   if (cls == VC_WC_CONJUNCTION || cls == VC_WC_PREPOSITION)
     f |= VC_WF_LEAD;
-  if (!punct_end && starts_capitalised(s, n))
-    f |= VC_WF_CAP;
+  if (vc_cap_starts_upper(s, n))
+    f |= punct_end ? VC_WF_CAPSTART : VC_WF_CAPSTART | VC_WF_CAP;
   return f;
 }
 
@@ -106,7 +90,7 @@ static int is_punctuation_only(const char *s, size_t n, int *opening) {
     utf8proc_category_t c = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
     if (c < UTF8PROC_CATEGORY_PC || c > UTF8PROC_CATEGORY_PO)
       return 0;
-    if (!is_opening_cp(cp))
+    if (!vc_cap_is_opening(cp))
       *opening = 0;
   }
   return 1;
@@ -124,7 +108,7 @@ static void mark_glue(vc_cw *w, size_t n) {
     int has_next = k + 1 < n && !(w[k].flags & VC_WF_PARA);
     if (has_prev && !(opening && has_next)) {
       w[k].flags |= VC_WF_GLUE_PREV | (w[k - 1].flags & (VC_WF_SENT | VC_WF_CLAUSE));
-      w[k].flags &= ~(unsigned)(VC_WF_BADEND | VC_WF_CAP | VC_WF_LEAD);
+      w[k].flags &= ~(unsigned)(VC_WF_BADEND | VC_WF_CAP | VC_WF_CAPSTART | VC_WF_LEAD);
     } else if (has_next) {
       w[k].flags |= VC_WF_GLUE_NEXT;
     }

@@ -28,7 +28,8 @@ enum {
   VC_WF_PARA = 16,  /* ends a paragraph */
   VC_WF_LEAD = 32,  /* a conjunction or preposition: a good word to start a line */
   VC_WF_GLUE_PREV = 64,
-  VC_WF_GLUE_NEXT = 128
+  VC_WF_GLUE_NEXT = 128,
+  VC_WF_CAPSTART = 256 /* capitalised, punctuation after it or not: may end a name */
 };
 
 /* One word as the chunker sees it. */

@@ -71,8 +71,8 @@ static void test_good_summary_figures(void **state) {
   assert_string_equal(r.out,
                       DATA "good.vtt: ok: 4 cues; longest line 36 characters (cue 1); "
                            "cues 1.000 s (cue 4) to 2.450 s (cue 2); reading rate max "
-                           "13.0 characters/s (cue 1), 18.0 counting speaker labels "
-                           "(cue 1)\n");
+                           "17.5 characters/s (cue 3), 23.0 counting speaker labels "
+                           "(cue 3)\n");
   run_free(&r);
 }
 
@@ -92,6 +92,10 @@ static const struct {
     {"bad_rate.srt",
      "cue 1 (00:00:01.000): reading rate 26.0 characters/s (max 20, speaker "
      "label not counted): 26 characters in 1.000 s, needs 1.300 s"},
+    {"bad_fits.srt", "cue 1 (00:00:01.000): two lines where one of 28 characters fits"},
+    {"bad_badend.srt", "cue 1 (00:00:01.000): line 1 ends on 'the', an article"},
+    {"bad_name.srt", "cue 1 (00:00:01.000): the name 'Derek Cianfrance,' is split across "
+                     "lines"},
     {"bad_overlap.srt", "cue 2 (00:00:02.800): overlaps cue 1 by 200 ms"},
     {"bad_gap.srt", "cue 2 (00:00:03.200): starts 200 ms after cue 1 ends"},
     {"bad_nolabel.srt", "cue 1 (00:00:01.000): the first cue does not start with the "
