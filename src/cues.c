@@ -14,14 +14,17 @@ enum {
   VC_MAX_LABEL_CHARS = 32 /* longer names lose leading words: "NAME:" must leave room */
 };
 
-/* Which rule gives way. Every cue starts on the first sample of its first word and ends
- * at most 0.5 s after its last word; no overlap, 7 s at most, the gap rule, two lines of
- * 42 characters (but for a single word longer than a line), one speaker per cue with its
- * label, and the words as spoken always hold. The planner (cuechunk.c) groups words so
- * that every cue also lasts 0.833 s and reads at 20 characters a second, label included,
- * wherever the speech allows. Where it does not (a short turn whose label and words
- * cannot be read in its speech plus 0.5 s), the cue gets all the time those rules allow
- * and no more: the reading rate and the minimum duration give way, never the sync. */
+/* Which rule gives way. These always hold: every cue starts on the first sample of its
+ * first word and ends at most 0.5 s after its last word; no overlap; the gap rule; 7 s at
+ * most (but for a single word spoken longer than 6.5 s); two lines of 42 characters (but
+ * for a single word longer than a line); one speaker per cue with its label; the words
+ * as spoken. The planner (cuechunk.c) groups the words of a turn so that every cue also
+ * lasts 0.833 s and reads at 20 characters a second (its spoken text; with the label too
+ * where it can) wherever the speech allows, a cue crossing a paragraph end only when the
+ * paragraph is too short alone. Where the speech does not allow it (a turn of one short
+ * word, or a clause spoken faster than 20 characters a second), the cue gets all the time
+ * the rules above allow and no more: the reading rate and the minimum duration give way,
+ * never the sync. */
 
 static int is_clause_cp(int32_t cp) {
   return cp == ',' || cp == ';' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||

@@ -145,9 +145,9 @@ static void test_untrusted(void **state) {
   fx_free(&f);
 }
 
-/* Karaoke of a cue shown late (the planner's lag: the cue before still held the screen
- * while its first words were spoken): no word fills before the event starts, so the
- * \kf times add up to at most the event's length. */
+/* Karaoke of a cue shown after its first words were spoken (the builder never does
+ * this, but cues reach the writer through the public API): no word fills before the
+ * event starts, so the \kf times add up to at most the event's length. */
 static void test_karaoke_late_cue(void **state) {
   (void)state;
   fx f;
