@@ -95,7 +95,9 @@ static vc_layout best_layout(const vc_seg *s, size_t i, size_t j) {
   return best;
 }
 
-int64_t vc_cue_earliest_out(int64_t in, int64_t end, size_t chars) {
+/* Earliest out-time of a cue shown from `in` whose speech ends at `end`: after its last
+ * word, 0.833 s, and the time to read `chars` characters at 20 a second. */
+static int64_t earliest_out(int64_t in, int64_t end, size_t chars) {
   int64_t lo = end > in + VC_MIN_CUE_MS ? end : in + VC_MIN_CUE_MS;
   int64_t read = in + ((int64_t)chars * 1000 + VC_MAX_CPS - 1) / VC_MAX_CPS;
   return read > lo ? read : lo;
@@ -109,37 +111,27 @@ static int64_t max64(int64_t a, int64_t b) {
   return a > b ? a : b;
 }
 
-/* The out-times the rules allow a cue whose speech ends at `end`, before the next in-time
- * `next` (or the end of the audio): after the last word, at most 0.5 s after it, never
- * over the next cue, and with a gap to it of at most 84 ms (b) or at least 500 ms (a).
- * Two intervals, one of which may be empty (lo > hi), never both. The planner keeps a
+/* The latest out-time the rules allow a cue whose speech ends at `end`, before the next
+ * in-time `next` (or the end of the audio): at most 0.5 s after the last word, never over
+ * the next cue, and a gap to it of at most 84 ms or at least 500 ms. The planner keeps a
  * cue of several words within 7 s (its speech within 6.5 s); only a single word spoken
  * longer than that can make a longer cue. */
-typedef struct outs {
-  int64_t a_lo, a_hi, b_lo, b_hi;
-} outs;
-
-static outs allowed_outs(int64_t end, int64_t next, int has_next) {
+static int64_t latest_out(int64_t end, int64_t next, int has_next) {
   int64_t top = end + VC_MAX_TAIL_MS;
   if (!has_next) /* the last cue: within the audio, unless its speech reaches the end */
-    return (outs){end, min64(top, max64(next, end)), 1, 0};
-  top = min64(top, next);
-  return (outs){end, min64(top, next - VC_REAL_GAP_MS), max64(end, next - VC_SMALL_GAP_MS),
-                top};
+    return min64(top, max64(next, end));
+  if (top >= next) /* chained to the next cue */
+    return next;
+  if (next - top <= VC_SMALL_GAP_MS) /* two frames or less */
+    return top;
+  return max64(end, min64(top, next - VC_REAL_GAP_MS)); /* a real gap */
 }
 
 int64_t vc_cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
                    int64_t *short_ms) {
   if (has_next && end > next) /* two words overlap by a rounding: the next one wins */
     end = next;
-  int64_t want = vc_cue_earliest_out(in, end, chars), out;
-  outs o = allowed_outs(end, next, has_next);
-  if (o.a_lo <= o.a_hi && want <= o.a_hi)
-    out = max64(want, o.a_lo);
-  else if (o.b_lo <= o.b_hi && want <= o.b_hi)
-    out = max64(want, o.b_lo);
-  else
-    out = o.b_lo <= o.b_hi ? o.b_hi : o.a_hi;
+  int64_t want = earliest_out(in, end, chars), out = latest_out(end, next, has_next);
   *short_ms = want > out ? want - out : 0;
   return out > in ? out : in + 1;
 }

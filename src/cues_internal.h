@@ -66,18 +66,13 @@ typedef struct vc_plan {
   vc_layout lay;
 } vc_plan;
 
-/* Earliest out-time of a cue shown from `in` whose speech ends at `end`: after its last
- * word, 0.833 s, and the time to read `chars` characters at 20 a second. */
-int64_t vc_cue_earliest_out(int64_t in, int64_t end, size_t chars);
-
 /* Out-time of a cue shown from `in` (its first word's first sample) whose speech ends at
- * `end`, followed by a cue at `next` (has_next) or by the end of the audio at `next`.
- * These rules always hold: after the last word and at most 0.5 s after it, never over
- * the next cue, a gap to it of at most 84 ms or at least 500 ms (and so at most 7 s for
- * the planner's cues, whose speech lasts at most 6.5 s but for a single word). Within them
- * the cue ends as early as it may once it has lasted 0.833 s and can be read at 20
- * characters a second; where the rules leave too little time for that, it ends as late
- * as they allow and *short_ms says by how much it falls short (else 0). */
+ * `end`, followed by a cue at `next` (has_next) or by the end of the audio at `next`: the
+ * latest one these rules allow, for the most time to read: after the last word and at
+ * most 0.5 s after it, never over the next cue, a gap to it of at most 84 ms or at least
+ * 500 ms (and so at most 7 s for the planner's cues, whose speech lasts at most 6.5 s but
+ * for a single word). *short_ms says by how much the cue falls short of lasting 0.833 s
+ * and of `chars` characters at 20 a second (0 when it does not). */
 int64_t vc_cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
                    int64_t *short_ms);
 

@@ -41,7 +41,8 @@ typedef struct vc_job {
   vc_cues *cues;
   char *final[OUT_COUNT];
   char *temp[OUT_COUNT];
-  double gain; /* linear gain of the voice now speaking */
+  double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
+  double gain;   /* linear gain of the voice now speaking */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -138,8 +139,7 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
     int ms = new_speaker ? v->turn_pause_ms : v->paragraph_pause_ms;
     st = vc_audio_silence(j->audio, (size_t)ms_to_samples(ms, rate));
   }
-  if (st == VC_OK)
-    st = vc_synth_voice_gain(j->synth, v, VC_LOUDNESS_TARGET_LUFS, &j->gain, j->diag);
+  j->gain = j->gains[t->speaker];
   size_t start = 0;
   while (st == VC_OK && start < t->text_len) {
     const char *nl = memchr(t->text + start, '\n', t->text_len - start);
@@ -155,8 +155,31 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
 
 enum { VC_END_SILENCE_MS = 1000 };
 
+/* The gain of every speaker's voice. Calibrating a voice the first time forks a child
+ * (synth.c), so this runs before the audio sink's thread starts: a fork while another
+ * thread holds a lock (ASan's allocator has no fork handlers) can leave the child
+ * waiting for it forever. */
+static vc_status voice_gains(vc_job *j) {
+  size_t n = j->script->n_speakers;
+  j->gains = calloc(n ? n : 1, sizeof *j->gains);
+  if (!j->gains)
+    return VC_ERR_NOMEM;
+  for (size_t i = 0; i < j->script->n_turns; i++) {
+    size_t sp = j->script->turns[i].speaker;
+    if (j->gains[sp] > 0.0)
+      continue;
+    vc_status st = vc_synth_voice_gain(j->synth, j->cast->voice[sp],
+                                       VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
+    if (st != VC_OK)
+      return st;
+  }
+  return VC_OK;
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
+  if (st == VC_OK)
+    st = voice_gains(j);
   if (st != VC_OK)
     return st;
   int rate = vc_synth_sample_rate(j->synth);
@@ -230,6 +253,7 @@ static void job_cleanup(vc_job *j) {
     free(j->final[i]);
   }
   vc_cues_free(j->cues);
+  free(j->gains);
   vc_timeline_free(j->tl);
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);

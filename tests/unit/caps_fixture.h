@@ -294,8 +294,8 @@ static inline int64_t fx_latest_out(int64_t end, int64_t next, int has_next) {
  * cue before needs that ms), out-time after the last word and at most 0.5 s after it,
  * at most 7 s (unless a single word speaks for over 6.5 s), no overlap, no gap between 84
  * and 500 ms. Where the speech allows: at least 0.833 s and 20 characters a second, the
- * speaker label not counted; a cue that gives way must end at the latest out-time the
- * rules above allow (counted as short_turn, short_other or fast). */
+ * speaker label not counted (counted as short_turn, short_other or fast when not). Every
+ * cue ends at the latest out-time the rules above allow, for the most time to read. */
 static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
   const vc_cue *q = &f->cues->cues[k];
   const vc_cue *p = k ? &f->cues->cues[k - 1] : NULL;
@@ -319,9 +319,13 @@ static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
     FX_FAIL("duration %lld ms", (long long)dur);
   if (has_next && (next < q->end_ms || (next - q->end_ms > 84 && next - q->end_ms < 500)))
     FX_FAIL("gap %lld ms to the next cue", (long long)(next - q->end_ms));
+  int64_t latest = fx_latest_out(speech_end, next, has_next);
+  if (q->end_ms != latest && !long_word && !(has_next && speech_end >= next) && dur > 1)
+    FX_FAIL("ends at %lld, not at the latest out-time the rules allow, %lld",
+            (long long)q->end_ms, (long long)latest);
   size_t chars = fx_cue_chars(q), spoken = chars - q->label_chars;
   if (dur > 0 && dur < fx_need_ms(spoken) && !long_word) {
-    if (q->end_ms < fx_latest_out(speech_end, next, has_next))
+    if (q->end_ms < latest)
       FX_FAIL("%zu characters in %lld ms, ending before the rules make it", spoken,
               (long long)dur);
     else if (spoken * 1000 > 20 * (size_t)dur)
