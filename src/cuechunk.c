@@ -12,7 +12,7 @@
  * line on a function word or between two capitalised words (a name) much more. Breaking
  * a timing rule costs more than any choice of words can: COST_FAST (reading rate over
  * 20 characters a second, or under 0.833 s) is only paid where the speech leaves no
- * other way (see vc_cue_out). */
+ * other way (see cue_out). */
 enum {
   COST_CUE = 40,
   COST_CUT_CLAUSE = 25,
@@ -127,8 +127,13 @@ static int64_t latest_out(int64_t end, int64_t next, int has_next) {
   return max64(end, min64(top, next - VC_REAL_GAP_MS)); /* a real gap */
 }
 
-int64_t vc_cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
-                   int64_t *short_ms) {
+/* Out-time of a cue shown from `in` (its first word's first sample) whose speech ends at
+ * `end`, followed by a cue at `next` (has_next) or by the end of the audio at `next`: the
+ * latest one the rules allow (latest_out), for the most time to read. *short_ms says by
+ * how much the cue falls short of lasting 0.833 s and of `chars` characters at 20 a
+ * second (0 when it does not). */
+static int64_t cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
+                       int64_t *short_ms) {
   if (has_next && end > next) /* two words overlap by a rounding: the next one wins */
     end = next;
   int64_t want = earliest_out(in, end, chars), out = latest_out(end, next, has_next);
@@ -150,7 +155,7 @@ static size_t spoken_chars(const vc_seg *s, size_t i, const vc_layout *lay) {
 
 /* Timing cost of cue [i, j) of a segment laid out as `lay`: nothing when it lasts 0.833 s
  * and can be read at 20 characters a second, label included, within the time the rules
- * give it (vc_cue_out). Short of that, COST_LABEL_FAST and a cost per ms when only the
+ * give it (cue_out). Short of that, COST_LABEL_FAST and a cost per ms when only the
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
  * cue fits wherever the speech allows. */
@@ -158,10 +163,10 @@ static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout 
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
-  vc_cue_out(in, end, next, has_next, spoken_chars(s, i, lay), &short_ms);
+  cue_out(in, end, next, has_next, spoken_chars(s, i, lay), &short_ms);
   if (short_ms)
     c += COST_FAST + short_ms * 10000;
-  vc_cue_out(in, end, next, has_next, lay->chars, &short_ms);
+  cue_out(in, end, next, has_next, lay->chars, &short_ms);
   if (short_ms)
     c += COST_LABEL_FAST + short_ms / COST_LABEL_FAST_MS;
   return c;
@@ -225,9 +230,13 @@ static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size
     for (size_t j = s->n; j > 0; j = from[j])
       n++;
     at = *n_out + n;
-    for (size_t j = s->n; j > 0; j = from[j])
-      out[--at] =
-          (vc_plan){seg, from[j], j, s->w[from[j]].start, best_layout(s, from[j], j)};
+    for (size_t j = s->n; j > 0; j = from[j]) {
+      vc_plan *p = &out[--at];
+      int64_t short_ms;
+      *p = (vc_plan){seg, from[j], j, 0, best_layout(s, from[j], j)};
+      p->out_ms = cue_out(s->w[p->i].start, s->w[j - 1].end, next_word(s, j),
+                          j < s->n || !s->last, p->lay.chars, &short_ms);
+    }
     *n_out += n;
   }
   free(best);

@@ -219,13 +219,6 @@ static vc_status fill_cue(vc_cue *q, const vc_seg *s, const char *label, size_t 
   return st;
 }
 
-static size_t cue_text_chars(const vc_cue *q) {
-  size_t c = 0;
-  for (size_t l = 0; l < q->n_lines; l++)
-    c += vc_cap_chars(q->lines[l], strlen(q->lines[l]));
-  return c;
-}
-
 /* The label of a speaker, shortened to at most VC_MAX_LABEL_CHARS characters by dropping
  * leading words ("DR JANE DOE-SMITH:" -> "DOE-SMITH:") and then cutting with an
  * ellipsis. Caller frees; NULL on ENOMEM. */
@@ -339,7 +332,7 @@ static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_tim
   return VC_OK;
 }
 
-/* Appends the planned cue p, timed from its words (time_cues then sets the out-time). */
+/* Appends the planned cue p. */
 static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
                           const vc_seg *segs, const vc_plan *p) {
   const vc_seg *s = &segs[p->seg];
@@ -347,8 +340,8 @@ static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
   if (st != VC_OK)
     return st;
   vc_cue *q = &c->cues[c->n - 1];
-  q->start_ms = p->in_ms;
-  q->end_ms = s->w[p->j - 1].end; /* speech end; time_cues sets the out-time */
+  q->start_ms = s->w[p->i].start;
+  q->end_ms = p->out_ms;
   q->speech_end_ms = s->w[p->j - 1].end;
   q->speaker = script->turns[s->turn].speaker;
   q->turn = s->turn;
@@ -357,17 +350,12 @@ static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
   return fill_cue(q, s, s->label, p->i, p->j, p->lay);
 }
 
-/* Sets every out-time with vc_cue_out(), given the in-times (each on its first word). */
-static void time_cues(vc_cues *c, int64_t audio_end) {
-  for (size_t k = 0; k < c->n; k++) {
-    vc_cue *q = &c->cues[k];
-    int has_next = k + 1 < c->n;
-    int64_t next = has_next ? c->cues[k + 1].start_ms : audio_end, short_ms;
-    q->end_ms =
-        vc_cue_out(q->start_ms, q->end_ms, next, has_next, cue_text_chars(q), &short_ms);
-    if (has_next && c->cues[k + 1].start_ms < q->end_ms)
-      c->cues[k + 1].start_ms = q->end_ms; /* only when two words share one instant */
-  }
+/* Where two words share one instant, a cue may end 1 ms after the next one's in-time
+ * (a cue lasts at least 1 ms): that in-time moves to its end. */
+static void separate_cues(vc_cues *c) {
+  for (size_t k = 0; k + 1 < c->n; k++)
+    if (c->cues[k + 1].start_ms < c->cues[k].end_ms)
+      c->cues[k + 1].start_ms = c->cues[k].end_ms;
 }
 
 vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out) {
@@ -391,7 +379,7 @@ vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues 
     vc_cues_free(c);
     return st;
   }
-  time_cues(c, audio_end);
+  separate_cues(c);
   *out = c;
   return VC_OK;
 }

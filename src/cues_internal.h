@@ -59,22 +59,13 @@ typedef struct vc_layout {
   size_t chars; /* characters shown on all lines, label included */
 } vc_layout;
 
-/* One planned cue: words [i, j) of segment `seg`, shown from in_ms (its first word). */
+/* One planned cue: words [i, j) of segment `seg`, shown from its first word's start
+ * until out_ms. */
 typedef struct vc_plan {
   size_t seg, i, j;
-  int64_t in_ms;
+  int64_t out_ms;
   vc_layout lay;
 } vc_plan;
-
-/* Out-time of a cue shown from `in` (its first word's first sample) whose speech ends at
- * `end`, followed by a cue at `next` (has_next) or by the end of the audio at `next`: the
- * latest one these rules allow, for the most time to read: after the last word and at
- * most 0.5 s after it, never over the next cue, a gap to it of at most 84 ms or at least
- * 500 ms (and so at most 7 s for the planner's cues, whose speech lasts at most 6.5 s but
- * for a single word). *short_ms says by how much the cue falls short of lasting 0.833 s
- * and of `chars` characters at 20 a second (0 when it does not). */
-int64_t vc_cue_out(int64_t in, int64_t end, int64_t next, int has_next, size_t chars,
-                   int64_t *short_ms);
 
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */

@@ -45,7 +45,10 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
 
 /* Integrated loudness (LUFS, EBU R128 via libebur128) of voice `v` as espeak-ng makes
  * it: the first call for a voice synthesises a fixed calibration passage (sent nowhere)
- * and measures it; later calls for the same voice settings use the figure kept in `s`. */
+ * and measures it; later calls for the same voice settings use the figure kept in `s`
+ * (or in the calibration cache). The measuring is done in a child process (fork), so
+ * call this and vc_synth_voice_gain while no other thread of the process runs: a child
+ * forked beside a thread that holds a lock can wait for it forever. */
 vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag);
 
 /* The linear gain for voice `v`'s samples: brings its calibrated loudness to
