@@ -3,13 +3,10 @@
 # within 20 ms, the captions are byte-identical to the WAV render's, and at 48 kHz the
 # caption checker finds every stretch of speech covered (times unchanged and exact).
 set -euo pipefail
-ROOT=${VC_SOURCE_DIR:?}; VC_BIN=${VC_BIN:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+: "${VC_SOURCE_DIR:?}" "${VC_BIN:?}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 seed=$(ls "$ROOT"/seeds/003_*.txt | head -n1)
 name=$(basename "$seed" .txt)
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 seconds() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$1"; }
 decoded() { # decoded length by ffmpeg itself, in seconds
@@ -44,5 +41,4 @@ done
 echo "ok   48 kHz: same captions, speech covered"
 
 "$VC_BIN" render --audio-format aiff -o "$tmp/bad" "$seed" >/dev/null 2>&1 && fail "an unknown format was accepted"
-[ $fails -eq 0 ] || exit 1
-echo "audio_formats: all good"
+finish audio_formats "all good"

@@ -6,20 +6,9 @@
 # map. Also --help and --version exit 0 with their text on stdout.
 set -euo pipefail
 
-ROOT=${VC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-BUILD=${VC_BUILD_DIR:-$ROOT/build}
-VC_BIN=${VC_BIN:-$BUILD/voicecap}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 TOOLS=$BUILD/tools
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fails=0
-fail() {
-  echo "FAIL: $*"
-  fails=$((fails + 1))
-}
-indent() { sed 's/^/    /' "$@"; }
 
 echo "=== --help and --version"
 for args in "--help" "--version" "render --help" "batch --help"; do
@@ -100,8 +89,4 @@ else
 fi
 
 echo "==="
-if [ $fails -ne 0 ]; then
-  echo "batch: $fails problem(s)"
-  exit 1
-fi
-echo "batch: all good"
+finish batch "all good"

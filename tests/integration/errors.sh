@@ -6,19 +6,8 @@
 # Renders the two shortest seeds once each (the batch); every other run fails early.
 set -euo pipefail
 
-ROOT=${VC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-BUILD=${VC_BUILD_DIR:-$ROOT/build}
-VC_BIN=${VC_BIN:-$BUILD/voicecap}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fails=0
-fail() {
-  echo "FAIL: $*"
-  fails=$((fails + 1))
-}
-indent() { sed 's/^/    /' "$@"; }
 
 # The two shortest seeds: any seed will do here.
 mapfile -t short < <(ls -1S "$ROOT"/seeds/*.txt | tail -n 2)
@@ -198,8 +187,4 @@ usage_error "unknown command" frobnicate "${short[1]}"
 usage_error "no command at all"
 
 echo "==="
-if [ $fails -ne 0 ]; then
-  echo "errors: $fails problem(s)"
-  exit 1
-fi
-echo "errors: the error contract holds"
+finish errors "the error contract holds"

@@ -4,22 +4,12 @@
 # check meant to catch it (so a passing render check means something).
 set -euo pipefail
 
-ROOT=${VC_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-BUILD=${VC_BUILD_DIR:-$ROOT/build}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 export VC_SOURCE_DIR=$ROOT VC_BUILD_DIR=$BUILD
 TOOLS=$BUILD/tools
 DATA=$ROOT/tests/data/verify
 NODE=$ROOT/tests/node
 CHECK=$ROOT/tests/tools/check_render.sh
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fails=0
-fail() {
-  echo "FAIL: $*"
-  fails=$((fails + 1))
-}
 
 # mutant NAME: a fresh copy of the sample as $tmp/NAME/sample.*; prints the stem.
 mutant() {
@@ -144,8 +134,4 @@ rm "$s.vtt"
 caught "a render missing its WebVTT" "sample.vtt: missing" bash "$CHECK" "$s"
 
 echo "==="
-if [ $fails -ne 0 ]; then
-  echo "verify_tools: $fails problem(s)"
-  exit 1
-fi
-echo "verify_tools: the sample passes and every breakage is caught"
+finish verify_tools "the sample passes and every breakage is caught"
