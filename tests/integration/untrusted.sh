@@ -10,7 +10,7 @@
 #  - libass draws every ASS event in the lower half of the 1920x1080 frame (no \an8 took
 #    effect), and mpv's events for the SRT and the WebVTT hold no override block at all;
 #  - each hostile string is in the sync map's cue lines and in what mpv showed for each
-#    format (SRT's look-alikes read back as the characters they stand for, see src/srt.c);
+#    format (SRT's look-alikes read back as the characters they stand for, see src/writers/srt.c);
 #  - the SRT, the WebVTT, the ASS and the sync map have the same number of cues (a parser
 #    line count: a timing-shaped line of text would add one);
 #  - voicecap check --audio passes on the three caption files.

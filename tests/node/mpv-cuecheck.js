@@ -18,7 +18,7 @@
 // space -> space, U+2060 WORD JOINER dropped (it draws nothing: the writers put it
 // after a '\' or '&' so that no player reads an escape or an entity there), spaces at
 // line ends and blank lines at either end dropped. SRT has no escaping, so its writer
-// (src/srt.c) shows < > { } as look-alikes (U+02C2, U+02C3, U+2774, U+2775); for .srt
+// (src/writers/srt.c) shows < > { } as look-alikes (U+02C2, U+02C3, U+2774, U+2775); for .srt
 // files those are read back as the characters they stand for on both sides.
 // Prints one line per file; exit 1 when any cue differs or mpv fails, 2 on usage errors.
 'use strict';

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/voicecap.h"
 
 #define FX_RATE 22050
@@ -213,7 +213,7 @@ static inline int fx_golden(const char *name, const char *got) {
 
 #ifndef CAPS_FIXTURE_CHECKS
 #define CAPS_FIXTURE_CHECKS
-#include "cuewords.h"
+#include "cues_words.h"
 
 /* Measured figures of a cue set, for the report and the assertions. */
 typedef struct fx_stats {
@@ -289,8 +289,8 @@ static inline int64_t fx_latest_out(int64_t end, int64_t next, int has_next) {
   return next - top > 84 && next - top < 500 ? next - 500 : top;
 }
 
-/* Timing rules of cue k (CAPTIONS.md, as src/cues.c keeps them). Always: in-time on the
- * first word's first sample (1 ms later only where two words share one instant and the
+/* Timing rules of cue k (CAPTIONS.md, as src/cues/cues.c keeps them). Always: in-time on
+ * the first word's first sample (1 ms later only where two words share one instant and the
  * cue before needs that ms), out-time after the last word and at most 0.5 s after it,
  * at most 7 s (unless a single word speaks for over 6.5 s), no overlap, no gap between 84
  * and 500 ms. Where the speech allows: at least 0.833 s and 20 characters a second, the

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fsutil.h"
+#include "util_fs.h"
 #include "voicecap/voicecap.h"
 
 typedef struct run_result {

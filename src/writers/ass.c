@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/writers.h"
 
 static const char vc_ass_head[] = "[Script Info]\n"

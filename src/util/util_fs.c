@@ -1,5 +1,5 @@
 /* Private file helpers: temporary names, directory creation, durable close. */
-#include "fsutil.h"
+#include "util_fs.h"
 
 #include <errno.h>
 #include <stdlib.h>

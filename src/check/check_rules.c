@@ -4,9 +4,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "captext.h"
 #include "check_internal.h"
-#include "cuewords.h"
+#include "cues_text.h"
+#include "cues_words.h"
 
 enum { MAX_OVER_SHOWN = 4 };
 

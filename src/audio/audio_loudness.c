@@ -3,8 +3,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "limiter.h"
-#include "loudness.h"
+#include "audio_limiter.h"
+#include "audio_loudness.h"
 
 struct vc_meter {
   ebur128_state *st;

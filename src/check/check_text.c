@@ -4,8 +4,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "captext.h"
 #include "check_internal.h"
+#include "cues_text.h"
 
 vc_status vc_cdoc_add(vc_cdoc *d, vc_ccue *q) {
   if (d->n == d->cap) {

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "limiter.h"
-#include "loudness.h"
-#include "oggfix.h"
+#include "audio_limiter.h"
+#include "audio_loudness.h"
+#include "audio_oggfix.h"
 #include "voicecap/audio.h"
 
 #define VC_CHUNK 4096      /* input samples handled at a time */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "fsutil.h"
+#include "util_fs.h"
 #include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 

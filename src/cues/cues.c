@@ -1,13 +1,13 @@
 /* Cue building: timeline words -> caption cues (words, segments, texts, out-times; the
- * plan of cuts, line breaks and in-times is cuechunk.c's). */
+ * plan of cuts, line breaks and in-times is cues_chunk.c's). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#include "captext.h"
 #include "cues_internal.h"
-#include "cuewords.h"
+#include "cues_text.h"
+#include "cues_words.h"
 #include "voicecap/cues.h"
 
 enum {
@@ -18,7 +18,7 @@ enum {
  * first word and ends at most 0.5 s after its last word; no overlap; the gap rule; 7 s at
  * most (but for a single word spoken longer than 6.5 s); two lines of 42 characters (but
  * for a single word longer than a line); one speaker per cue with its label; the words
- * as spoken. The planner (cuechunk.c) groups the words of a turn so that every cue also
+ * as spoken. The planner (cues_chunk.c) groups the words of a turn so that every cue also
  * lasts 0.833 s and reads at 20 characters a second (its spoken text; with the label too
  * where it can) wherever the speech allows, a cue crossing a paragraph end only when the
  * paragraph is too short alone. Where the speech does not allow it (a turn of one short

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/writers.h"
 
 /* SRT has no escaping, and players read markup in it: <b>…</b>, <font>, and (players

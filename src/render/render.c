@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fsutil.h"
+#include "util_fs.h"
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */

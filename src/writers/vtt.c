@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/writers.h"
 
 /* Cue text escaping (W3C WebVTT): '&', '<' and '>' as character references, which also

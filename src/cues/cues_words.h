@@ -1,4 +1,4 @@
-/* English word classes that must not end a caption line (data in cuewords.c). */
+/* English word classes that must not end a caption line (data in cues_words.c). */
 #ifndef VC_CUEWORDS_H
 #define VC_CUEWORDS_H
 

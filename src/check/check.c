@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "captext.h"
 #include "check_internal.h"
+#include "cues_text.h"
 
 static const struct {
   const char *ext;

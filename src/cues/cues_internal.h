@@ -1,5 +1,5 @@
 /* Private parts of the cue builder: the words and segments cues.c prepares and the plan
- * cuechunk.c makes of them (cue boundaries, line breaks, in-times). */
+ * cues_chunk.c makes of them (cue boundaries, line breaks, in-times). */
 #ifndef VC_CUES_INTERNAL_H
 #define VC_CUES_INTERNAL_H
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/writers.h"
 
 /* "HH:MM:SS", rounded down to the second. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oggfix.h"
+#include "audio_oggfix.h"
 
 #define VC_OGG_HEADER 27
 #define VC_OGG_MAX_PAGE (VC_OGG_HEADER + 255 + 255 * 255)

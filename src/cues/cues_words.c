@@ -1,6 +1,6 @@
 /* English function words that a caption line must not end with (BBC, Netflix rules); the
  * list is data/caption-words.tsv. */
-#include "cuewords.h"
+#include "cues_words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@ typedef struct vc_wentry {
 /* data/caption-words.tsv, sorted by `word` (strcmp order) at build time: looked up with
  * bsearch. */
 static const vc_wentry vc_words[] = {
-#include "cuewords_table.inc"
+#include "cues_words_table.inc"
 };
 
 static int entry_cmp(const void *key, const void *elem) {

@@ -1,5 +1,5 @@
 /* Private helpers shared by the cue builder and the caption writers. */
-#include "captext.h"
+#include "cues_text.h"
 
 #include <inttypes.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
+#include "cues_text.h"
 #include "voicecap/writers.h"
 
 /* Writes s[0..n) as a JSON string (jansson does the escaping). Numbers are printed here

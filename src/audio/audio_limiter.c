@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "limiter.h"
+#include "audio_limiter.h"
 
 #define VC_TAPS 16            /* interpolation taps per phase */
 #define VC_HALF (VC_TAPS / 2) /* samples of look-ahead the interpolator needs */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
 #include "check_internal.h"
+#include "cues_text.h"
 
 static const vc_ctime vc_ass_time = {
     .hours = 2, .hour_digits = 1, .sep = '.', .frac_digits = 2};

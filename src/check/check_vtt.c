@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "captext.h"
 #include "check_internal.h"
+#include "cues_text.h"
 
 static const vc_ctime vc_vtt_time = {
     .hours = 1, .hour_digits = 2, .sep = '.', .frac_digits = 3};

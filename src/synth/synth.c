@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "loudness.h"
+#include "audio_loudness.h"
 #include "voicecap/synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
