@@ -1,5 +1,7 @@
 # voicecap: `make run` renders every seed into out/, `make test` runs the whole suite.
-# Both install what is missing first (Debian packages via apt-get, test tools via npm).
+# Both install what is missing first (Debian packages via apt-get, test tools via npm):
+# `make run` only what building and rendering need, `make test` the test tools as well.
+# Warnings are errors in `make test` (and so in CI), not in a user's build.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -8,16 +10,23 @@ TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-asan test-tsan format format-check fuzz bench clean
+.PHONY: all deps deps-test build build-test run test test-asan test-tsan format format-check fuzz bench clean
 
 all: build
 
 deps:
-	@bash scripts/deps.sh
+	@bash scripts/deps.sh run
+
+deps-test:
+	@bash scripts/deps.sh test
 	@bash scripts/npm-deps.sh
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=OFF -DVC_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-test: deps-test
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON -DVC_TESTS=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
@@ -25,18 +34,18 @@ run: build
 
 # The whole suite twice: the release build, then the same tests under ASan + UBSan;
 # then the audio sink's worker thread under ThreadSanitizer.
-test: build format-check
+test: build-test format-check
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory test-tsan
 
-test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_SANITIZE=ON -DVC_WERROR=ON $(CMAKE_FLAGS)
+test-asan: deps-test
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_SANITIZE=ON -DVC_WERROR=ON -DVC_TESTS=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
-test-tsan: deps
-	CC=clang cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+test-tsan: deps-test
+	CC=clang cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_TESTS=ON \
 	  -DCMAKE_C_FLAGS="-fsanitize=thread -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target voicecap_cli test_audio test_audio_formats
 	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'test_audio$$|test_audio_formats|integ_determinism'
@@ -47,12 +56,12 @@ format:
 format-check:
 	@bash scripts/format-check.sh
 
-fuzz: deps
-	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_FUZZ=ON
+fuzz: deps-test
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_FUZZ=ON -DVC_TESTS=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	bash fuzz/run.sh $(FUZZ_BUILD) $${FUZZ_SECONDS:-60}
 
-bench: build
+bench: build-test
 	bash bench/bench.sh
 
 clean:

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages voicecap needs to build, test and benchmark, if any are missing.
+# Installs the Debian packages that are missing: `deps.sh run` those needed to build and
+# render (scripts/deps/run.txt); `deps.sh test` those as well as every test list
+# (scripts/deps/test*.txt). Lists hold one package a line; # starts a comment.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+mode=${1:-run}
+case "$mode" in
+  run) lists=("$here/deps/run.txt") ;;
+  test) lists=("$here/deps/run.txt" "$here"/deps/test*.txt) ;;
+  *) echo "usage: deps.sh run|test" >&2; exit 2 ;;
+esac
 
-PKGS=(
-  build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
-  libespeak-ng-dev espeak-ng espeak-ng-data
-  libsndfile1-dev libass-dev libebur128-dev libsamplerate0-dev
-  libinih-dev libutf8proc-dev libjansson-dev libcmocka-dev
-  libhunspell-dev hunspell-en-us
-  fontconfig fonts-dejavu-core
-  mpv ffmpeg time
-)
-# npm is needed for the W3C WebVTT parser used by the tests; a machine that already has
-# node and npm (from any source) keeps them, otherwise Debian's are installed.
-if ! command -v npm >/dev/null 2>&1; then PKGS+=(nodejs npm); fi
+mapfile -t PKGS < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "${lists[@]}" | grep -v '^$' | sort -u)
+# A machine that already has node and npm (from any source) keeps them.
+if command -v npm >/dev/null 2>&1; then
+  mapfile -t PKGS < <(printf '%s\n' "${PKGS[@]}" | grep -vx -e nodejs -e npm)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -23,13 +25,13 @@ for p in "${PKGS[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "deps: all ${#PKGS[@]} Debian packages present"
+  echo "deps ($mode): all ${#PKGS[@]} Debian packages present"
   exit 0
 fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "deps: installing ${missing[*]}"
+echo "deps ($mode): installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
