@@ -2,6 +2,7 @@
 #ifndef VOICECAP_RENDER_H
 #define VOICECAP_RENDER_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "voicecap/status.h"
@@ -19,12 +20,20 @@ typedef struct vc_render_opts {
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
   const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
+  /* When not NULL and set (by a signal handler), the render stops at its next check,
+   * removes what it wrote and returns VC_ERR_CANCELLED. Publication is never cut short. */
+  volatile sig_atomic_t *cancel;
 } vc_render_opts;
 
-/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a
- * temporary name and renamed only when all are complete, so a failure leaves earlier
- * outputs as they were. */
+/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json,txt}. The outputs are written into a
+ * private temporary folder in OUT and published as a set (render_outset.h): after any
+ * failure, signal or crash OUT holds the complete earlier set or the complete new one.
+ * Temporary folders that an earlier, dead render of NAME left are removed first. */
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
+
+/* Removes (or, when their publication had begun, completes) the temporary folders that
+ * dead renders of `path` left in the output folder; running renders are left alone. */
+vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag);
 
 /* Renders every path with `jobs` worker processes (<= 0: the number of cores), printing
  * progress to `out` and errors to `err`. Returns 0 when all succeeded, 1 otherwise. */

@@ -1,10 +1,12 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
 #include <dirent.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guard.h"
 #include "util_fs.h"
 #include "voicecap/check.h"
 #include "voicecap/voicecap.h"
@@ -33,6 +35,7 @@ static const char vc_usage[] =
     "  -o, --out DIR      output folder (default: out)\n"
     "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
+    "  --follow-links     batch: follow links that lead out of the folder given\n"
     "  --format F         segment output: tsv (default) or json\n"
     "  --karaoke          ASS and WebVTT with per-word timing\n"
     "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
@@ -46,7 +49,7 @@ static const char vc_usage[] =
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format;
-  int jobs, help, sample_rate;
+  int jobs, help, sample_rate, follow_links;
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -60,7 +63,8 @@ typedef enum {
   OPT_KARAOKE,
   OPT_AUDIO,
   OPT_AUDIO_FORMAT,
-  OPT_SAMPLE_RATE
+  OPT_SAMPLE_RATE,
+  OPT_FOLLOW_LINKS
 } vc_opt_id;
 
 static const struct {
@@ -76,6 +80,7 @@ static const struct {
     {NULL, "--audio", OPT_AUDIO, 1},
     {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
     {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
+    {NULL, "--follow-links", OPT_FOLLOW_LINKS, 0},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -110,6 +115,9 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
+    break;
+  case OPT_FOLLOW_LINKS:
+    a->follow_links = 1;
     break;
   case OPT_AUDIO_FORMAT:
     if (!vc_audio_format_supported(v)) {
@@ -181,8 +189,46 @@ static vc_render_opts render_opts(const vc_args *a) {
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
-                      .sample_rate = a->sample_rate};
+                      .sample_rate = a->sample_rate,
+                      .cancel = vc_guard_flag()};
   return o;
+}
+
+/* The first FILE (in command-line order) that shares FILE i's base name, or NULL: their
+ * outputs would overwrite each other, so the later one is refused, as batch does. */
+static const char *earlier_same_name(char *const *pos, size_t i) {
+  char *stem = vc_path_stem(pos[i]);
+  const char *clash = NULL;
+  for (size_t k = 0; stem && k < i && !clash; k++) {
+    char *other = vc_path_stem(pos[k]);
+    if (other && strcmp(stem, other) == 0)
+      clash = pos[k];
+    free(other);
+  }
+  free(stem);
+  return clash;
+}
+
+/* One FILE of `render`, in a child process (guard.c); 0 when rendered. */
+static int render_one(char *const *pos, size_t i, const vc_render_opts *o, FILE *out,
+                      FILE *err) {
+  vc_diag d = {{0}};
+  const char *clash = earlier_same_name(pos, i);
+  if (clash) {
+    snprintf(d.msg, sizeof d.msg,
+             "%.200s: skipped: its outputs would overwrite those of %.200s", pos[i], clash);
+    vc_guard_error(err, d.msg);
+    return 1;
+  }
+  vc_status st = vc_guard_render(pos[i], o, &d);
+  if (st == VC_ERR_CANCELLED)
+    return 1;
+  if (st != VC_OK) {
+    vc_guard_error(err, d.msg);
+    return 1;
+  }
+  fprintf(out, "rendered %s\n", pos[i]);
+  return 0;
 }
 
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
@@ -192,15 +238,10 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   }
   vc_render_opts o = render_opts(a);
   int failed = 0;
-  for (size_t i = 0; i < a->n_pos; i++) {
-    vc_diag d = {{0}};
-    if (vc_render_file(a->pos[i], &o, &d) != VC_OK) {
-      fprintf(err, "voicecap: %s\n", d.msg);
-      failed = 1;
-    } else {
-      fprintf(out, "rendered %s\n", a->pos[i]);
-    }
-  }
+  vc_guard_signals();
+  for (size_t i = 0; i < a->n_pos && !*o.cancel; i++)
+    failed |= render_one(a->pos, i, &o, out, err);
+  vc_guard_exit_if_signalled();
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -235,36 +276,112 @@ static int has_txt_suffix(const char *name) {
   return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-/* Adds every *.txt below `dir` (hidden entries skipped); depth caps runaway links. */
-static int walk(const char *dir, vc_paths *p, int depth, FILE *err) {
+/* A folder walk: every real folder and file once (device and inode), the output folder
+ * never, links out of the folder given only with --follow-links. */
+typedef struct vc_walk {
+  vc_paths *found;
+  struct vc_walk_id {
+    dev_t dev;
+    ino_t ino;
+  } * seen;
+  size_t n_seen, cap_seen;
+  struct stat out_dir; /* valid when has_out_dir */
+  int has_out_dir, follow_links;
+  const char *root_real; /* the folder given, resolved */
+  FILE *err;
+} vc_walk;
+
+/* 1 when (dev, ino) was seen before; else notes it and returns 0 (-1: out of memory). */
+static int walk_seen(vc_walk *w, const struct stat *st) {
+  for (size_t i = 0; i < w->n_seen; i++) {
+    if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+      return 1;
+  }
+  if (w->n_seen == w->cap_seen) {
+    size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+    struct vc_walk_id *v = realloc(w->seen, cap * sizeof *v);
+    if (!v)
+      return -1;
+    w->seen = v, w->cap_seen = cap;
+  }
+  w->seen[w->n_seen++] = (struct vc_walk_id){st->st_dev, st->st_ino};
+  return 0;
+}
+
+/* A link is followed when it stays inside the folder given, or when asked. */
+static int walk_link_ok(vc_walk *w, const char *full) {
+  if (w->follow_links)
+    return 1;
+  char *real = realpath(full, NULL);
+  size_t n = strlen(w->root_real);
+  int inside = real && strncmp(real, w->root_real, n) == 0 &&
+               (real[n] == '/' || real[n] == '\0' || (n == 1 && w->root_real[0] == '/'));
+  if (real && !inside) {
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg,
+             "%.300s: skipped: a link out of the folder (--follow-links follows it)", full);
+    vc_guard_error(w->err, msg);
+  }
+  free(real);
+  return inside;
+}
+
+static int walk_dir(vc_walk *w, const char *dir);
+
+/* One entry of a folder: a folder to walk, a *.txt to take, or something to pass over. */
+static int walk_entry(vc_walk *w, const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *full = malloc(n);
+  if (!full)
+    return -1;
+  snprintf(full, n, "%s/%s", dir, name);
+  struct stat st;
+  int rc = 0, usable = lstat(full, &st) == 0;
+  if (usable && S_ISLNK(st.st_mode))
+    usable = walk_link_ok(w, full) && stat(full, &st) == 0;
+  int dir_ok =
+      usable && S_ISDIR(st.st_mode) &&
+      !(w->has_out_dir && st.st_dev == w->out_dir.st_dev && st.st_ino == w->out_dir.st_ino);
+  int txt_ok = usable && S_ISREG(st.st_mode) && has_txt_suffix(name);
+  int seen = dir_ok || txt_ok ? walk_seen(w, &st) : 1;
+  if (seen < 0)
+    rc = -1;
+  else if (!seen && dir_ok)
+    rc = walk_dir(w, full);
+  else if (!seen && txt_ok)
+    return paths_add(w->found, full);
+  free(full);
+  return rc;
+}
+
+/* Adds every *.txt below `dir`; hidden entries are skipped. */
+static int walk_dir(vc_walk *w, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
-    fprintf(err, "voicecap: %s: cannot open folder\n", dir);
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg, "%.300s: cannot open folder", dir);
+    vc_guard_error(w->err, msg);
     return -1;
   }
   int rc = 0;
   struct dirent *e;
   while (rc == 0 && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue;
-    size_t n = strlen(dir) + strlen(e->d_name) + 2;
-    char *full = malloc(n);
-    if (!full) {
-      rc = -1;
-      break;
-    }
-    snprintf(full, n, "%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(full, &st) == 0 && S_ISDIR(st.st_mode) && depth < 32) {
-      rc = walk(full, p, depth + 1, err);
-      free(full);
-    } else if (S_ISREG(st.st_mode) && has_txt_suffix(e->d_name)) {
-      rc = paths_add(p, full);
-    } else {
-      free(full);
-    }
+    if (e->d_name[0] != '.')
+      rc = walk_entry(w, dir, e->d_name);
   }
   closedir(d);
+  return rc;
+}
+
+static int walk(const char *dir, vc_paths *p, const vc_args *a, FILE *err) {
+  vc_walk w = {.found = p, .follow_links = a->follow_links, .err = err};
+  w.has_out_dir = stat(a->out_dir ? a->out_dir : "out", &w.out_dir) == 0;
+  char *real = realpath(dir, NULL);
+  struct stat st;
+  w.root_real = real ? real : dir;
+  int rc = stat(dir, &st) == 0 && walk_seen(&w, &st) < 0 ? -1 : walk_dir(&w, dir);
+  free(real);
+  free(w.seen);
   return rc;
 }
 
@@ -308,14 +425,16 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   vc_paths p = {0};
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)
-    bad |= walk(a->pos[i], &p, 0, err) != 0;
+    bad |= walk(a->pos[i], &p, a, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   vc_render_opts o = render_opts(a);
+  vc_guard_signals();
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, out, err) : EXIT_SOME_FAILED;
   paths_free(&p);
+  vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;
 }
 

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "render_outset.h"
 #include "util_fs.h"
+#include "util_name.h"
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */
@@ -39,10 +41,13 @@ typedef struct vc_job {
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
-  char *final[OUT_COUNT];
-  char *temp[OUT_COUNT];
+  char *stem;
+  char *name[OUT_COUNT];  /* the outputs' base names */
+  char *final[OUT_COUNT]; /* DIR/name, for messages and the input check */
+  vc_outset set;          /* where they are staged and how they are published */
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
+  char *source_name; /* the input's base name as the outputs show it */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -50,7 +55,8 @@ static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) 
     snprintf(d->msg, sizeof d->msg, fmt, a, b);
 }
 
-/* Prefixes the input's path to a stage's message so every error names its file. */
+/* Prefixes the input's path to a stage's message so every error names its file: the
+ * first thing said is always the input. */
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
@@ -58,38 +64,41 @@ static vc_status fail_in_file(vc_job *j, vc_status st) {
   return st;
 }
 
+static const char *out_dir(const vc_job *j) {
+  return j->o->out_dir ? j->o->out_dir : "out";
+}
+
 static vc_status plan_outputs(vc_job *j) {
-  const char *dir = j->o->out_dir ? j->o->out_dir : "out";
-  char *stem = vc_path_stem(j->path);
-  if (!stem)
+  j->stem = vc_path_stem(j->path);
+  if (!j->stem)
     return VC_ERR_NOMEM;
-  vc_status st = VC_OK;
-  for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
+  for (int i = 0; i < OUT_COUNT; i++) {
     const char *ext = vc_outputs[i].ext;
     if (i == OUT_WAV && j->o->audio_format)
       ext = vc_audio_format_ext(j->o->audio_format);
     if (!ext)
       return VC_ERR_CONFIG;
-    size_t n = strlen(stem) + strlen(ext) + 1;
-    char *name = malloc(n);
-    if (!name) {
-      st = VC_ERR_NOMEM;
-      break;
-    }
-    snprintf(name, n, "%s%s", stem, ext);
-    j->final[i] = vc_path_join(dir, name);
-    free(name);
-    j->temp[i] = j->final[i] ? vc_temp_path(j->final[i]) : NULL;
-    if (!j->final[i] || !j->temp[i])
-      st = VC_ERR_NOMEM;
+    size_t n = strlen(j->stem) + strlen(ext) + 1;
+    j->name[i] = malloc(n);
+    if (!j->name[i])
+      return VC_ERR_NOMEM;
+    snprintf(j->name[i], n, "%s%s", j->stem, ext);
+    j->final[i] = vc_path_join(out_dir(j), j->name[i]);
+    if (!j->final[i])
+      return VC_ERR_NOMEM;
   }
-  free(stem);
-  return st;
+  return VC_OK;
+}
+
+/* Set by the caller's signal handler: the render stops at the next check and cleans up. */
+static vc_status check_cancel(const vc_job *j) {
+  return j->o->cancel && *j->o->cancel ? VC_ERR_CANCELLED : VC_OK;
 }
 
 static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   vc_job *j = user;
-  return vc_audio_write(j->audio, pcm, n, j->gain);
+  vc_status st = check_cancel(j);
+  return st != VC_OK ? st : vc_audio_write(j->audio, pcm, n, j->gain);
 }
 
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
@@ -99,8 +108,9 @@ static vc_status refuse_overwriting_input(vc_job *j) {
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
-  diag_set(j->diag, "%s: output folder holds the input; the transcript %s would replace it",
-           j->path, j->final[OUT_TXT]);
+  diag_set(j->diag,
+           "%s%s: the output folder holds the input; the transcript would replace it", "",
+           j->final[OUT_TXT]);
   return VC_ERR_ARG;
 }
 
@@ -176,6 +186,24 @@ static vc_status voice_gains(vc_job *j) {
   return VC_OK;
 }
 
+/* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
+ * path (it reopens the file to finish RF64 and Ogg streams). */
+static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
+  int fd = vc_outset_create(&j->set, j->name[OUT_WAV]);
+  char *path = fd >= 0 ? vc_outset_path(&j->set, j->name[OUT_WAV]) : NULL;
+  if (fd < 0 || !path) {
+    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
+    free(path);
+    if (fd >= 0)
+      close(fd);
+    return VC_ERR_IO;
+  }
+  close(fd);
+  vc_status st = vc_audio_open(path, ao, &j->audio, j->diag);
+  free(path);
+  return st;
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st == VC_OK)
@@ -186,7 +214,7 @@ static vc_status synthesise(vc_job *j) {
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
                       .format = j->o->audio_format ? j->o->audio_format : "wav"};
-  st = vc_audio_open(j->temp[OUT_WAV], &ao, &j->audio, j->diag);
+  st = open_audio(j, &ao);
   if (st == VC_OK)
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
   for (size_t i = 0; st == VC_OK && i < j->script->n_turns; i++)
@@ -207,51 +235,51 @@ static vc_status write_captions(vc_job *j) {
                 .timeline = j->tl,
                 .cues = j->cues,
                 .cast = j->cast,
-                .source_name = j->path,
-                .audio_name = strrchr(j->final[OUT_WAV], '/')
-                                  ? strrchr(j->final[OUT_WAV], '/') + 1
-                                  : j->final[OUT_WAV],
+                .source_name = j->source_name,
+                .audio_name = j->name[OUT_WAV],
                 .flags = j->o->flags};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)
       continue;
-    FILE *f = fopen(j->temp[i], "wb");
+    int fd = vc_outset_create(&j->set, j->name[i]);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-      diag_set(j->diag, "%s: cannot write: %s", j->temp[i], strerror(errno));
+      diag_set(j->diag, "%s: cannot write: %s", j->final[i], strerror(errno));
+      if (fd >= 0)
+        close(fd);
       return VC_ERR_IO;
     }
+    errno = 0;
     vc_status st = vc_outputs[i].write(f, &doc);
-    vc_status cl = vc_fclose_sync(f);
+    int err = 0;
+    vc_status cl = vc_fclose_sync(f, &err);
     if (st == VC_OK)
       st = cl;
     if (st != VC_OK) {
-      diag_set(j->diag, "%s: %s", j->final[i], vc_strerror(st));
+      diag_set(j->diag, "%s: %s", j->final[i], err ? strerror(err) : vc_strerror(st));
       return st;
     }
   }
   return VC_OK;
 }
 
-/* Renames every finished temporary file over its final name. */
 static vc_status publish(vc_job *j) {
-  for (int i = 0; i < OUT_COUNT; i++) {
-    if (rename(j->temp[i], j->final[i]) != 0) {
-      diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
-      return VC_ERR_IO;
-    }
-  }
-  return VC_OK;
+  vc_status st = check_cancel(j);
+  if (st == VC_OK)
+    st = vc_outset_publish(&j->set, (const char *const *)j->name, OUT_COUNT, j->diag);
+  return st;
 }
 
 static void job_cleanup(vc_job *j) {
   if (j->audio)
     vc_audio_abort(j->audio);
+  vc_outset_close(&j->set); /* the private folder goes, whatever it holds */
   for (int i = 0; i < OUT_COUNT; i++) {
-    if (j->temp[i])
-      unlink(j->temp[i]); /* already renamed on success: ENOENT is fine */
-    free(j->temp[i]);
+    free(j->name[i]);
     free(j->final[i]);
   }
+  free(j->stem);
+  free(j->source_name);
   vc_cues_free(j->cues);
   free(j->gains);
   vc_timeline_free(j->tl);
@@ -272,41 +300,61 @@ const char *vc_voices_dir(const char *given) {
   return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
 }
 
-static vc_status render_job(vc_job *j) {
+/* Everything before the audio: the text, its turns, voices, and where the outputs go. */
+static vc_status prepare(vc_job *j) {
   vc_status st = vc_text_load(j->path, &j->text, j->diag);
   if (st == VC_OK)
     st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
-  if (st != VC_OK)
-    return fail_in_file(j, st);
-  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+  if (st == VC_OK)
+    st = vc_speak_rules_load(NULL, &j->rules, j->diag);
   if (st == VC_OK)
     st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
   if (st == VC_OK)
     st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
   if (st == VC_OK)
-    st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
+    st = vc_mkdir_p(out_dir(j), j->diag);
   if (st == VC_OK)
     st = plan_outputs(j);
+  if (st == VC_OK && !(j->source_name = vc_name_display(j->path)))
+    st = VC_ERR_NOMEM;
   if (st == VC_OK)
     st = refuse_overwriting_input(j);
+  if (st == VC_OK)
+    st = vc_outset_open(&j->set, out_dir(j), j->stem, j->diag);
+  return st;
+}
+
+static vc_status render_job(vc_job *j) {
+  vc_status st = prepare(j);
+  if (st == VC_OK)
+    st = check_cancel(j);
   if (st == VC_OK)
     st = synthesise(j);
   if (st == VC_OK)
     st = vc_cues_build(j->script, j->tl, &j->cues);
   if (st == VC_OK)
+    st = check_cancel(j);
+  if (st == VC_OK)
     st = write_captions(j);
   if (st == VC_OK)
     st = publish(j);
-  return st;
+  return st == VC_OK ? st : fail_in_file(j, st);
 }
 
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
   vc_diag local = {{0}};
-  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
+  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local, .set = VC_OUTSET_INIT};
   j.diag->msg[0] = '\0';
   vc_status st = render_job(&j);
-  if (st != VC_OK && !j.diag->msg[0])
-    snprintf(j.diag->msg, sizeof j.diag->msg, "%s: %s", path, vc_strerror(st));
   job_cleanup(&j);
+  return st;
+}
+
+vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  char *stem = vc_path_stem(path);
+  if (!stem)
+    return VC_ERR_NOMEM;
+  vc_status st = vc_outset_sweep(o && o->out_dir ? o->out_dir : "out", stem, diag);
+  free(stem);
   return st;
 }
