@@ -40,7 +40,15 @@ typedef struct vc_speakable {
   char *text;
   size_t len;
   size_t *map;
+  size_t n_split; /* words longer than VC_SPEAK_MAX_WORD_BYTES, read in pieces */
 } vc_speakable;
+
+/* The longest word handed to espeak-ng, in bytes. espeak-ng 1.51 overflows a buffer (and
+ * aborts) on some longer words: about 140 bytes of a stacked suffix such as "s's's'...",
+ * or a soft-hyphen-joined compound. A longer run without a space is cut into pieces of
+ * at most this size, at grapheme boundaries, and read piece by piece; the transcript
+ * says how many words were. The longest English dictionary words have 45 letters. */
+#define VC_SPEAK_MAX_WORD_BYTES 64
 
 /* Builds the speakable form of `display` (typography, abbreviations, censored words,
  * pronunciations from the data tables). Caller frees with vc_speakable_free. */

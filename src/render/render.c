@@ -48,6 +48,7 @@ typedef struct vc_job {
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
   char *source_name; /* the input's base name as the outputs show it */
+  size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -129,6 +130,7 @@ static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t
   vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
   if (st != VC_OK)
     return st;
+  j->n_split += sp->n_split;
   uint64_t offset = vc_audio_frames(j->audio);
   st = vc_synth_speak(j->synth, v, sp->text, sink_pcm, j, &words, &n_words, &n_samples,
                       j->diag);
@@ -237,6 +239,7 @@ static vc_status write_captions(vc_job *j) {
                 .cast = j->cast,
                 .source_name = j->source_name,
                 .audio_name = j->name[OUT_WAV],
+                .n_split_words = j->n_split,
                 .flags = j->o->flags};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)

@@ -1,4 +1,5 @@
-/* An output set: the files of one render, staged in a private folder, published together. */
+/* An output set: the files of one render, staged in a private folder, published together.
+ */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "render_outset.h"
 
@@ -108,7 +109,8 @@ static void sweep_locked(int dirfd, const char *stem, const char *self) {
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (strncmp(e->d_name, prefix, plen) == 0 &&
-        strlen(e->d_name) == plen + VC_TEMP_RANDOM && !(self && strcmp(self, e->d_name) == 0))
+        strlen(e->d_name) == plen + VC_TEMP_RANDOM &&
+        !(self && strcmp(self, e->d_name) == 0))
       sweep_one(dirfd, e->d_name);
   }
   closedir(d);
@@ -240,8 +242,8 @@ static vc_status keep_old(vc_outset *s, const char *const *names, size_t n, int 
 /* The manifest: the names of the set, each ending in NUL, synced before any rename. */
 static vc_status write_manifest(vc_outset *s, const char *const *names, size_t n,
                                 vc_diag *diag) {
-  int fd = openat(s->tmpfd, VC_MANIFEST, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  0600);
+  int fd = openat(s->tmpfd, VC_MANIFEST,
+                  O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   int bad = fd < 0;
   for (size_t i = 0; !bad && i < n; i++) {
     size_t len = strlen(names[i]) + 1;

@@ -1,4 +1,5 @@
-/* An output set: the files of one render, staged in a private folder, published together. */
+/* An output set: the files of one render, staged in a private folder, published together.
+ */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef VC_RENDER_OUTSET_H
 #define VC_RENDER_OUTSET_H
@@ -23,7 +24,8 @@ typedef struct vc_outset {
   int dirfd, tmpfd;
 } vc_outset;
 
-#define VC_OUTSET_INIT {NULL, NULL, NULL, -1, -1}
+#define VC_OUTSET_INIT                                                                     \
+  { NULL, NULL, NULL, -1, -1 }
 
 /* Opens DIR (which must exist), sweeps STEM's stale private folders and makes a new one. */
 vc_status vc_outset_open(vc_outset *s, const char *dir, const char *stem, vc_diag *diag);

@@ -82,6 +82,7 @@ vc_status vc_mbuf_finish(vc_mbuf *b, size_t src_len, vc_speakable **out) {
   vc_status st;
   if (!s)
     return VC_ERR_NOMEM;
+  s->n_split = 0;
   st = vc_mbuf_take(b, src_len, &s->text, &s->len, &s->map);
   if (st != VC_OK) {
     free(s);

@@ -271,9 +271,14 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   sp.s = display;
   sp.len = len;
   vc_mbuf_init(&sp.out);
+  size_t n_split = 0;
   st = speak_all(&sp);
   if (st == VC_OK)
+    st = vc_speak_split_long(&sp.out, &n_split);
+  if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
+  if (st == VC_OK)
+    (*out)->n_split = n_split;
   vc_mbuf_release(&sp.out);
   return st;
 }

@@ -1,4 +1,5 @@
-/* File names shown to people: in outputs (base name, valid UTF-8) and in one-line messages. */
+/* File names shown to people: in outputs (base name, valid UTF-8) and in one-line messages.
+ */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "util_name.h"
 
@@ -10,8 +11,8 @@
 /* Bytes of the valid UTF-8 sequence at `p` (`left` bytes remain), or 0. */
 static size_t utf8_len(const char *p, size_t left) {
   utf8proc_int32_t cp;
-  utf8proc_ssize_t n =
-      utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(left < 4 ? left : 4), &cp);
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p,
+                                        (utf8proc_ssize_t)(left < 4 ? left : 4), &cp);
   return n > 0 ? (size_t)n : 0;
 }
 

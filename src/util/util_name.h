@@ -1,4 +1,5 @@
-/* File names shown to people: in outputs (base name, valid UTF-8) and in one-line messages. */
+/* File names shown to people: in outputs (base name, valid UTF-8) and in one-line messages.
+ */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef VC_UTIL_NAME_H
 #define VC_UTIL_NAME_H
