@@ -9,6 +9,14 @@
 
 /* Grows *p (elements of `elem` bytes, capacity *cap) to hold `need`; fails with
  * VC_ERR_LIMIT past `max` elements. The old block stays valid on failure. */
+vc_status vc_seg_over(vc_seg *g, vc_status st, const char *what, size_t max) {
+  if (st == VC_ERR_LIMIT && !g->over) {
+    g->over = what;
+    g->over_max = max;
+  }
+  return st;
+}
+
 vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max) {
   if (need <= *cap)
     return VC_OK;

@@ -16,8 +16,9 @@ static size_t piece_end(const char *s, size_t from, size_t end) {
   utf8proc_int32_t prev = -1, cp;
   utf8proc_int32_t state = 0;
   while (i < end) {
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(end - i < 4 ? end - i : 4), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                         (utf8proc_ssize_t)(end - i < 4 ? end - i : 4), &cp);
     if (n <= 0)
       n = 1, cp = 0xFFFD;
     if (prev >= 0 && utf8proc_grapheme_break_stateful(prev, cp, &state))
