@@ -100,7 +100,9 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
     while (running < max && next < n && !*vc_guard_flag()) {
       pids[next] = start_worker(paths[next], o, out, err);
       if (pids[next] < 0) {
-        fprintf(err, "voicecap: %s: cannot start a worker\n", paths[next]);
+        char msg[sizeof(vc_diag)];
+        snprintf(msg, sizeof msg, "%.300s: cannot start a worker", paths[next]);
+        vc_guard_error(err, msg);
         failed++, done++, next++;
         continue;
       }
@@ -126,7 +128,9 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
         continue; /* interrupted: no verdict */
       int ok = worker_done(paths[i], status, o, err);
       failed += !ok;
-      fprintf(out, "[%zu/%zu] %s %s\n", done, n, ok ? "ok    " : "FAILED", paths[i]);
+      char prefix[64];
+      snprintf(prefix, sizeof prefix, "[%zu/%zu] %s ", done, n, ok ? "ok    " : "FAILED");
+      vc_guard_line(out, prefix, paths[i]);
       fflush(out);
     }
   }

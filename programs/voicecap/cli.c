@@ -227,7 +227,7 @@ static int render_one(char *const *pos, size_t i, const vc_render_opts *o, FILE 
     vc_guard_error(err, d.msg);
     return 1;
   }
-  fprintf(out, "rendered %s\n", pos[i]);
+  vc_guard_line(out, "rendered ", pos[i]);
   return 0;
 }
 
@@ -404,8 +404,11 @@ static int drop_duplicate_names(vc_paths *p, FILE *err) {
       free(other);
     }
     if (clash) {
-      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
-              p->v[i], clash);
+      char msg[sizeof(vc_diag)];
+      snprintf(msg, sizeof msg,
+               "%.200s: skipped: its outputs would overwrite those of %.200s", p->v[i],
+               clash);
+      vc_guard_error(err, msg);
       free(p->v[i]);
       dropped = 1;
     } else {
@@ -495,6 +498,13 @@ static int print_json(const vc_script *s, FILE *out) {
   return rc;
 }
 
+/* "voicecap: FILE: problem" as one escaped line. */
+static void report_failure(FILE *err, const char *path, const vc_diag *d, vc_status st) {
+  char msg[2 * sizeof(vc_diag)];
+  snprintf(msg, sizeof msg, "%s: %s", path, d->msg[0] ? d->msg : vc_strerror(st));
+  vc_guard_error(err, msg);
+}
+
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
   if (a->n_pos != 1 || (strcmp(fmt, "tsv") != 0 && strcmp(fmt, "json") != 0)) {
@@ -508,7 +518,7 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", a->pos[0], d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, a->pos[0], &d, st);
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {
@@ -549,7 +559,7 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
   if (st == VC_OK)
     st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, path, &d, st);
   } else {
     fprintf(out, "%s:\n", path);
     for (size_t i = 0; i < s->n_speakers; i++)

@@ -132,8 +132,12 @@ vc_status vc_guard_render(const char *path, const vc_render_opts *o, vc_diag *di
   return st;
 }
 
-void vc_guard_error(FILE *err, const char *msg) {
+void vc_guard_line(FILE *out, const char *prefix, const char *name) {
   char line[4 * sizeof(vc_diag)];
-  vc_msg_escape(msg, line, sizeof line);
-  fprintf(err, "voicecap: %s\n", line);
+  vc_msg_escape(name, line, sizeof line);
+  fprintf(out, "%s%s\n", prefix, line);
+}
+
+void vc_guard_error(FILE *err, const char *msg) {
+  vc_guard_line(err, "voicecap: ", msg);
 }

@@ -37,4 +37,7 @@ vc_status vc_guard_status(const char *path, int status, vc_diag *diag);
  * bytes escaped, see vc_msg_escape). */
 void vc_guard_error(FILE *err, const char *msg);
 
+/* Prints PREFIX then `name` escaped likewise, then a newline. */
+void vc_guard_line(FILE *out, const char *prefix, const char *name);
+
 #endif

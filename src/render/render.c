@@ -48,6 +48,7 @@ typedef struct vc_job {
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
   char *source_name; /* the input's base name as the outputs show it */
+  char *audio_name;  /* the audio file's name, likewise (valid UTF-8) */
   size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
 } vc_job;
 
@@ -238,7 +239,7 @@ static vc_status write_captions(vc_job *j) {
                 .cues = j->cues,
                 .cast = j->cast,
                 .source_name = j->source_name,
-                .audio_name = j->name[OUT_WAV],
+                .audio_name = j->audio_name,
                 .n_split_words = j->n_split,
                 .flags = j->o->flags};
   for (int i = 0; i < OUT_COUNT; i++) {
@@ -283,6 +284,7 @@ static void job_cleanup(vc_job *j) {
   }
   free(j->stem);
   free(j->source_name);
+  free(j->audio_name);
   vc_cues_free(j->cues);
   free(j->gains);
   vc_timeline_free(j->tl);
@@ -318,7 +320,8 @@ static vc_status prepare(vc_job *j) {
     st = vc_mkdir_p(out_dir(j), j->diag);
   if (st == VC_OK)
     st = plan_outputs(j);
-  if (st == VC_OK && !(j->source_name = vc_name_display(j->path)))
+  if (st == VC_OK && (!(j->source_name = vc_name_display(j->path)) ||
+                      !(j->audio_name = vc_name_display(j->name[OUT_WAV]))))
     st = VC_ERR_NOMEM;
   if (st == VC_OK)
     st = refuse_overwriting_input(j);
