@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
@@ -77,6 +78,129 @@ static void test_usage_errors_exit_2(void **state) {
   }
 }
 
+/* Every spelling getopt_long accepts reaches the option: the value shows in its error. */
+static void test_short_and_long_forms(void **state) {
+  (void)state;
+  const char *forms[][4] = {
+      {"-jx", NULL}, {"-j", "x"}, {"--jobs=x", NULL}, {"--jobs", "x"}};
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+    const char *argv[] = {"voicecap", "batch", forms[i][0], forms[i][1], "dir"};
+    int argc = forms[i][1] ? 5 : 4;
+    if (!forms[i][1])
+      argv[3] = "dir";
+    run_result r = run(argc, argv);
+    assert_int_equal(r.rc, 2);
+    assert_non_null(strstr(r.err, "--jobs wants a number from 1 to 256, not 'x'"));
+    run_free(&r);
+  }
+}
+
+/* -o DIR in its four spellings: the render fails creating DIR below a plain file, and
+ * the message names that DIR (so the option got the value, not the default "out"). */
+static void test_out_dir_forms(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vc-cli-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char text[64], blocker[64], out[80], joined[96];
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  snprintf(blocker, sizeof blocker, "%s/plain", dir);
+  snprintf(out, sizeof out, "%s/sub", blocker);
+  snprintf(joined, sizeof joined, "-o%s", out);
+  FILE *f = fopen(text, "w");
+  assert_non_null(f);
+  fputs("Q: Is this a test?\nA: It is only a test.\n", f);
+  fclose(f);
+  f = fopen(blocker, "w");
+  assert_non_null(f);
+  fclose(f);
+  char long_joined[96];
+  snprintf(long_joined, sizeof long_joined, "--out=%s", out);
+  const char *argvs[][5] = {{"voicecap", "render", joined, text, NULL},
+                            {"voicecap", "render", "-o", out, text},
+                            {"voicecap", "render", long_joined, text, NULL},
+                            {"voicecap", "render", text, "--out", out}};
+  for (size_t i = 0; i < 4; i++) {
+    run_result r = run(argvs[i][4] ? 5 : 4, argvs[i]);
+    assert_int_equal(r.rc, 1);
+    assert_non_null(strstr(r.err, out));
+    assert_non_null(strstr(r.err, "cannot create folder"));
+    run_free(&r);
+  }
+  unlink(blocker);
+  unlink(text);
+  rmdir(dir);
+}
+
+/* An option another command takes is a usage error naming the option and the command. */
+static void test_option_not_for_command(void **state) {
+  (void)state;
+  struct {
+    const char *argv[4], *named, *cmd;
+  } cases[] = {
+      {{"voicecap", "render", "-j2", "x.txt"}, "'-j'", "'render'"},
+      {{"voicecap", "segment", "--voices=v", "x.txt"}, "'--voices'", "'segment'"},
+      {{"voicecap", "check", "--karaoke", "x.srt"}, "'--karaoke'", "'check'"},
+      {{"voicecap", "batch", "--format", "json"}, "'--format'", "'batch'"},
+      {{"voicecap", "voices", "-o", "dir"}, "'-o'", "'voices'"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    run_result r = run(4, cases[i].argv);
+    assert_int_equal(r.rc, 2);
+    assert_non_null(strstr(r.err, cases[i].named));
+    assert_non_null(strstr(r.err, cases[i].cmd));
+    assert_non_null(strstr(r.err, "does not apply"));
+    run_free(&r);
+  }
+}
+
+/* Unknown options, missing values and values given to a switch are named. */
+static void test_bad_option_messages(void **state) {
+  (void)state;
+  struct {
+    const char *argv[3], *expect;
+  } cases[] = {
+      {{"voicecap", "render", "--bogus=1"}, "unknown option '--bogus'"},
+      {{"voicecap", "render", "-z"}, "unknown option '-z'"},
+      {{"voicecap", "render", "-o"}, "option '-o' needs a value"},
+      {{"voicecap", "render", "--out"}, "option '--out' needs a value"},
+      {{"voicecap", "render", "--karaoke=yes"}, "option '--karaoke' takes no value"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    run_result r = run(3, cases[i].argv);
+    assert_int_equal(r.rc, 2);
+    assert_non_null(strstr(r.err, cases[i].expect));
+    run_free(&r);
+  }
+}
+
+/* `voicecap COMMAND --help` and `voicecap help COMMAND` list that command's options only.
+ */
+static void test_command_help(void **state) {
+  (void)state;
+  const char *a1[] = {"voicecap", "segment", "--help"};
+  const char *a2[] = {"voicecap", "help", "segment"};
+  const char *a3[] = {"voicecap", "batch", "-h"};
+  run_result r1 = run(3, a1), r2 = run(3, a2), r3 = run(3, a3);
+  assert_int_equal(r1.rc, 0);
+  assert_int_equal(r2.rc, 0);
+  assert_int_equal(r3.rc, 0);
+  assert_string_equal(r1.out, r2.out);
+  assert_non_null(strstr(r1.out, "Usage: voicecap segment"));
+  assert_non_null(strstr(r1.out, "--format"));
+  assert_null(strstr(r1.out, "--jobs"));
+  assert_null(strstr(r1.out, "--out"));
+  assert_non_null(strstr(r3.out, "--jobs"));
+  assert_null(strstr(r3.out, "--format"));
+  run_free(&r1);
+  run_free(&r2);
+  run_free(&r3);
+  const char *bad[] = {"voicecap", "help", "frobnicate"};
+  run_result r = run(3, bad);
+  assert_int_equal(r.rc, 2);
+  assert_non_null(strstr(r.err, "frobnicate"));
+  run_free(&r);
+}
+
 static void test_missing_file_names_it(void **state) {
   (void)state;
   const char *argv[] = {"voicecap", "segment", "/nonexistent/interview.txt"};
@@ -107,6 +231,11 @@ int main(void) {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_help_lists_commands),
       cmocka_unit_test(test_usage_errors_exit_2),
+      cmocka_unit_test(test_short_and_long_forms),
+      cmocka_unit_test(test_out_dir_forms),
+      cmocka_unit_test(test_option_not_for_command),
+      cmocka_unit_test(test_bad_option_messages),
+      cmocka_unit_test(test_command_help),
       cmocka_unit_test(test_missing_file_names_it),
       cmocka_unit_test(test_path_helpers),
   };
