@@ -408,11 +408,28 @@ static int drop_duplicate_names(vc_paths *p, FILE *err) {
   return dropped;
 }
 
+/* batch takes folders: a file given instead is a usage error that points to render. */
+static int refuse_files(const vc_args *a, FILE *err) {
+  for (size_t i = 0; i < a->n_pos; i++) {
+    struct stat st;
+    if (stat(a->pos[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
+      fprintf(err,
+              "voicecap: batch: %s is a file, not a folder (to render files: voicecap "
+              "render FILE...)\n",
+              a->pos[i]);
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: batch needs at least one DIR\n");
     return EXIT_USAGE;
   }
+  if (refuse_files(a, err) != 0)
+    return EXIT_USAGE;
   vc_paths p = {0};
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)

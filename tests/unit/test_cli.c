@@ -201,6 +201,86 @@ static void test_command_help(void **state) {
   run_free(&r);
 }
 
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  assert_int_equal(fclose(f), 0);
+}
+
+/* A scratch folder holding talk.txt, a short text; `path` receives the folder. */
+static void scratch(char *dir, size_t n) {
+  snprintf(dir, n, "/tmp/vc-cli-XXXXXX");
+  assert_non_null(mkdtemp(dir));
+  char text[256];
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  write_file(text, "Q: Is this a test?\nA: It is only a test.\n");
+}
+
+static void remove_tree(const char *dir) {
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
+/* batch wants folders: a file is a usage error that names it and suggests render. */
+static void test_batch_file_suggests_render(void **state) {
+  (void)state;
+  char dir[64], text[128];
+  scratch(dir, sizeof dir);
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  const char *argv[] = {"voicecap", "batch", "-o", dir, text};
+  run_result r = run(5, argv);
+  assert_int_equal(r.rc, 2);
+  assert_non_null(strstr(r.err, text));
+  assert_non_null(strstr(r.err, "is a file"));
+  assert_non_null(strstr(r.err, "voicecap render"));
+  run_free(&r);
+  remove_tree(dir);
+}
+
+/* A voice file naming a language espeak-ng lacks: the message names the file and the
+ * language, not "calibration failed: invalid configuration". */
+static void test_unknown_espeak_voice(void **state) {
+  (void)state;
+  char dir[64], cmd[512], voices[128], text[128], out[128];
+  scratch(dir, sizeof dir);
+  snprintf(voices, sizeof voices, "%s/voices", dir);
+  snprintf(out, sizeof out, "%s/out", dir);
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  snprintf(cmd, sizeof cmd,
+           "mkdir '%s' && cp '%s'/voices/*.ini '%s' && "
+           "sed -i 's/^language *=.*/language = xx-nowhere/' '%s/narrator.ini'",
+           voices, VC_SOURCE_DIR, voices, voices);
+  assert_int_equal(system(cmd), 0);
+  const char *argv[] = {"voicecap", "render", "--voices", voices, "-o", out, text};
+  run_result r = run(7, argv);
+  assert_int_equal(r.rc, 1);
+  assert_non_null(strstr(r.err, "/voices/narrator.ini"));
+  assert_non_null(strstr(r.err, "xx-nowhere"));
+  assert_null(strstr(r.err, "calibration failed"));
+  run_free(&r);
+  remove_tree(dir);
+}
+
+/* A data folder without the data: the message names the file and $VOICECAP_DATA. */
+static void test_missing_data_names_env(void **state) {
+  (void)state;
+  char dir[64], text[128];
+  scratch(dir, sizeof dir);
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  setenv("VOICECAP_DATA", dir, 1);
+  const char *argv[] = {"voicecap", "render", "-o", dir, text};
+  run_result r = run(5, argv);
+  unsetenv("VOICECAP_DATA");
+  assert_int_equal(r.rc, 1);
+  assert_non_null(strstr(r.err, dir));
+  assert_non_null(strstr(r.err, "pronunciations.tsv"));
+  assert_non_null(strstr(r.err, "$VOICECAP_DATA"));
+  run_free(&r);
+  remove_tree(dir);
+}
+
 static void test_missing_file_names_it(void **state) {
   (void)state;
   const char *argv[] = {"voicecap", "segment", "/nonexistent/interview.txt"};
@@ -236,6 +316,9 @@ int main(void) {
       cmocka_unit_test(test_option_not_for_command),
       cmocka_unit_test(test_bad_option_messages),
       cmocka_unit_test(test_command_help),
+      cmocka_unit_test(test_batch_file_suggests_render),
+      cmocka_unit_test(test_unknown_espeak_voice),
+      cmocka_unit_test(test_missing_data_names_env),
       cmocka_unit_test(test_missing_file_names_it),
       cmocka_unit_test(test_path_helpers),
   };
