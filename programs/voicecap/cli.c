@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util_fs.h"
 #include "voicecap/check.h"
@@ -24,8 +25,9 @@ enum {
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name;
   int jobs, help, version, sample_rate;
+  int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -113,6 +115,38 @@ static int set_jobs(vc_args *a, const char *v, FILE *err) {
   return -1;
 }
 
+static int set_verbosity(vc_args *a, int v, FILE *err) {
+  if (a->verbosity == -v) {
+    fprintf(err, "voicecap: --quiet and --verbose exclude each other\n");
+    return -1;
+  }
+  a->verbosity = v;
+  return 0;
+}
+
+static int set_quiet(vc_args *a, const char *v, FILE *err) {
+  (void)v;
+  return set_verbosity(a, -1, err);
+}
+
+static int set_verbose(vc_args *a, const char *v, FILE *err) {
+  (void)v;
+  return set_verbosity(a, 1, err);
+}
+
+/* The outputs are OUT/NAME.*: a plain file name, not hidden, not a path. */
+static int set_name(vc_args *a, const char *v, FILE *err) {
+  if (!*v || *v == '.' || strchr(v, '/')) {
+    fprintf(err,
+            "voicecap: --name wants a file name without '/' that does not start with "
+            "'.', not '%s'\n",
+            v);
+    return -1;
+  }
+  a->name = v;
+  return 0;
+}
+
 static int set_help(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->help = 1;
@@ -139,9 +173,17 @@ static const vc_opt_def vc_opts[] = {
      "audio sample rate, 8000 to 192000 (default: espeak-ng's, 22050)"},
     {"karaoke", 0, NULL, CMD_RENDER | CMD_BATCH, set_karaoke,
      "ASS and WebVTT captions with per-word timing"},
+    {"name", 0, "NAME", CMD_RENDER, set_name,
+     "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
+     "so on (default: stdin)"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"audio", 0, "FILE", CMD_CHECK, set_audio,
      "the audio the captions belong to: check that the cues cover the speech"},
+    {"quiet", 'q', NULL, CMD_RENDER | CMD_BATCH | CMD_CHECK, set_quiet,
+     "print errors only (check: the problems and the files that fail)"},
+    {"verbose", 'v', NULL, CMD_RENDER | CMD_BATCH, set_verbose,
+     "notes on standard error as each interview goes through: turns and speakers found, "
+     "voices used, audio length, cues, files written"},
     {"help", 'h', NULL, CMD_ALL, set_help, "show this help and exit"},
     {"version", 0, NULL, CMD_ALL, set_version, "show the version and exit"},
 };
@@ -284,13 +326,76 @@ static int parse_args(int argc, char **argv, const vc_cmd_def *c, vc_args *a, FI
   return 0;
 }
 
-static vc_render_opts render_opts(const vc_args *a) {
+/* --verbose: "voicecap: INPUT: NOTE" on standard error. */
+static void print_note(void *user, const char *input, const char *note) {
+  fprintf((FILE *)user, "voicecap: %s: %s\n", input, note);
+}
+
+static vc_render_opts render_opts(const vc_args *a, FILE *err) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
-                      .sample_rate = a->sample_rate};
+                      .sample_rate = a->sample_rate,
+                      .note = a->verbosity > 0 ? print_note : NULL,
+                      .note_user = err};
   return o;
+}
+
+/* "-" names standard input; it has one interview to give, so it may appear once. */
+static int is_stdin(const char *path) {
+  return strcmp(path, "-") == 0;
+}
+
+static int check_stdin_args(const vc_args *a, const vc_cmd_def *c, FILE *err) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->n_pos; i++)
+    n += is_stdin(a->pos[i]);
+  if (n > 1) {
+    fprintf(err, "voicecap: '-' (standard input) can be given only once\n");
+    return -1;
+  }
+  if (a->name && n == 0) {
+    fprintf(err, "voicecap: --name names the outputs of standard input, and no input is "
+                 "'-'\n");
+    return -1;
+  }
+  if (n && !(c->bit & (CMD_RENDER | CMD_SEGMENT | CMD_VOICES))) {
+    fprintf(err, "voicecap: %s does not read standard input ('-')\n", c->name);
+    return -1;
+  }
+  if (n && isatty(STDIN_FILENO) && a->verbosity >= 0)
+    fprintf(err, "voicecap: reading the interview from standard input (end it with "
+                 "Ctrl-D)\n");
+  return 0;
+}
+
+/* Loads `path`, or standard input for "-" under the name `name`. */
+static vc_status load_input(const char *path, const char *name, vc_text **t, vc_diag *d) {
+  return is_stdin(path) ? vc_text_read(stdin, name, t, d) : vc_text_load(path, t, d);
+}
+
+/* The name messages and outputs use for `path`. */
+static const char *input_name(const vc_args *a, const char *path) {
+  return !is_stdin(path) ? path : a->name ? a->name : "stdin";
+}
+
+static vc_status render_one(const vc_args *a, const char *path, const vc_render_opts *o,
+                            vc_diag *d) {
+  if (!is_stdin(path))
+    return vc_render_file(path, o, d);
+  const char *name = input_name(a, path);
+  vc_text *t = NULL;
+  vc_status st = vc_text_read(stdin, name, &t, d);
+  if (st == VC_OK) {
+    st = vc_render_text(t->bytes, t->len, name, o, d);
+  } else {
+    char why[sizeof d->msg];
+    snprintf(why, sizeof why, "%s", d->msg[0] ? d->msg : vc_strerror(st));
+    snprintf(d->msg, sizeof d->msg, "%.100s: %.400s", name, why);
+  }
+  vc_text_free(t);
+  return st;
 }
 
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
@@ -298,15 +403,15 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a);
+  vc_render_opts o = render_opts(a, err);
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
-    if (vc_render_file(a->pos[i], &o, &d) != VC_OK) {
+    if (render_one(a, a->pos[i], &o, &d) != VC_OK) {
       fprintf(err, "voicecap: %s\n", d.msg);
       failed = 1;
-    } else {
-      fprintf(out, "rendered %s\n", a->pos[i]);
+    } else if (a->verbosity >= 0) {
+      fprintf(out, "rendered %s\n", input_name(a, a->pos[i]));
     }
   }
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
@@ -438,8 +543,11 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
-  vc_render_opts o = render_opts(a);
-  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, out, err) : EXIT_SOME_FAILED;
+  if (a->verbosity > 0)
+    fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
+  vc_render_opts o = render_opts(a, err);
+  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
+               : EXIT_SOME_FAILED;
   paths_free(&p);
   return bad ? EXIT_SOME_FAILED : rc;
 }
@@ -510,11 +618,12 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   vc_diag d = {{0}};
   vc_text *t = NULL;
   vc_script *s = NULL;
-  vc_status st = vc_text_load(a->pos[0], &t, &d);
+  const char *name = input_name(a, a->pos[0]);
+  vc_status st = load_input(a->pos[0], name, &t, &d);
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", a->pos[0], d.msg[0] ? d.msg : vc_strerror(st));
+    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {
@@ -530,7 +639,9 @@ static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: usage: voicecap check [--audio NAME.wav] FILE...\n");
     return EXIT_USAGE;
   }
-  vc_check_opts o = {.audio_path = a->audio, .max_uncovered = VC_CHECK_MAX_UNCOVERED};
+  vc_check_opts o = {.audio_path = a->audio,
+                     .max_uncovered = VC_CHECK_MAX_UNCOVERED,
+                     .quiet = a->verbosity < 0};
   int failed = vc_check_files(a->pos, a->n_pos, &o, out, err);
   return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -544,20 +655,20 @@ static void print_voice_row(const char *who, const char *role, const vc_voice *v
 
 /* Without files: every voice defined. With files: who speaks with which voice. */
 static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const char *path,
-                     FILE *out, FILE *err) {
+                     const char *name, FILE *out, FILE *err) {
   vc_diag d = {{0}};
   vc_text *t = NULL;
   vc_script *s = NULL;
   vc_cast *c = NULL;
-  vc_status st = vc_text_load(path, &t, &d);
+  vc_status st = load_input(path, name, &t, &d);
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st == VC_OK)
     st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
+    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
   } else {
-    fprintf(out, "%s:\n", path);
+    fprintf(out, "%s:\n", name);
     for (size_t i = 0; i < s->n_speakers; i++)
       print_voice_row(s->speakers[i].name, vc_role_name(s->speakers[i].role), c->voice[i],
                       c->colour[i], out);
@@ -569,6 +680,13 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
 }
 
 static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
+  for (size_t i = 0; a->n_pos > 1 && i < a->n_pos; i++) {
+    if (is_stdin(a->pos[i])) {
+      fprintf(err, "voicecap: voices: '-' (standard input) must be the only FILE: the "
+                   "casting of several files reads each twice\n");
+      return EXIT_USAGE;
+    }
+  }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
   const char *dir = vc_voices_dir(a->voices_dir);
@@ -589,7 +707,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos > 1)
     vc_batch_plan_voices(a->pos, a->n_pos, &pins);
   for (size_t i = 0; i < a->n_pos; i++)
-    failed |= list_cast(vs, &pins, a->pos[i], out, err);
+    failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
@@ -690,5 +808,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
     return EXIT_OK;
   }
+  if (check_stdin_args(&a, c, err) != 0)
+    return EXIT_USAGE;
   return c->run(&a, out, err);
 }

@@ -281,6 +281,109 @@ static void test_missing_data_names_env(void **state) {
   remove_tree(dir);
 }
 
+static int exists(const char *dir, const char *name) {
+  char path[256];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  return access(path, R_OK) == 0;
+}
+
+/* `render -` reads the interview from standard input; --name names the outputs (default
+ * "stdin"); --verbose notes each stage on stderr; --quiet prints nothing on success. */
+static void test_render_stdin(void **state) {
+  (void)state;
+  char dir[64], text[128], out[128];
+  scratch(dir, sizeof dir);
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  snprintf(out, sizeof out, "%s/out", dir);
+  assert_non_null(freopen(text, "r", stdin));
+  const char *named[] = {"voicecap", "render", "--verbose", "--name",
+                         "chat",     "-o",     out,         "-"};
+  run_result r = run(8, named);
+  assert_int_equal(r.rc, 0);
+  assert_non_null(strstr(r.out, "rendered chat"));
+  const char *six[] = {"chat.wav", "chat.srt",  "chat.vtt",
+                       "chat.ass", "chat.json", "chat.txt"};
+  for (size_t i = 0; i < 6; i++)
+    assert_true(exists(out, six[i]));
+  assert_non_null(strstr(r.err, "voicecap: chat: 1 turn, 1 speaker"));
+  assert_non_null(strstr(r.err, "narrator.ini"));
+  assert_non_null(strstr(r.err, "/out/chat.wav"));
+  run_free(&r);
+
+  assert_non_null(freopen(text, "r", stdin));
+  const char *quiet[] = {"voicecap", "render", "-q", "-o", out, "-"};
+  r = run(6, quiet);
+  assert_int_equal(r.rc, 0);
+  assert_int_equal(r.out_len, 0);
+  assert_int_equal(r.err_len, 0);
+  assert_true(exists(out, "stdin.wav"));
+  assert_true(exists(out, "stdin.srt"));
+  run_free(&r);
+
+  /* check --quiet prints nothing for a file that passes; without it, an ok line */
+  char srt[160];
+  snprintf(srt, sizeof srt, "%s/chat.srt", out);
+  const char *check_q[] = {"voicecap", "check", "--quiet", srt};
+  const char *check[] = {"voicecap", "check", srt};
+  r = run(4, check_q);
+  assert_int_equal(r.rc, 0);
+  assert_int_equal(r.out_len, 0);
+  run_free(&r);
+  r = run(3, check);
+  assert_int_equal(r.rc, 0);
+  assert_non_null(strstr(r.out, ": ok:"));
+  run_free(&r);
+  remove_tree(dir);
+}
+
+/* `segment -` reads standard input; a bad byte there is reported as "stdin". */
+static void test_segment_stdin(void **state) {
+  (void)state;
+  char dir[64], text[128], bad[128];
+  scratch(dir, sizeof dir);
+  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  snprintf(bad, sizeof bad, "%s/bad.txt", dir);
+  write_file(bad, "Q: Fine?\nA: Caf\xe9.\n");
+  assert_non_null(freopen(text, "r", stdin));
+  const char *argv[] = {"voicecap", "segment", "--format=json", "-"};
+  run_result r = run(4, argv);
+  assert_int_equal(r.rc, 0);
+  assert_non_null(strstr(r.out, "It is only a test."));
+  run_free(&r);
+  assert_non_null(freopen(bad, "r", stdin));
+  r = run(4, argv);
+  assert_int_equal(r.rc, 1);
+  assert_non_null(strstr(r.err, "stdin: invalid UTF-8 at byte"));
+  run_free(&r);
+  remove_tree(dir);
+}
+
+/* Misuses of '-', --name, --quiet and --verbose are usage errors saying what is wrong. */
+static void test_stdin_usage_errors(void **state) {
+  (void)state;
+  struct {
+    int argc;
+    const char *argv[5], *expect;
+  } cases[] = {
+      {4, {"voicecap", "render", "-", "-"}, "only once"},
+      {4, {"voicecap", "render", "--name=x", "a.txt"}, "no input is '-'"},
+      {4, {"voicecap", "render", "--name=a/b", "-"}, "not 'a/b'"},
+      {4, {"voicecap", "render", "--name=.x", "-"}, "not '.x'"},
+      {5, {"voicecap", "render", "-q", "-v", "a.txt"}, "--quiet and --verbose"},
+      {3, {"voicecap", "batch", "-"}, "batch does not read standard input"},
+      {4, {"voicecap", "voices", "-", "a.txt"}, "must be the only FILE"},
+      {4, {"voicecap", "segment", "--name=x", "-"}, "'--name' does not apply to 'segment'"},
+      {4, {"voicecap", "segment", "-v", "-"}, "'-v' does not apply to 'segment'"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    run_result r = run(cases[i].argc, cases[i].argv);
+    assert_int_equal(r.rc, 2);
+    if (!strstr(r.err, cases[i].expect))
+      fail_msg("case %zu: '%s' lacks '%s'", i, r.err, cases[i].expect);
+    run_free(&r);
+  }
+}
+
 static void test_missing_file_names_it(void **state) {
   (void)state;
   const char *argv[] = {"voicecap", "segment", "/nonexistent/interview.txt"};
@@ -319,6 +422,9 @@ int main(void) {
       cmocka_unit_test(test_batch_file_suggests_render),
       cmocka_unit_test(test_unknown_espeak_voice),
       cmocka_unit_test(test_missing_data_names_env),
+      cmocka_unit_test(test_render_stdin),
+      cmocka_unit_test(test_segment_stdin),
+      cmocka_unit_test(test_stdin_usage_errors),
       cmocka_unit_test(test_missing_file_names_it),
       cmocka_unit_test(test_path_helpers),
   };
