@@ -1,4 +1,5 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
+#include <ctype.h>
 #include <dirent.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -197,7 +198,8 @@ typedef struct vc_cmd_def {
   const char *name;
   unsigned bit;
   const char *args; /* the positional arguments, as in the synopsis */
-  const char *help; /* one sentence */
+  const char *help; /* one sentence, no capital, no full stop */
+  const char *more; /* what else a user of the command should know: whole sentences */
   vc_cmd_fn run;
 } vc_cmd_def;
 
@@ -715,16 +717,38 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt}", cmd_render},
+     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt}",
+     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "outputs are written under temporary names and renamed only when all are complete. A "
+     "FILE of '-' reads the interview from standard input; --name names its outputs.",
+     cmd_render},
     {"batch", CMD_BATCH, "DIR...",
-     "render every *.txt below each DIR, N at once, each person with one voice throughout",
+     "render every *.txt below each DIR, several at once, each person keeping one voice "
+     "throughout",
+     "Hidden files and folders are skipped. A file with the same base name as another is "
+     "refused, since its outputs would overwrite the other's. A person keeps the voice of "
+     "the role they first appear in across the whole batch.",
      cmd_batch},
     {"segment", CMD_SEGMENT, "FILE", "print the turns of FILE without synthesising",
+     "tsv: one turn a line, start_byte, end_byte, role, speaker and text separated by tabs "
+     "(byte offsets into FILE, end exclusive; a tab, newline or backslash in the text is "
+     "written \\t, \\n or \\\\). json: the speakers and the turns. The roles are narrator, "
+     "interviewer, interviewee and quote. A FILE of '-' reads standard input.",
      cmd_segment},
     {"voices", CMD_VOICES, "[FILE...]",
-     "list the voices, or who speaks with which voice and colour in each FILE", cmd_voices},
+     "list the voices, or who speaks with which voice and colour in each FILE",
+     "Several FILEs are cast as a batch casts them: each person keeps one voice "
+     "throughout. "
+     "A FILE of '-' reads standard input, and is then the only FILE.",
+     cmd_voices},
     {"check", CMD_CHECK, "FILE...",
-     "check caption files (.srt .vtt .ass) against the caption rules", cmd_check},
+     "check caption files (.srt .vtt .ass) against the caption rules",
+     "Per cue: at most 2 lines of 42 characters, 0.833 to 7 seconds, at most 20 characters "
+     "a second, a speaker label where the speaker changes; between cues: no overlap, gaps "
+     "under 84 ms or over 500 ms. With --audio: at most 1% of the speech outside every "
+     "cue, "
+     "and no cue on silence. Prints each problem, and a summary line for each file.",
+     cmd_check},
 };
 
 enum { N_CMDS = sizeof vc_cmds / sizeof vc_cmds[0] };
@@ -756,9 +780,96 @@ static void print_usage(FILE *out) {
 static void print_cmd_help(const vc_cmd_def *c, FILE *out) {
   fprintf(out, "Usage: voicecap %s [OPTIONS] %s\n\n", c->name, c->args);
   put_wrapped(c->help, 0, out);
+  fputc('\n', out);
+  put_wrapped(c->more, 0, out);
   fputs("\nOptions:\n", out);
   print_opts(c->bit, out);
   fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
+}
+
+/* ---- the man page's COMMANDS and OPTIONS (voicecap --help-man, docs/voicecap.1) ------ */
+
+/* Writes `text` escaped for roff, words in capitals (FILE, DIR) in italics when `vars`. */
+static void put_roff(const char *text, int vars, FILE *out) {
+  for (const char *p = text; *p; p++) {
+    size_t caps = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (vars && caps > 1 && (p == text || !strchr("$_", p[-1]))) {
+      fprintf(out, "\\fI%.*s\\fR", (int)caps, p);
+      p += caps - 1;
+    } else if (*p == '-' && (p == text || strchr(" ('-", p[-1]))) {
+      fputs("\\-", out); /* a minus (options, '-'); a hyphen inside a word stays */
+    } else if (*p == '\\') {
+      fputs("\\e", out);
+    } else {
+      if ((*p == '.' || *p == '\'') && (p == text || p[-1] == '\n'))
+        fputs("\\&", out);
+      fputc(*p, out);
+    }
+  }
+}
+
+/* One sentence of help, with a capital and a full stop, and a line break after it. */
+static void put_roff_sentence(const char *text, int vars, FILE *out) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", text);
+  buf[0] = (char)toupper((unsigned char)buf[0]);
+  put_roff(buf, vars, out);
+  fputs(".\n.br\n", out);
+}
+
+/* "\fB\-o\fR, \fB\-\-out\fR" */
+static void put_roff_opt_names(const vc_opt_def *o, FILE *out) {
+  if (o->letter)
+    fprintf(out, "\\fB\\-%c\\fR, ", o->letter);
+  fputs("\\fB\\-\\-", out);
+  for (const char *p = o->name; *p; p++)
+    fputs(*p == '-' ? "\\-" : (char[]){*p, '\0'}, out);
+  fputs("\\fR", out);
+}
+
+static void print_man_commands(FILE *out) {
+  fputs(".SH COMMANDS\n", out);
+  for (size_t i = 0; i < N_CMDS; i++) {
+    const vc_cmd_def *c = &vc_cmds[i];
+    fprintf(out, ".SS \"%s [\\fIOPTIONS\\fR] ", c->name);
+    put_roff(c->args, 1, out);
+    fputs("\"\n", out);
+    put_roff_sentence(c->help, 1, out);
+    put_roff(c->more, 0, out);
+    fputs("\n.br\nOptions:", out);
+    for (size_t k = 0, first = 1; k < N_OPTS; k++) {
+      if (!(vc_opts[k].cmds & c->bit))
+        continue;
+      fputs(first ? " " : ", ", out);
+      put_roff_opt_names(&vc_opts[k], out);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
+}
+
+static void print_man_options(FILE *out) {
+  fputs(".SH OPTIONS\n", out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    const vc_opt_def *o = &vc_opts[i];
+    fputs(".TP\n", out);
+    put_roff_opt_names(o, out);
+    if (o->arg) {
+      fputs("=\\fI", out);
+      put_roff(o->arg, 0, out);
+      fputs("\\fR", out);
+    }
+    fputc('\n', out);
+    put_roff_sentence(o->help, 0, out);
+    fputs("Commands:", out);
+    for (size_t k = 0, first = 1; k < N_CMDS; k++) {
+      if (!(o->cmds & vc_cmds[k].bit))
+        continue;
+      fprintf(out, "%s%s", first ? " " : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
 }
 
 /* `voicecap help [COMMAND]` */
@@ -790,6 +901,11 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
     fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
+    print_man_commands(out);
+    print_man_options(out);
     return EXIT_OK;
   }
   const vc_cmd_def *c = find_cmd(cmd);
