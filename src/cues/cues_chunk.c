@@ -58,7 +58,7 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
 }
 
 /* Width of tokens [0, k) of a cue: the label (if any) then words i... */
-static size_t token_chars(const vc_seg *s, size_t i, size_t t) {
+static size_t token_chars(const vc_cue_turn *s, size_t i, size_t t) {
   if (s->label_chars && i == 0) {
     if (t == 0)
       return s->label_chars;
@@ -68,7 +68,7 @@ static size_t token_chars(const vc_seg *s, size_t i, size_t t) {
 }
 
 /* Best way to lay out words [i, j) on at most two lines. */
-static vc_layout best_layout(const vc_seg *s, size_t i, size_t j) {
+static vc_layout best_layout(const vc_cue_turn *s, size_t i, size_t j) {
   int lab = s->label_chars && i == 0;
   size_t m = j - i + (size_t)lab, total = m - 1;
   for (size_t t = 0; t < m; t++)
@@ -142,13 +142,13 @@ static int64_t cue_out(int64_t in, int64_t end, int64_t next, int has_next, size
 }
 
 /* In-time of the cue after words [.., j): word j's start, or the next segment's. */
-static int64_t next_word(const vc_seg *s, size_t j) {
+static int64_t next_word(const vc_cue_turn *s, size_t j) {
   return j < s->n ? s->w[j].start : s->next_ms;
 }
 
 /* Characters of a cue's spoken text: its layout's characters less the speaker label and
  * the space (or line break) after it. */
-static size_t spoken_chars(const vc_seg *s, size_t i, const vc_layout *lay) {
+static size_t spoken_chars(const vc_cue_turn *s, size_t i, const vc_layout *lay) {
   return s->label_chars && i == 0 ? lay->chars - s->label_chars - (lay->split != 1)
                                   : lay->chars;
 }
@@ -159,7 +159,7 @@ static size_t spoken_chars(const vc_seg *s, size_t i, const vc_layout *lay) {
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
  * cue fits wherever the speech allows. */
-static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout *lay) {
+static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
@@ -175,7 +175,7 @@ static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout 
 /* Cost of the words of cue [i, j) of the segment (layout, cut, sentences), or COST_INF if
  * it cannot be. The speech of a cue of several words lasts at most 7 s less the 0.5 s
  * tail, so that its out-time can always keep both the 7 s limit and the gap rule. */
-static int64_t cue_cost(const vc_seg *s, size_t i, size_t j, vc_layout *lay) {
+static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay) {
   *lay = best_layout(s, i, j);
   if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
     return COST_INF;
@@ -203,7 +203,8 @@ static int64_t cue_cost(const vc_seg *s, size_t i, size_t j, vc_layout *lay) {
 /* Plans one segment: the cheapest way to cut its words into cues (cost per row j: all
  * words before j in cues). Every cue starts on its first word, so cues of different
  * segments do not interact and each segment is planned alone. */
-static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size_t seg) {
+static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
+                              size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
   vc_status st = best && from ? VC_OK : VC_ERR_NOMEM;
@@ -244,7 +245,8 @@ static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size
   return st;
 }
 
-vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out) {
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+                       size_t *n_out) {
   *out = NULL;
   *n_out = 0;
   size_t words = 0;

@@ -42,7 +42,7 @@ typedef struct vc_cw {
 
 /* A run of words that no cue crosses: one turn (one speaker). Segments are planned in
  * time order; each borrows its words and label. */
-typedef struct vc_seg {
+typedef struct vc_cue_turn {
   const vc_cw *w;
   size_t n;
   const char *label;  /* "NAME:" shown before the first word, or NULL */
@@ -50,7 +50,7 @@ typedef struct vc_seg {
   size_t turn;
   int64_t next_ms; /* first word start of the next segment, or the end of the audio */
   int last;        /* no segment follows */
-} vc_seg;
+} vc_cue_turn;
 
 /* How the words of one cue are laid out. */
 typedef struct vc_layout {
@@ -69,6 +69,7 @@ typedef struct vc_plan {
 
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
-vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out);
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+                       size_t *n_out);
 
 #endif

@@ -218,7 +218,7 @@ static int is_timestamp(const char *s, size_t ts, size_t te) {
 }
 
 /* Speaks the word at [t->ts, t->te); returns the display offset to continue from. */
-static size_t speak_word(vc_speak *sp, vc_tok *t, vc_status *st) {
+static size_t speak_word(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   int done;
   size_t from;
   if (is_timestamp(sp->s, t->ts, t->te))
@@ -240,7 +240,7 @@ static vc_status speak_all(vc_speak *sp) {
   size_t i = 0, ps = 0, pe = 0;
   while (st == VC_OK && i < sp->len) {
     size_t n = space_len(sp->s, sp->len, i);
-    vc_tok t;
+    vc_speak_word t;
     if (n > 0) {
       st = speak_chars(sp, i, i + n);
       i += n;
