@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_lex.h"
 #include "text_pron.h"
+#include "text_words.h"
 
 static int is_upper(char c) {
   return c >= 'A' && c <= 'Z';
