@@ -6,17 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cues_rules.h"
 #include "voicecap/status.h"
-
-/* Timing rules (CAPTIONS.md), in milliseconds. */
-enum {
-  VC_MIN_CUE_MS = 833,
-  VC_MAX_CUE_MS = 7000,
-  VC_MAX_TAIL_MS = 500, /* out-time at most this long after the last word */
-  VC_SMALL_GAP_MS = 84, /* gaps up to this are "no gap" */
-  VC_REAL_GAP_MS = 500, /* gaps below this (and above the small one) are closed */
-  VC_MAX_CPS = 20
-};
 
 /* Word flags the chunker reads. GLUE_PREV: a word of punctuation only (a lone dash or
  * quote) that stays with the word before it; GLUE_NEXT: one that stays with the next. */
