@@ -282,6 +282,25 @@ static void opt_spelling(int key, char *buf, size_t n) {
     snprintf(buf, n, "-%c", key);
 }
 
+/* An unknown "--name[=value]", or a prefix of several options' names (getopt_long takes
+ * an unambiguous prefix as the option). */
+static void report_unknown_long(const char *arg, const vc_cmd_def *c, FILE *err) {
+  const char *name = arg + strspn(arg, "-");
+  int n = (int)strcspn(name, "="), matches = 0;
+  for (size_t i = 0; i < N_OPTS; i++)
+    matches += strncmp(vc_opts[i].name, name, (size_t)n) == 0;
+  if (matches < 2) {
+    fprintf(err, "voicecap: unknown option '--%.*s' (see voicecap %s --help)\n", n, name,
+            c->name);
+    return;
+  }
+  fprintf(err, "voicecap: option '--%.*s' is ambiguous:", n, name);
+  for (size_t i = 0; i < N_OPTS; i++)
+    if (strncmp(vc_opts[i].name, name, (size_t)n) == 0)
+      fprintf(err, " --%s", vc_opts[i].name);
+  fputc('\n', err);
+}
+
 /* Reports what getopt_long refused (':' or '?'); `arg` is the argument it stopped at. */
 static void report_bad_opt(int r, const vc_cmd_def *c, const char *arg, FILE *err) {
   char name[64];
@@ -293,8 +312,7 @@ static void report_bad_opt(int r, const vc_cmd_def *c, const char *arg, FILE *er
   else if (optopt)
     fprintf(err, "voicecap: unknown option '%s' (see voicecap %s --help)\n", name, c->name);
   else
-    fprintf(err, "voicecap: unknown option '%.*s' (see voicecap %s --help)\n",
-            (int)strcspn(arg, "="), arg, c->name);
+    report_unknown_long(arg, c, err);
 }
 
 /* Fills `a` from the command's arguments, argv[0] being the command; -1 on a usage error
@@ -880,7 +898,8 @@ static int run_help(int argc, char **argv, FILE *out, FILE *err) {
   }
   const vc_cmd_def *c = find_cmd(argv[2]);
   if (!c || argc > 3) {
-    fprintf(err, "voicecap: help: unknown command '%s' (see voicecap --help)\n", argv[2]);
+    fprintf(err, "voicecap: help: %s '%s' (see voicecap --help)\n",
+            c ? "one COMMAND, not also" : "unknown command", argv[c ? 3 : 2]);
     return EXIT_USAGE;
   }
   print_cmd_help(c, out);
@@ -909,6 +928,13 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   const vc_cmd_def *c = find_cmd(cmd);
+  if (!c && cmd[0] == '-') {
+    fprintf(err,
+            "voicecap: '%s': the command comes first: voicecap COMMAND [OPTIONS] "
+            "(see voicecap --help)\n",
+            cmd);
+    return EXIT_USAGE;
+  }
   if (!c) {
     fprintf(err, "voicecap: unknown command '%s' (see voicecap --help)\n", cmd);
     return EXIT_USAGE;
