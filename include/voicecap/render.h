@@ -11,6 +11,10 @@
 extern "C" {
 #endif
 
+/* Receives one note of a render's progress: what a stage found or wrote ("12 turns, 3
+ * speakers", "wrote out/NAME.wav"). `input` names the interview. */
+typedef void (*vc_note_fn)(void *user, const char *input, const char *note);
+
 typedef struct vc_render_opts {
   const char *out_dir;    /* default "out" */
   const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
@@ -23,6 +27,8 @@ typedef struct vc_render_opts {
   /* When not NULL and set (by a signal handler), the render stops at its next check,
    * removes what it wrote and returns VC_ERR_CANCELLED. Publication is never cut short. */
   volatile sig_atomic_t *cancel;
+  vc_note_fn note; /* progress notes, or NULL for none */
+  void *note_user; /* passed to `note` */
 } vc_render_opts;
 
 /* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json,txt}. The outputs are written into a
@@ -34,9 +40,15 @@ vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *dia
 /* Removes (or, when their publication had begun, completes) the temporary folders that
  * dead renders of `path` left in the output folder; running renders are left alone. */
 vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag);
+/* Renders the interview `bytes[0..len)` as vc_render_file renders a file called `name`
+ * (the outputs are OUT/STEM.*, STEM being `name`'s base name without its extension, and
+ * messages name `name`), e.g. a text read from standard input. */
+vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+                         const vc_render_opts *o, vc_diag *diag);
 
 /* Renders every path with `jobs` worker processes (<= 0: the number of cores), printing
- * progress to `out` and errors to `err`. Returns 0 when all succeeded, 1 otherwise. */
+ * progress to `out` (NULL: none) and errors to `err`. Returns 0 when all succeeded, 1
+ * otherwise. */
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err);
 

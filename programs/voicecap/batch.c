@@ -18,7 +18,8 @@
  * parent (cleaning up, as on SIGTERM) and, when interrupted, by the same signal. */
 static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
   pid_t parent = getpid();
-  fflush(out);
+  if (out)
+    fflush(out);
   fflush(err);
   pid_t pid = fork();
   if (pid != 0)
@@ -128,13 +129,15 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
         continue; /* interrupted: no verdict */
       int ok = worker_done(paths[i], status, o, err);
       failed += !ok;
-      char prefix[64];
-      snprintf(prefix, sizeof prefix, "[%zu/%zu] %s ", done, n, ok ? "ok    " : "FAILED");
-      vc_guard_line(out, prefix, paths[i]);
-      fflush(out);
+      if (out) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "[%zu/%zu] %s ", done, n, ok ? "ok    " : "FAILED");
+        vc_guard_line(out, prefix, paths[i]);
+        fflush(out);
+      }
     }
   }
-  if (!*vc_guard_flag())
+  if (out && !*vc_guard_flag())
     fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
   free(pids);
   free(live);
