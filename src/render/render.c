@@ -245,7 +245,8 @@ static vc_status synthesise(vc_job *j) {
   int rate = vc_synth_sample_rate(j->synth);
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
-                      .format = j->o->audio_format ? j->o->audio_format : "wav"};
+                      .format = j->o->audio_format ? j->o->audio_format : "wav",
+                      .name = j->final[OUT_WAV]};
   st = open_audio(j, &ao);
   if (st == VC_OK)
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
@@ -258,6 +259,10 @@ static vc_status synthesise(vc_job *j) {
     vc_audio *a = j->audio;
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
+  } else if (st == VC_ERR_AUDIO && j->audio) { /* closing says why (a full disk, say) */
+    vc_audio *a = j->audio;
+    j->audio = NULL;
+    vc_audio_close(a, j->diag);
   }
   if (st == VC_OK)
     note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
