@@ -152,7 +152,8 @@ static vc_status make_private(vc_outset *s, vc_diag *diag) {
     return VC_ERR_IO;
   }
   s->tmpfd = open(s->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (s->tmpfd < 0 || flock(s->tmpfd, LOCK_EX | LOCK_NB) != 0) {
+  /* a file system without flock (ENOLCK, EOPNOTSUPP) still renders, unguarded */
+  if (s->tmpfd < 0 || (flock(s->tmpfd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)) {
     set_diag(diag, s->dir, base_of(s->tmp), "cannot lock the temporary folder", errno);
     return VC_ERR_IO;
   }
