@@ -176,12 +176,34 @@ static int parse_args(int argc, char **argv, int first, vc_args *a, FILE *err) {
   return 0;
 }
 
-static vc_render_opts render_opts(const vc_args *a) {
+/* The voice calibration cache the program asks the library to keep: $VOICECAP_CACHE
+ * (a file; "off": none), else $XDG_CACHE_HOME/voicecap/calibration.tsv, else
+ * ~/.cache/voicecap/calibration.tsv, its folders made when missing. NULL: no cache. */
+static const char *calibration_cache(char *path, size_t size) {
+  const char *env = getenv("VOICECAP_CACHE");
+  if (env && *env)
+    return strcmp(env, "off") != 0 && (size_t)snprintf(path, size, "%s", env) < size ? path
+                                                                                     : NULL;
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
+          : home && *home ? snprintf(path, size, "%s/.cache", home)
+                          : -1;
+  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
+    return NULL;
+  mkdir(path, 0777); /* best effort: a failure only means measuring every time */
+  strcat(path, "/voicecap");
+  mkdir(path, 0777);
+  strcat(path, "/calibration.tsv");
+  return path;
+}
+
+static vc_render_opts render_opts(const vc_args *a, char *cache, size_t cache_size) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
-                      .sample_rate = a->sample_rate};
+                      .sample_rate = a->sample_rate,
+                      .calibration_cache = calibration_cache(cache, cache_size)};
   return o;
 }
 
@@ -190,7 +212,8 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, cache, sizeof cache);
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
@@ -313,7 +336,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
-  vc_render_opts o = render_opts(a);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, cache, sizeof cache);
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, out, err) : EXIT_SOME_FAILED;
   paths_free(&p);
   return bad ? EXIT_SOME_FAILED : rc;
