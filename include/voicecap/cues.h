@@ -1,4 +1,4 @@
-/* Caption cues built from the timeline (CAPTIONS.md rules). */
+/* Caption cues built from the timeline (docs/captions.md). */
 #ifndef VOICECAP_CUES_H
 #define VOICECAP_CUES_H
 
