@@ -169,7 +169,8 @@ static void cache_store(const char *path, const char *key, const vc_calibration 
   close(fd);
 }
 
-/* ---- measuring ------------------------------------------------------------------------ */
+/* ---- measuring ------------------------------------------------------------------------
+ */
 
 /* The passage's PCM, kept whole (about 25 s: independent of the interview). */
 typedef struct vc_pcm_buf {
@@ -213,8 +214,8 @@ static vc_status measure(vc_synth *s, const vc_voice *v, double target, vc_calib
                          vc_diag *diag) {
   vc_pcm_buf b = {0};
   uint64_t n_samples = 0;
-  vc_status st = vc_synth_speak_fresh(s, v, vc_calibration_text, take_pcm, &b, &n_samples,
-                                      diag);
+  vc_status st =
+      vc_synth_speak_fresh(s, v, vc_calibration_text, take_pcm, &b, &n_samples, diag);
   if (st == VC_OK)
     st = fit_gain(&b, vc_synth_sample_rate(s), target, c);
   else if (diag && st != VC_ERR_CONFIG) {
