@@ -182,6 +182,7 @@ static void voice_clear(vc_voice *v) {
   free(v->id);
   free(v->language);
   free(v->variant);
+  free(v->file);
 }
 
 /* Reads `path` into `v` (whose id is set); on error names the file and line. */
@@ -271,9 +272,8 @@ static vc_status load_one(const char *dir, const char *name, vc_voice *v, vc_dia
     return VC_ERR_NOMEM;
   }
   snprintf(path, n, "%s/%s", dir, name);
-  vc_status st = voice_load(path, v, diag);
-  free(path);
-  return st;
+  v->file = path;
+  return voice_load(path, v, diag);
 }
 
 static vc_status check_roles(const vc_voiceset *vs, const char *dir, vc_diag *diag) {

@@ -131,7 +131,12 @@ static vc_status set_voice(vc_synth *s, const vc_voice *v, vc_diag *diag) {
   if (strcmp(key, s->voice_name) != 0) {
     s->voice_name[0] = '\0';
     if (!select_voice(v, name, sizeof name)) {
-      if (diag)
+      if (diag && v->file)
+        snprintf(diag->msg, sizeof diag->msg,
+                 "%s: language = %s: espeak-ng has no such voice (espeak-ng --voices "
+                 "lists them)",
+                 v->file, v->language);
+      else if (diag)
         snprintf(diag->msg, sizeof diag->msg, "voice %s: espeak-ng has no voice '%s'",
                  v->id ? v->id : "?", key);
       return VC_ERR_CONFIG;
@@ -338,10 +343,12 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
 /* Largest request or answer: text and samples (about 13 min at 22050 Hz). */
 #define VC_FRESH_MAX_BYTES ((size_t)1 << 25)
 
-/* A request: the voice, then id, language, variant and text, each with its NUL. */
+/* A request: the voice, then its id, language, variant and file ("" for none) and the
+ * text, each with its NUL. */
+enum { VC_FRESH_STRINGS = 5 };
 typedef struct vc_fresh_req {
   int32_t rate, pitch, range;
-  uint32_t len[4];
+  uint32_t len[VC_FRESH_STRINGS];
 } vc_fresh_req;
 
 /* An answer's head: the child's status and message length, then the message, then the
@@ -423,10 +430,11 @@ static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
  * answer to `out`. */
 static void fresh_speak(const vc_fresh_req *q, char *strings, int out) {
   vc_synth s = {.rate = vc_engine.rate};
-  char *f[4];
-  for (size_t i = 0, at = 0; i < 4; at += q->len[i], i++)
+  char *f[VC_FRESH_STRINGS];
+  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q->len[i], i++)
     f[i] = strings + at;
-  vc_voice v = {.id = f[0], .language = f[1], .variant = f[2]};
+  vc_voice v = {
+      .id = f[0], .language = f[1], .variant = f[2], .file = f[3][0] ? f[3] : NULL};
   v.rate = q->rate;
   v.pitch = q->pitch;
   v.range = q->range;
@@ -436,7 +444,7 @@ static void fresh_speak(const vc_fresh_req *q, char *strings, int out) {
   uint64_t n_samples = 0;
   vc_diag d = {{0}};
   vc_status st =
-      vc_synth_speak(&s, &v, f[3], keep_pcm, &b, &words, &n_words, &n_samples, &d);
+      vc_synth_speak(&s, &v, f[4], keep_pcm, &b, &words, &n_words, &n_samples, &d);
   free(words);
   vc_fresh_head h = {.status = (int32_t)st,
                      .msg_len = st == VC_OK ? 0 : (uint32_t)strlen(d.msg),
@@ -478,14 +486,14 @@ static int fresh_serve(int fd) {
   if (!read_all(fd, &q, sizeof q))
     return 0;
   size_t total = 0;
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < VC_FRESH_STRINGS; i++)
     total += q.len[i];
   char *strings = total > 0 && total <= VC_FRESH_MAX_BYTES ? malloc(total) : NULL;
   if (!strings || !read_all(fd, strings, total)) {
     free(strings);
     return 0;
   }
-  for (size_t i = 0, at = 0; i < 4; at += q.len[i], i++) {
+  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q.len[i], i++) {
     if (q.len[i] == 0 || strings[at + q.len[i] - 1] != '\0') {
       free(strings);
       return 0;
@@ -565,10 +573,12 @@ static void start_fresh_engine(void) {
 }
 
 static vc_status fresh_request(const vc_voice *v, const char *text) {
-  const char *f[4] = {v->id ? v->id : "?", v->language, v->variant ? v->variant : "", text};
+  const char *f[VC_FRESH_STRINGS] = {v->id ? v->id : "?", v->language,
+                                     v->variant ? v->variant : "", v->file ? v->file : "",
+                                     text};
   vc_fresh_req q = {.rate = v->rate, .pitch = v->pitch, .range = v->range};
   size_t total = 0;
-  for (int i = 0; i < 4; i++) {
+  for (int i = 0; i < VC_FRESH_STRINGS; i++) {
     size_t n = strlen(f[i]) + 1;
     if (n > VC_FRESH_MAX_BYTES - total)
       return VC_ERR_LIMIT;
@@ -576,7 +586,7 @@ static vc_status fresh_request(const vc_voice *v, const char *text) {
     total += n;
   }
   int ok = send_all(vc_engine.fd, &q, sizeof q);
-  for (int i = 0; ok && i < 4; i++)
+  for (int i = 0; ok && i < VC_FRESH_STRINGS; i++)
     ok = send_all(vc_engine.fd, f[i], q.len[i]);
   return ok ? VC_OK : VC_ERR_SYNTH;
 }

@@ -1,5 +1,6 @@
 /* Word knowledge for speech and glue repair: hunspell lookups, a small string set and
  * where a word's core (without quotes, brackets and punctuation) begins and ends. */
+#include <errno.h>
 #include <hunspell/hunspell.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -219,7 +220,9 @@ vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *use
   f = fopen(path, "r");
   if (!f) {
     if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "%.400s: cannot read", path);
+      snprintf(diag->msg, sizeof diag->msg,
+               "%.400s: cannot read: %s (is $VOICECAP_DATA the data folder?)", path,
+               strerror(errno));
     return VC_ERR_IO;
   }
   while (st == VC_OK && fgets(line, sizeof line, f)) {
