@@ -557,6 +557,7 @@ static void start_fresh_engine(void) {
     close(sv[0]);
     close_inherited(sv[1]);
     signal(SIGINT, SIG_DFL);
+    signal(SIGCHLD, SIG_DFL); /* its children's exit status is read */
     while (fresh_serve(sv[1]))
       ;
     _exit(0);

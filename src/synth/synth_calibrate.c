@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audio_loudness.h"
@@ -135,6 +136,9 @@ static void cache_rewrite(const char *path, const char *add) {
     memcpy(tmp, path, plen);
     memcpy(tmp + plen, ".XXXXXX", sizeof ".XXXXXX");
     int fd = mkstemp(tmp);
+    struct stat was;
+    if (fd >= 0) /* the file keeps its mode (mkstemp makes 0600) */
+      fchmod(fd, stat(path, &was) == 0 ? was.st_mode & 0777 : 0644);
     FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
     int ok = out != NULL;
     for (size_t i = 0; ok && i < n; i++)
