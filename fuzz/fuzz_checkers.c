@@ -18,10 +18,10 @@ static FILE *sink(void) {
 
 /* One reader over the input, then the rules, as `voicecap check` runs them. */
 static void check_as(vc_cfmt fmt, const char *buf, size_t n) {
-  static vc_status (*const read[])(vc_crep *, const char *, size_t, vc_cdoc *) = {
-      [VC_CFMT_SRT] = vc_chk_read_srt,
-      [VC_CFMT_VTT] = vc_chk_read_vtt,
-      [VC_CFMT_ASS] = vc_chk_read_ass};
+  static vc_status (*const read[])(vc_crep *, const char *, size_t,
+                                   vc_cdoc *) = {[VC_CFMT_SRT] = vc_chk_read_srt,
+                                                 [VC_CFMT_VTT] = vc_chk_read_vtt,
+                                                 [VC_CFMT_ASS] = vc_chk_read_ass};
   vc_crep r = {.out = sink(), .path = "fuzz"};
   vc_cdoc d = {.fmt = fmt};
   vc_cstats st = {0};

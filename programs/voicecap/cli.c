@@ -127,6 +127,27 @@ static int set_verbosity(vc_args *a, int v, FILE *err) {
   return 0;
 }
 
+/* The voice calibration cache the program asks the library to keep: $VOICECAP_CACHE
+ * (a file; "off": none), else $XDG_CACHE_HOME/voicecap/calibration.tsv, else
+ * ~/.cache/voicecap/calibration.tsv, its folders made when missing. NULL: no cache. */
+static const char *calibration_cache(char *path, size_t size) {
+  const char *env = getenv("VOICECAP_CACHE");
+  if (env && *env)
+    return strcmp(env, "off") != 0 && (size_t)snprintf(path, size, "%s", env) < size ? path
+                                                                                     : NULL;
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
+          : home && *home ? snprintf(path, size, "%s/.cache", home)
+                          : -1;
+  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
+    return NULL;
+  mkdir(path, 0777); /* best effort: a failure only means measuring every time */
+  strcat(path, "/voicecap");
+  mkdir(path, 0777);
+  strcat(path, "/calibration.tsv");
+  return path;
+}
+
 static int set_quiet(vc_args *a, const char *v, FILE *err) {
   (void)v;
   return set_verbosity(a, -1, err);
@@ -362,12 +383,14 @@ static void print_note(void *user, const char *input, const char *note) {
   fprintf((FILE *)user, "voicecap: %s: %s\n", input, note);
 }
 
-static vc_render_opts render_opts(const vc_args *a, FILE *err) {
+static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
+                                  size_t cache_size) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
                       .sample_rate = a->sample_rate,
+                      .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err,
                       .cancel = vc_guard_flag()};
@@ -451,7 +474,8 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int failed = 0;
   vc_guard_signals();
   for (size_t i = 0; i < a->n_pos && !*o.cancel; i++) {
@@ -683,7 +707,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: no *.txt files found\n");
   if (a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   vc_guard_signals();
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
                : EXIT_SOME_FAILED;

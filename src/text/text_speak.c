@@ -229,7 +229,10 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
   if (st == VC_OK)
-    (*out)->n_split = n_split;
+    if (st == VC_OK) {
+      (*out)->n_split = n_split;
+      (*out)->rules = r;
+    }
   vc_mbuf_release(&sp.out);
   return st;
 }
