@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -93,8 +94,23 @@ static void sweep_one(int dirfd, const char *name) {
   close(fd);
 }
 
-/* Sweeps STEM's stale private folders in the folder `dirfd`, all but `self`. The caller
- * holds the lock on the folder. */
+/* Versions before the output sets wrote each output to ".STEM.EXT.tmp-PID" and left it
+ * when killed (partial audio of up to 2 GB): removed once no process PID is alive. */
+static void sweep_old_temp(int dirfd, const char *stem, const char *name) {
+  size_t n = strlen(stem);
+  const char *tag = strstr(name, ".tmp-");
+  if (name[0] != '.' || strncmp(name + 1, stem, n) != 0 || name[n + 1] != '.' || !tag)
+    return;
+  char *end = NULL;
+  long pid = strtol(tag + 5, &end, 10);
+  if (pid <= 0 || *end || strchr(tag + 5, '.'))
+    return;
+  if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+    unlinkat(dirfd, name, 0); /* a link is removed, never followed */
+}
+
+/* Sweeps STEM's stale private folders in the folder `dirfd`, all but `self`, and the
+ * stale temporaries of older versions. The caller holds the lock on the folder. */
 static void sweep_locked(int dirfd, const char *stem, const char *self) {
   char prefix[VC_STEM_IN_TEMP + 16];
   temp_prefix(stem, prefix, sizeof prefix);
@@ -112,6 +128,8 @@ static void sweep_locked(int dirfd, const char *stem, const char *self) {
         strlen(e->d_name) == plen + VC_TEMP_RANDOM &&
         !(self && strcmp(self, e->d_name) == 0))
       sweep_one(dirfd, e->d_name);
+    else
+      sweep_old_temp(dirfd, stem, e->d_name);
   }
   closedir(d);
 }

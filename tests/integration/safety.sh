@@ -179,7 +179,27 @@ elif [ -n "$(hidden o4b)" ]; then
 else
   ok "batch workers die with their parent and leave nothing"
 fi
-# A render killed outright leaves its temporaries; the next render of NAME removes them.
+# SIGTERM to batch: passed on to the workers, all clean up, batch exits 143.
+"$VC_BIN" batch -j 2 -o o4d b4 >/dev/null 2>&1 &
+pid=$!
+worker_of $pid >/dev/null
+sleep 0.5
+workers=$(pgrep -P $pid | tr '\n' ' ')
+kill -TERM $pid
+rc=0
+wait $pid || rc=$?
+sleep 0.2
+left=""
+for w in $workers; do kill -0 "$w" 2>/dev/null && left="$left $w"; done
+if [ $rc -ne 143 ] || [ -n "$left" ] || [ -n "$(hidden o4d)" ]; then
+  fail "SIGTERM to batch: exit $rc (want 143), workers left:$left, temporaries: $(hidden o4d)"
+else
+  ok "SIGTERM to batch: passed on to its workers, exit 143, nothing left"
+fi
+# A render killed outright leaves its temporaries; the next render of NAME removes them,
+# and those an older version left (.NAME.EXT.tmp-PID, PID dead) too.
+mkdir o4c
+head -c 4096 /dev/zero >o4c/.l.wav.tmp-4194300
 "$VC_BIN" render -o o4c l.txt >/dev/null 2>&1 &
 pid=$!
 child=$(worker_of $pid)
