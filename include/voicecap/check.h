@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "voicecap/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -40,8 +42,8 @@ typedef struct vc_check_opts {
  * `paths` and `o` are borrowed; `o` may be NULL (defaults). Returns the number of
  * failing files (an unreadable file fails); -1 on a usage problem, reported on `err`
  * before anything is checked: no paths, an unknown extension, unreadable audio. */
-int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *out,
-                   FILE *err);
+VC_API int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *out,
+                          FILE *err);
 
 #ifdef __cplusplus
 }

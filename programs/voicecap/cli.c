@@ -5,8 +5,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "program.h"
+#include "text.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -31,7 +35,9 @@ static const char vc_usage[] =
     "\n"
     "Options:\n"
     "  -o, --out DIR      output folder (default: out)\n"
-    "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
+    "  --voices DIR       voice definitions (default: $VOICECAP_VOICES, else the "
+    "installed\n"
+    "                     voices: see README, Install)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
     "  --karaoke          ASS and WebVTT with per-word timing\n"
@@ -109,7 +115,7 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     a->audio = v;
     break;
   case OPT_KARAOKE:
-    a->flags |= VC_DOC_KARAOKE;
+    a->flags |= VC_RENDER_KARAOKE;
     break;
   case OPT_AUDIO_FORMAT:
     if (!vc_audio_format_supported(v)) {
@@ -446,9 +452,11 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
 static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
-  const char *dir = vc_voices_dir(a->voices_dir);
-  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+  char *dir = NULL;
+  if (vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d) != VC_OK ||
+      vc_voiceset_load(dir, &vs, &d) != VC_OK) {
     fprintf(err, "voicecap: %s\n", d.msg);
+    free(dir);
     return EXIT_SOME_FAILED;
   }
   int failed = 0;
@@ -467,6 +475,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
     failed |= list_cast(vs, &pins, a->pos[i], out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
+  free(dir);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -491,7 +500,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   if (strcmp(cmd, "--version") == 0) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   for (size_t i = 0; i < sizeof vc_cmds / sizeof vc_cmds[0]; i++) {

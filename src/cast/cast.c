@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "voicecap/cast.h"
+#include "cast.h"
 
 #define VC_MAX_VOICE_FILES 4096
 

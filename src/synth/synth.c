@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "audio_loudness.h"
-#include "voicecap/synth.h"
+#include "synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
  * words. */

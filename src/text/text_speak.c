@@ -3,8 +3,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_pron.h"
-#include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
 

@@ -4,7 +4,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-#include "voicecap/timeline.h"
+#include "timeline.h"
 
 #define VC_MAX_TL_WORDS (SIZE_MAX / sizeof(vc_word) / 2)
 

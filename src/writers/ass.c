@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 static const char vc_ass_head[] = "[Script Info]\n"
                                   "; Written by voicecap\n"

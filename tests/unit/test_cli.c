@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "program.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
 

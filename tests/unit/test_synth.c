@@ -13,6 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "synth.h"
 #include "voicecap/voicecap.h"
 
 #define MAX_PCM (22050 * 30)
