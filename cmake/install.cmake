@@ -3,7 +3,7 @@
 #   runtime  bin/voicecap, share/voicecap/{voices,data}, the man page, README and LICENSE
 #   library  lib/libvoicecap.so.0*
 #   dev      include/voicecap/*.h, lib/libvoicecap.{so,a}, lib/pkgconfig/voicecap.pc,
-#            share/doc/voicecap/examples/render.c
+#            share/doc/libvoicecap-dev/examples/render.c
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 install(TARGETS voicecap_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
@@ -30,6 +30,13 @@ install(DIRECTORY voices/ DESTINATION ${VC_SHARE}/voices COMPONENT runtime
 install(DIRECTORY data/ DESTINATION ${VC_SHARE}/data COMPONENT runtime
   FILES_MATCHING PATTERN "*.tsv")
 
-install(FILES docs/voicecap.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
+# The man page, compressed as Debian policy wants it (gzip -n: no name or time stamp).
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/voicecap.1.gz
+  COMMAND gzip -9nc ${PROJECT_SOURCE_DIR}/docs/voicecap.1 > ${PROJECT_BINARY_DIR}/voicecap.1.gz
+  DEPENDS ${PROJECT_SOURCE_DIR}/docs/voicecap.1 VERBATIM)
+add_custom_target(voicecap_manpage ALL DEPENDS ${PROJECT_BINARY_DIR}/voicecap.1.gz)
+install(FILES ${PROJECT_BINARY_DIR}/voicecap.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+  COMPONENT runtime)
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
-install(FILES examples/render.c DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT dev)
+install(FILES examples/render.c
+  DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/libvoicecap-dev/examples COMPONENT dev)

@@ -32,6 +32,9 @@ endforeach()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME voicecap)
+# CPack's default summary: CPackDeb then takes each package's synopsis from the first line
+# of its description below instead of prepending one summary to all three.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_NAME} built using CMake")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${VC_DEB_MAINTAINER}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
@@ -42,12 +45,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${VC_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME voicecap)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION sound)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "hunspell-en-us")
-set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
 "interview text to narrated audio with synced captions
 voicecap turns the plain text of a published interview into narrated
 audio (espeak-ng, one voice per speaker), captions (SRT, WebVTT, ASS)
@@ -57,8 +62,10 @@ archives converting many interviews at once.")
 
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_NAME libvoicecap${PROJECT_VERSION_MAJOR})
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_SECTION libs)
-set(CPACK_DEBIAN_LIBRARY_PACKAGE_GENERATE_SHLIBS ON)
-set(CPACK_COMPONENT_LIBRARY_DESCRIPTION
+# ld.so.cache is refreshed by the trigger (CPack's postinst/postrm also call ldconfig)
+configure_file(packaging/debian/libvoicecap.triggers ${VC_DEB_DIR}/triggers COPYONLY)
+set(CPACK_DEBIAN_LIBRARY_PACKAGE_CONTROL_EXTRA ${VC_DEB_DIR}/triggers)
+set(CPACK_DEBIAN_LIBRARY_DESCRIPTION
 "interview text to narrated audio with synced captions (library)
 libvoicecap renders the plain text of an interview into narrated audio,
 captions (SRT, WebVTT, ASS), a JSON sync map and a transcript; it also
@@ -71,7 +78,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEV_DEPENDS library)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
     "libespeak-ng-dev, libsndfile1-dev, libass-dev, libebur128-dev, libsamplerate0-dev, libinih-dev, libutf8proc-dev, libjansson-dev, libhunspell-dev")
-set(CPACK_COMPONENT_DEV_DESCRIPTION
+set(CPACK_DEBIAN_DEV_DESCRIPTION
 "interview text to narrated audio with synced captions (development files)
 libvoicecap renders the plain text of an interview into narrated audio,
 captions (SRT, WebVTT, ASS), a JSON sync map and a transcript; it also

@@ -1,16 +1,26 @@
 /* Finding the voices and data folders: given, environment, beside the program, the
  * source tree of a build folder, the configured install datadir. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* dladdr */
 #include "util_folders.h"
 
+#include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* Set by src/CMakeLists.txt from the install layout: the datadir, and the way from the
+ * bindir and from the libdir to it. */
 #ifndef VC_INSTALL_DATADIR
 #define VC_INSTALL_DATADIR "/usr/local/share/voicecap"
+#endif
+#ifndef VC_BIN_TO_DATA
+#define VC_BIN_TO_DATA "../share/voicecap"
+#endif
+#ifndef VC_LIB_TO_DATA
+#define VC_LIB_TO_DATA "../share/voicecap"
 #endif
 
 enum { VC_BUILD_DEPTH = 3 }; /* EXE's folder and up to two above it */
@@ -32,6 +42,18 @@ static void cut_last(char *path) {
 static void exe_dir(char *dir, size_t size) {
   ssize_t n = readlink("/proc/self/exe", dir, size - 1);
   dir[n > 0 ? n : 0] = '\0';
+  cut_last(dir);
+}
+
+/* The folder of the file libvoicecap was loaded from (the shared library, or the program
+ * it is linked into), or "". */
+static void lib_dir(char *dir, size_t size) {
+  Dl_info info;
+  dir[0] = '\0';
+  char real[PATH_MAX];
+  if (dladdr((void *)vc_folder_find, &info) && info.dli_fname &&
+      realpath(info.dli_fname, real))
+    snprintf(dir, size, "%s", real);
   cut_last(dir);
 }
 
@@ -72,53 +94,63 @@ static int has_marker(const char *dir, const char *marker) {
   return access(path, R_OK) == 0;
 }
 
-static vc_status copy_out(const char *dir, char **out) {
-  *out = strdup(dir);
-  return *out ? VC_OK : VC_ERR_NOMEM;
+/* A search for one kind of folder: the places looked in so far, for the error. */
+typedef struct vc_search {
+  const char *name, *marker;
+  char looked[sizeof((vc_diag *)0)->msg];
+  char dir[PATH_MAX + 64];
+} vc_search;
+
+/* Appends ", DIR" to the places looked in, when it fits. */
+static void looked_in(vc_search *s) {
+  size_t n = strlen(s->looked), k = strlen(s->dir);
+  if (n + 2 + k < sizeof s->looked) {
+    memcpy(s->looked + n, ", ", 2);
+    memcpy(s->looked + n + 2, s->dir, k + 1);
+  }
 }
 
-/* Appends ", DIR" to the list of places looked in, when it fits. */
-static void looked_in(char *list, size_t size, const char *dir) {
-  size_t n = strlen(list), k = strlen(dir);
-  if (n + 2 + k < size) {
-    memcpy(list + n, ", ", 2);
-    memcpy(list + n + 2, dir, k + 1);
+/* 1 when BASE/REL/NAME holds the marker (left in s->dir); REL's leading "../" are
+ * resolved against BASE so that the places looked in read plainly. */
+static int try_dir(vc_search *s, const char *base, const char *rel) {
+  char b[PATH_MAX];
+  snprintf(b, sizeof b, "%s", base);
+  while (strncmp(rel, "../", 3) == 0 && b[0]) {
+    cut_last(b);
+    rel += 3;
   }
+  snprintf(s->dir, sizeof s->dir, "%s%s%s/%s", b, *rel ? "/" : "", rel, s->name);
+  if (has_marker(s->dir, s->marker))
+    return 1;
+  looked_in(s);
+  return 0;
 }
 
 vc_status vc_folder_find(vc_folder_kind kind, const char *given, char **out,
                          vc_diag *diag) {
   *out = NULL;
-  if (given)
-    return copy_out(given, out);
   const char *env = getenv(vc_kinds[kind].env);
-  if (env && *env)
-    return copy_out(env, out);
-  char exe[PATH_MAX], prefix[PATH_MAX], src[PATH_MAX], dir[PATH_MAX + 64];
-  char list[sizeof diag->msg];
-  snprintf(list, sizeof list, "$%s (unset)", vc_kinds[kind].env);
+  if (!given && env && *env)
+    given = env;
+  if (given) {
+    *out = strdup(given);
+    return *out ? VC_OK : VC_ERR_NOMEM;
+  }
+  vc_search s = {.name = vc_kinds[kind].name, .marker = vc_kinds[kind].marker};
+  char exe[PATH_MAX], lib[PATH_MAX], src[PATH_MAX];
+  snprintf(s.looked, sizeof s.looked, "$%s (unset)", vc_kinds[kind].env);
   exe_dir(exe, sizeof exe);
-  snprintf(prefix, sizeof prefix, "%s", exe);
-  cut_last(prefix); /* PREFIX/bin/voicecap -> PREFIX */
-  const char *name = vc_kinds[kind].name, *marker = vc_kinds[kind].marker;
-  if (exe[0]) {
-    snprintf(dir, sizeof dir, "%s/share/voicecap/%s", prefix, name);
-    if (has_marker(dir, marker))
-      return copy_out(dir, out);
-    looked_in(list, sizeof list, dir);
+  lib_dir(lib, sizeof lib);
+  int found = (exe[0] && try_dir(&s, exe, VC_BIN_TO_DATA)) ||
+              (lib[0] && strcmp(lib, exe) != 0 && try_dir(&s, lib, VC_LIB_TO_DATA)) ||
+              (exe[0] && source_tree(exe, src, sizeof src) && try_dir(&s, src, "")) ||
+              try_dir(&s, VC_INSTALL_DATADIR, "");
+  if (found) {
+    *out = strdup(s.dir);
+    return *out ? VC_OK : VC_ERR_NOMEM;
   }
-  if (exe[0] && source_tree(exe, src, sizeof src)) {
-    snprintf(dir, sizeof dir, "%s/%s", src, name);
-    if (has_marker(dir, marker))
-      return copy_out(dir, out);
-    looked_in(list, sizeof list, dir);
-  }
-  snprintf(dir, sizeof dir, "%s/%s", VC_INSTALL_DATADIR, name);
-  if (has_marker(dir, marker))
-    return copy_out(dir, out);
-  looked_in(list, sizeof list, dir);
   if (diag)
     snprintf(diag->msg, sizeof diag->msg, "cannot find voicecap %s (%s): looked in %.400s",
-             name, marker, list);
+             s.name, s.marker, s.looked);
   return VC_ERR_IO;
 }
