@@ -11,6 +11,10 @@
 extern "C" {
 #endif
 
+/* Receives one note of a render's progress: what a stage found or wrote ("12 turns, 3
+ * speakers", "wrote out/NAME.wav"). `input` names the interview. */
+typedef void (*vc_note_fn)(void *user, const char *input, const char *note);
+
 /* vc_render_opts.flags */
 enum { VC_RENDER_KARAOKE = 1u << 0 /* ASS and WebVTT with per-word timing */ };
 
@@ -18,10 +22,11 @@ enum { VC_RENDER_KARAOKE = 1u << 0 /* ASS and WebVTT with per-word timing */ };
  *
  * The voices and data folders: a folder given here is used as it is. When NULL, the
  * library looks, in order, in $VOICECAP_VOICES (or $VOICECAP_DATA), in
- * ../share/voicecap/voices (or data) beside the folder of the running program, in the
- * source tree when the program runs from a voicecap build folder, and in the folder
- * configured at install time (PREFIX/share/voicecap/...). When none has them, the call
- * fails with VC_ERR_IO and a diag naming every place looked in. */
+ * ../share/voicecap/voices (or data) from the folder of the running program, then from
+ * the folder of libvoicecap.so, in the source tree when the program runs from a voicecap
+ * build folder, and in the folder configured at install time (PREFIX/share/voicecap/...).
+ * When none has them, the call fails with VC_ERR_IO and a diag naming every place looked
+ * in. */
 typedef struct vc_render_opts {
   const char *out_dir;      /* default "out" */
   const char *voices_dir;   /* the voice files (*.ini); NULL: looked up, see above */
@@ -29,6 +34,8 @@ typedef struct vc_render_opts {
   unsigned flags;           /* VC_RENDER_* */
   const char *audio_format; /* "wav" (also NULL), "flac", "ogg", "opus", "mp3" */
   int sample_rate;          /* the audio file's rate; 0 = the synthesiser's (22050) */
+  vc_note_fn note;          /* progress notes, or NULL for none */
+  void *note_user;          /* passed to `note` */
 } vc_render_opts;
 
 /* Renders the interview in `path` (UTF-8 text) to OUT/NAME.{wav,srt,vtt,ass,json,txt},

@@ -1,6 +1,7 @@
 /* One interview end to end: text, turns, voices, speech, timeline, cues, five outputs. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,6 +63,18 @@ typedef struct vc_job {
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
   if (d)
     snprintf(d->msg, sizeof d->msg, fmt, a, b);
+}
+
+/* Passes one progress note to the caller, when it asked for them. */
+static void note(const vc_job *j, const char *fmt, ...) {
+  if (!j->o->note)
+    return;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  j->o->note(j->o->note_user, j->name, msg);
 }
 
 /* Prefixes the input's path to a stage's message so every error names its file. */
@@ -190,12 +203,28 @@ static vc_status voice_gains(vc_job *j) {
   return VC_OK;
 }
 
+/* One note per speaker who speaks: name, role, voice file, espeak-ng voice, colour, gain.
+ */
+static void note_cast(const vc_job *j) {
+  for (size_t i = 0; i < j->script->n_speakers; i++) {
+    const vc_voice *v = j->cast->voice[i];
+    if (j->gains[i] <= 0.0)
+      continue;
+    note(j, "%s (%s): voice %s (%s%s%s, pitch %d, rate %d), colour #%06X, gain %+.1f dB",
+         j->script->speakers[i].name, vc_role_name(j->script->speakers[i].role),
+         v->file ? v->file : v->id, v->language, v->variant && v->variant[0] ? "+" : "",
+         v->variant ? v->variant : "", v->pitch, v->rate, j->cast->colour[i] & 0xFFFFFFu,
+         20.0 * log10(j->gains[i]));
+  }
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
     return st;
+  note_cast(j);
   int rate = vc_synth_sample_rate(j->synth);
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
@@ -213,6 +242,9 @@ static vc_status synthesise(vc_job *j) {
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
   }
+  if (st == VC_OK)
+    note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
+         ao.format);
   return st;
 }
 
@@ -253,6 +285,7 @@ static vc_status publish(vc_job *j) {
       diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
       return VC_ERR_IO;
     }
+    note(j, "wrote %s", j->final[i]);
   }
   return VC_OK;
 }
@@ -297,9 +330,14 @@ static vc_status render_job(vc_job *j) {
   vc_status st = read_script(j);
   if (st != VC_OK)
     return fail_in_file(j, st);
+  note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
+       j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
+       j->script->n_speakers == 1 ? "" : "s");
   st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
   if (st == VC_OK)
     st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
+  if (st == VC_OK)
+    note(j, "voices from %s", j->voices_dir);
   if (st == VC_OK)
     st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
@@ -312,6 +350,8 @@ static vc_status render_job(vc_job *j) {
     st = synthesise(j);
   if (st == VC_OK)
     st = vc_cues_build(j->script, j->tl, &j->cues);
+  if (st == VC_OK)
+    note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
   if (st == VC_OK)
     st = write_captions(j);
   if (st == VC_OK)
