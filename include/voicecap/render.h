@@ -36,6 +36,9 @@ typedef struct vc_render_opts {
   int sample_rate;          /* the audio file's rate; 0 = the synthesiser's (22050) */
   vc_note_fn note;          /* progress notes, or NULL for none */
   void *note_user;          /* passed to `note` */
+  /* The voice loudness calibration cache file (its folder must exist), or NULL: each
+   * render measures the voices it needs and writes nothing outside out_dir. */
+  const char *calibration_cache;
 } vc_render_opts;
 
 /* Renders the interview in `path` (UTF-8 text) to OUT/NAME.{wav,srt,vtt,ass,json,txt},
@@ -44,8 +47,8 @@ typedef struct vc_render_opts {
  * are complete, so a failure leaves earlier outputs as they were. `o` may be NULL. On
  * failure `diag` (may be NULL) names the file and the problem. espeak-ng is one instance
  * per process, so renders run one at a time (the voicecap program's batch runs one process
- * per file); and the first use of a voice measures its loudness in a forked child, so
- * call this while no other thread of the process runs. */
+ * per file); and the first render of a process forks a helper process, so call it while
+ * no other thread of the process runs. */
 VC_API vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
 
 /* vc_render_file for an interview already in memory: `text[0..len)` (UTF-8), its outputs

@@ -182,7 +182,7 @@ int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len) {
 /* ---- data files ---------------------------------------------------------------------- */
 
 #define VC_TSV_LINE_MAX 1024
-#define VC_TSV_FIELDS 4
+#define VC_TSV_FIELDS 8
 
 /* Splits `line` in place at tabs; returns the field count. */
 static size_t tsv_split(char *line, char **field) {
