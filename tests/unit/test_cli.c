@@ -53,6 +53,10 @@ static void test_help_lists_commands(void **state) {
   assert_non_null(strstr(r.out, "render"));
   assert_non_null(strstr(r.out, "batch"));
   assert_non_null(strstr(r.out, "segment"));
+  assert_non_null(
+      strstr(r.out, "(default: the number of cores)\n                        [batch]"));
+  assert_non_null(
+      strstr(r.out, "--format=F        output format: tsv (default) or json [segment]"));
   run_free(&r);
 }
 
