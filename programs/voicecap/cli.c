@@ -250,7 +250,7 @@ static void put_wrapped(const char *text, int col, FILE *out) {
 }
 
 /* "  -o, --out=DIR        output folder ..." */
-static void print_opt(const vc_opt_def *o, FILE *out) {
+static void print_opt(const vc_opt_def *o, const char *help, FILE *out) {
   char head[64];
   snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->letter ? '-' : ' ',
            o->letter ? o->letter : ' ', o->letter ? ',' : ' ', o->name, o->arg ? "=" : "",
@@ -258,13 +258,13 @@ static void print_opt(const vc_opt_def *o, FILE *out) {
   int n = fprintf(out, "  %-22s", head);
   if (n > 24)
     fprintf(out, "\n%24s", "");
-  put_wrapped(o->help, 24, out);
+  put_wrapped(help, 24, out);
 }
 
 static void print_opts(unsigned cmds, FILE *out) {
   for (size_t i = 0; i < N_OPTS; i++)
     if (vc_opts[i].cmds & cmds)
-      print_opt(&vc_opts[i], out);
+      print_opt(&vc_opts[i], vc_opts[i].help, out);
 }
 
 /* Builds getopt_long's tables from vc_opts: every option is known to the parser, so that
@@ -810,6 +810,21 @@ static const vc_cmd_def *find_cmd(const char *name) {
   return NULL;
 }
 
+/* The option's help followed by the commands that take it, "... [render, batch]", unless
+ * every command does. */
+static void opt_help_with_cmds(const vc_opt_def *o, char *buf, size_t size) {
+  size_t n = (size_t)snprintf(buf, size, "%s", o->help);
+  for (size_t k = 0, first = 1; o->cmds != CMD_ALL && k < N_CMDS && n < size; k++) {
+    if (o->cmds & vc_cmds[k].bit) {
+      n +=
+          (size_t)snprintf(buf + n, size - n, "%s%s", first ? " [" : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+  }
+  if (o->cmds != CMD_ALL && n + 1 < size)
+    snprintf(buf + n, size - n, "]");
+}
+
 static void print_usage(FILE *out) {
   fputs("Usage: voicecap COMMAND [OPTIONS] ARGS\n"
         "       voicecap COMMAND --help | voicecap help COMMAND\n"
@@ -823,7 +838,11 @@ static void print_usage(FILE *out) {
     put_wrapped(vc_cmds[i].help, 24, out);
   }
   fputs("\nOptions (voicecap COMMAND --help lists those of one command):\n", out);
-  print_opts(CMD_ALL, out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    char help[512];
+    opt_help_with_cmds(&vc_opts[i], help, sizeof help);
+    print_opt(&vc_opts[i], help, out);
+  }
   fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
 }
 
