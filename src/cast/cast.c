@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
 #include "cast_colours.h"
-#include "voicecap/cast.h"
 
 #define VC_MAX_VOICE_FILES 4096
 

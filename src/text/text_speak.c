@@ -3,9 +3,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_lex.h"
 #include "text_words.h"
-#include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
 
