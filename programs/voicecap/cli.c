@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "audio.h"
@@ -445,6 +446,43 @@ static vc_status render_one(const vc_args *a, const char *path, const vc_render_
   return st;
 }
 
+/* render_one in a child process. espeak-ng carries state from one utterance into the
+ * next, so a file rendered after another in the same process would not be byte-identical
+ * to the same file rendered alone; a child per file starts espeak-ng afresh, as batch
+ * workers do. The child sends back its status and message. */
+static vc_status render_apart(const vc_args *a, const char *path, const vc_render_opts *o,
+                              vc_diag *d) {
+  int fd[2];
+  if (pipe(fd) != 0)
+    return render_one(a, path, o, d);
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    vc_diag cd = {{0}};
+    int st = (int)render_one(a, path, o, &cd);
+    fflush(NULL);
+    int ok = write(fd[1], &st, sizeof st) == (ssize_t)sizeof st &&
+             write(fd[1], cd.msg, sizeof cd.msg) == (ssize_t)sizeof cd.msg;
+    _exit(ok ? 0 : 1);
+  }
+  close(fd[1]);
+  int st = VC_ERR_IO;
+  int got = pid > 0 && read(fd[0], &st, sizeof st) == (ssize_t)sizeof st &&
+            read(fd[0], d->msg, sizeof d->msg) == (ssize_t)sizeof d->msg;
+  close(fd[0]);
+  int status = 0;
+  if (pid > 0)
+    waitpid(pid, &status, 0);
+  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    snprintf(d->msg, sizeof d->msg, "%.400s: the rendering process failed",
+             input_name(a, path));
+    return VC_ERR_IO;
+  }
+  d->msg[sizeof d->msg - 1] = '\0';
+  return (vc_status)st;
+}
+
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
@@ -455,7 +493,9 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
-    if (render_one(a, a->pos[i], &o, &d) != VC_OK) {
+    vc_status st = a->n_pos > 1 ? render_apart(a, a->pos[i], &o, &d)
+                                : render_one(a, a->pos[i], &o, &d);
+    if (st != VC_OK) {
       fprintf(err, "voicecap: %s\n", d.msg);
       failed = 1;
     } else if (a->verbosity >= 0) {
