@@ -145,7 +145,7 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
       free_words(w, n);
       return VC_ERR_NOMEM;
     }
-    if (len == 0) {
+    if (vc_cap_chars(text, len) == 0) { /* nothing visible: "", U+200B... */
       free(text);
       if (n > 0 && tw->paragraph_end)
         w[n - 1].flags |= VC_WF_PARA | VC_WF_SENT;
@@ -161,6 +161,11 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
     n++;
   }
   mark_glue(w, n);
+  vc_status st = vc_cues_split_long(&w, &n);
+  if (st != VC_OK) {
+    free_words(w, n);
+    return st;
+  }
   *out = w;
   *n_out = n;
   return VC_OK;
@@ -200,14 +205,18 @@ static vc_status fill_cue(vc_cue *q, const vc_seg *s, const char *label, size_t 
     if (lay.split == 1)
       line = 1;
   }
+  size_t shown = 0; /* space-separated words shown: a piece joined to another is not one */
   for (size_t k = i; k < j; k++, tok++) {
     if (lay.split && tok == lay.split)
       line = 1;
-    if (b[line].len)
+    int joined = (s->w[k].flags & VC_WF_JOIN) && q->line_words[line] > 0;
+    if (b[line].len && !joined)
       vc_sbuf_addc(&b[line], ' ');
     vc_sbuf_add(&b[line], s->w[k].text, s->w[k].len);
-    q->line_words[line]++;
-    q->word_ms[k - i] = s->w[k].start;
+    if (!joined) {
+      q->line_words[line]++;
+      q->word_ms[shown++] = s->w[k].start;
+    }
   }
   q->n_lines = line + 1;
   vc_status st = VC_OK;
