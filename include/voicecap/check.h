@@ -43,6 +43,14 @@ typedef struct vc_check_opts {
 int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *out,
                    FILE *err);
 
+/* vc_check_files for one file `path` whose format and name in messages come from
+ * `shown` (its extension: .srt, .vtt or .ass), so that a file written under a temporary
+ * name is checked as the output it will become (render does). Returns 1 when it fails,
+ * 0 when it passes, -1 when `shown` names no caption format or the audio cannot be read
+ * (the reason on `out`). */
+int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
+                     FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

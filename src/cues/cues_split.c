@@ -100,7 +100,8 @@ static size_t piece_max(const vc_cw *w) {
 }
 
 static int needs_split(const vc_cw *w) {
-  return w->chars > 1 && (w->chars > VC_CUE_MAX_CHARS || w->end - w->start > VC_PIECE_MAX_MS);
+  return w->chars > 1 &&
+         (w->chars > VC_CUE_MAX_CHARS || w->end - w->start > VC_PIECE_MAX_MS);
 }
 
 /* Appends the pieces of word `w` to out[*n_out...). Time is shared out by characters. */
@@ -131,8 +132,8 @@ static vc_status split_word(const vc_cw *w, vc_cw *out, size_t *n_out) {
     p->start = w->start + dur * (int64_t)from / (int64_t)graphemes;
     p->end = w->start + dur * (int64_t)to / (int64_t)graphemes;
     if (from > 0)
-      p->flags = (p->flags & ~(unsigned)(VC_WF_GLUE_PREV | VC_WF_CAP | VC_WF_CAPSTART |
-                                         VC_WF_LEAD)) |
+      p->flags = (p->flags &
+                  ~(unsigned)(VC_WF_GLUE_PREV | VC_WF_CAP | VC_WF_CAPSTART | VC_WF_LEAD)) |
                  VC_WF_JOIN;
     if (to < graphemes)
       p->flags &= ~ends;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "util_fs.h"
+#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */
@@ -232,6 +233,42 @@ static vc_status write_captions(vc_job *j) {
   return VC_OK;
 }
 
+/* The first line of `report` (a problem line of the checker), trimmed, in `buf`. */
+static void first_line(const char *report, char *buf, size_t size) {
+  size_t n = strcspn(report ? report : "", "\n");
+  snprintf(buf, size, "%.*s", (int)n, report ? report : "");
+}
+
+/* Runs the caption checker (voicecap check --audio, the same rules) over the finished
+ * captions before they are published: a render never succeeds with captions the checker
+ * would fail. The cue planner keeps every rule wherever the speech allows; this names the
+ * rule where it could not. */
+static vc_status check_captions(vc_job *j) {
+  static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
+  vc_check_opts co = {.audio_path = j->temp[OUT_WAV]};
+  for (size_t k = 0; k < sizeof caption_outputs / sizeof caption_outputs[0]; k++) {
+    int i = caption_outputs[k];
+    char *report = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&report, &size);
+    if (!mem)
+      return VC_ERR_NOMEM;
+    int failed = vc_check_file_as(j->temp[i], j->final[i], &co, mem);
+    fclose(mem);
+    if (failed != 0) {
+      char line[400];
+      first_line(report, line, sizeof line);
+      snprintf(j->diag->msg, sizeof j->diag->msg,
+               "%.150s: captions break a caption rule, nothing written: %.250s", j->path,
+               line);
+    }
+    free(report);
+    if (failed != 0)
+      return VC_ERR_LIMIT;
+  }
+  return VC_OK;
+}
+
 /* Renames every finished temporary file over its final name. */
 static vc_status publish(vc_job *j) {
   for (int i = 0; i < OUT_COUNT; i++) {
@@ -295,6 +332,8 @@ static vc_status render_job(vc_job *j) {
     st = vc_cues_build(j->script, j->tl, &j->cues);
   if (st == VC_OK)
     st = write_captions(j);
+  if (st == VC_OK)
+    st = check_captions(j);
   if (st == VC_OK)
     st = publish(j);
   return st;
