@@ -28,7 +28,9 @@ enum {
   COST_OVERFLOW = 1000,
   COST_LABEL_FAST = 50, /* plus 1 per COST_LABEL_FAST_MS ms (see timing_cost) */
   COST_LABEL_FAST_MS = 5,
-  COST_JOIN = 20 /* a break inside a word cut into pieces, on top of a plain one */
+  COST_JOIN = 20, /* a line break inside a word cut into pieces, on top of a plain one */
+  COST_CUE_JOIN = 5000 /* a cue starting inside such a word: only where time needs it (a
+                          link's speech is at its start, its pause for reading after) */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
@@ -42,7 +44,9 @@ static const int64_t COST_SILENT = 100000000000;
 /* Cost of ending a line (line = 1) or a cue (line = 0) after word a, before word b. */
 static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
   int64_t c;
-  if ((a->flags & VC_WF_GLUE_NEXT) || (b && (b->flags & VC_WF_GLUE_PREV)))
+  int note = b && ((a->flags | b->flags) & VC_WF_NOTE); /* notes bind cues, not lines */
+  if (((a->flags & VC_WF_GLUE_NEXT) || (b && (b->flags & VC_WF_GLUE_PREV))) &&
+      !(line && note))
     return COST_GLUE;
   if (a->flags & VC_WF_SENT)
     c = 0;
@@ -53,7 +57,7 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
   else
     c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
   if (b && (b->flags & VC_WF_JOIN))
-    c += COST_JOIN;
+    c += line ? COST_JOIN : COST_CUE_JOIN;
   if (a->flags & VC_WF_BADEND)
     c += COST_BADEND;
   if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAPSTART) &&

@@ -30,8 +30,9 @@ enum {
   VC_WF_GLUE_PREV = 64,
   VC_WF_GLUE_NEXT = 128,
   VC_WF_CAPSTART = 256, /* capitalised, punctuation after it or not: may end a name */
-  VC_WF_JOIN = 512      /* a later piece of a word cut by vc_cues_split_long: shown
+  VC_WF_JOIN = 512,     /* a later piece of a word cut by vc_cues_split_long: shown
                            without a space before it */
+  VC_WF_NOTE = 1024     /* part of a sound note ("[laughs]"): shown, not spoken */
 };
 
 /* One word as the chunker sees it. */

@@ -37,7 +37,19 @@ typedef struct vc_speak {
   const char *s;
   size_t len;
   vc_mbuf out;
+  vc_hold *holds; /* pauses for reading (vc_speak_hold) */
+  size_t n_holds, cap_holds;
 } vc_speak;
+
+/* Milliseconds of reading a caption character takes (20 characters a second). */
+enum { VC_READ_MS_PER_CHAR = 50 };
+
+/* Adds a pause of `ms` before the speakable byte about to be written, shown with the
+ * display word of speakable byte `word` (already written). */
+vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms);
+
+/* 1 when something other than white space has been spoken so far. */
+int vc_speak_started(const vc_speak *sp);
 
 /* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on
  * error (*st set). */
