@@ -271,6 +271,8 @@ static vc_status fill_cue(vc_cue *q, const vc_seg *s, const char *label, size_t 
     if (lay.split && tok == lay.split)
       line = 1;
     int joined = (s->w[k].flags & VC_WF_JOIN) && q->line_words[line] > 0;
+    if ((s->w[k].flags & VC_WF_JOIN) && q->line_words[line] == 0)
+      q->cont[line] = 1;
     if (b[line].len && !joined)
       vc_sbuf_addc(&b[line], ' ');
     vc_sbuf_add(&b[line], s->w[k].text, s->w[k].len);

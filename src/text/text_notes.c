@@ -15,9 +15,8 @@ static const char *const vc_note_words[] = {
 };
 
 /* First- and second-person pronouns: a bracket holding one is someone speaking. */
-static const char *const vc_note_persons[] = {"i",   "i'm", "i've", "i'd", "i'll",
-                                              "me",  "my",  "we",   "us",  "our",
-                                              "you", "your", NULL};
+static const char *const vc_note_persons[] = {
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "us", "our", "you", "your", NULL};
 
 static int cmp_word(const void *key, const void *elem) {
   return strcmp(key, *(const char *const *)elem);
