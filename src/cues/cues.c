@@ -210,6 +210,7 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
                    .index = k,
                    .start = vc_cap_ms(tw->start, tl->sample_rate, 0),
                    .end = vc_cap_ms(tw->end, tl->sample_rate, 1),
+                   .held = vc_cap_ms(tw->held, tl->sample_rate, 0),
                    .flags = word_flags(tw, text, len)};
     if (tw->start_byte < note_until) {
       w[n].flags |= VC_WF_NOTE;

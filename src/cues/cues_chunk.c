@@ -29,8 +29,8 @@ enum {
   COST_LABEL_FAST = 50, /* plus 1 per COST_LABEL_FAST_MS ms (see timing_cost) */
   COST_LABEL_FAST_MS = 5,
   COST_JOIN = 20, /* a line break inside a word cut into pieces, on top of a plain one */
-  COST_CUE_JOIN = 5000 /* a cue starting inside such a word: only where time needs it (a
-                          link's speech is at its start, its pause for reading after) */
+  COST_CUE_JOIN = 5000, /* a cue starting inside such a word: only where time needs it */
+  COST_IN_NOTE = 100    /* a line break inside a sound note */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
@@ -58,6 +58,8 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
     c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
   if (b && (b->flags & VC_WF_JOIN))
     c += line ? COST_JOIN : COST_CUE_JOIN;
+  if (b && (a->flags & b->flags & VC_WF_NOTE) && (b->flags & VC_WF_GLUE_PREV))
+    c += COST_IN_NOTE; /* a line break inside "[witness conferring with counsel]" */
   if (a->flags & VC_WF_BADEND)
     c += COST_BADEND;
   if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAPSTART) &&

@@ -40,6 +40,7 @@ typedef struct vc_cw {
   char *text;               /* shown text (controls removed); owned by the builder */
   size_t len, chars, index; /* bytes, characters shown, index in the timeline */
   int64_t start, end;       /* ms: first sample rounded down, end rounded up */
+  int64_t held;             /* ms at the end of [start, end) that are a pause for reading */
   unsigned flags;
 } vc_cw;
 

@@ -104,14 +104,17 @@ static int needs_split(const vc_cw *w) {
          (w->chars > VC_CUE_MAX_CHARS || w->end - w->start > VC_PIECE_MAX_MS);
 }
 
-/* Appends the pieces of word `w` to out[*n_out...). Time is shared out by characters. */
+/* Appends the pieces of word `w` to out[*n_out...). Its sound is shared out by
+ * characters. */
 static vc_status split_word(const vc_cw *w, vc_cw *out, size_t *n_out) {
   vc_bounds b;
   vc_status st = bounds_of(w->text, w->len, &b);
   if (st != VC_OK)
     return st;
   size_t max = piece_max(w), graphemes = b.n - 1, from = 0;
-  int64_t dur = w->end - w->start;
+  /* Each piece starts on the word's sound: a pause for reading after it (a link's) goes
+   * to the last piece. */
+  int64_t dur = w->end - w->start, held = w->held < dur ? w->held : 0, sound = dur - held;
   unsigned ends = VC_WF_SENT | VC_WF_CLAUSE | VC_WF_PARA | VC_WF_GLUE_NEXT;
   while (st == VC_OK && from < graphemes) {
     size_t rest = graphemes - from, pieces = (rest + max - 1) / max;
@@ -129,8 +132,9 @@ static vc_status split_word(const vc_cw *w, vc_cw *out, size_t *n_out) {
     p->text[bytes] = '\0';
     p->len = bytes;
     p->chars = vc_cap_chars(p->text, bytes);
-    p->start = w->start + dur * (int64_t)from / (int64_t)graphemes;
-    p->end = w->start + dur * (int64_t)to / (int64_t)graphemes;
+    p->start = w->start + sound * (int64_t)from / (int64_t)graphemes;
+    p->end = to < graphemes ? w->start + sound * (int64_t)to / (int64_t)graphemes : w->end;
+    p->held = to < graphemes ? 0 : held;
     if (from > 0)
       p->flags = (p->flags &
                   ~(unsigned)(VC_WF_GLUE_PREV | VC_WF_CAP | VC_WF_CAPSTART | VC_WF_LEAD)) |

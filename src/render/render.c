@@ -156,8 +156,8 @@ static vc_status speak_hold(vc_job *j, const vc_hold *h, uint64_t para, vc_synth
     return VC_ERR_NOMEM;
   if (st == VC_OK) {
     *all = grown;
-    grown[(*n_all)++] =
-        (vc_synth_word){.pos = h->word, .len = 1, .start = from, .end = from + n};
+    grown[(*n_all)++] = (vc_synth_word){
+        .pos = h->word, .len = 0 /* a pause, no sound */, .start = from, .end = from + n};
   }
   return st;
 }

@@ -42,7 +42,11 @@ typedef struct vc_speak {
 } vc_speak;
 
 /* Milliseconds of reading a caption character takes (20 characters a second). */
-enum { VC_READ_MS_PER_CHAR = 50 };
+enum {
+  VC_READ_MS_PER_CHAR = 50,
+  VC_HOLD_MAX_MS = 5000, /* a cue lasts at most 7 s */
+  VC_LINK_PAUSE_MS = 300 /* before a link */
+};
 
 /* Adds a pause of `ms` before the speakable byte about to be written, shown with the
  * display word of speakable byte `word` (already written). */

@@ -242,6 +242,7 @@ static size_t speak_word(vc_speak *sp, vc_tok *t, vc_status *st) {
 vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms) {
   if (ms <= 0)
     return VC_OK;
+  ms = ms < VC_HOLD_MAX_MS ? ms : VC_HOLD_MAX_MS;
   if (sp->n_holds == sp->cap_holds) {
     size_t cap = sp->cap_holds ? sp->cap_holds * 2 : 4;
     vc_hold *h = cap < SIZE_MAX / sizeof *h ? realloc(sp->holds, cap * sizeof *h) : NULL;

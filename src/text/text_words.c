@@ -523,6 +523,15 @@ static vc_status hold_rest(vc_speak *sp, const vc_tok *t, size_t said_from) {
   return vc_speak_hold(sp, sp->out.len - 1, (int)(shown - said) * VC_READ_MS_PER_CHAR);
 }
 
+/* A short pause before a link, shown with the word before it: the caption of the words
+ * that lead to a link can stay up its 0.833 s before the link's own caption. */
+static vc_status pause_before(vc_speak *sp) {
+  size_t k = sp->out.len;
+  while (k > 0 && sp->out.text[k - 1] == ' ')
+    k--;
+  return k > 0 ? vc_speak_hold(sp, k - 1, VC_LINK_PAUSE_MS) : VC_OK;
+}
+
 /* "https://www.example.org/a/b?c" -> "example dot org" (the full link stays in the
  * captions and the transcript; a listener learns where it leads, not its path);
  * "jane.doe@example.org" -> "jane dot doe at example dot org". */
@@ -546,7 +555,10 @@ static int rule_link(vc_speak *sp, vc_tok *t, vc_status *st) {
     int host = link_host(s, t->cs, t->ce, &hs, &he);
     if (host < 0)
       return 0;
-    *st = host ? say_dotted(sp, hs, he) : say(sp, "link", t->cs);
+    *st = pause_before(sp);
+    from = sp->out.len;
+    if (*st == VC_OK)
+      *st = host ? say_dotted(sp, hs, he) : say(sp, "link", t->cs);
     if (*st == VC_OK)
       *st = hold_rest(sp, t, from);
   }
