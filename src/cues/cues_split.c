@@ -12,7 +12,7 @@
 
 /* Longest speech a piece may carry: a cue of one piece must still end within 7 s, 0.5 s
  * after its speech. */
-enum { VC_PIECE_MAX_MS = VC_MAX_CUE_MS - VC_MAX_TAIL_MS };
+enum { VC_PIECE_MAX_MS = VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS };
 
 /* Where a piece may end inside one word: byte offsets of its grapheme boundaries (the
  * word's start and end included), whether UAX #14 (libunibreak) allows a line break at
@@ -90,7 +90,7 @@ static size_t piece_end(const vc_bounds *b, size_t from, size_t max) {
 /* Graphemes a piece of word `w` may hold: a line, and no more than its share of speech
  * allows a cue of one piece (speech spread evenly over the word's characters). */
 static size_t piece_max(const vc_cw *w) {
-  size_t max = VC_CUE_MAX_CHARS;
+  size_t max = VC_CAP_MAX_CHARS;
   int64_t dur = w->end - w->start;
   if (dur > VC_PIECE_MAX_MS && w->chars > 0) {
     size_t by_time = (size_t)((int64_t)VC_PIECE_MAX_MS * (int64_t)w->chars / dur);
@@ -101,7 +101,7 @@ static size_t piece_max(const vc_cw *w) {
 
 static int needs_split(const vc_cw *w) {
   return w->chars > 1 &&
-         (w->chars > VC_CUE_MAX_CHARS || w->end - w->start > VC_PIECE_MAX_MS);
+         (w->chars > VC_CAP_MAX_CHARS || w->end - w->start > VC_PIECE_MAX_MS);
 }
 
 /* Appends the pieces of word `w` to out[*n_out...). Its sound is shared out by
