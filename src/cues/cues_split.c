@@ -10,9 +10,10 @@
 #include "cues_text.h"
 #include "voicecap/cues.h"
 
-/* Longest speech a piece may carry: a cue of one piece must still end within 7 s, 0.5 s
- * after its speech. */
-enum { VC_PIECE_MAX_MS = VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS };
+/* Longest speech a piece may carry: two thirds of what a cue of one piece may hold (7 s,
+ * ending 0.5 s after its speech), so that the words before or after it can share its
+ * cue (a cue of a few short words alone would be too short to read). */
+enum { VC_PIECE_MAX_MS = (VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS) * 2 / 3 };
 
 /* Where a piece may end inside one word: byte offsets of its grapheme boundaries (the
  * word's start and end included), whether UAX #14 (libunibreak) allows a line break at

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "cues_rules.h"
 #include "text_buf.h"
 #include "text_pron.h"
 #include "voicecap/text.h"
@@ -29,9 +30,9 @@ typedef struct vc_speak {
   size_t n_holds, cap_holds;
 } vc_speak;
 
-/* Milliseconds of reading a caption character takes (20 characters a second). */
+/* Milliseconds of reading a caption character takes (the captions' reading rate). */
 enum {
-  VC_READ_MS_PER_CHAR = 50,
+  VC_READ_MS_PER_CHAR = 1000 / VC_CAP_MAX_CPS,
   VC_HOLD_MAX_MS = 5000, /* a cue lasts at most 7 s */
   VC_LINK_PAUSE_MS = 300 /* before a link */
 };
