@@ -126,6 +126,13 @@ void vc_glue_ctx_free(vc_glue_ctx *g);
 vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **out,
                     size_t *out_len, size_t **map);
 
+/* 1 when `s[0..len)` may hold a join vc_unglue repairs, so that texts without one can be
+ * left alone cheaply: a lower-case letter before a capital ("filmmakerJane"), before
+ * punctuation and a letter ("way,Then"), or a capitalised word after a capitalised word
+ * or a title's small word, where a title may end glued to the next word ("Sound of
+ * Metalis"). */
+int vc_glue_suspect(const char *s, size_t len);
+
 #ifdef __cplusplus
 }
 #endif
