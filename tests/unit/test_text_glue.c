@@ -171,8 +171,8 @@ static void test_map_and_punctuation(void **state) {
   result_free(&r);
 }
 
-/* A title glued to the word after it, in a paragraph with no other join ("Sound of
- * Metalis now..." in a seed): the segmenter must not pass it by. Our own text. */
+/* A title glued to the word after it, in a paragraph with no other join (as in seed
+ * 002): the segmenter must not pass it by. Our own text. */
 static void test_title_join_alone(void **state) {
   (void)state;
   assert_true(vc_glue_suspect("Tides of Marchis out today.", 27));
