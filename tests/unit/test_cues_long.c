@@ -24,7 +24,7 @@ static const fx_turn long_turns[] = {
         "426,433 in that order."},
     {1, "One begins: " CJK CJK CJK CJK CJK CJK CJK CJK CJK CJK CJK CJK},
     {1, "They end with " EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI EMOJI
-        EMOJI " like that."},
+            EMOJI " like that."},
     {1, "See https://www.example.org/archive/2031/collections-and-oral-histories.html "
         "today."},
     {1, "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
