@@ -1,4 +1,4 @@
-/* The caption checker: SRT, WebVTT and ASS files against CAPTIONS.md, optionally
+/* The caption checker: SRT, WebVTT and ASS files against docs/captions.md, optionally
  * against the audio they caption. */
 #ifndef VOICECAP_CHECK_H
 #define VOICECAP_CHECK_H

@@ -18,13 +18,15 @@ typedef struct vc_render_opts {
   const char *out_dir;    /* default "out" */
   const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
   unsigned flags;         /* VC_DOC_* */
-  /* Added for issue 5 (audio): */
   const char
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
   const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
   vc_note_fn note;                  /* progress notes, or NULL for none */
   void *note_user;                  /* passed to `note` */
+  /* The voice loudness calibration cache file (its folder must exist), or NULL: each
+   * render measures the voices it needs and writes nothing outside out_dir. */
+  const char *calibration_cache;
 } vc_render_opts;
 
 /* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a

@@ -54,6 +54,7 @@ typedef struct vc_speakable {
   size_t *map;
   vc_hold *holds; /* in order of `at`; NULL when there are none */
   size_t n_holds;
+  const struct vc_speak_rules *rules; /* the tables it was made with (borrowed), or NULL */
 } vc_speakable;
 
 /* Builds the speakable form of `display` (typography, abbreviations, censored words,
@@ -93,9 +94,11 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
                                 vc_speakable **out);
 
 /* 1 when the display word ending at byte `word_end` of `s[0..len)` (end exclusive,
- * trailing punctuation included) closes a sentence: it ends in . ! ? (before closing
- * quotes or brackets) and is not an abbreviation ("Nov. 20", "Mr.", "U.S. yet",
- * "Jay L. Smith"). `r` may be NULL (built-in judgement only). */
+ * trailing punctuation included) closes a sentence: it ends in ! or ? (before closing
+ * quotes or brackets), or in . or an ellipsis where the text does not go on in lower
+ * case or with a digit ("U.S. yet", "No. 5", "wait... what") and the word is not a
+ * title of data/pronunciations.tsv or an initial ("Mr. Smith", "Jay L. Smith"). `r` may
+ * be NULL (built-in judgement only: initials). */
 int vc_sentence_end(const vc_speak_rules *r, const char *s, size_t len, size_t word_end);
 
 /* ---- glued-word repair for display text ---------------------------------------------- */

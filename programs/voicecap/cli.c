@@ -1,4 +1,5 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
+#include <ctype.h>
 #include <dirent.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -124,6 +125,27 @@ static int set_verbosity(vc_args *a, int v, FILE *err) {
   return 0;
 }
 
+/* The voice calibration cache the program asks the library to keep: $VOICECAP_CACHE
+ * (a file; "off": none), else $XDG_CACHE_HOME/voicecap/calibration.tsv, else
+ * ~/.cache/voicecap/calibration.tsv, its folders made when missing. NULL: no cache. */
+static const char *calibration_cache(char *path, size_t size) {
+  const char *env = getenv("VOICECAP_CACHE");
+  if (env && *env)
+    return strcmp(env, "off") != 0 && (size_t)snprintf(path, size, "%s", env) < size ? path
+                                                                                     : NULL;
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
+          : home && *home ? snprintf(path, size, "%s/.cache", home)
+                          : -1;
+  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
+    return NULL;
+  mkdir(path, 0777); /* best effort: a failure only means measuring every time */
+  strcat(path, "/voicecap");
+  mkdir(path, 0777);
+  strcat(path, "/calibration.tsv");
+  return path;
+}
+
 static int set_quiet(vc_args *a, const char *v, FILE *err) {
   (void)v;
   return set_verbosity(a, -1, err);
@@ -197,7 +219,8 @@ typedef struct vc_cmd_def {
   const char *name;
   unsigned bit;
   const char *args; /* the positional arguments, as in the synopsis */
-  const char *help; /* one sentence */
+  const char *help; /* one sentence, no capital, no full stop */
+  const char *more; /* what else a user of the command should know: whole sentences */
   vc_cmd_fn run;
 } vc_cmd_def;
 
@@ -280,6 +303,25 @@ static void opt_spelling(int key, char *buf, size_t n) {
     snprintf(buf, n, "-%c", key);
 }
 
+/* An unknown "--name[=value]", or a prefix of several options' names (getopt_long takes
+ * an unambiguous prefix as the option). */
+static void report_unknown_long(const char *arg, const vc_cmd_def *c, FILE *err) {
+  const char *name = arg + strspn(arg, "-");
+  int n = (int)strcspn(name, "="), matches = 0;
+  for (size_t i = 0; i < N_OPTS; i++)
+    matches += strncmp(vc_opts[i].name, name, (size_t)n) == 0;
+  if (matches < 2) {
+    fprintf(err, "voicecap: unknown option '--%.*s' (see voicecap %s --help)\n", n, name,
+            c->name);
+    return;
+  }
+  fprintf(err, "voicecap: option '--%.*s' is ambiguous:", n, name);
+  for (size_t i = 0; i < N_OPTS; i++)
+    if (strncmp(vc_opts[i].name, name, (size_t)n) == 0)
+      fprintf(err, " --%s", vc_opts[i].name);
+  fputc('\n', err);
+}
+
 /* Reports what getopt_long refused (':' or '?'); `arg` is the argument it stopped at. */
 static void report_bad_opt(int r, const vc_cmd_def *c, const char *arg, FILE *err) {
   char name[64];
@@ -291,8 +333,7 @@ static void report_bad_opt(int r, const vc_cmd_def *c, const char *arg, FILE *er
   else if (optopt)
     fprintf(err, "voicecap: unknown option '%s' (see voicecap %s --help)\n", name, c->name);
   else
-    fprintf(err, "voicecap: unknown option '%.*s' (see voicecap %s --help)\n",
-            (int)strcspn(arg, "="), arg, c->name);
+    report_unknown_long(arg, c, err);
 }
 
 /* Fills `a` from the command's arguments, argv[0] being the command; -1 on a usage error
@@ -331,12 +372,14 @@ static void print_note(void *user, const char *input, const char *note) {
   fprintf((FILE *)user, "voicecap: %s: %s\n", input, note);
 }
 
-static vc_render_opts render_opts(const vc_args *a, FILE *err) {
+static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
+                                  size_t cache_size) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
                       .sample_rate = a->sample_rate,
+                      .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err};
   return o;
@@ -403,7 +446,8 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
@@ -545,7 +589,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: no *.txt files found\n");
   if (a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
                : EXIT_SOME_FAILED;
   paths_free(&p);
@@ -715,16 +760,38 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt}", cmd_render},
+     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt}",
+     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "outputs are written under temporary names and renamed only when all are complete. A "
+     "FILE of '-' reads the interview from standard input; --name names its outputs.",
+     cmd_render},
     {"batch", CMD_BATCH, "DIR...",
-     "render every *.txt below each DIR, N at once, each person with one voice throughout",
+     "render every *.txt below each DIR, several at once, each person keeping one voice "
+     "throughout",
+     "Hidden files and folders are skipped. A file with the same base name as another is "
+     "refused, since its outputs would overwrite the other's. A person keeps the voice of "
+     "the role they first appear in across the whole batch.",
      cmd_batch},
     {"segment", CMD_SEGMENT, "FILE", "print the turns of FILE without synthesising",
+     "tsv: one turn a line, start_byte, end_byte, role, speaker and text separated by tabs "
+     "(byte offsets into FILE, end exclusive; a tab, newline or backslash in the text is "
+     "written \\t, \\n or \\\\). json: the speakers and the turns. The roles are narrator, "
+     "interviewer, interviewee and quote. A FILE of '-' reads standard input.",
      cmd_segment},
     {"voices", CMD_VOICES, "[FILE...]",
-     "list the voices, or who speaks with which voice and colour in each FILE", cmd_voices},
+     "list the voices, or who speaks with which voice and colour in each FILE",
+     "Several FILEs are cast as a batch casts them: each person keeps one voice "
+     "throughout. "
+     "A FILE of '-' reads standard input, and is then the only FILE.",
+     cmd_voices},
     {"check", CMD_CHECK, "FILE...",
-     "check caption files (.srt .vtt .ass) against the caption rules", cmd_check},
+     "check caption files (.srt .vtt .ass) against the caption rules",
+     "Per cue: at most 2 lines of 42 characters, 0.833 to 7 seconds, at most 20 characters "
+     "a second, a speaker label where the speaker changes; between cues: no overlap, gaps "
+     "under 84 ms or over 500 ms. With --audio: at most 1% of the speech outside every "
+     "cue, "
+     "and no cue on silence. Prints each problem, and a summary line for each file.",
+     cmd_check},
 };
 
 enum { N_CMDS = sizeof vc_cmds / sizeof vc_cmds[0] };
@@ -756,9 +823,96 @@ static void print_usage(FILE *out) {
 static void print_cmd_help(const vc_cmd_def *c, FILE *out) {
   fprintf(out, "Usage: voicecap %s [OPTIONS] %s\n\n", c->name, c->args);
   put_wrapped(c->help, 0, out);
+  fputc('\n', out);
+  put_wrapped(c->more, 0, out);
   fputs("\nOptions:\n", out);
   print_opts(c->bit, out);
   fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
+}
+
+/* ---- the man page's COMMANDS and OPTIONS (voicecap --help-man, docs/voicecap.1) ------ */
+
+/* Writes `text` escaped for roff, words in capitals (FILE, DIR) in italics when `vars`. */
+static void put_roff(const char *text, int vars, FILE *out) {
+  for (const char *p = text; *p; p++) {
+    size_t caps = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (vars && caps > 1 && (p == text || !strchr("$_", p[-1]))) {
+      fprintf(out, "\\fI%.*s\\fR", (int)caps, p);
+      p += caps - 1;
+    } else if (*p == '-' && (p == text || strchr(" ('-", p[-1]))) {
+      fputs("\\-", out); /* a minus (options, '-'); a hyphen inside a word stays */
+    } else if (*p == '\\') {
+      fputs("\\e", out);
+    } else {
+      if ((*p == '.' || *p == '\'') && (p == text || p[-1] == '\n'))
+        fputs("\\&", out);
+      fputc(*p, out);
+    }
+  }
+}
+
+/* One sentence of help, with a capital and a full stop, and a line break after it. */
+static void put_roff_sentence(const char *text, int vars, FILE *out) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", text);
+  buf[0] = (char)toupper((unsigned char)buf[0]);
+  put_roff(buf, vars, out);
+  fputs(".\n.br\n", out);
+}
+
+/* "\fB\-o\fR, \fB\-\-out\fR" */
+static void put_roff_opt_names(const vc_opt_def *o, FILE *out) {
+  if (o->letter)
+    fprintf(out, "\\fB\\-%c\\fR, ", o->letter);
+  fputs("\\fB\\-\\-", out);
+  for (const char *p = o->name; *p; p++)
+    fputs(*p == '-' ? "\\-" : (char[]){*p, '\0'}, out);
+  fputs("\\fR", out);
+}
+
+static void print_man_commands(FILE *out) {
+  fputs(".SH COMMANDS\n", out);
+  for (size_t i = 0; i < N_CMDS; i++) {
+    const vc_cmd_def *c = &vc_cmds[i];
+    fprintf(out, ".SS \"%s [\\fIOPTIONS\\fR] ", c->name);
+    put_roff(c->args, 1, out);
+    fputs("\"\n", out);
+    put_roff_sentence(c->help, 1, out);
+    put_roff(c->more, 0, out);
+    fputs("\n.br\nOptions:", out);
+    for (size_t k = 0, first = 1; k < N_OPTS; k++) {
+      if (!(vc_opts[k].cmds & c->bit))
+        continue;
+      fputs(first ? " " : ", ", out);
+      put_roff_opt_names(&vc_opts[k], out);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
+}
+
+static void print_man_options(FILE *out) {
+  fputs(".SH OPTIONS\n", out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    const vc_opt_def *o = &vc_opts[i];
+    fputs(".TP\n", out);
+    put_roff_opt_names(o, out);
+    if (o->arg) {
+      fputs("=\\fI", out);
+      put_roff(o->arg, 0, out);
+      fputs("\\fR", out);
+    }
+    fputc('\n', out);
+    put_roff_sentence(o->help, 0, out);
+    fputs("Commands:", out);
+    for (size_t k = 0, first = 1; k < N_CMDS; k++) {
+      if (!(o->cmds & vc_cmds[k].bit))
+        continue;
+      fprintf(out, "%s%s", first ? " " : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
 }
 
 /* `voicecap help [COMMAND]` */
@@ -769,7 +923,8 @@ static int run_help(int argc, char **argv, FILE *out, FILE *err) {
   }
   const vc_cmd_def *c = find_cmd(argv[2]);
   if (!c || argc > 3) {
-    fprintf(err, "voicecap: help: unknown command '%s' (see voicecap --help)\n", argv[2]);
+    fprintf(err, "voicecap: help: %s '%s' (see voicecap --help)\n",
+            c ? "one COMMAND, not also" : "unknown command", argv[c ? 3 : 2]);
     return EXIT_USAGE;
   }
   print_cmd_help(c, out);
@@ -792,7 +947,19 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
     return EXIT_OK;
   }
+  if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
+    print_man_commands(out);
+    print_man_options(out);
+    return EXIT_OK;
+  }
   const vc_cmd_def *c = find_cmd(cmd);
+  if (!c && cmd[0] == '-') {
+    fprintf(err,
+            "voicecap: '%s': the command comes first: voicecap COMMAND [OPTIONS] "
+            "(see voicecap --help)\n",
+            cmd);
+    return EXIT_USAGE;
+  }
   if (!c) {
     fprintf(err, "voicecap: unknown command '%s' (see voicecap --help)\n", cmd);
     return EXIT_USAGE;

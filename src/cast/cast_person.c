@@ -7,7 +7,14 @@
 
 #include "cues_words.h"
 
-enum { VC_PW_HE, VC_PW_SHE, VC_PW_TITLE_HE, VC_PW_TITLE_SHE, VC_PW_SELF_HE, VC_PW_SELF_SHE };
+enum {
+  VC_PW_HE,
+  VC_PW_SHE,
+  VC_PW_TITLE_HE,
+  VC_PW_TITLE_SHE,
+  VC_PW_SELF_HE,
+  VC_PW_SELF_SHE
+};
 
 static const struct {
   const char *word;
@@ -109,7 +116,8 @@ static int names_other(const vc_script *sc, size_t i, const char *s, vc_span w) 
       continue;
     vc_span f, l;
     name_parts(nm, &f, &l);
-    if (is_name(s, w, nm + l.a, l.b - l.a) || (f.b > f.a && is_name(s, w, nm + f.a, f.b - f.a)))
+    if (is_name(s, w, nm + l.a, l.b - l.a) ||
+        (f.b > f.a && is_name(s, w, nm + f.a, f.b - f.a)))
       return 1;
   }
   return 0;

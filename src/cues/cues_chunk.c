@@ -1,6 +1,6 @@
 /* Cue planning: where cues break, how their lines break, and when they end, chosen per
- * segment by dynamic programming over CAPTIONS.md's rules. Every cue starts on the first
- * sample of its first word. */
+ * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync).
+ * Every cue starts on the first sample of its first word. */
 #include <stdint.h>
 #include <stdlib.h>
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "synth_calibrate.h"
 #include "util_fs.h"
 #include "voicecap/check.h"
 #include "voicecap/voicecap.h"
@@ -38,6 +39,7 @@ typedef struct vc_job {
   vc_voiceset *voices;
   vc_cast *cast;
   vc_synth *synth;
+  vc_calibrator *calibrator;
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
@@ -230,10 +232,8 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
 
 enum { VC_END_SILENCE_MS = 1000 };
 
-/* The gain of every speaker's voice. Calibrating a voice the first time forks a child
- * (synth.c), so this runs before the audio sink's thread starts: a fork while another
- * thread holds a lock (ASan's allocator has no fork handlers) can leave the child
- * waiting for it forever. */
+/* The gain of every speaker's voice, measured (or read from the calibration cache the
+ * options name) before the audio opens. */
 static vc_status voice_gains(vc_job *j) {
   size_t n = j->script->n_speakers;
   j->gains = calloc(n ? n : 1, sizeof *j->gains);
@@ -243,8 +243,8 @@ static vc_status voice_gains(vc_job *j) {
     size_t sp = j->script->turns[i].speaker;
     if (j->gains[sp] > 0.0)
       continue;
-    vc_status st = vc_synth_voice_gain(j->synth, j->cast->voice[sp],
-                                       VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
+    vc_status st = vc_calibrator_gain(j->calibrator, j->synth, j->cast->voice[sp],
+                                      VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
     if (st != VC_OK)
       return st;
   }
@@ -268,6 +268,8 @@ static void note_cast(const vc_job *j) {
 
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
+  if (st == VC_OK)
+    st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
@@ -386,6 +388,7 @@ static void job_cleanup(vc_job *j) {
   vc_cues_free(j->cues);
   free(j->gains);
   vc_timeline_free(j->tl);
+  vc_calibrator_free(j->calibrator);
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);
   vc_voiceset_free(j->voices);

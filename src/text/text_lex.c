@@ -185,7 +185,7 @@ int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len) {
 #endif
 
 #define VC_TSV_LINE_MAX 1024
-#define VC_TSV_FIELDS 4
+#define VC_TSV_FIELDS 8
 
 const char *vc_text_data_dir(const char *given) {
   const char *env = getenv("VOICECAP_DATA");

@@ -3,6 +3,7 @@
 #define VC_TEXT_LEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "voicecap/status.h"
 
@@ -32,6 +33,9 @@ void vc_dict_close(vc_dict *d);
 int vc_dict_has(const vc_dict *d, const char *w, size_t len);
 /* 1 when the lower-case form of ASCII-cased `w[0..len)` is accepted (a common word). */
 int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len);
+
+/* 1 when code point `c` separates words: white space, but not the no-break spaces. */
+int vc_is_break_space(int32_t c);
 
 /* Finds the core [*cs, *ce) of the word s[ts..te): without surrounding quotes,
  * brackets and punctuation. */

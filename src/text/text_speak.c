@@ -310,6 +310,7 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
   if (st == VC_OK) {
+    (*out)->rules = r;
     (*out)->holds = sp.holds;
     (*out)->n_holds = sp.n_holds;
     sp.holds = NULL;

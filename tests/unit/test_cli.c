@@ -164,6 +164,9 @@ static void test_bad_option_messages(void **state) {
       {{"voicecap", "render", "-o"}, "option '-o' needs a value"},
       {{"voicecap", "render", "--out"}, "option '--out' needs a value"},
       {{"voicecap", "render", "--karaoke=yes"}, "option '--karaoke' takes no value"},
+      {{"voicecap", "render", "--ver"}, "'--ver' is ambiguous: --verbose --version"},
+      {{"voicecap", "--quiet", "render"}, "the command comes first"},
+      {{"voicecap", "help", "frobnicate"}, "unknown command 'frobnicate'"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     run_result r = run(3, cases[i].argv);
