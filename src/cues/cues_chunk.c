@@ -37,6 +37,9 @@ static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
  * where the paragraph is too short to be shown alone for 0.833 s. */
 static const int64_t COST_PARA = 100000;
 static const int64_t COST_GLUE = 1000000000000; /* a cut next to a glued word */
+/* A line ending on a function word, or a name split across lines: the checker fails
+ * the cue (unlike a cue ending there), so the planner cuts the cue there instead. */
+static const int64_t COST_LINE_RULE = 100000000000;
 /* A cue with no speech at all (its words take no time): it could only last 1 ms. */
 static const int64_t COST_SILENT = 100000000000;
 #define COST_INF (INT64_MAX / 4)
@@ -61,10 +64,10 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
   if (b && (a->flags & b->flags & VC_WF_NOTE) && (b->flags & VC_WF_GLUE_PREV))
     c += COST_IN_NOTE; /* a line break inside "[witness conferring with counsel]" */
   if (a->flags & VC_WF_BADEND)
-    c += COST_BADEND;
+    c += line ? COST_LINE_RULE : COST_BADEND;
   if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAPSTART) &&
       !(a->flags & VC_WF_SENT))
-    c += COST_NAME;
+    c += line ? COST_LINE_RULE : COST_NAME;
   return c;
 }
 
