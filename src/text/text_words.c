@@ -525,6 +525,23 @@ static vc_status hold_rest(vc_speak *sp, const vc_speak_word *t, size_t said_fro
   return vc_speak_hold(sp, sp->out.len - 1, (int)(shown - said) * VC_READ_MS_PER_CHAR);
 }
 
+/* The words of a link's path, s[from..to), each where it is written: letters and digits,
+ * anything else a space ("/2031/oral-histories.html" -> "2031 oral histories html"). */
+static vc_status say_path(vc_speak *sp, size_t from, size_t to) {
+  vc_status st = VC_OK;
+  int gap = 1;
+  for (size_t i = from; st == VC_OK && i < to; i++) {
+    char c = sp->s[i];
+    int word = is_lower(c) || is_upper(c) || is_digit(c);
+    if (word && gap)
+      st = say(sp, " ", i);
+    if (st == VC_OK && word)
+      st = vc_mbuf_copy(&sp->out, sp->s + i, 1, i);
+    gap = !word;
+  }
+  return st;
+}
+
 /* A short pause before a link, shown with the word before it: the caption of the words
  * that lead to a link can stay up its 0.833 s before the link's own caption. */
 static vc_status pause_before(vc_speak *sp) {
@@ -535,8 +552,10 @@ static vc_status pause_before(vc_speak *sp) {
 }
 
 /* "https://www.example.org/a/b?c" -> "example dot org" (the full link stays in the
- * captions and the transcript; a listener learns where it leads, not its path);
- * "jane.doe@example.org" -> "jane dot doe at example dot org". */
+ * captions and the transcript; a listener learns where it leads, not its path). A link
+ * longer than one caption can show (two lines) also has the words of its path said, where
+ * they are written: every caption of its pieces then starts on speech and has time to be
+ * read; "jane.doe@example.org" -> "jane dot doe at example dot org". */
 static int rule_link(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   size_t hs, he, from = sp->out.len;
@@ -561,6 +580,8 @@ static int rule_link(vc_speak *sp, vc_speak_word *t, vc_status *st) {
     from = sp->out.len;
     if (*st == VC_OK)
       *st = host ? say_dotted(sp, hs, he) : say(sp, "link", t->cs);
+    if (*st == VC_OK && utf8_chars(s, t->cs, t->ce) > VC_LINK_NAME_ONLY)
+      *st = say_path(sp, he, t->ce);
     if (*st == VC_OK)
       *st = hold_rest(sp, t, from);
   }

@@ -33,8 +33,10 @@ typedef struct vc_speak {
 /* Milliseconds of reading a caption character takes (the captions' reading rate). */
 enum {
   VC_READ_MS_PER_CHAR = 1000 / VC_CAP_MAX_CPS,
-  VC_HOLD_MAX_MS = 5000, /* a cue lasts at most 7 s */
-  VC_LINK_PAUSE_MS = 300 /* before a link */
+  VC_HOLD_MAX_MS = 5000,  /* a cue lasts at most 7 s */
+  VC_LINK_PAUSE_MS = 300, /* before a link */
+  /* a link longer than a cue's two lines has its path said too */
+  VC_LINK_NAME_ONLY = VC_CAP_MAX_LINES * VC_CAP_MAX_CHARS
 };
 
 /* Adds a pause of `ms` before the speakable byte about to be written, shown with the

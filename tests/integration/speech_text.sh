@@ -20,7 +20,7 @@ Ada Quill talks to Ben Hart about the new archive.
 
 BEN HART: Good to have you here. [laughs] Where can people find it?
 
-ADA QUILL: It is all at https://www.example.org/archive/2031/collections-and-oral-histories.html and you can write to the.desk@example.org any day. (APPLAUSE)
+ADA QUILL: It is all at https://www.example.org/archive/2031/collections-and-oral-histories.html and you can write to the.desk@example.org any day. (APPLAUSE) The catalogue is at https://catalogue.example.org/search/results?collection=oral-histories&decade=1970s&sort=date&page=12 as well.
 
 BEN HART: Which boxes came first?
 
@@ -62,6 +62,11 @@ for note in '[laughs]' '[applause]' '[laughter]' '[witness conferring with couns
 done
 tr -d '\n' <"$base.srt" | grep -qF 'https://www.example.org/archive/2031/collections-and-oral-histories.html' ||
   fail "captions lack the whole link"
+# A link longer than two lines, shown in pieces over cues: the cues' lines joined.
+node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  process.stdout.write(d.cues.map((c) => c.lines.join("")).join(""));' "$base.json" |
+  grep -qF 'https://catalogue.example.org/search/results?collection=oral-histories&decade=1970s&sort=date&page=12' ||
+  fail "captions lack the whole long link"
 grep -qF '(APPLAUSE)' "$base.srt" && fail "captions show '(APPLAUSE)' as written"
 # The transcript keeps the article's own text.
 for kept in '[laughs]' '(APPLAUSE)' '[LAUGHTER]' '[Witness conferring with counsel.]' \

@@ -60,6 +60,12 @@ static void test_links(void **state) {
   check(r, "at https://192.168.1.20/admin now", "at link now");
   check(r, "write to the.desk@example.org today",
         "write to the dot desk at example dot org today");
+  /* Longer than a caption's two lines: the path's words are said too, where written. */
+  check(r,
+        "at https://www.example.org/2031/05/city-council-votes-on-new-budget-plan-for-"
+        "schools-and-roads.html now",
+        "at example dot org 2031 05 city council votes on new budget plan for schools and "
+        "roads html now");
   /* Not links: an abbreviation, a handle, a plain path, a version. */
   check(r, "the U.S. and e.g. this", "the U.S. and e.g. this");
   check(r, "ask @desk or a/b", "ask @desk or a, b");
