@@ -8,8 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "program.h"
+#include "text.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -78,7 +82,7 @@ static int set_audio(vc_args *a, const char *v, FILE *err) {
 
 static int set_karaoke(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
-  a->flags |= VC_DOC_KARAOKE;
+  a->flags |= VC_RENDER_KARAOKE;
   return 0;
 }
 
@@ -187,8 +191,8 @@ static const vc_opt_def vc_opts[] = {
     {"jobs", 'j', "N", CMD_BATCH, set_jobs,
      "worker processes, 1 to 256 (default: the number of cores)"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
-     "voice definitions (default: $VOICECAP_VOICES, else ./voices, else the built-in "
-     "folder)"},
+     "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
+     "PREFIX/share/voicecap/voices)"},
     {"audio-format", 0, "F", CMD_RENDER | CMD_BATCH, set_audio_format,
      "audio file format: wav (default), flac, ogg, opus or mp3"},
     {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
@@ -734,9 +738,11 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
-  const char *dir = vc_voices_dir(a->voices_dir);
-  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+  char *dir = NULL;
+  if (vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d) != VC_OK ||
+      vc_voiceset_load(dir, &vs, &d) != VC_OK) {
     fprintf(err, "voicecap: %s\n", d.msg);
+    free(dir);
     return EXIT_SOME_FAILED;
   }
   int failed = 0;
@@ -755,6 +761,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
     failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
+  free(dir);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -944,7 +951,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
   if (strcmp(cmd, "help") == 0)
     return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
@@ -972,7 +979,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   if (a.version) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (check_stdin_args(&a, c, err) != 0)

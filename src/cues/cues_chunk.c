@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "cues.h"
 #include "cues_internal.h"
-#include "voicecap/cues.h"
 
 /* Costs of the chunker's choices: lower is better. A cue boundary or a line break after
  * a sentence costs nothing; after clause punctuation little; elsewhere more; ending a

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cues.h"
 #include "cues_internal.h"
 #include "cues_text.h"
-#include "voicecap/cues.h"
 
 /* Longest speech a piece may carry: two thirds of what a cue of one piece may hold (7 s,
  * ending 0.5 s after its speech), so that the words before or after it can share its

@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "voicecap/synth.h"
+#include "synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
  * words. */

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_lex.h"
 #include "text_notes.h"
 #include "text_words.h"
-#include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
 

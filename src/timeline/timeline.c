@@ -5,7 +5,7 @@
 #include <utf8proc.h>
 
 #include "text_lex.h"
-#include "voicecap/timeline.h"
+#include "timeline.h"
 
 #define VC_MAX_TL_WORDS (SIZE_MAX / sizeof(vc_word) / 2)
 

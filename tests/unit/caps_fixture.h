@@ -8,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "cues.h"
 #include "cues_rules.h"
 #include "cues_text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 #define FX_RATE 22050
 

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "voicecap/segment.h"
-#include "voicecap/text.h"
 
 typedef struct result {
   char *text;

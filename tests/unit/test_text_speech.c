@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 static int setup(void **state) {
   vc_speak_rules *r = NULL;

@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "timeline.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -69,8 +69,8 @@ void vc_speakable_free(vc_speakable *s);
  * to tell ordinary words in capitals, "SIGN UP", from acronyms to spell, "NPR"). */
 typedef struct vc_speak_rules vc_speak_rules;
 
-/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means env VOICECAP_DATA, else the
- * data folder built in (VC_DEFAULT_DATA_DIR). Fails with VC_ERR_IO when the file is
+/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means the data folder
+ * vc_folder_find finds (util_folders.h). Fails with VC_ERR_IO when the file is
  * missing, VC_ERR_CONFIG (diag: file and line) on a bad entry. A missing hunspell
  * dictionary is not an error (acronyms are then left to espeak-ng). Caller frees *out
  * with vc_speak_rules_free. */
