@@ -23,16 +23,6 @@ static void diag_set(vc_diag *d, const char *fmt, ...) {
   va_end(ap);
 }
 
-vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
-                           size_t speaker) {
-  vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
-                             sizeof *g->pieces, VC_SEG_MAX_PIECES);
-  if (st != VC_OK)
-    return st;
-  g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker};
-  return VC_OK;
-}
-
 /* Turns every spoken paragraph into pieces: Q&A paragraphs whole, prose split at its
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {

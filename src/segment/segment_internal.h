@@ -155,7 +155,8 @@ size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
 
-/* segment_tables.c: word lists. NULL-terminated, lower case unless said otherwise. */
+/* segment_tables.c: the word lists of data/segment-words.tsv. NULL-terminated, lower case
+ * unless said otherwise. */
 extern const char *const vc_seg_promo_starts[];
 extern const char *const vc_seg_promo_words[];
 extern const char *const vc_seg_junk_lines[];
@@ -181,6 +182,18 @@ extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
 extern const char *const vc_seg_role_words[];
 extern const char *const vc_seg_promo_phrases[];
+extern const char *const vc_seg_label_connectors[];
+extern const char *const vc_seg_honorifics[];
+extern const char *const vc_seg_meet_verbs[];
+extern const char *const vc_seg_meet_links[];
+extern const char *const vc_seg_determiners[];
+extern const char *const vc_seg_phrase_stops[];
+extern const char *const vc_seg_inverted_verbs[];
+extern const char *const vc_seg_small_words[];
+extern const char *const vc_seg_name_connectors[];
+extern const char *const vc_seg_actor_cues[];
+extern const char *const vc_seg_director_cues[];
+extern const char *const vc_seg_appositive_starts[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -204,7 +217,7 @@ vc_status vc_seg_decode_qa(vc_seg *g);
 vc_status vc_seg_prose(vc_seg *g, size_t para);
 void vc_seg_quote_style(vc_seg *g);
 
-/* segment.c */
+/* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
                            size_t speaker);
 

@@ -15,9 +15,6 @@ typedef struct label_parse {
   int punct; /* an all-capitals name with a comma or an ampersand */
 } label_parse;
 
-static const char *const label_connectors[] = {"de",  "van", "von", "der", "da",
-                                               "del", "di",  "la",  "le",  "bin",
-                                               "al",  "of",  "and", "&",   NULL};
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   size_t k;
@@ -57,8 +54,6 @@ static size_t dash_at(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-static const char *const honorifics[] = {"dr",  "mr",  "mrs", "ms",   "prof", "rev", "sen",
-                                         "rep", "gen", "col", "capt", "sir",  "st",  NULL};
 
 /* Reads the name of a label: up to four capitalised words (connectors between). */
 static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps) {
@@ -73,7 +68,7 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
       break;
     int32_t cp;
     vc_seg_cp(s, n, i, &cp);
-    int conn = vc_seg_in_list(s + i, j - i, label_connectors);
+    int conn = vc_seg_in_list(s + i, j - i, vc_seg_label_connectors);
     if (!vc_seg_is_upper(cp) && !(conn && *words > 0))
       break;
     if (!conn) {
@@ -83,7 +78,7 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
       (*words)++;
     }
     if (*words == 1 && j + 2 < n && s[j] == '.' && s[j + 1] == ' ' &&
-        vc_seg_in_list(s + i, j - i, honorifics))
+        vc_seg_in_list(s + i, j - i, vc_seg_honorifics))
       j++; /* "Dr. Jane Doe" */
     end = j;
     if (j + 1 < n && s[j] == ' ' && s[j + 1] != ' ')

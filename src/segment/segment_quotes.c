@@ -15,24 +15,6 @@ typedef struct qspan {
   size_t speaker;
 } qspan;
 
-static const char *const determiners[] = {"the", "a",   "an", "his", "her",     "their",
-                                          "its", "our", "my", "one", "another", NULL};
-static const char *const phrase_stops[] = {
-    "who", "which", "that",    "as",    "while",  "when",  "in",
-    "at",  "on",    "of",      "to",    "with",   "after", "before",
-    "and", "but",   "because", "about", "during", "from",  NULL};
-/* Verbs that may come before their subject: "..., said Jane". */
-static const char *const inverted_verbs[] = {
-    "says",      "said",       "asks",     "asked",     "adds",     "added",
-    "continues", "continued",  "recalls",  "recalled",  "explains", "explained",
-    "notes",     "noted",      "jokes",    "joked",     "writes",   "wrote",
-    "offers",    "offered",    "laughs",   "laughed",   "admits",   "admitted",
-    "replies",   "replied",    "muses",    "mused",     "quips",    "quipped",
-    "remembers", "remembered", "insists",  "insisted",  "concedes", "conceded",
-    "observes",  "observed",   "counters", "countered", NULL};
-static const char *const small_words[] = {"a",    "an", "the", "of", "and", "or",
-                                          "in",   "on", "at",  "to", "for", "with",
-                                          "from", "by", "as",  "is", "vs",  NULL};
 
 static int is_word_start_ctx(const char *s, size_t i, size_t lo) {
   if (i <= lo)
@@ -127,7 +109,7 @@ static void quote_words(const vc_seg *g, const qspan *q, qwords *w) {
     if (w->words == 0)
       w->lower_start = vc_seg_is_lower(cp);
     w->words++;
-    if (!vc_seg_in_list(s + i, j - i, small_words)) {
+    if (!vc_seg_in_list(s + i, j - i, vc_seg_small_words)) {
       w->big++;
       w->caps += vc_seg_is_upper(cp);
     }
@@ -176,8 +158,8 @@ static size_t person_words(const vc_seg *g, const vc_tok *t, size_t n, size_t i,
 static size_t occupied_person(const vc_seg *g, const vc_tok *t, size_t n, size_t i,
                               who *w) {
   for (size_t k = i; k < n && k < i + 3 && !t[k].cap; k++) {
-    if (tok_in(g, &t[k], phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns) ||
-        tok_in(g, &t[k], determiners))
+    if (tok_in(g, &t[k], vc_seg_phrase_stops) || tok_in(g, &t[k], vc_seg_pronouns) ||
+        tok_in(g, &t[k], vc_seg_determiners))
       break;
     size_t m = k + 1 < n && t[k + 1].tight ? person_words(g, t, n, k + 1, w) : 0;
     if (m > 0)
@@ -189,7 +171,7 @@ static size_t occupied_person(const vc_seg *g, const vc_tok *t, size_t n, size_t
 /* "the British actor", "the commune's leader": a determiner and up to five words. */
 static size_t description(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who *w) {
   size_t j = i + 1;
-  while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], phrase_stops) &&
+  while (j < n && j - i < 6 && t[j].tight && !tok_in(g, &t[j], vc_seg_phrase_stops) &&
          !tok_in(g, &t[j], vc_seg_speech_verbs))
     j++;
   if (j == i + 1)
@@ -214,7 +196,7 @@ static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who
     *w = (who){2, -1, t[i].s, t[i].e};
     return 1;
   }
-  if (tok_in(g, &t[i], determiners))
+  if (tok_in(g, &t[i], vc_seg_determiners))
     return description(g, t, n, i, w);
   if (t[i].cap && !t[i].caps && !tok_in(g, &t[i], vc_seg_not_name_words)) {
     size_t j = i + 1;
@@ -230,7 +212,7 @@ static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who
 static int attr_after(const vc_seg *g, const vc_tok *t, size_t n, who *w) {
   if (n == 0)
     return 0;
-  if (tok_in(g, &t[0], inverted_verbs))
+  if (tok_in(g, &t[0], vc_seg_inverted_verbs))
     return read_who(g, t, n, 1, w) > 0;
   if (n > 2 && vc_seg_word_eq(g->src + t[0].s, t[0].e - t[0].s, "according") &&
       vc_seg_word_eq(g->src + t[1].s, t[1].e - t[1].s, "to"))

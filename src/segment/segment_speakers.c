@@ -144,12 +144,6 @@ static void asker_name(const vc_seg *g, char *out, size_t cap) {
                           : "Interviewer");
 }
 
-/* Verbs of meeting: "Jane Doe spoke with The Outlet", "The Outlet sat down with Doe". */
-static const char *const meet_verbs[] = {
-    "spoke",       "speaks",     "talked", "talks", "chatted", "chats",
-    "sat",         "sits",       "caught", "met",   "meets",   "visited",
-    "interviewed", "interviews", "joined", "joins", NULL};
-static const char *const meet_links[] = {"with", "to", "down", "up", NULL};
 
 static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
@@ -187,10 +181,10 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
     int interview = vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "interview") &&
                     v + 1 < n &&
                     vc_seg_word_eq(g->src + t[v + 1].s, t[v + 1].e - t[v + 1].s, "with");
-    if (!interview && !tok_is(g, &t[v], meet_verbs))
+    if (!interview && !tok_is(g, &t[v], vc_seg_meet_verbs))
       continue;
     size_t o = v + 1;
-    while (o < n && o < v + 3 && tok_is(g, &t[o], meet_links))
+    while (o < n && o < v + 3 && tok_is(g, &t[o], vc_seg_meet_links))
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
     size_t s = v, sk = 0;

@@ -344,3 +344,14 @@ size_t vc_seg_stamp_end(const char *s, size_t n, size_t i) {
   }
   return j;
 }
+
+/* Appends a spoken stretch (a piece of a turn) to the segmenter's list. */
+vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
+                           size_t speaker) {
+  vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
+                             sizeof *g->pieces, VC_SEG_MAX_PIECES);
+  if (st != VC_OK)
+    return st;
+  g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker};
+  return VC_OK;
+}
