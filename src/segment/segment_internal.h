@@ -54,6 +54,7 @@ typedef struct vc_label {
   int count;
   int colon, period, dash, alone, stamped; /* how it was written */
   int punct; /* times written all in capitals with a comma or an ampersand */
+  int aside_role; /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;
@@ -85,6 +86,10 @@ typedef struct vc_mention {
 typedef struct vc_spk {
   char name[VC_SEG_NAME_MAX];
   vc_role role;
+  int evidence;   /* role evidence: > 0 asks, < 0 answers (segment_roles.c) */
+  int why_weight; /* the weight of the evidence `why` names */
+  size_t why_off; /* where in the source the deciding evidence is */
+  char why[64];   /* the rule that decided the role, for --explain */
 } vc_spk;
 
 /* A spoken stretch of one paragraph, before turns are assembled. */
@@ -109,6 +114,8 @@ typedef struct vc_seg {
   size_t n_mentions, cap_mentions;
   char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
   char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
+  char answerer[VC_SEG_NAME_MAX]; /* the interviewee the introduction names, if any */
+  size_t asker_off, answerer_off; /* where the introduction names them */
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
@@ -182,6 +189,13 @@ extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
 extern const char *const vc_seg_role_words[];
 extern const char *const vc_seg_promo_phrases[];
+extern const char *const vc_seg_asker_role_words[];
+extern const char *const vc_seg_answer_role_words[];
+extern const char *const vc_seg_host_intro_phrases[];
+extern const char *const vc_seg_guest_intro_phrases[];
+extern const char *const vc_seg_guest_after_phrases[];
+extern const char *const vc_seg_host_self_phrases[];
+extern const char *const vc_seg_guest_self_phrases[];
 extern const char *const vc_seg_label_connectors[];
 extern const char *const vc_seg_honorifics[];
 extern const char *const vc_seg_meet_verbs[];
@@ -209,6 +223,10 @@ int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(vc_seg *g);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
+
+/* segment_roles.c: role evidence and the introduction's names. */
+vc_status vc_seg_role_evidence(vc_seg *g);
+vc_status vc_seg_intro_names(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);

@@ -13,6 +13,7 @@ typedef struct label_parse {
   size_t body;           /* absolute start of the turn text */
   int kind, stamped, words, caps, colon;
   int punct; /* an all-capitals name with a comma or an ampersand */
+  size_t aside_s, aside_e; /* an aside after the name, "(host)" */
 } label_parse;
 
 
@@ -145,7 +146,12 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     lp->stamped = 1;
     j = skip_spaces(s, n, st);
   }
-  j = skip_spaces(s, n, skip_aside(s, n, j)); /* "JANE DOE (host):" */
+  size_t as = skip_aside(s, n, j); /* "JANE DOE (host):" */
+  if (as > j) {
+    lp->aside_s = base + j + 1;
+    lp->aside_e = base + as - 1;
+  }
+  j = skip_spaces(s, n, as);
   j = skip_marks(s, n, j);
   if (j < n && s[j] == ':') {
     lp->kind = LB_COLON;
@@ -207,6 +213,18 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   l->alone += lp->kind == LB_ALONE;
   l->stamped += lp->stamped;
   l->punct += lp->punct;
+  for (size_t i = lp->aside_s; i < lp->aside_e;) {
+    size_t j = vc_seg_word_end(g->src, lp->aside_e, i);
+    if (j == i) {
+      i++;
+      continue;
+    }
+    if (vc_seg_in_list(g->src + i, j - i, vc_seg_asker_role_words))
+      l->aside_role = 1;
+    else if (vc_seg_in_list(g->src + i, j - i, vc_seg_answer_role_words))
+      l->aside_role = -1;
+    i = j;
+  }
   *out = li;
   return VC_OK;
 }
@@ -248,6 +266,30 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
   return l->alone >= 2 || l->stamped > 0;
 }
 
+/* The first paragraph of the body: the first spoken one of 25 words or more (the lines
+ * above it are the header: kicker, title, deck, byline). */
+static size_t first_body(const vc_seg *g) {
+  for (size_t i = 0; i < g->n_paras; i++)
+    if (g->paras[i].drop == VC_DROP_NONE && g->paras[i].words >= 25)
+      return i;
+  return g->n_paras;
+}
+
+/* Is the name alone on line i one of a block of names (a byline: the next line another
+ * name alone, or a date)? */
+static int name_list_line(const vc_seg *g, const label_parse *lps, const int *seen,
+                          size_t i) {
+  size_t j = i + 1;
+  if (j >= g->n_paras)
+    return 0;
+  if (g->paras[j].drop == VC_DROP_DATE || g->paras[j].drop == VC_DROP_BYLINE)
+    return 1;
+  return seen[j] >= 0 && lps[j].kind == LB_ALONE &&
+         (j + 1 >= g->n_paras || g->paras[j + 1].drop != VC_DROP_NONE ||
+          (seen[j + 1] >= 0 && lps[j + 1].kind == LB_ALONE) ||
+          g->paras[j + 1].words >= 25);
+}
+
 /* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
  * and body. A label alone on its line names the next paragraph. */
 vc_status vc_seg_find_labels(vc_seg *g) {
@@ -262,15 +304,25 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (parse_label(g->src, p->body, p->end - p->body, &lps[i]))
       st = note_label(g, &lps[i], i, &seen[i]);
   }
+  size_t body = first_body(g);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
-    if (seen[i] >= 0 && !(i == 0 && g->labels[seen[i]].count == 1))
-      g->labels[seen[i]].valid |=
-          label_valid(g, &g->labels[seen[i]], lps[i].caps, lps[i].words);
+    if (seen[i] < 0)
+      continue;
+    vc_label *l = &g->labels[seen[i]];
+    if (l->count == 1 && i < body)
+      continue; /* "Series Name: Episode Title" in the header */
+    if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
+      g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */
+      l->count--;
+      seen[i] = -1;
+      continue;
+    }
+    l->valid |= label_valid(g, l, lps[i].caps, lps[i].words);
   }
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1)
+    if (i < body && g->labels[seen[i]].count == 1)
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;

@@ -12,7 +12,8 @@ static int name_word(const char *src, const vc_tok *t) {
     return 0;
   size_t n = t->e - t->s;
   if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words) ||
-      vc_seg_in_list(src + t->s, n, vc_seg_role_words))
+      vc_seg_in_list(src + t->s, n, vc_seg_role_words) ||
+      vc_seg_in_list(src + t->s, n, vc_seg_first_person))
     return 0;
   const char *dash = memchr(src + t->s, '-', n);
   if (dash && dash + 1 < src + t->e) { /* "London-born" is not a name */

@@ -13,8 +13,10 @@ enum { ST_Q = 0, ST_A = 1 };
  * a new question or more answer are as likely. */
 static const double trans[2][2] = {{-2.3, -0.105}, {-0.69, -0.69}};
 static const double start_lp[2] = {0.0, -1.0};
-/* A new turn of a role whose turns the article labels, left without a label. */
+/* A new turn of a role whose turns the article labels, left without a label; when the
+ * article labels both roles, an unlabelled paragraph continues the turn before it. */
 static const double unlabeled_turn = -4.0;
+static const double unlabeled_turn_both = -12.0;
 
 typedef struct qa_doc {
   int pair_layout; /* each block holds a question line and its answer lines */
@@ -144,7 +146,7 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
         if (r != s && d->labeled[s] && fx < 0)
-          v += unlabeled_turn;
+          v += d->labeled[r] ? unlabeled_turn_both : unlabeled_turn;
         if (v > best) {
           best = v;
           arg = r;

@@ -224,6 +224,10 @@ static vc_status find_asker(vc_seg *g) {
 }
 
 static void answerer_name(vc_seg *g, char *out, size_t cap) {
+  if (g->answerer[0]) {
+    snprintf(out, cap, "%s", g->answerer);
+    return;
+  }
   int p = vc_seg_main_person(g);
   snprintf(out, cap, "%s", p >= 0 ? g->people[p].name : "Interviewee");
 }
@@ -302,39 +306,68 @@ static void score_groups(const vc_seg *g, group_score *gs) {
     gs[s].ask = gs[s].q + (gs[s].paras ? 1.0 - gs[s].words / most : 0.0);
 }
 
-/* Roles of the labelled speakers. One alone asks if its turns are questions. Among
- * several, they are split at the widest gap in how much they ask: those above it are
- * interviewers (co-hosts), those below answer. Q/A-style labels keep their role. */
+/* Splits the speakers open[0..n) at the widest gap in how much they ask: those above it
+ * ask (co-hosts), those below answer. */
+static void split_by_asking(vc_seg *g, const group_score *gs, size_t *open, size_t n) {
+  for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
+    for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
+      size_t t = open[j];
+      open[j] = open[j - 1];
+      open[j - 1] = t;
+    }
+  size_t cut = 1;
+  double gap = -1;
+  for (size_t i = 1; i < n; i++) {
+    double d = gs[open[i - 1]].ask - gs[open[i]].ask;
+    if (d > gap) {
+      gap = d;
+      cut = i;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    snprintf(g->speakers[open[i]].why, sizeof g->speakers[open[i]].why, "%s",
+             i < cut ? "asks more than the others" : "asks less than the others");
+  }
+}
+
+/* Roles of the labelled speakers. Evidence in the text decides first (role words in
+ * labels, introductions, what speakers say of themselves: segment_roles.c); the rest
+ * by how much they ask. One alone asks if its turns are questions; with questions left
+ * unlabelled, or beside speakers the evidence placed, a speaker asks only if most of its
+ * own turns do; otherwise several are split at the widest gap in how much they ask,
+ * unless none of them asks much and unlabelled paragraphs are there to ask. */
 static void label_roles(vc_seg *g, group_score *gs) {
   score_groups(g, gs);
+  vc_seg_role_evidence(g);
   size_t open[VC_SEG_MAX_SPEAKERS], n = 0;
-  for (size_t s = 1; s < g->n_speakers; s++)
-    if (g->speakers[s].role == VC_ROLE_NARRATOR && gs[s].paras)
-      open[n++] = s;
-  /* questions left unlabelled: a labelled speaker asks only if its own turns do */
-  int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
-  if (n == 1 || asked_unlabelled) {
-    for (size_t i = 0; i < n; i++)
-      g->speakers[open[i]].role =
-          gs[open[i]].q >= 0.5 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
-  } else if (n > 1) {
-    for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
-      for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
-        size_t t = open[j];
-        open[j] = open[j - 1];
-        open[j - 1] = t;
-      }
-    size_t cut = 1;
-    double gap = -1;
-    for (size_t i = 1; i < n; i++) {
-      double d = gs[open[i - 1]].ask - gs[open[i]].ask;
-      if (d > gap) {
-        gap = d;
-        cut = i;
-      }
+  int decided = 0;
+  double most_q = 0;
+  for (size_t s = 1; s < g->n_speakers; s++) {
+    vc_spk *k = &g->speakers[s];
+    if (k->role != VC_ROLE_NARRATOR || !gs[s].paras)
+      continue;
+    if (k->evidence != 0) {
+      k->role = k->evidence > 0 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+      decided++;
+      continue;
     }
-    for (size_t i = 0; i < n; i++)
-      g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    open[n++] = s;
+    if (gs[s].q > most_q)
+      most_q = gs[s].q;
+  }
+  int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
+  int prompts = gs[0].paras >= 2 && most_q < 0.3;
+  if (n == 1 || asked_unlabelled || decided || prompts) {
+    for (size_t i = 0; i < n; i++) {
+      vc_spk *k = &g->speakers[open[i]];
+      int asks = gs[open[i]].q >= 0.5 && !prompts;
+      k->role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+      snprintf(k->why, sizeof k->why, "%s",
+               asks ? "most of its turns ask" : "most of its turns do not ask");
+    }
+  } else if (n > 1) {
+    split_by_asking(g, gs, open, n);
   }
   for (size_t s = 1; s < g->n_speakers; s++)
     if (g->speakers[s].role == VC_ROLE_NARRATOR)
@@ -345,7 +378,25 @@ static int key_in(const char *key, const char *const *list) {
   return vc_seg_in_list(key, strlen(key), list);
 }
 
-/* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED". */
+/* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
+ * "JANE TOLD")? */
+static int initials_of(const char *init, const char *name) {
+  size_t n = strlen(init), k = 0;
+  if (n < 2 || n > 4 || strchr(init, ' '))
+    return 0;
+  for (const char *w = name; *w; k++) {
+    if (k >= n || *w != init[k])
+      return 0;
+    w = strchr(w, ' ');
+    if (!w)
+      return k + 1 == n;
+    w++;
+  }
+  return 0;
+}
+
+/* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED", "JA"
+ * after "JANE AHMED". */
 static int same_person(const vc_seg *g, size_t li) {
   char a[VC_SEG_NAME_MAX], b[VC_SEG_NAME_MAX];
   key_name(g->labels[li].key, a, sizeof a);
@@ -362,6 +413,8 @@ static int same_person(const vc_seg *g, size_t li) {
       return (int)k;
     if (first_word_is(b, a) || first_word_is(a, b))
       return (int)k; /* "JANE" after "JANE DOE" */
+    if (initials_of(a, b))
+      return (int)k;
   }
   return -1;
 }
@@ -492,6 +545,10 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     return st;
   find_byline(g);
   find_qa_start(g);
+  if (g->qa_start < g->n_paras)
+    st = vc_seg_intro_names(g);
+  if (st != VC_OK)
+    return st;
   size_t qa_off = g->qa_start < g->n_paras ? g->paras[g->qa_start].start : g->len;
   for (size_t i = 0; i < g->n_mentions; i++)
     if (g->mentions[i].off < qa_off)
