@@ -19,6 +19,9 @@ typedef struct vc_render_opts {
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
   const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
+  const char *turns_path; /* --turns: a corrected `segment --format tsv` to render from
+                             instead of segmenting, or NULL */
+  FILE *warn;             /* where warnings go (uncertain turns), or NULL for none */
 } vc_render_opts;
 
 /* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a

@@ -21,6 +21,9 @@ static const char vc_usage[] =
     "                                           render every *.txt below each DIR, N at "
     "once\n"
     "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
+    "  segment --explain FILE                   who was given which role and name, and "
+    "why;\n"
+    "                                           how sure each turn is\n"
     "  voices [--voices DIR] [FILE...]          list the voices, or who speaks with which\n"
     "                                           voice and colour in each FILE\n"
     "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
@@ -34,6 +37,8 @@ static const char vc_usage[] =
     "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
     "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
     "  --format F         segment output: tsv (default) or json\n"
+    "  --explain          segment: the evidence for every speaker and turn\n"
+    "  --turns TSV        render: use this (corrected) segment --format tsv output\n"
     "  --karaoke          ASS and WebVTT with per-word timing\n"
     "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
     "  --sample-rate N    audio sample rate, 8000-192000 (default: espeak-ng's 22050)\n"
@@ -45,8 +50,8 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format;
-  int jobs, help, sample_rate;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *turns;
+  int jobs, help, sample_rate, explain;
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -60,7 +65,9 @@ typedef enum {
   OPT_KARAOKE,
   OPT_AUDIO,
   OPT_AUDIO_FORMAT,
-  OPT_SAMPLE_RATE
+  OPT_SAMPLE_RATE,
+  OPT_EXPLAIN,
+  OPT_TURNS
 } vc_opt_id;
 
 static const struct {
@@ -76,6 +83,8 @@ static const struct {
     {NULL, "--audio", OPT_AUDIO, 1},
     {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
     {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
+    {NULL, "--explain", OPT_EXPLAIN, 0},
+    {NULL, "--turns", OPT_TURNS, 1},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -110,6 +119,12 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
     break;
   case OPT_KARAOKE:
     a->flags |= VC_DOC_KARAOKE;
+    break;
+  case OPT_EXPLAIN:
+    a->explain = 1;
+    break;
+  case OPT_TURNS:
+    a->turns = v;
     break;
   case OPT_AUDIO_FORMAT:
     if (!vc_audio_format_supported(v)) {
@@ -181,7 +196,8 @@ static vc_render_opts render_opts(const vc_args *a) {
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
-                      .sample_rate = a->sample_rate};
+                      .sample_rate = a->sample_rate,
+                      .turns_path = a->turns};
   return o;
 }
 
@@ -190,7 +206,12 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
+  if (a->turns && a->n_pos != 1) {
+    fprintf(err, "voicecap: render --turns TSV takes exactly one FILE\n");
+    return EXIT_USAGE;
+  }
   vc_render_opts o = render_opts(a);
+  o.warn = err;
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
@@ -314,6 +335,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   vc_render_opts o = render_opts(a);
+  o.warn = err;
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, out, err) : EXIT_SOME_FAILED;
   paths_free(&p);
   return bad ? EXIT_SOME_FAILED : rc;
@@ -376,10 +398,44 @@ static int print_json(const vc_script *s, FILE *out) {
   return rc;
 }
 
+/* One line of turn text for --explain: the first words, white space as single spaces. */
+static void put_excerpt(const char *t, size_t n, FILE *out) {
+  size_t o = 0;
+  for (size_t i = 0; i < n && o < 48; i++, o++)
+    fputc(t[i] == '\n' || t[i] == '\t' ? ' ' : t[i], out);
+  if (n > 48)
+    fputs("...", out);
+}
+
+/* segment --explain: every speaker's role and name with the evidence, every turn with
+ * its line, confidence and rule; uncertain turns marked '?'. */
+static void print_explain(const char *path, const vc_text *src, const vc_script *s,
+                          FILE *out) {
+  size_t unsure = vc_script_uncertain(s);
+  fprintf(out, "%s: %zu speakers, %zu turns, %zu uncertain (confidence < %.2f)\n", path,
+          s->n_speakers, s->n_turns, unsure, VC_TURN_UNCERTAIN);
+  fputs("speakers:\n", out);
+  for (size_t i = 0; i < s->n_speakers; i++)
+    fprintf(out, "  %-3zu %-11s %s\n      %s\n", i, vc_role_name(s->speakers[i].role),
+            s->speakers[i].name, s->why && s->why[i] ? s->why[i] : "");
+  fputs("turns:\n", out);
+  size_t line = 1, pos = 0;
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    for (; pos < t->src_start && pos < src->len; pos++)
+      line += src->bytes[pos] == '\n';
+    fprintf(out, "%c line %-5zu %.2f %-11s %-24s %-34s ",
+            t->confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, t->confidence,
+            vc_role_name(t->role), s->speakers[t->speaker].name, t->basis ? t->basis : "");
+    put_excerpt(t->text, t->text_len, out);
+    fputc('\n', out);
+  }
+}
+
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
   if (a->n_pos != 1 || (strcmp(fmt, "tsv") != 0 && strcmp(fmt, "json") != 0)) {
-    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json] FILE\n");
+    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json|--explain] FILE\n");
     return EXIT_USAGE;
   }
   vc_diag d = {{0}};
@@ -390,6 +446,8 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
     fprintf(err, "voicecap: %s: %s\n", a->pos[0], d.msg[0] ? d.msg : vc_strerror(st));
+  } else if (a->explain) {
+    print_explain(a->pos[0], t, s, out);
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {

@@ -272,12 +272,34 @@ const char *vc_voices_dir(const char *given) {
   return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
 }
 
+/* The turns: from the segmenter, with a warning when some are uncertain, or from the
+ * corrected turns file the user gave (--turns). */
+static vc_status get_script(vc_job *j) {
+  if (!j->o->turns_path) {
+    vc_status st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+    size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
+    if (unsure && j->o->warn)
+      fprintf(j->o->warn,
+              "voicecap: %s: warning: %zu of %zu turns are uncertain (see voicecap segment "
+              "--explain %s)\n",
+              j->path, unsure, j->script->n_turns, j->path);
+    return st;
+  }
+  vc_text *tsv = NULL;
+  vc_status st = vc_text_load(j->o->turns_path, &tsv, j->diag);
+  if (st == VC_OK)
+    st = vc_script_from_tsv(j->text->bytes, j->text->len, tsv->bytes, tsv->len,
+                            j->o->turns_path, &j->script, j->diag);
+  vc_text_free(tsv);
+  return st;
+}
+
 static vc_status render_job(vc_job *j) {
   vc_status st = vc_text_load(j->path, &j->text, j->diag);
   if (st == VC_OK)
-    st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+    st = get_script(j);
   if (st != VC_OK)
-    return fail_in_file(j, st);
+    return j->o->turns_path && j->diag->msg[0] ? st : fail_in_file(j, st);
   st = vc_speak_rules_load(NULL, &j->rules, j->diag);
   if (st == VC_OK)
     st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);

@@ -46,6 +46,8 @@ typedef struct vc_para {
   int second_p;   /* second-person words (you, your...) */
   vc_role role;   /* decided role of the body */
   size_t speaker; /* decided speaker */
+  float conf;     /* how sure the Q&A decoding is of it */
+  const char *basis;
 } vc_para;
 
 /* A speaker label as written ("AHMED", "Q", "The Outlet"). */
@@ -53,7 +55,7 @@ typedef struct vc_label {
   char key[VC_SEG_NAME_MAX]; /* upper-cased, spaces collapsed */
   int count;
   int colon, period, dash, alone, stamped; /* how it was written */
-  int punct; /* times written all in capitals with a comma or an ampersand */
+  int punct;      /* times written all in capitals with a comma or an ampersand */
   int aside_role; /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
@@ -86,10 +88,12 @@ typedef struct vc_mention {
 typedef struct vc_spk {
   char name[VC_SEG_NAME_MAX];
   vc_role role;
-  int evidence;   /* role evidence: > 0 asks, < 0 answers (segment_roles.c) */
-  int why_weight; /* the weight of the evidence `why` names */
-  size_t why_off; /* where in the source the deciding evidence is */
-  char why[64];   /* the rule that decided the role, for --explain */
+  int evidence;    /* role evidence: > 0 asks, < 0 answers (segment_roles.c) */
+  int why_weight;  /* the weight of the evidence `why` names */
+  size_t why_off;  /* where in the source the deciding evidence is */
+  char why[64];    /* the rule that decided the role, for --explain */
+  size_t name_off; /* where the name comes from */
+  char name_why[64];
 } vc_spk;
 
 /* A spoken stretch of one paragraph, before turns are assembled. */
@@ -98,6 +102,8 @@ typedef struct vc_piece {
   size_t para;
   vc_role role;
   size_t speaker;
+  float conf;        /* how sure (see vc_turn.confidence) */
+  const char *basis; /* the rule that placed it */
 } vc_piece;
 
 /* The segmenter's working state for one input. */
@@ -112,8 +118,8 @@ typedef struct vc_seg {
   size_t n_people, cap_people;
   vc_mention *mentions;
   size_t n_mentions, cap_mentions;
-  char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
-  char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
+  char byline[VC_SEG_NAME_MAX];   /* the author named by a byline, if any */
+  char asker[VC_SEG_NAME_MAX];    /* the interviewer the introduction names, if any */
   char answerer[VC_SEG_NAME_MAX]; /* the interviewee the introduction names, if any */
   size_t asker_off, answerer_off; /* where the introduction names them */
   vc_spk *speakers;
@@ -238,5 +244,7 @@ void vc_seg_quote_style(vc_seg *g);
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
                            size_t speaker);
+void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis);
+void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
 #endif

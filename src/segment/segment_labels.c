@@ -12,10 +12,9 @@ typedef struct label_parse {
   size_t name_s, name_e; /* absolute */
   size_t body;           /* absolute start of the turn text */
   int kind, stamped, words, caps, colon;
-  int punct; /* an all-capitals name with a comma or an ampersand */
+  int punct;               /* an all-capitals name with a comma or an ampersand */
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
 } label_parse;
-
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   size_t k;
@@ -54,7 +53,6 @@ static size_t dash_at(const char *s, size_t n, size_t i) {
     return 1;
   return 0;
 }
-
 
 /* Reads the name of a label: up to four capitalised words (connectors between). */
 static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps) {
@@ -266,12 +264,17 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
   return l->alone >= 2 || l->stamped > 0;
 }
 
-/* The first paragraph of the body: the first spoken one of 25 words or more (the lines
- * above it are the header: kicker, title, deck, byline). */
+/* The first paragraph of the body: the first spoken one of 25 words or more, or a
+ * sentence of six or more (the lines above it are the header: kicker, title, deck,
+ * byline, which end without a full stop). */
 static size_t first_body(const vc_seg *g) {
-  for (size_t i = 0; i < g->n_paras; i++)
-    if (g->paras[i].drop == VC_DROP_NONE && g->paras[i].words >= 25)
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    unsigned char last = (unsigned char)g->src[p->end - 1];
+    if (p->drop == VC_DROP_NONE &&
+        (p->words >= 25 || (p->words >= 6 && strchr(".?!", last) && last)))
       return i;
+  }
   return g->n_paras;
 }
 
@@ -286,8 +289,7 @@ static int name_list_line(const vc_seg *g, const label_parse *lps, const int *se
     return 1;
   return seen[j] >= 0 && lps[j].kind == LB_ALONE &&
          (j + 1 >= g->n_paras || g->paras[j + 1].drop != VC_DROP_NONE ||
-          (seen[j + 1] >= 0 && lps[j + 1].kind == LB_ALONE) ||
-          g->paras[j + 1].words >= 25);
+          (seen[j + 1] >= 0 && lps[j + 1].kind == LB_ALONE) || g->paras[j + 1].words >= 25);
 }
 
 /* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
@@ -309,8 +311,9 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
-    if (l->count == 1 && i < body)
-      continue; /* "Series Name: Episode Title" in the header */
+    if (l->count == 1 && i < body &&
+        !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2))
+      continue; /* "Series Name: Episode Title" in the header, not a turn's label */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */
       l->count--;
@@ -322,7 +325,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i < body && g->labels[seen[i]].count == 1)
+    if (i == 0 && g->labels[seen[i]].count == 1)
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;

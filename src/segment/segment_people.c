@@ -5,8 +5,6 @@
 #include "segment_internal.h"
 #include "text_lex.h"
 
-
-
 static int name_word(const char *src, const vc_tok *t) {
   if (!t->cap || t->caps)
     return 0;
@@ -25,7 +23,8 @@ static int name_word(const char *src, const vc_tok *t) {
   return 1;
 }
 
-/* Length (in words) of the name run starting at toks[i], vc_seg_name_connectors included. */
+/* Length (in words) of the name run starting at toks[i], vc_seg_name_connectors included.
+ */
 static size_t run_at(const char *src, const vc_tok *toks, size_t n, size_t i) {
   if (!name_word(src, &toks[i]))
     return 0;
@@ -35,7 +34,8 @@ static size_t run_at(const char *src, const vc_tok *toks, size_t n, size_t i) {
       j++;
       words++;
     } else if (j + 1 < n && toks[j + 1].tight && name_word(src, &toks[j + 1]) &&
-               vc_seg_in_list(src + toks[j].s, toks[j].e - toks[j].s, vc_seg_name_connectors)) {
+               vc_seg_in_list(src + toks[j].s, toks[j].e - toks[j].s,
+                              vc_seg_name_connectors)) {
       j += 2;
       words++;
     } else {
@@ -223,7 +223,6 @@ static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
   return VC_OK;
 }
 
-
 static int tok_in_list(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
 }
@@ -249,7 +248,8 @@ static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, s
       continue;
     const char *w = g->src + t[k].s;
     size_t wn = t[k].e - t[k].s;
-    if (vc_seg_in_list(w, wn, vc_seg_actor_words) || vc_seg_in_list(w, wn, vc_seg_actor_cues))
+    if (vc_seg_in_list(w, wn, vc_seg_actor_words) ||
+        vc_seg_in_list(w, wn, vc_seg_actor_cues))
       g->people[p].actor++;
     if (vc_seg_in_list(w, wn, vc_seg_director_words) ||
         vc_seg_in_list(w, wn, vc_seg_director_cues))

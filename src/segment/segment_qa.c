@@ -1,5 +1,6 @@
 /* Segmenter Q&A: scores every paragraph and picks the likeliest question/answer sequence
  * (Viterbi over two states), with labels as fixed points. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,13 +167,21 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
 }
 
 /* Gives every paragraph of the Q&A part its role and speaker. */
-static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state) {
+static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state,
+                   double (*score)[2]) {
   size_t cur[2] = {g->interviewer, g->interviewee};
   for (size_t t = 0; t < n; t++) {
     vc_para *p = &g->paras[idx[t]];
     if (p->label >= 0) {
       size_t s = g->labels[p->label].speaker;
       cur[state[t]] = s;
+      p->conf = 0.95f;
+      p->basis = "speaker label";
+    } else {
+      /* the margin between the two best paths through this paragraph */
+      double m = score[t][ST_Q] - score[t][ST_A];
+      p->conf = (float)(1.0 / (1.0 + exp(-(m < 0 ? -m : m))));
+      p->basis = "question/answer sequence";
     }
     p->speaker = cur[state[t]];
     p->role = state[t] == ST_Q ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
@@ -200,7 +209,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
       if (in_sequence(&g->paras[i]))
         idx[n++] = i;
     viterbi(g, idx, n, &d, score, back, state);
-    assign(g, idx, n, state);
+    assign(g, idx, n, state, score);
   }
   free(idx);
   free(score);

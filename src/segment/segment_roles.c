@@ -30,9 +30,9 @@ static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
 
 /* Could t be a word of a person's name? */
 static int name_tok(const vc_seg *g, const vc_tok *t) {
-  return t->cap && !tok_in(g, t, vc_seg_not_name_words) && !tok_in(g, t, vc_seg_role_words) &&
-         !tok_in(g, t, vc_seg_first_person) && !tok_in(g, t, vc_seg_asker_role_words) &&
-         !tok_in(g, t, vc_seg_answer_role_words);
+  return t->cap && !tok_in(g, t, vc_seg_not_name_words) &&
+         !tok_in(g, t, vc_seg_role_words) && !tok_in(g, t, vc_seg_first_person) &&
+         !tok_in(g, t, vc_seg_asker_role_words) && !tok_in(g, t, vc_seg_answer_role_words);
 }
 
 /* Does a sentence end between t[k-1] and t[k]? */
@@ -43,41 +43,70 @@ static int breaks(const vc_seg *g, const vc_tok *t, size_t k) {
   return 0;
 }
 
+/* Does the capitalised run holding w[k] follow "the" / "a" (an organisation's name)? */
+static int after_determiner(const vc_seg *g, const vc_tok *w, size_t k) {
+  while (k > 0 && w[k - 1].cap && w[k].tight)
+    k--;
+  return k > 0 && tok_in(g, &w[k - 1], vc_seg_determiners);
+}
+
 /* The person named first in the words after src[s] (same sentence, a few words): a
- * known person, else a run of name words ("Board Chair Jane Doe" gives "Jane Doe").
- * Writes the name and returns its offset + 1, or 0. */
-static size_t name_after(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap,
-                         char *out, size_t out_cap) {
+ * known person, one after a title first within the opening capitalised stretch ("Board
+ * Chair Jane Doe"), else a run of name words. Writes the name and returns its offset + 1,
+ * or 0; *end gets the end of the name as written. */
+static size_t name_after_end(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap,
+                             char *out, size_t out_cap, size_t *end) {
   size_t n = 0;
   if (vc_seg_tokens(g->src, s, e, t, &n, cap) != VC_OK)
     return 0;
   vc_tok *w = *t;
   if (n > NAME_SCAN_WORDS)
     n = NAME_SCAN_WORDS;
-  size_t stop = n;
+  size_t stop = n, caps_end = n;
   for (size_t k = 1; k < n && stop == n; k++)
     if (breaks(g, w, k))
       stop = k;
-  for (size_t k = 0; k < stop; k++) {
-    size_t len;
-    int p = vc_seg_person_at(g, w[k].s, &len);
-    if (p >= 0) {
-      vc_seg_copy_name(g->people[p].name, g->people[p].len, out, out_cap);
-      return w[k].s + 1;
-    }
-  }
-  for (size_t k = 0; k < stop; k++) {
-    if (!name_tok(g, &w[k]))
-      continue;
-    size_t j = k + 1;
-    while (j < stop && j - k < 3 && w[j].tight && name_tok(g, &w[j]))
-      j++;
-    if (j - k >= 2 || k == 0) {
-      vc_seg_copy_name(g->src + w[k].s, w[j - 1].e - w[k].s, out, out_cap);
-      return w[k].s + 1;
+  for (size_t k = 0; k < stop && caps_end == n; k++)
+    if (!w[k].cap && !tok_in(g, &w[k], vc_seg_name_connectors) &&
+        !vc_seg_word_eq(g->src + w[k].s, w[k].e - w[k].s, "of") &&
+        !vc_seg_word_eq(g->src + w[k].s, w[k].e - w[k].s, "for"))
+      caps_end = k; /* "Chair of the Board for X, Jane Doe" stays one stretch */
+  /* within the opening capitalised stretch: a person after a title, any person, a run of
+   * name words; then the same beyond it, up to the sentence's end */
+  for (int pass = 0; pass < 5; pass++) {
+    size_t lim = pass < 3 ? caps_end : stop;
+    for (size_t k = 0; k < lim; k++) {
+      if (after_determiner(g, w, k)) /* "the X Group" */
+        continue;
+      size_t len;
+      int p = vc_seg_person_at(g, w[k].s, &len);
+      int titled = k > 0 && (tok_in(g, &w[k - 1], vc_seg_role_words) ||
+                             tok_in(g, &w[k - 1], vc_seg_asker_role_words) ||
+                             tok_in(g, &w[k - 1], vc_seg_answer_role_words));
+      if (p >= 0 && (pass == 1 || pass == 3 || (pass == 0 && titled))) {
+        vc_seg_copy_name(g->people[p].name, g->people[p].len, out, out_cap);
+        *end = w[k].s + len;
+        return w[k].s + 1;
+      }
+      if ((pass != 2 && pass != 4) || !name_tok(g, &w[k]))
+        continue;
+      size_t j = k + 1;
+      while (j < lim && j - k < 3 && w[j].tight && name_tok(g, &w[j]))
+        j++;
+      if (j - k >= 2 || k == 0) {
+        vc_seg_copy_name(g->src + w[k].s, w[j - 1].e - w[k].s, out, out_cap);
+        *end = w[j - 1].e;
+        return w[k].s + 1;
+      }
     }
   }
   return 0;
+}
+
+static size_t name_after(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap,
+                         char *out, size_t out_cap) {
+  size_t end;
+  return name_after_end(g, s, e, t, cap, out, out_cap, &end);
 }
 
 /* The name just before src[pos] ("Jane Doe joins us"), or 0. */
@@ -126,6 +155,35 @@ static void add_evidence(vc_seg *g, int s, int w, size_t off, const char *rule) 
   }
 }
 
+/* Gives evidence to every person named in a list after src[s] ("hosts Jane Doe and Joe
+ * Roe", "Jane Doe, Joe Roe and Ann Poe"), except the one speaking (`own`). */
+static void names_evidence(vc_seg *g, size_t s, size_t e, int own, int w, size_t at,
+                           const char *rule, vc_tok **t, size_t *cap) {
+  char name[VC_SEG_NAME_MAX];
+  for (int k = 0; k < 6; k++) {
+    size_t end = 0;
+    if (!name_after_end(g, s, e, t, cap, name, sizeof name, &end))
+      return;
+    int sp = speaker_named(g, name);
+    if (sp != own)
+      add_evidence(g, sp, w, at, rule);
+    size_t j = end;
+    while (j < e && (g->src[j] == ' ' || g->src[j] == ','))
+      j++;
+    if (j + 4 <= e && vc_seg_prefix_ci(g->src + j, e - j, "and "))
+      j += 4;
+    else if (j == end || g->src[j - 1] != ',')
+      return; /* no list separator: the list ends */
+    if (j >= e)
+      return;
+    int32_t cp;
+    vc_seg_cp(g->src, e, j, &cp);
+    if (!vc_seg_is_upper(cp))
+      return;
+    s = j;
+  }
+}
+
 /* Role words in each label ("HOST", "THE WITNESS", "(moderator)"). */
 static void label_evidence(vc_seg *g) {
   for (size_t li = 0; li < g->n_labels; li++) {
@@ -165,14 +223,10 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
       size_t e;
       if ((e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
           name_after(g, e, p->end, t, cap, name, sizeof name)) {
-        int s = speaker_named(g, name);
-        if (s != own)
-          add_evidence(g, s, W_INTRO, i, "introduced as a host");
+        names_evidence(g, e, p->end, own, W_INTRO, i, "introduced as a host", t, cap);
       } else if ((e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
                  name_after(g, e, p->end, t, cap, name, sizeof name)) {
-        int s = speaker_named(g, name);
-        if (s != own)
-          add_evidence(g, s, -W_INTRO, i, "introduced as a guest");
+        names_evidence(g, e, p->end, own, -W_INTRO, i, "introduced as a guest", t, cap);
       } else if (phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
                  name_before(g, p->body, i, t, cap, name, sizeof name)) {
         int s = speaker_named(g, name);
@@ -211,7 +265,8 @@ vc_status vc_seg_intro_names(vc_seg *g) {
       if (!g->asker[0] && (e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
           (g->asker_off = name_after(g, e, p->end, &t, &cap, g->asker, sizeof g->asker)))
         g->asker_off--;
-      else if (!g->answerer[0] && (e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
+      else if (!g->answerer[0] &&
+               (e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
                (g->answerer_off =
                     name_after(g, e, p->end, &t, &cap, g->answerer, sizeof g->answerer)))
         g->answerer_off--;

@@ -25,8 +25,10 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   if (st != VC_OK)
     return st;
   vc_spk *s = &g->speakers[g->n_speakers];
+  memset(s, 0, sizeof *s);
   memcpy(s->name, buf, n + 1);
   s->role = role;
+  s->why_off = s->name_off = SIZE_MAX; /* no source line yet */
   *out = g->n_speakers++;
   return VC_OK;
 }
@@ -143,7 +145,6 @@ static void asker_name(const vc_seg *g, char *out, size_t cap) {
            : g->byline[0] ? g->byline
                           : "Interviewer");
 }
-
 
 static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
@@ -326,6 +327,7 @@ static void split_by_asking(vc_seg *g, const group_score *gs, size_t *open, size
   }
   for (size_t i = 0; i < n; i++) {
     g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    g->speakers[open[i]].why_off = SIZE_MAX;
     snprintf(g->speakers[open[i]].why, sizeof g->speakers[open[i]].why, "%s",
              i < cut ? "asks more than the others" : "asks less than the others");
   }
@@ -356,13 +358,18 @@ static void label_roles(vc_seg *g, group_score *gs) {
     if (gs[s].q > most_q)
       most_q = gs[s].q;
   }
+  double host_q = -1; /* the least a speaker the evidence made a host asks */
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].evidence > 0 && gs[s].paras && (host_q < 0 || gs[s].q < host_q))
+      host_q = gs[s].q;
   int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
   int prompts = gs[0].paras >= 2 && most_q < 0.3;
   if (n == 1 || asked_unlabelled || decided || prompts) {
     for (size_t i = 0; i < n; i++) {
       vc_spk *k = &g->speakers[open[i]];
-      int asks = gs[open[i]].q >= 0.5 && !prompts;
+      int asks = gs[open[i]].q >= 0.5 && !prompts && gs[open[i]].q >= 0.8 * host_q;
       k->role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+      k->why_off = SIZE_MAX;
       snprintf(k->why, sizeof k->why, "%s",
                asks ? "most of its turns ask" : "most of its turns do not ask");
     }
@@ -419,11 +426,31 @@ static int same_person(const vc_seg *g, size_t li) {
   return -1;
 }
 
+/* Names the speaker of a Q/A-style label ("Q", "A", "HOST"): who the introduction says
+ * asks or answers, else the byline or the main person; records why. */
+static void qa_label_name(vc_seg *g, int asks, char *name, size_t cap, size_t *off,
+                          const char **why) {
+  if (asks) {
+    asker_name(g, name, cap);
+    *off = g->asker_off;
+    *why = g->asker_off   ? "the introduction names who asks"
+           : g->asker[0]  ? "who the introduction says the guest spoke with"
+           : g->byline[0] ? "the byline"
+                          : "nobody is named: a generic name";
+  } else {
+    answerer_name(g, name, cap);
+    *off = g->answerer_off;
+    *why = g->answerer[0] ? "the introduction names who answers"
+                          : "the person the article names most";
+  }
+}
+
 static vc_status label_speakers(vc_seg *g) {
   for (size_t li = 0; li < g->n_labels; li++) {
     vc_label *l = &g->labels[li];
     if (!l->valid)
       continue;
+    size_t off = g->paras[l->first_para].start;
     int same = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels)
                    ? -1
                    : same_person(g, li);
@@ -433,18 +460,24 @@ static vc_status label_speakers(vc_seg *g) {
     }
     char name[VC_SEG_NAME_MAX];
     vc_role role = VC_ROLE_NARRATOR; /* decided below */
-    if (key_in(l->key, vc_seg_asker_labels)) {
-      asker_name(g, name, sizeof name);
-      role = VC_ROLE_INTERVIEWER;
-    } else if (key_in(l->key, vc_seg_answer_labels)) {
-      answerer_name(g, name, sizeof name);
-      role = VC_ROLE_INTERVIEWEE;
+    const char *why = "the label, as the text writes it";
+    size_t why_off = off;
+    int asks = key_in(l->key, vc_seg_asker_labels);
+    if (asks || key_in(l->key, vc_seg_answer_labels)) {
+      qa_label_name(g, asks, name, sizeof name, &why_off, &why);
+      role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
     } else {
       label_name(g, l->key, name, sizeof name);
     }
     vc_status st = vc_seg_add_speaker(g, name, strlen(name), role, &l->speaker);
     if (st != VC_OK)
       return st;
+    vc_seg_name_why(g, l->speaker, why_off ? why_off : off, why);
+    vc_spk *k = &g->speakers[l->speaker];
+    if (role != VC_ROLE_NARRATOR && !k->why[0]) {
+      k->why_off = off;
+      snprintf(k->why, sizeof k->why, "%s", asks ? "a question label" : "an answer label");
+    }
   }
   return VC_OK;
 }
