@@ -57,6 +57,7 @@ typedef struct vc_label {
   int colon, period, dash, alone, stamped; /* how it was written */
   int punct;      /* times written all in capitals with a comma or an ampersand */
   int aside_role; /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
+  int handle, bare; /* a chat handle; a bare "Q" without a colon */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;

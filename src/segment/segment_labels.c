@@ -14,6 +14,8 @@ typedef struct label_parse {
   int kind, stamped, words, caps, colon;
   int punct;               /* an all-capitals name with a comma or an ampersand */
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
+  int handle; /* a lower-case chat handle ("jdoe:", "<jdoe>") */
+  int bare;   /* "Q What ...": a one-letter label with no mark after it */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -125,6 +127,58 @@ static size_t read_caps_run(const char *s, size_t n, size_t i, int *words) {
   return end;
 }
 
+/* "Speaker 2": a number of up to three digits after a label's name; returns the end. */
+static size_t number_after(const char *s, size_t n, size_t ne) {
+  size_t j = ne;
+  if (j + 1 >= n || s[j] != ' ')
+    return ne;
+  size_t d = j + 1;
+  while (d < n && d - j <= 3 && s[d] >= '0' && s[d] <= '9')
+    d++;
+  if (d == j + 1 || d - j > 4 || (d < n && s[d] != ':' && s[d] != ' ' && s[d] != '('))
+    return ne;
+  return d;
+}
+
+/* "Q What is ...", "Q (Inaudible.)": a lone Q (or A) with no colon, then a capital or a
+ * bracketed note. */
+static int is_bare_q(const char *s, size_t n, size_t ns, size_t ne) {
+  if (ne != ns + 1 || (s[ns] != 'Q' && s[ns] != 'A') || ne + 1 >= n || s[ne] != ' ')
+    return 0;
+  int32_t cp;
+  vc_seg_cp(s, n, ne + 1, &cp);
+  return vc_seg_is_upper(cp) || cp == '(' || cp == '[';
+}
+
+/* A chat handle: "jdoe: text", "<jdoe> text" (after an optional clock time): lower-case
+ * letters, digits and _ . - only, 2 to 32 of them. */
+static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_parse *lp) {
+  const char *s = src + base;
+  int angle = i < n && s[i] == '<';
+  size_t hs = i + (size_t)angle, he = hs;
+  while (he < n && he - hs <= 32 &&
+         ((s[he] >= 'a' && s[he] <= 'z') || (s[he] >= '0' && s[he] <= '9') || s[he] == '_' ||
+          s[he] == '-' || s[he] == '.' || (s[he] >= 'A' && s[he] <= 'Z' && he > hs)))
+    he++;
+  if (he - hs < 2 || he - hs > 32 || !(s[hs] >= 'a' && s[hs] <= 'z'))
+    return 0;
+  size_t j = he;
+  if (angle && j < n && s[j] == '>')
+    j++;
+  else if (!angle && j + 1 < n && s[j] == ':' && s[j + 1] == ' ')
+    j++;
+  else
+    return 0;
+  lp->handle = 1;
+  lp->kind = LB_COLON;
+  lp->colon = !angle;
+  lp->words = 1;
+  lp->name_s = base + hs;
+  lp->name_e = base + he;
+  lp->body = base + skip_spaces(s, n, j);
+  return lp->body < base + n;
+}
+
 /* Parses a label at the start of s[0..n) (absolute offset base). */
 static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
   const char *s = src + base;
@@ -136,8 +190,19 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   lp->caps = lp->punct = ne > 0;
   if (!ne)
     ne = read_name(s, n, i, &lp->words, &lp->caps);
-  if (!ne || ne - ns > 60)
+  if (!ne)
+    return parse_handle(src, base, n, i, lp);
+  if (ne - ns > 60)
     return 0;
+  ne = number_after(s, n, ne); /* "Speaker 2", "Participant 10" */
+  if (is_bare_q(s, n, ns, ne)) {
+    lp->bare = 1;
+    lp->kind = LB_COLON;
+    lp->name_s = base + ns;
+    lp->name_e = base + ne;
+    lp->body = base + skip_spaces(s, n, ne);
+    return 1;
+  }
   size_t j = skip_spaces(s, n, ne), d;
   size_t st = vc_seg_stamp_end(s, n, j);
   if (st > j) {
@@ -211,6 +276,8 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   l->alone += lp->kind == LB_ALONE;
   l->stamped += lp->stamped;
   l->punct += lp->punct;
+  l->handle |= lp->handle;
+  l->bare |= lp->bare;
   for (size_t i = lp->aside_s; i < lp->aside_e;) {
     size_t j = vc_seg_word_end(g->src, lp->aside_e, i);
     if (j == i) {
@@ -249,6 +316,10 @@ static int key_in(const char *key, const char *const *list) {
 static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) {
   if (key_in(l->key, vc_seg_not_labels))
     return 0;
+  if (l->handle)
+    return l->count >= 2;
+  if (l->bare)
+    return l->key[0] == 'Q' || l->count >= 3;
   int qa = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels);
   int person = names_person(g, l->key);
   if (qa)
@@ -292,6 +363,26 @@ static int name_list_line(const vc_seg *g, const label_parse *lps, const int *se
           (seen[j + 1] >= 0 && lps[j + 1].kind == LB_ALONE) || g->paras[j + 1].words >= 25);
 }
 
+/* In a transcript labelled throughout (two or more labels used several times), a label
+ * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too. */
+static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
+                            size_t body) {
+  int strong = 0;
+  for (size_t li = 0; li < g->n_labels; li++)
+    strong += g->labels[li].valid && g->labels[li].count >= 2;
+  if (strong < 2)
+    return;
+  for (size_t i = body; i < g->n_paras; i++) {
+    if (seen[i] < 0)
+      continue;
+    vc_label *l = &g->labels[seen[i]];
+    if (!l->valid && l->count == 1 && (lps[i].colon || lps[i].kind == LB_ALONE) &&
+        !l->handle && !l->bare && lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
+        !key_in(l->key, vc_seg_meta_keys))
+      l->valid = 1;
+  }
+}
+
 /* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
  * and body. A label alone on its line names the next paragraph. */
 vc_status vc_seg_find_labels(vc_seg *g) {
@@ -322,6 +413,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     }
     l->valid |= label_valid(g, l, lps[i].caps, lps[i].words);
   }
+  accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;

@@ -390,6 +390,18 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
     q->attributed = 1;
     return VC_OK;
   }
+  /* "...” —Jane Doe": a name after a dash, with nothing else in its sentence */
+  int dash = 0;
+  for (size_t k = lo; k < i; k++)
+    dash |= g->src[k] == '-' || (unsigned char)g->src[k] == 0xE2;
+  if (q->closed && dash && pr->n > 0 && pr->toks[0].s == i) {
+    size_t k = read_who(g, pr->toks, pr->n, 0, w);
+    if (k > 0 && (w->kind == 1 || w->kind == 4) &&
+        (k == pr->n || g->src[pr->toks[k - 1].e] == ',')) {
+      q->attributed = 1;
+      return VC_OK;
+    }
+  }
   size_t ss = sentence_start(g->src, p->body, q->s);
   if (ss < floor)
     ss = floor;
