@@ -363,6 +363,39 @@ static int name_list_line(const vc_seg *g, const label_parse *lps, const int *se
           (seen[j + 1] >= 0 && lps[j + 1].kind == LB_ALONE) || g->paras[j + 1].words >= 25);
 }
 
+/* A metadata line "KEY: value" ("Tags: x", "Speakers: Jane Doe, Joe Roe", "Host: jdoe")
+ * before the dialogue or short: page chrome, not a turn. A cast line names who answers
+ * or who asks (the first name in it). */
+static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
+  if (!lp->colon || lp->kind == LB_ALONE)
+    return 0;
+  char key[VC_SEG_NAME_MAX];
+  vc_seg_upper_key(g->src + lp->name_s, lp->name_e - lp->name_s, key, sizeof key);
+  const vc_para *p = &g->paras[i];
+  size_t n = p->end - lp->body;
+  int words = 0;
+  for (size_t k = lp->body; k < p->end; k++)
+    words += g->src[k] == ' ';
+  int guest = key_in(key, vc_seg_cast_guest_keys), host = key_in(key, vc_seg_cast_host_keys);
+  int meta = key_in(key, vc_seg_meta_label_keys) || guest || host;
+  unsigned char last = (unsigned char)g->src[p->end - 1];
+  int sentence = strchr(".?!", last) != NULL && last;
+  if (!meta || (i >= body && (words > 10 || sentence)) || (host && sentence))
+    return 0;
+  char *to = guest ? g->answerer : host ? g->asker : NULL;
+  size_t *off = guest ? &g->answerer_off : &g->asker_off;
+  if (to && !to[0]) {
+    size_t e = lp->body;
+    while (e < p->end && g->src[e] != ',' && g->src[e] != ';' && g->src[e] != '(')
+      e++;
+    if (e > lp->body && e - lp->body < VC_SEG_NAME_MAX && n > 0) {
+      vc_seg_copy_name(g->src + lp->body, e - lp->body, to, VC_SEG_NAME_MAX);
+      *off = lp->body;
+    }
+  }
+  return 1;
+}
+
 /* In a transcript labelled throughout (two or more labels used several times), a label
  * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too. */
 static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
@@ -402,6 +435,12 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
+    if (meta_line(g, &lps[i], i, body)) {
+      g->paras[i].drop = VC_DROP_DATE; /* "Transcript By: ...", "Speakers: Jane Doe" */
+      l->count--;
+      seen[i] = -1;
+      continue;
+    }
     if (l->count == 1 && i < body &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label */

@@ -214,11 +214,16 @@ static void label_evidence(vc_seg *g) {
  * labelled speaker says of themselves ("thanks for having me"). */
 static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
   char name[VC_SEG_NAME_MAX];
+  int turn_no[VC_SEG_MAX_SPEAKERS] = {0};
   for (size_t pi = 0; pi < g->n_paras; pi++) {
     const vc_para *p = &g->paras[pi];
     if (p->drop != VC_DROP_NONE)
       continue;
     int own = p->label >= 0 ? (int)g->labels[p->label].speaker : -1;
+    if (own > 0 && own < VC_SEG_MAX_SPEAKERS)
+      turn_no[own]++; /* a host welcomes in their first turns */
+    else
+      own = -1;
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
       if ((e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
@@ -232,7 +237,8 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
         int s = speaker_named(g, name);
         if (s != own)
           add_evidence(g, s, -W_INTRO, i, "introduced as a guest");
-      } else if (own > 0 && phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
+      } else if (own > 0 && turn_no[own] <= 2 &&
+                 phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
         add_evidence(g, own, W_SELF, i, "speaks as the host");
       } else if (own > 0 && phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
         add_evidence(g, own, -W_SELF, i, "speaks as a guest");

@@ -97,6 +97,23 @@ static void key_name(const char *key, char *out, size_t cap) {
   snprintf(out, cap, "%.*s", (int)n, key);
 }
 
+/* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
+ * "JANE TOLD")? */
+static int initials_of(const char *init, const char *name) {
+  size_t n = strlen(init), k = 0;
+  if (n < 2 || n > 4 || strchr(init, ' '))
+    return 0;
+  for (const char *w = name; *w; k++) {
+    if (k >= n || *w != init[k])
+      return 0;
+    w = strchr(w, ' ');
+    if (!w)
+      return k + 1 == n;
+    w++;
+  }
+  return 0;
+}
+
 /* The person a label's name part stands for ("AHMED" -> "Jane Ahmed"), or -1. */
 static int label_person(const vc_seg *g, const char *key) {
   const char *last = strrchr(key, ' ');
@@ -119,6 +136,15 @@ static int label_person(const vc_seg *g, const char *key) {
     if (g->people[i].is_person && first_word_is(k, key))
       best = (int)i;
   }
+  /* "JD" for "Jane Doe": a person first, else any name the text writes in full */
+  for (int pass = 0; pass < 2 && best < 0 && !last; pass++)
+    for (size_t i = 0; i < g->n_people; i++) {
+      char k[VC_SEG_NAME_MAX];
+      vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+      if ((pass == 1 || g->people[i].is_person) && initials_of(key, k) &&
+          (best < 0 || g->people[i].mentions > g->people[best].mentions))
+        best = (int)i;
+    }
   return best;
 }
 
@@ -385,23 +411,6 @@ static int key_in(const char *key, const char *const *list) {
   return vc_seg_in_list(key, strlen(key), list);
 }
 
-/* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
- * "JANE TOLD")? */
-static int initials_of(const char *init, const char *name) {
-  size_t n = strlen(init), k = 0;
-  if (n < 2 || n > 4 || strchr(init, ' '))
-    return 0;
-  for (const char *w = name; *w; k++) {
-    if (k >= n || *w != init[k])
-      return 0;
-    w = strchr(w, ' ');
-    if (!w)
-      return k + 1 == n;
-    w++;
-  }
-  return 0;
-}
-
 /* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED", "JA"
  * after "JANE AHMED". */
 static int same_person(const vc_seg *g, size_t li) {
@@ -428,15 +437,21 @@ static int same_person(const vc_seg *g, size_t li) {
 
 /* Names the speaker of a Q/A-style label ("Q", "A", "HOST"): who the introduction says
  * asks or answers, else the byline or the main person; records why. */
-static void qa_label_name(vc_seg *g, int asks, char *name, size_t cap, size_t *off,
-                          const char **why) {
+static int key_in(const char *key, const char *const *list);
+
+static void qa_label_name(vc_seg *g, const char *key, int asks, char *name, size_t cap,
+                          size_t *off, const char **why) {
   if (asks) {
     asker_name(g, name, cap);
     *off = g->asker_off;
-    *why = g->asker_off   ? "the introduction names who asks"
-           : g->asker[0]  ? "who the introduction says the guest spoke with"
-           : g->byline[0] ? "the byline"
-                          : "nobody is named: a generic name";
+    *why = g->asker[0] && g->asker_off ? "the introduction names who asks"
+           : g->asker[0]               ? "who the introduction says the guest spoke with"
+           : g->byline[0]              ? "the byline"
+                                       : "nobody is named: a generic name";
+    if (!g->asker[0] && !g->byline[0] && strlen(key) > 1 && strcmp(key, "QUESTION") != 0) {
+      title_case(key, name, cap); /* "HOST:" with nobody named is "Host" */
+      *why = "nobody is named: the label's role word";
+    }
   } else {
     answerer_name(g, name, cap);
     *off = g->answerer_off;
@@ -464,7 +479,7 @@ static vc_status label_speakers(vc_seg *g) {
     size_t why_off = off;
     int asks = key_in(l->key, vc_seg_asker_labels);
     if (asks || key_in(l->key, vc_seg_answer_labels)) {
-      qa_label_name(g, asks, name, sizeof name, &why_off, &why);
+      qa_label_name(g, l->key, asks, name, sizeof name, &why_off, &why);
       role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
     } else {
       label_name(g, l->key, name, sizeof name);
