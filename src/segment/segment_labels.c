@@ -409,7 +409,7 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
-    if (!l->valid && l->count == 1 && (lps[i].colon || lps[i].kind == LB_ALONE) &&
+    if (!l->valid && l->count == 1 && lps[i].colon &&
         !l->handle && !l->bare && lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
         !key_in(l->key, vc_seg_meta_keys))
       l->valid = 1;

@@ -232,6 +232,8 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
       } else if ((e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
                  name_after(g, e, p->end, t, cap, name, sizeof name)) {
         names_evidence(g, e, p->end, own, -W_INTRO, i, "introduced as a guest", t, cap);
+        if (own > 0 && speaker_named(g, name) > 0 && speaker_named(g, name) != own)
+          add_evidence(g, own, W_SELF, i, "introduces a guest");
       } else if (phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
                  name_before(g, p->body, i, t, cap, name, sizeof name)) {
         int s = speaker_named(g, name);
