@@ -55,8 +55,8 @@ typedef struct vc_label {
   char key[VC_SEG_NAME_MAX]; /* upper-cased, spaces collapsed */
   int count;
   int colon, period, dash, alone, stamped; /* how it was written */
-  int punct;      /* times written all in capitals with a comma or an ampersand */
-  int aside_role; /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
+  int punct;        /* times written all in capitals with a comma or an ampersand */
+  int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int handle, bare; /* a chat handle; a bare "Q" without a colon */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */

@@ -14,8 +14,8 @@ typedef struct label_parse {
   int kind, stamped, words, caps, colon;
   int punct;               /* an all-capitals name with a comma or an ampersand */
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
-  int handle; /* a lower-case chat handle ("jdoe:", "<jdoe>") */
-  int bare;   /* "Q What ...": a one-letter label with no mark after it */
+  int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
+  int bare;                /* "Q What ...": a one-letter label with no mark after it */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -157,8 +157,9 @@ static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_
   int angle = i < n && s[i] == '<';
   size_t hs = i + (size_t)angle, he = hs;
   while (he < n && he - hs <= 32 &&
-         ((s[he] >= 'a' && s[he] <= 'z') || (s[he] >= '0' && s[he] <= '9') || s[he] == '_' ||
-          s[he] == '-' || s[he] == '.' || (s[he] >= 'A' && s[he] <= 'Z' && he > hs)))
+         ((s[he] >= 'a' && s[he] <= 'z') || (s[he] >= '0' && s[he] <= '9') ||
+          s[he] == '_' || s[he] == '-' || s[he] == '.' ||
+          (s[he] >= 'A' && s[he] <= 'Z' && he > hs)))
     he++;
   if (he - hs < 2 || he - hs > 32 || !(s[hs] >= 'a' && s[hs] <= 'z'))
     return 0;
@@ -376,7 +377,8 @@ static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
   int words = 0;
   for (size_t k = lp->body; k < p->end; k++)
     words += g->src[k] == ' ';
-  int guest = key_in(key, vc_seg_cast_guest_keys), host = key_in(key, vc_seg_cast_host_keys);
+  int guest = key_in(key, vc_seg_cast_guest_keys),
+      host = key_in(key, vc_seg_cast_host_keys);
   int meta = key_in(key, vc_seg_meta_label_keys) || guest || host;
   unsigned char last = (unsigned char)g->src[p->end - 1];
   int sentence = strchr(".?!", last) != NULL && last;
@@ -400,17 +402,21 @@ static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
  * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too. */
 static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
                             size_t body) {
-  int strong = 0;
-  for (size_t li = 0; li < g->n_labels; li++)
+  int strong = 0, punct = 0;
+  for (size_t li = 0; li < g->n_labels; li++) {
     strong += g->labels[li].valid && g->labels[li].count >= 2;
+    punct += g->labels[li].punct > 0;
+  }
+  for (size_t li = 0; punct >= 2 && li < g->n_labels; li++)
+    g->labels[li].valid |= g->labels[li].punct > 0; /* "JANE DOE, STAFF REPORTER:" */
   if (strong < 2)
     return;
   for (size_t i = body; i < g->n_paras; i++) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
-    if (!l->valid && l->count == 1 && lps[i].colon &&
-        !l->handle && !l->bare && lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
+    if (!l->valid && l->count == 1 && lps[i].colon && !l->handle && !l->bare &&
+        lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
         !key_in(l->key, vc_seg_meta_keys))
       l->valid = 1;
   }

@@ -359,6 +359,28 @@ static void split_by_asking(vc_seg *g, const group_score *gs, size_t *open, size
   }
 }
 
+/* When every labelled speaker answers and no unlabelled questions ask, the one among
+ * those the evidence left open who asks most is the interviewer ("THE PRESIDENT:"
+ * answers, so "MS. DOE:" asks). */
+static void ensure_asker(vc_seg *g, const group_score *gs, const size_t *open, size_t n,
+                         int asked_unlabelled) {
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].role == VC_ROLE_INTERVIEWER && gs[s].paras)
+      return;
+  if (asked_unlabelled || n == 0)
+    return;
+  size_t best = open[0];
+  for (size_t i = 1; i < n; i++)
+    if (gs[open[i]].q > gs[best].q)
+      best = open[i];
+  if (gs[best].q <= 0)
+    return;
+  g->speakers[best].role = VC_ROLE_INTERVIEWER;
+  g->speakers[best].why_off = SIZE_MAX;
+  snprintf(g->speakers[best].why, sizeof g->speakers[best].why, "%s",
+           "asks most, and everyone else answers");
+}
+
 /* Roles of the labelled speakers. Evidence in the text decides first (role words in
  * labels, introductions, what speakers say of themselves: segment_roles.c); the rest
  * by how much they ask. One alone asks if its turns are questions; with questions left
@@ -402,6 +424,7 @@ static void label_roles(vc_seg *g, group_score *gs) {
   } else if (n > 1) {
     split_by_asking(g, gs, open, n);
   }
+  ensure_asker(g, gs, open, n, asked_unlabelled || (prompts && !decided));
   for (size_t s = 1; s < g->n_speakers; s++)
     if (g->speakers[s].role == VC_ROLE_NARRATOR)
       g->speakers[s].role = VC_ROLE_INTERVIEWEE;

@@ -14,8 +14,8 @@ typedef struct tsv_row {
   char name[VC_SEG_NAME_MAX];
 } tsv_row;
 
-static void fail(vc_diag *d, const char *tsv_name, size_t line, const char *fmt,
-                 size_t a, size_t b) {
+static void fail(vc_diag *d, const char *tsv_name, size_t line, const char *fmt, size_t a,
+                 size_t b) {
   if (!d)
     return;
   char what[160];
