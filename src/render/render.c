@@ -1,13 +1,24 @@
 /* One interview end to end: text, turns, voices, speech, timeline, cues, five outputs. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "cues.h"
+#include "render_internal.h"
+#include "synth.h"
+#include "synth_calibrate.h"
+#include "text.h"
+#include "timeline.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/voicecap.h"
+#include "voicecap/render.h"
+#include "writers.h"
 
 /* The outputs of one render, in the order they are published. */
 enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
@@ -27,15 +38,21 @@ static const struct {
 };
 
 typedef struct vc_job {
-  const char *path;
+  const char *path;  /* the input file, or NULL for text in memory */
+  const char *name;  /* the input's name: its path, or the name given */
+  const char *bytes; /* text in memory (path NULL) */
+  size_t len;
   const vc_render_opts *o;
+  const vc_voice_pins *pins;
   vc_diag *diag;
+  char *voices_dir, *data_dir;
   vc_text *text;
   vc_script *script;
   vc_speak_rules *rules;
   vc_voiceset *voices;
   vc_cast *cast;
   vc_synth *synth;
+  vc_calibrator *calibrator;
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
@@ -50,17 +67,29 @@ static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) 
     snprintf(d->msg, sizeof d->msg, fmt, a, b);
 }
 
+/* Passes one progress note to the caller, when it asked for them. */
+static void note(const vc_job *j, const char *fmt, ...) {
+  if (!j->o->note)
+    return;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  j->o->note(j->o->note_user, j->name, msg);
+}
+
 /* Prefixes the input's path to a stage's message so every error names its file. */
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
-  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->path, inner);
+  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->name, inner);
   return st;
 }
 
 static vc_status plan_outputs(vc_job *j) {
   const char *dir = j->o->out_dir ? j->o->out_dir : "out";
-  char *stem = vc_path_stem(j->path);
+  char *stem = vc_path_stem(j->name);
   if (!stem)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
@@ -95,7 +124,7 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
@@ -155,10 +184,8 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
 
 enum { VC_END_SILENCE_MS = 1000 };
 
-/* The gain of every speaker's voice. Calibrating a voice the first time forks a child
- * (synth.c), so this runs before the audio sink's thread starts: a fork while another
- * thread holds a lock (ASan's allocator has no fork handlers) can leave the child
- * waiting for it forever. */
+/* The gain of every speaker's voice, measured (or read from the calibration cache the
+ * options name) before the audio opens. */
 static vc_status voice_gains(vc_job *j) {
   size_t n = j->script->n_speakers;
   j->gains = calloc(n ? n : 1, sizeof *j->gains);
@@ -168,20 +195,38 @@ static vc_status voice_gains(vc_job *j) {
     size_t sp = j->script->turns[i].speaker;
     if (j->gains[sp] > 0.0)
       continue;
-    vc_status st = vc_synth_voice_gain(j->synth, j->cast->voice[sp],
-                                       VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
+    vc_status st = vc_calibrator_gain(j->calibrator, j->synth, j->cast->voice[sp],
+                                      VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
     if (st != VC_OK)
       return st;
   }
   return VC_OK;
 }
 
+/* One note per speaker who speaks: name, role, voice file, espeak-ng voice, colour, gain.
+ */
+static void note_cast(const vc_job *j) {
+  for (size_t i = 0; i < j->script->n_speakers; i++) {
+    const vc_voice *v = j->cast->voice[i];
+    if (j->gains[i] <= 0.0)
+      continue;
+    note(j, "%s (%s): voice %s (%s%s%s, pitch %d, rate %d), colour #%06X, gain %+.1f dB",
+         j->script->speakers[i].name, vc_role_name(j->script->speakers[i].role),
+         v->file ? v->file : v->id, v->language, v->variant && v->variant[0] ? "+" : "",
+         v->variant ? v->variant : "", v->pitch, v->rate, j->cast->colour[i] & 0xFFFFFFu,
+         20.0 * log10(j->gains[i]));
+  }
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
+  if (st == VC_OK)
+    st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
     return st;
+  note_cast(j);
   int rate = vc_synth_sample_rate(j->synth);
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
@@ -199,6 +244,9 @@ static vc_status synthesise(vc_job *j) {
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
   }
+  if (st == VC_OK)
+    note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
+         ao.format);
   return st;
 }
 
@@ -207,11 +255,11 @@ static vc_status write_captions(vc_job *j) {
                 .timeline = j->tl,
                 .cues = j->cues,
                 .cast = j->cast,
-                .source_name = j->path,
+                .source_name = j->name,
                 .audio_name = strrchr(j->final[OUT_WAV], '/')
                                   ? strrchr(j->final[OUT_WAV], '/') + 1
                                   : j->final[OUT_WAV],
-                .flags = j->o->flags};
+                .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)
       continue;
@@ -239,6 +287,7 @@ static vc_status publish(vc_job *j) {
       diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
       return VC_ERR_IO;
     }
+    note(j, "wrote %s", j->final[i]);
   }
   return VC_OK;
 }
@@ -255,36 +304,35 @@ static void job_cleanup(vc_job *j) {
   vc_cues_free(j->cues);
   free(j->gains);
   vc_timeline_free(j->tl);
+  vc_calibrator_free(j->calibrator);
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);
   vc_voiceset_free(j->voices);
   vc_speak_rules_free(j->rules);
   vc_script_free(j->script);
   vc_text_free(j->text);
+  free(j->voices_dir);
+  free(j->data_dir);
 }
 
-const char *vc_voices_dir(const char *given) {
-  if (given)
-    return given;
-  const char *env = getenv("VOICECAP_VOICES");
-  if (env && *env)
-    return env;
-  return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
-}
-
-/* The turns: from the segmenter, with a warning when some are uncertain, or from the
- * corrected turns file the user gave (--turns). */
-static vc_status get_script(vc_job *j) {
-  if (!j->o->turns_path) {
-    vc_status st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
-    size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
-    if (unsure && j->o->warn)
-      fprintf(j->o->warn,
-              "voicecap: %s: warning: %zu of %zu turns are uncertain (see voicecap segment "
-              "--explain %s)\n",
-              j->path, unsure, j->script->n_turns, j->path);
-    return st;
+/* The turns from the segmenter, with a warning when some are uncertain. */
+static vc_status segment_text(vc_job *j) {
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  vc_status st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
+  if (unsure && j->o->warn) {
+    char msg[512];
+    snprintf(
+        msg, sizeof msg,
+        "warning: %zu of %zu turns are uncertain (see voicecap segment --explain %.300s)",
+        unsure, j->script->n_turns, j->path ? j->path : j->name);
+    j->o->warn(j->o->warn_user, j->name, msg);
   }
+  return st;
+}
+
+/* The turns from the corrected file the user gave (--turns), checked against the text. */
+static vc_status read_turns(vc_job *j) {
   vc_text *tsv = NULL;
   vc_status st = vc_text_load(j->o->turns_path, &tsv, j->diag);
   if (st == VC_OK)
@@ -294,17 +342,33 @@ static vc_status get_script(vc_job *j) {
   return st;
 }
 
+/* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
+static vc_status read_script(vc_job *j) {
+  vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
+  if (st == VC_OK)
+    st = vc_folder_find(VC_FOLDER_VOICES, j->o->voices_dir, &j->voices_dir, j->diag);
+  if (st == VC_OK)
+    st = j->path ? vc_text_load(j->path, &j->text, j->diag)
+                 : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
+  if (st == VC_OK)
+    st = j->o->turns_path ? read_turns(j) : segment_text(j);
+  return st;
+}
+
 static vc_status render_job(vc_job *j) {
-  vc_status st = vc_text_load(j->path, &j->text, j->diag);
-  if (st == VC_OK)
-    st = get_script(j);
+  vc_status st = read_script(j);
   if (st != VC_OK)
-    return j->o->turns_path && j->diag->msg[0] ? st : fail_in_file(j, st);
-  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+    return fail_in_file(j, st);
+  note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
+       j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
+       j->script->n_speakers == 1 ? "" : "s");
+  st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
+    st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)
-    st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
+    note(j, "voices from %s", j->voices_dir);
+  if (st == VC_OK)
+    st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
   if (st == VC_OK)
@@ -316,19 +380,40 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_cues_build(j->script, j->tl, &j->cues);
   if (st == VC_OK)
+    note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
+  if (st == VC_OK)
     st = write_captions(j);
   if (st == VC_OK)
     st = publish(j);
   return st;
 }
 
-vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
+  static const vc_render_opts defaults = {0};
   vc_diag local = {{0}};
-  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
-  j.diag->msg[0] = '\0';
-  vc_status st = render_job(&j);
-  if (st != VC_OK && !j.diag->msg[0])
-    snprintf(j.diag->msg, sizeof j.diag->msg, "%s: %s", path, vc_strerror(st));
-  job_cleanup(&j);
+  j->o = o ? o : &defaults;
+  j->diag = diag ? diag : &local;
+  j->diag->msg[0] = '\0';
+  vc_status st = j->name ? render_job(j) : VC_ERR_ARG;
+  if (st != VC_OK && !j->diag->msg[0])
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->name ? j->name : "(no name)",
+             vc_strerror(st));
+  job_cleanup(j);
   return st;
+}
+
+vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
+                                const vc_voice_pins *pins, vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins};
+  return run_job(&j, o, diag);
+}
+
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  return vc_render_file_pinned(path, o, NULL, diag);
+}
+
+vc_status vc_render_text(const char *text, size_t len, const char *name,
+                         const vc_render_opts *o, vc_diag *diag) {
+  vc_job j = {.name = name, .bytes = text, .len = len};
+  return run_job(&j, o, diag);
 }

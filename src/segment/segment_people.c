@@ -29,7 +29,10 @@ static size_t run_at(const char *src, const vc_tok *toks, size_t n, size_t i) {
   if (!name_word(src, &toks[i]))
     return 0;
   size_t j = i + 1, words = 1;
-  while (j < n && words < 4 && toks[j].tight) {
+  while (
+      j < n && words < 4 &&
+      (toks[j].tight || (toks[j - 1].e - toks[j - 1].s == 1 && src[toks[j - 1].e] == '.' &&
+                         toks[j].s == toks[j - 1].e + 2))) { /* "Jane Q. Doe" */
     if (name_word(src, &toks[j])) {
       j++;
       words++;

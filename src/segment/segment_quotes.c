@@ -200,8 +200,10 @@ static size_t read_who(const vc_seg *g, const vc_tok *t, size_t n, size_t i, who
   if (tok_in(g, &t[i], vc_seg_determiners))
     return description(g, t, n, i, w);
   if (t[i].cap && !t[i].caps && !tok_in(g, &t[i], vc_seg_not_name_words)) {
-    size_t j = i + 1;
-    while (j < n && j - i < 3 && t[j].tight && t[j].cap)
+    size_t j = i + 1; /* up to three words; a middle initial ("Jane Q. Doe") joins */
+    while (j < n && j - i < 4 && t[j].cap &&
+           (t[j].tight || (t[j - 1].e - t[j - 1].s == 1 && g->src[t[j - 1].e] == '.' &&
+                           t[j].s == t[j - 1].e + 2)))
       j++;
     *w = (who){4, -1, t[i].s, t[j - 1].e};
     return j - i;
@@ -265,7 +267,10 @@ static size_t sentence_start(const char *s, size_t lo, size_t pos) {
 /* Sentence end after `pos`: . ! ? followed by a space, or an opening quote. */
 static size_t sentence_end(const char *s, size_t pos, size_t hi) {
   for (size_t i = pos; i < hi; i++) {
-    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= hi || s[i + 1] == ' '))
+    int initial = s[i] == '.' && i >= 2 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' &&
+                  (s[i - 2] == ' ' || s[i - 2] == '\n'); /* "Jane Q. Doe" */
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= hi || s[i + 1] == ' ') &&
+        !initial)
       return i + 1;
     size_t k;
     if (vc_seg_is_open_quote(s, hi, i, &k))
