@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "synth.h"
+#include "text.h"
 #include "voicecap/voicecap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -7,16 +7,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cast.h"
 #include "guard.h"
-
-#include "voicecap/cast.h"
-#include "voicecap/render.h"
+#include "program.h"
+#include "render_internal.h"
+#include "render_outset.h"
+#include "text.h"
 #include "voicecap/segment.h"
-#include "voicecap/text.h"
 
 /* A worker renders one file and reports through its exit status; it dies with the
  * parent (cleaning up, as on SIGTERM) and, when interrupted, by the same signal. */
-static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
+static pid_t start_worker(const char *path, const vc_render_opts *o,
+                          const vc_voice_pins *pins, FILE *out, FILE *err) {
   pid_t parent = getpid();
   if (out)
     fflush(out);
@@ -26,7 +28,7 @@ static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, 
     return pid;
   vc_guard_worker_start(parent);
   vc_diag diag = {{0}};
-  vc_status st = vc_render_file(path, o, &diag);
+  vc_status st = vc_render_file_pinned(path, o, pins, &diag);
   if (st == VC_ERR_CANCELLED)
     vc_guard_exit_if_signalled();
   if (st != VC_OK)
@@ -79,12 +81,8 @@ void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err) {
   vc_voice_pins pins = {0};
-  vc_render_opts with_pins = *o;
-  if (!o->pins && n > 1) {
+  if (n > 1)
     vc_batch_plan_voices(paths, n, &pins);
-    with_pins.pins = &pins;
-    o = &with_pins;
-  }
   size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
   pid_t *pids = calloc(n ? n : 1, sizeof *pids);
   int *live = calloc(n ? n : 1, sizeof *live);
@@ -99,7 +97,7 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
   int passed = 0;
   while (done < n) {
     while (running < max && next < n && !*vc_guard_flag()) {
-      pids[next] = start_worker(paths[next], o, out, err);
+      pids[next] = start_worker(paths[next], o, &pins, out, err);
       if (pids[next] < 0) {
         char msg[sizeof(vc_diag)];
         snprintf(msg, sizeof msg, "%.300s: cannot start a worker", paths[next]);

@@ -7,11 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
 #include "guard.h"
+#include "program.h"
+#include "text.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -28,8 +33,8 @@ enum {
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name;
-  int jobs, help, version, sample_rate, follow_links;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns;
+  int jobs, help, version, sample_rate, explain, follow_links;
   int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
@@ -80,7 +85,7 @@ static int set_audio(vc_args *a, const char *v, FILE *err) {
 
 static int set_karaoke(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
-  a->flags |= VC_DOC_KARAOKE;
+  a->flags |= VC_RENDER_KARAOKE;
   return 0;
 }
 
@@ -177,6 +182,18 @@ static int set_follow_links(vc_args *a, const char *v, FILE *err) {
   return 0;
 }
 
+static int set_explain(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->explain = 1;
+  return 0;
+}
+
+static int set_turns(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->turns = v;
+  return 0;
+}
+
 static int set_help(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->help = 1;
@@ -195,8 +212,8 @@ static const vc_opt_def vc_opts[] = {
     {"jobs", 'j', "N", CMD_BATCH, set_jobs,
      "worker processes, 1 to 256 (default: the number of cores)"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
-     "voice definitions (default: $VOICECAP_VOICES, else ./voices, else the built-in "
-     "folder)"},
+     "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
+     "PREFIX/share/voicecap/voices)"},
     {"audio-format", 0, "F", CMD_RENDER | CMD_BATCH, set_audio_format,
      "audio file format: wav (default), flac, ogg, opus or mp3"},
     {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
@@ -210,6 +227,12 @@ static const vc_opt_def vc_opts[] = {
      "follow links that lead out of the folders given (by default they are skipped, and "
      "named)"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
+    {"explain", 0, NULL, CMD_SEGMENT, set_explain,
+     "instead of the turns: each speaker's role and name with the rule and source line "
+     "that chose them, and each turn's line, confidence and rule ('?': uncertain)"},
+    {"turns", 0, "TSV", CMD_RENDER, set_turns,
+     "render from this segmentation (segment --format tsv output, corrected) instead of "
+     "segmenting; one FILE only"},
     {"audio", 0, "FILE", CMD_CHECK, set_audio,
      "the audio the captions belong to: check that the cues cover the speech"},
     {"quiet", 'q', NULL, CMD_RENDER | CMD_BATCH | CMD_CHECK, set_quiet,
@@ -257,7 +280,7 @@ static void put_wrapped(const char *text, int col, FILE *out) {
 }
 
 /* "  -o, --out=DIR        output folder ..." */
-static void print_opt(const vc_opt_def *o, FILE *out) {
+static void print_opt(const vc_opt_def *o, const char *help, FILE *out) {
   char head[64];
   snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->letter ? '-' : ' ',
            o->letter ? o->letter : ' ', o->letter ? ',' : ' ', o->name, o->arg ? "=" : "",
@@ -265,13 +288,13 @@ static void print_opt(const vc_opt_def *o, FILE *out) {
   int n = fprintf(out, "  %-22s", head);
   if (n > 24)
     fprintf(out, "\n%24s", "");
-  put_wrapped(o->help, 24, out);
+  put_wrapped(help, 24, out);
 }
 
 static void print_opts(unsigned cmds, FILE *out) {
   for (size_t i = 0; i < N_OPTS; i++)
     if (vc_opts[i].cmds & cmds)
-      print_opt(&vc_opts[i], out);
+      print_opt(&vc_opts[i], vc_opts[i].help, out);
 }
 
 /* Builds getopt_long's tables from vc_opts: every option is known to the parser, so that
@@ -393,6 +416,9 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err,
+                      .turns_path = a->turns,
+                      .warn = a->verbosity >= 0 ? print_note : NULL,
+                      .warn_user = err,
                       .cancel = vc_guard_flag()};
   return o;
 }
@@ -472,6 +498,10 @@ static vc_status render_one(const vc_args *a, const char *path, const vc_render_
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
+    return EXIT_USAGE;
+  }
+  if (a->turns && a->n_pos != 1) {
+    fprintf(err, "voicecap: render --turns=TSV takes exactly one FILE\n");
     return EXIT_USAGE;
   }
   char cache[1024];
@@ -781,10 +811,43 @@ static void report_failure(FILE *err, const char *path, const vc_diag *d, vc_sta
   vc_guard_error(err, msg);
 }
 
+/* One line of turn text for --explain: the first words, white space as single spaces. */
+static void put_excerpt(const char *t, size_t n, FILE *out) {
+  for (size_t i = 0; i < n && i < 48; i++)
+    fputc(t[i] == '\n' || t[i] == '\t' ? ' ' : t[i], out);
+  if (n > 48)
+    fputs("...", out);
+}
+
+/* segment --explain: every speaker's role and name with the evidence, every turn with
+ * its line, confidence and rule; uncertain turns marked '?'. */
+static void print_explain(const char *name, const vc_text *src, const vc_script *s,
+                          FILE *out) {
+  size_t unsure = vc_script_uncertain(s);
+  fprintf(out, "%s: %zu speakers, %zu turns, %zu uncertain (confidence < %.2f)\n", name,
+          s->n_speakers, s->n_turns, unsure, VC_TURN_UNCERTAIN);
+  fputs("speakers:\n", out);
+  for (size_t i = 0; i < s->n_speakers; i++)
+    fprintf(out, "  %-3zu %-11s %s\n      %s\n", i, vc_role_name(s->speakers[i].role),
+            s->speakers[i].name, s->why && s->why[i] ? s->why[i] : "");
+  fputs("turns:\n", out);
+  size_t line = 1, pos = 0;
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    for (; pos < t->src_start && pos < src->len; pos++)
+      line += src->bytes[pos] == '\n';
+    fprintf(out, "%c line %-5zu %.2f %-11s %-24s %-34s ",
+            t->confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, t->confidence,
+            vc_role_name(t->role), s->speakers[t->speaker].name, t->basis ? t->basis : "");
+    put_excerpt(t->text, t->text_len, out);
+    fputc('\n', out);
+  }
+}
+
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
   if (a->n_pos != 1) {
-    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json] FILE\n");
+    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json|--explain] FILE\n");
     return EXIT_USAGE;
   }
   vc_diag d = {{0}};
@@ -796,6 +859,8 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
     report_failure(err, name, &d, st);
+  } else if (a->explain) {
+    print_explain(name, t, s, out);
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {
@@ -861,9 +926,11 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
-  const char *dir = vc_voices_dir(a->voices_dir);
-  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+  char *dir = NULL;
+  if (vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d) != VC_OK ||
+      vc_voiceset_load(dir, &vs, &d) != VC_OK) {
     fprintf(err, "voicecap: %s\n", d.msg);
+    free(dir);
     return EXIT_SOME_FAILED;
   }
   int failed = 0;
@@ -882,6 +949,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
     failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
+  free(dir);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -930,6 +998,21 @@ static const vc_cmd_def *find_cmd(const char *name) {
   return NULL;
 }
 
+/* The option's help followed by the commands that take it, "... [render, batch]", unless
+ * every command does. */
+static void opt_help_with_cmds(const vc_opt_def *o, char *buf, size_t size) {
+  size_t n = (size_t)snprintf(buf, size, "%s", o->help);
+  for (size_t k = 0, first = 1; o->cmds != CMD_ALL && k < N_CMDS && n < size; k++) {
+    if (o->cmds & vc_cmds[k].bit) {
+      n +=
+          (size_t)snprintf(buf + n, size - n, "%s%s", first ? " [" : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+  }
+  if (o->cmds != CMD_ALL && n + 1 < size)
+    snprintf(buf + n, size - n, "]");
+}
+
 static void print_usage(FILE *out) {
   fputs("Usage: voicecap COMMAND [OPTIONS] ARGS\n"
         "       voicecap COMMAND --help | voicecap help COMMAND\n"
@@ -943,7 +1026,11 @@ static void print_usage(FILE *out) {
     put_wrapped(vc_cmds[i].help, 24, out);
   }
   fputs("\nOptions (voicecap COMMAND --help lists those of one command):\n", out);
-  print_opts(CMD_ALL, out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    char help[512];
+    opt_help_with_cmds(&vc_opts[i], help, sizeof help);
+    print_opt(&vc_opts[i], help, out);
+  }
   fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
 }
 
@@ -1071,7 +1158,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
   if (strcmp(cmd, "help") == 0)
     return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
@@ -1099,7 +1186,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   if (a.version) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (check_stdin_args(&a, c, err) != 0)

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "render_outset.h"
 #include "util_name.h"
 
 static volatile sig_atomic_t vc_signalled;

@@ -7,11 +7,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "check_internal.h"
+#include "cues.h"
+#include "render_internal.h"
 #include "render_outset.h"
+#include "synth.h"
 #include "synth_calibrate.h"
+#include "text.h"
+#include "timeline.h"
+#include "util_folders.h"
 #include "util_fs.h"
 #include "util_name.h"
-#include "voicecap/voicecap.h"
+#include "voicecap/render.h"
+#include "writers.h"
 
 /* The outputs of one render, in the order they are published. */
 enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
@@ -31,9 +41,14 @@ static const struct {
 };
 
 typedef struct vc_job {
-  const char *path;
+  const char *path;  /* the input file, or NULL for text in memory */
+  const char *name;  /* the input's name: its path, or the name given */
+  const char *bytes; /* text in memory (path NULL) */
+  size_t len;
   const vc_render_opts *o;
+  const vc_voice_pins *pins;
   vc_diag *diag;
+  char *voices_dir, *data_dir;
   vc_text *text;
   vc_script *script;
   vc_speak_rules *rules;
@@ -45,15 +60,15 @@ typedef struct vc_job {
   vc_timeline *tl;
   vc_cues *cues;
   char *stem;
-  char *name[OUT_COUNT];  /* the outputs' base names */
-  char *final[OUT_COUNT]; /* DIR/name, for messages and the input check */
-  vc_outset set;          /* where they are staged and how they are published */
+  char *base[OUT_COUNT];  /* the outputs' base names */
+  char *final[OUT_COUNT]; /* DIR/base, for messages and the input check */
+  char *temp[OUT_COUNT];  /* where they are written: the output set's private folder */
+  vc_outset set;          /* how they are staged and published (render_outset.h) */
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
-  char *source_name; /* the input's base name as the outputs show it */
-  char *audio_name;  /* the audio file's name, likewise (valid UTF-8) */
+  char *source_name; /* the input's base name as the outputs show it (valid UTF-8) */
+  char *audio_name;  /* the audio file's name, likewise */
   size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
-  int in_memory;     /* the text came from memory: `path` is only its name */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -70,7 +85,7 @@ static void note(const vc_job *j, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  j->o->note(j->o->note_user, j->path, msg);
+  j->o->note(j->o->note_user, j->name, msg);
 }
 
 /* Prefixes the input's path to a stage's message so every error names its file: the
@@ -78,7 +93,7 @@ static void note(const vc_job *j, const char *fmt, ...) {
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
-  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->path, inner);
+  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->name, inner);
   return st;
 }
 
@@ -87,7 +102,7 @@ static const char *out_dir(const vc_job *j) {
 }
 
 static vc_status plan_outputs(vc_job *j) {
-  j->stem = vc_path_stem(j->path);
+  j->stem = vc_path_stem(j->name);
   if (!j->stem)
     return VC_ERR_NOMEM;
   for (int i = 0; i < OUT_COUNT; i++) {
@@ -97,15 +112,27 @@ static vc_status plan_outputs(vc_job *j) {
     if (!ext)
       return VC_ERR_CONFIG;
     size_t n = strlen(j->stem) + strlen(ext) + 1;
-    j->name[i] = malloc(n);
-    if (!j->name[i])
+    j->base[i] = malloc(n);
+    if (!j->base[i])
       return VC_ERR_NOMEM;
-    snprintf(j->name[i], n, "%s%s", j->stem, ext);
-    j->final[i] = vc_path_join(out_dir(j), j->name[i]);
+    snprintf(j->base[i], n, "%s%s", j->stem, ext);
+    j->final[i] = vc_path_join(out_dir(j), j->base[i]);
     if (!j->final[i])
       return VC_ERR_NOMEM;
   }
-  return VC_OK;
+  j->source_name = vc_name_display(j->name);
+  j->audio_name = vc_name_display(j->base[OUT_WAV]);
+  return j->source_name && j->audio_name ? VC_OK : VC_ERR_NOMEM;
+}
+
+/* Opens the output set's private folder (sweeping what dead renders of NAME left) and
+ * names the files in it. */
+static vc_status open_set(vc_job *j) {
+  vc_status st = vc_outset_open(&j->set, out_dir(j), j->stem, j->diag);
+  for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
+    if (!(j->temp[i] = vc_outset_path(&j->set, j->base[i])))
+      st = VC_ERR_NOMEM;
+  return st;
 }
 
 /* Set by the caller's signal handler: the render stops at the next check and cleans up. */
@@ -122,7 +149,7 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (j->in_memory || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
@@ -135,21 +162,82 @@ static uint64_t ms_to_samples(int ms, int rate) {
   return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
 }
 
-/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text. */
+/* Speaks one utterance, sp->text[from, to), into `all` (grown; positions made relative
+ * to the whole speakable text and times to the paragraph's start `para`). White space
+ * alone is not synthesised. */
+static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *sp,
+                             size_t from, size_t to, uint64_t para, vc_synth_word **all,
+                             size_t *n_all) {
+  size_t k = from;
+  while (k < to && strchr(" \t\n", sp->text[k]))
+    k++;
+  if (k == to)
+    return VC_OK;
+  char *text = strndup(sp->text + from, to - from);
+  if (!text)
+    return VC_ERR_NOMEM;
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0, at = vc_audio_frames(j->audio) - para;
+  vc_status st =
+      vc_synth_speak(j->synth, v, text, sink_pcm, j, &words, &n_words, &n_samples, j->diag);
+  free(text);
+  vc_synth_word *grown =
+      st == VC_OK ? realloc(*all, (*n_all + n_words + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    st = VC_ERR_NOMEM;
+  for (size_t w = 0; st == VC_OK && w < n_words; w++) {
+    words[w].pos += from;
+    words[w].start += at;
+    words[w].end += at;
+    grown[(*n_all)++] = words[w];
+  }
+  if (grown)
+    *all = grown;
+  free(words);
+  return st;
+}
+
+/* A hold: silence for reading, shown with the display word the hold names. */
+static vc_status speak_hold(vc_job *j, const vc_hold *h, uint64_t para, vc_synth_word **all,
+                            size_t *n_all) {
+  int rate = vc_synth_sample_rate(j->synth);
+  uint64_t from = vc_audio_frames(j->audio) - para, n = ms_to_samples(h->ms, rate);
+  vc_status st = vc_audio_silence(j->audio, (size_t)n);
+  vc_synth_word *grown = st == VC_OK ? realloc(*all, (*n_all + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    return VC_ERR_NOMEM;
+  if (st == VC_OK) {
+    *all = grown;
+    grown[(*n_all)++] = (vc_synth_word){
+        .pos = h->word, .len = 0 /* a pause, no sound */, .start = from, .end = from + n};
+  }
+  return st;
+}
+
+/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text: one
+ * utterance, or one between each pause for reading (vc_hold) and the next. */
 static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t base,
                                  size_t len) {
   const vc_turn *t = &j->script->turns[ti];
   vc_speakable *sp = NULL;
   vc_synth_word *words = NULL;
   size_t n_words = 0;
-  uint64_t n_samples = 0;
   vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
+  if (st == VC_OK)
+    j->n_split += sp->n_split;
   if (st != VC_OK)
     return st;
-  j->n_split += sp->n_split;
   uint64_t offset = vc_audio_frames(j->audio);
-  st = vc_synth_speak(j->synth, v, sp->text, sink_pcm, j, &words, &n_words, &n_samples,
-                      j->diag);
+  size_t from = 0;
+  for (size_t h = 0; st == VC_OK && h < sp->n_holds; h++) {
+    st = speak_piece(j, v, sp, from, sp->holds[h].at, offset, &words, &n_words);
+    if (st == VC_OK)
+      st = speak_hold(j, &sp->holds[h], offset, &words, &n_words);
+    from = sp->holds[h].at;
+  }
+  if (st == VC_OK)
+    st = speak_piece(j, v, sp, from, sp->len, offset, &words, &n_words);
   if (st == VC_OK)
     st = vc_timeline_add(j->tl, ti, base, t->text + base, len, sp, words, n_words, offset);
   free(words);
@@ -202,24 +290,6 @@ static vc_status voice_gains(vc_job *j) {
   return VC_OK;
 }
 
-/* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
- * path (it reopens the file to finish RF64 and Ogg streams). */
-static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
-  int fd = vc_outset_create(&j->set, j->name[OUT_WAV]);
-  char *path = fd >= 0 ? vc_outset_path(&j->set, j->name[OUT_WAV]) : NULL;
-  if (fd < 0 || !path) {
-    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
-    free(path);
-    if (fd >= 0)
-      close(fd);
-    return VC_ERR_IO;
-  }
-  close(fd);
-  vc_status st = vc_audio_open(path, ao, &j->audio, j->diag);
-  free(path);
-  return st;
-}
-
 /* One note per speaker who speaks: name, role, voice file, espeak-ng voice, colour, gain.
  */
 static void note_cast(const vc_job *j) {
@@ -233,6 +303,18 @@ static void note_cast(const vc_job *j) {
          v->variant ? v->variant : "", v->pitch, v->rate, j->cast->colour[i] & 0xFFFFFFu,
          20.0 * log10(j->gains[i]));
   }
+}
+
+/* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
+ * path (it reopens the file to finish RF64 and Ogg streams). */
+static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
+  int fd = vc_outset_create(&j->set, j->base[OUT_WAV]);
+  if (fd < 0) {
+    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
+    return VC_ERR_IO;
+  }
+  close(fd);
+  return vc_audio_open(j->temp[OUT_WAV], ao, &j->audio, j->diag);
 }
 
 static vc_status synthesise(vc_job *j) {
@@ -280,11 +362,11 @@ static vc_status write_captions(vc_job *j) {
                 .source_name = j->source_name,
                 .audio_name = j->audio_name,
                 .n_split_words = j->n_split,
-                .flags = j->o->flags};
+                .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)
       continue;
-    int fd = vc_outset_create(&j->set, j->name[i]);
+    int fd = vc_outset_create(&j->set, j->base[i]);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
       diag_set(j->diag, "%s: cannot write: %s", j->final[i], strerror(errno));
@@ -292,7 +374,6 @@ static vc_status write_captions(vc_job *j) {
         close(fd);
       return VC_ERR_IO;
     }
-    errno = 0;
     vc_status st = vc_outputs[i].write(f, &doc);
     int err = 0;
     vc_status cl = vc_fclose_sync(f, &err);
@@ -306,10 +387,46 @@ static vc_status write_captions(vc_job *j) {
   return VC_OK;
 }
 
+/* The first line of `report` (a problem line of the checker), trimmed, in `buf`. */
+static void first_line(const char *report, char *buf, size_t size) {
+  size_t n = strcspn(report ? report : "", "\n");
+  snprintf(buf, size, "%.*s", (int)n, report ? report : "");
+}
+
+/* Runs the caption checker (voicecap check --audio, the same rules) over the finished
+ * captions before they are published: a render never succeeds with captions the checker
+ * would fail. The cue planner keeps every rule wherever the speech allows; this names the
+ * rule where it could not. */
+static vc_status check_captions(vc_job *j) {
+  static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
+  vc_check_opts co = {.audio_path = j->temp[OUT_WAV]};
+  for (size_t k = 0; k < sizeof caption_outputs / sizeof caption_outputs[0]; k++) {
+    int i = caption_outputs[k];
+    char *report = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&report, &size);
+    if (!mem)
+      return VC_ERR_NOMEM;
+    int failed = vc_check_file_as(j->temp[i], j->final[i], &co, mem);
+    fclose(mem);
+    if (failed != 0) {
+      char line[400];
+      first_line(report, line, sizeof line);
+      snprintf(j->diag->msg, sizeof j->diag->msg,
+               "captions break a caption rule, nothing written: %.250s", line);
+    }
+    free(report);
+    if (failed != 0)
+      return VC_ERR_LIMIT;
+  }
+  return VC_OK;
+}
+
+/* Publishes the six files as a set (render_outset.h). */
 static vc_status publish(vc_job *j) {
   vc_status st = check_cancel(j);
   if (st == VC_OK)
-    st = vc_outset_publish(&j->set, (const char *const *)j->name, OUT_COUNT, j->diag);
+    st = vc_outset_publish(&j->set, (const char *const *)j->base, OUT_COUNT, j->diag);
   for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
     note(j, "wrote %s", j->final[i]);
   return st;
@@ -320,7 +437,8 @@ static void job_cleanup(vc_job *j) {
     vc_audio_abort(j->audio);
   vc_outset_close(&j->set); /* the private folder goes, whatever it holds */
   for (int i = 0; i < OUT_COUNT; i++) {
-    free(j->name[i]);
+    free(j->temp[i]);
+    free(j->base[i]);
     free(j->final[i]);
   }
   free(j->stem);
@@ -336,50 +454,72 @@ static void job_cleanup(vc_job *j) {
   vc_speak_rules_free(j->rules);
   vc_script_free(j->script);
   vc_text_free(j->text);
+  free(j->voices_dir);
+  free(j->data_dir);
 }
 
-const char *vc_voices_dir(const char *given) {
-  if (given)
-    return given;
-  const char *env = getenv("VOICECAP_VOICES");
-  if (env && *env)
-    return env;
-  return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
+/* The turns from the segmenter, with a warning when some are uncertain. */
+static vc_status segment_text(vc_job *j) {
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  vc_status st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
+  if (unsure && j->o->warn) {
+    char msg[512];
+    snprintf(
+        msg, sizeof msg,
+        "warning: %zu of %zu turns are uncertain (see voicecap segment --explain %.300s)",
+        unsure, j->script->n_turns, j->path ? j->path : j->name);
+    j->o->warn(j->o->warn_user, j->name, msg);
+  }
+  return st;
 }
 
-/* Everything before the audio: the text, its turns, voices, and where the outputs go. */
-static vc_status prepare(vc_job *j) {
-  vc_status st = j->text ? VC_OK : vc_text_load(j->path, &j->text, j->diag);
+/* The turns from the corrected file the user gave (--turns), checked against the text. */
+static vc_status read_turns(vc_job *j) {
+  vc_text *tsv = NULL;
+  vc_status st = vc_text_load(j->o->turns_path, &tsv, j->diag);
   if (st == VC_OK)
-    st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+    st = vc_script_from_tsv(j->text->bytes, j->text->len, tsv->bytes, tsv->len,
+                            j->o->turns_path, &j->script, j->diag);
+  vc_text_free(tsv);
+  return st;
+}
+
+/* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
+static vc_status read_script(vc_job *j) {
+  vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
+  if (st == VC_OK)
+    st = vc_folder_find(VC_FOLDER_VOICES, j->o->voices_dir, &j->voices_dir, j->diag);
+  if (st == VC_OK)
+    st = j->path ? vc_text_load(j->path, &j->text, j->diag)
+                 : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
+  if (st == VC_OK)
+    st = j->o->turns_path ? read_turns(j) : segment_text(j);
+  return st;
+}
+
+static vc_status render_job(vc_job *j) {
+  vc_status st = read_script(j);
   if (st != VC_OK)
     return st;
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
        j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
        j->script->n_speakers == 1 ? "" : "s");
-  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+  st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
+    st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)
-    note(j, "voices from %s", vc_voices_dir(j->o->voices_dir));
+    note(j, "voices from %s", j->voices_dir);
   if (st == VC_OK)
-    st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
+    st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(out_dir(j), j->diag);
   if (st == VC_OK)
     st = plan_outputs(j);
-  if (st == VC_OK && (!(j->source_name = vc_name_display(j->path)) ||
-                      !(j->audio_name = vc_name_display(j->name[OUT_WAV]))))
-    st = VC_ERR_NOMEM;
   if (st == VC_OK)
     st = refuse_overwriting_input(j);
   if (st == VC_OK)
-    st = vc_outset_open(&j->set, out_dir(j), j->stem, j->diag);
-  return st;
-}
-
-static vc_status render_job(vc_job *j) {
-  vc_status st = prepare(j);
+    st = open_set(j);
   if (st == VC_OK)
     st = check_cancel(j);
   if (st == VC_OK)
@@ -393,41 +533,43 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = write_captions(j);
   if (st == VC_OK)
+    st = check_captions(j);
+  if (st == VC_OK)
     st = publish(j);
-  return st == VC_OK ? st : fail_in_file(j, st);
+  return st;
 }
 
-/* Renders the job, its text already loaded or not. */
-static vc_status render(vc_job *j) {
-  vc_status st = render_job(j);
+static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
+  static const vc_render_opts defaults = {0};
+  vc_diag local = {{0}};
+  j->o = o ? o : &defaults;
+  j->diag = diag ? diag : &local;
+  j->diag->msg[0] = '\0';
+  j->set = (vc_outset)VC_OUTSET_INIT;
+  vc_status st = j->name ? render_job(j) : VC_ERR_ARG;
+  if (st != VC_OK && j->name)
+    fail_in_file(j, st);
   if (st != VC_OK && !j->diag->msg[0])
-    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->path, vc_strerror(st));
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->name ? j->name : "(no name)",
+             vc_strerror(st));
   job_cleanup(j);
   return st;
 }
 
-vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local, .set = VC_OUTSET_INIT};
-  j.diag->msg[0] = '\0';
-  return render(&j);
+vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
+                                const vc_voice_pins *pins, vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins};
+  return run_job(&j, o, diag);
 }
 
-vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  return vc_render_file_pinned(path, o, NULL, diag);
+}
+
+vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = name,
-              .o = o,
-              .diag = diag ? diag : &local,
-              .in_memory = 1,
-              .set = VC_OUTSET_INIT};
-  j.diag->msg[0] = '\0';
-  if (!bytes || !name || !o)
-    return VC_ERR_ARG;
-  vc_status st = vc_text_from_memory(bytes, len, name, &j.text, j.diag);
-  if (st != VC_OK)
-    return fail_in_file(&j, st);
-  return render(&j);
+  vc_job j = {.name = name, .bytes = text, .len = len};
+  return run_job(&j, o, diag);
 }
 
 vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag) {

@@ -47,4 +47,11 @@ void vc_outset_close(vc_outset *s);
 /* Sweeps STEM's stale private folders in DIR (see above). VC_OK when DIR is absent. */
 vc_status vc_outset_sweep(const char *dir, const char *stem, vc_diag *diag);
 
+struct vc_render_opts;
+
+/* Removes (or, when their publication had begun, completes) the temporary folders that
+ * dead renders of `path` left in the output folder; running renders are left alone.
+ * (render.c; for the program, which sweeps after a worker it ran crashed.) */
+vc_status vc_render_sweep(const char *path, const struct vc_render_opts *o, vc_diag *diag);
+
 #endif

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 const char *vc_role_name(vc_role r) {
   static const char *const names[VC_ROLE_COUNT] = {"narrator", "interviewer", "interviewee",
@@ -23,16 +23,6 @@ static void diag_set(vc_diag *d, const char *fmt, ...) {
   va_end(ap);
 }
 
-vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
-                           size_t speaker) {
-  vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
-                             sizeof *g->pieces, VC_SEG_MAX_PIECES);
-  if (st != VC_OK)
-    return vc_seg_over(g, st, "pieces of speech", VC_SEG_MAX_PIECES);
-  g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker};
-  return VC_OK;
-}
-
 /* Turns every spoken paragraph into pieces: Q&A paragraphs whole, prose split at its
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
@@ -45,11 +35,13 @@ static vc_status make_pieces(vc_seg *g) {
       g->open_quote = 0;
       continue;
     }
-    if (i >= g->qa_start && !p->note)
+    if (i >= g->qa_start && !p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, p->role, p->speaker);
-    else if (p->note)
+      vc_seg_mark_piece(g, p->conf, p->basis);
+    } else if (p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, VC_ROLE_NARRATOR, 0);
-    else
+      vc_seg_mark_piece(g, 0.8f, "heading or editorial note");
+    } else
       st = vc_seg_prose(g, i);
     if (st != VC_OK)
       return st;
@@ -112,6 +104,13 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
   buf[o] = 0;
   t->role = g->pieces[a].role;
   t->speaker = g->pieces[a].speaker;
+  t->confidence = 1.0;
+  t->basis = g->pieces[a].basis;
+  for (size_t k = a; k < b; k++)
+    if (g->pieces[k].conf < t->confidence) {
+      t->confidence = g->pieces[k].conf;
+      t->basis = g->pieces[k].basis;
+    }
   t->src_start = g->pieces[a].start;
   t->src_end = g->pieces[b - 1].end;
   t->text = buf;
@@ -119,12 +118,40 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
   return VC_OK;
 }
 
+/* The 1-based line of byte `off`. */
+static size_t line_of(const vc_seg *g, size_t off) {
+  size_t line = 1;
+  for (size_t i = 0; i < off && i < g->len; i++)
+    line += g->src[i] == '\n';
+  return line;
+}
+
+/* "role: line 7: speaks as the host; name: line 5: the label" */
+static char *speaker_why(const vc_seg *g, const vc_spk *k) {
+  char buf[256];
+  int o = snprintf(buf, sizeof buf, "role: ");
+  if (k->why[0] && k->why_off <= g->len)
+    o += snprintf(buf + o, sizeof buf - (size_t)o, "line %zu: %s", line_of(g, k->why_off),
+                  k->why);
+  else
+    o += snprintf(buf + o, sizeof buf - (size_t)o, "%s",
+                  k->why[0]                     ? k->why
+                  : k->role == VC_ROLE_QUOTE    ? "quoted in the prose"
+                  : k->role == VC_ROLE_NARRATOR ? "the narration"
+                                                : "the layout");
+  if (k->name_why[0] && k->name_off <= g->len && o > 0 && (size_t)o < sizeof buf)
+    snprintf(buf + o, sizeof buf - (size_t)o, "; name: line %zu: %s",
+             line_of(g, k->name_off), k->name_why);
+  return strdup(buf);
+}
+
 /* Keeps only the speakers that speak (and the narrator), renumbering the turns. */
 static vc_status make_speakers(const vc_seg *g, vc_script *s) {
   size_t *map = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *map);
   char *used = calloc(g->n_speakers ? g->n_speakers : 1, 1);
   s->speakers = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *s->speakers);
-  vc_status st = map && used && s->speakers ? VC_OK : VC_ERR_NOMEM;
+  s->why = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *s->why);
+  vc_status st = map && used && s->speakers && s->why ? VC_OK : VC_ERR_NOMEM;
   for (size_t i = 0; st == VC_OK && i < s->n_turns; i++)
     used[s->turns[i].speaker] = 1;
   if (st == VC_OK)
@@ -136,7 +163,8 @@ static vc_status make_speakers(const vc_seg *g, vc_script *s) {
     vc_speaker *sp = &s->speakers[s->n_speakers];
     sp->name = strdup(g->speakers[i].name);
     sp->role = g->speakers[i].role;
-    if (!sp->name)
+    s->why[s->n_speakers] = speaker_why(g, &g->speakers[i]);
+    if (!sp->name || !s->why[s->n_speakers])
       st = VC_ERR_NOMEM;
     else
       s->n_speakers++;
@@ -148,20 +176,6 @@ static vc_status make_speakers(const vc_seg *g, vc_script *s) {
   return st;
 }
 
-/* Might a display text hold words glued together ("filmmakerJane", "way,Then")? */
-static int maybe_glued(const char *t, size_t n) {
-  for (size_t i = 1; i + 1 < n; i++) {
-    unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i],
-                  c = (unsigned char)t[i + 1];
-    int a_low = a >= 'a' && a <= 'z', b_up = b >= 'A' && b <= 'Z';
-    if (a_low && b_up)
-      return 1;
-    if (a_low && strchr(",.;:!?)", b) && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
-      return 1;
-  }
-  return 0;
-}
-
 /* Re-inserts spaces lost with italics in every turn's display text (text stage's glue
  * repair). Without its word lists, only joins at punctuation are repaired. */
 static vc_status repair_glue(const vc_seg *g, vc_script *s) {
@@ -170,7 +184,7 @@ static vc_status repair_glue(const vc_seg *g, vc_script *s) {
   vc_status st = VC_OK;
   for (size_t i = 0; st == VC_OK && i < s->n_turns; i++) {
     vc_turn *t = &s->turns[i];
-    if (!maybe_glued(t->text, t->text_len))
+    if (!vc_glue_suspect(t->text, t->text_len))
       continue;
     if (!tried) {
       tried = 1;
@@ -287,9 +301,20 @@ void vc_script_free(vc_script *s) {
     return;
   for (size_t i = 0; i < s->n_turns; i++)
     free(s->turns[i].text);
-  for (size_t i = 0; i < s->n_speakers; i++)
+  for (size_t i = 0; i < s->n_speakers; i++) {
     free(s->speakers[i].name);
+    if (s->why)
+      free(s->why[i]);
+  }
+  free(s->why);
   free(s->turns);
   free(s->speakers);
   free(s);
+}
+
+size_t vc_script_uncertain(const vc_script *s) {
+  size_t n = 0;
+  for (size_t i = 0; s && i < s->n_turns; i++)
+    n += s->turns[i].confidence < VC_TURN_UNCERTAIN;
+  return n;
 }

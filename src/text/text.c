@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 #define VC_TEXT_MAX_BYTES VC_MAX_INPUT_BYTES
 
@@ -229,5 +229,6 @@ void vc_speakable_free(vc_speakable *s) {
     return;
   free(s->text);
   free(s->map);
+  free(s->holds);
   free(s);
 }

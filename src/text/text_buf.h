@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "voicecap/status.h"
-#include "voicecap/text.h"
 
 /* `map[i]` is the source offset of output byte `i`. Owned by the struct until finished. */
 typedef struct vc_mbuf {
@@ -32,7 +32,8 @@ void vc_mbuf_release(vc_mbuf *b);
 
 /* Cuts every run of `b` without white space that is longer than VC_SPEAK_MAX_WORD_BYTES
  * into pieces no longer, at grapheme boundaries, by inserting spaces (mapped like the
- * byte after them); *n_split counts the runs cut. */
-vc_status vc_speak_split_long(vc_mbuf *b, size_t *n_split);
+ * byte after them); the holds' offsets into `b` move with the text; *n_split counts the
+ * runs cut. */
+vc_status vc_speak_split_long(vc_mbuf *b, vc_hold *holds, size_t n_holds, size_t *n_split);
 
 #endif
