@@ -70,10 +70,12 @@ w=$(printf "s'%.0s" $(seq 80))
 printf 'Q: What did the sign say?\n\nA: It said %s and nothing else.\n' "$w" >word.txt
 printf 'Q: And the other one?\n\nA: walk%s was written there.\n' "$(printf 'ness%.0s' $(seq 70))" >ness.txt
 rc=0
-"$VC_BIN" render -o o2 word.txt ness.txt >out.log 2>err.log || rc=$?
-if [ $rc -ne 0 ]; then
-  fail "render of very long words exited $rc"
-  indent err.log
+"$VC_BIN" render -o o2 word.txt >out.log 2>err.log || rc=$?
+rc2=0 # its captions may break the reading rate (refused, exit 1): never a crash
+"$VC_BIN" render -o o2 ness.txt >out.log 2>err2.log || rc2=$?
+if [ $rc -ne 0 ] || { [ $rc2 -ne 0 ] && ! grep -q "caption rule" err2.log; }; then
+  fail "render of very long words exited $rc and $rc2"
+  indent err.log err2.log
 elif ! grep -q "read in pieces" o2/word.txt; then
   fail "the transcript does not say a word was read in pieces"
 else
