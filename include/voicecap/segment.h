@@ -34,9 +34,13 @@ typedef struct vc_turn {
   size_t src_start, src_end; /* byte span in the source, end exclusive */
   char *text;                /* display text: the article's words, repaired; UTF-8 */
   size_t text_len;
-  double confidence; /* 0..1: how sure the segmenter is of this turn's role and speaker */
-  const char *basis; /* static: the rule that placed it ("label", "attribution", ...) */
 } vc_turn;
+
+/* How sure the segmenter is of one turn, and why. */
+typedef struct vc_turn_note {
+  double confidence; /* 0..1: how sure the segmenter is of the turn's role and speaker */
+  const char *basis; /* static: the rule that placed it ("speaker label", ...) */
+} vc_turn_note;
 
 /* Turns below this confidence are reported as uncertain (render warns, --explain marks
  * them). */
@@ -49,9 +53,10 @@ typedef struct vc_script {
   size_t n_turns;
   vc_speaker *speakers;
   size_t n_speakers;
+  vc_turn_note *notes; /* n_turns entries, or NULL when not known */
   char **why; /* n_speakers entries, each NULL or why that speaker has its role and name:
-                 rules and source lines, for `segment --explain` ("role: line 3: role
-                 word in the label; name: ...") */
+        rules and source lines, for `segment --explain` ("role: line 3: role
+        word in the label; name: ...") */
 } vc_script;
 
 /* Splits `text[0..len)` (valid UTF-8) into turns. Fails with VC_ERR_EMPTY when nothing

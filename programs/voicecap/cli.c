@@ -836,9 +836,10 @@ static void print_explain(const char *name, const vc_text *src, const vc_script 
     const vc_turn *t = &s->turns[i];
     for (; pos < t->src_start && pos < src->len; pos++)
       line += src->bytes[pos] == '\n';
+    vc_turn_note n = s->notes ? s->notes[i] : (vc_turn_note){1.0, NULL};
     fprintf(out, "%c line %-5zu %.2f %-11s %-24s %-34s ",
-            t->confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, t->confidence,
-            vc_role_name(t->role), s->speakers[t->speaker].name, t->basis ? t->basis : "");
+            n.confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, n.confidence,
+            vc_role_name(t->role), s->speakers[t->speaker].name, n.basis ? n.basis : "");
     put_excerpt(t->text, t->text_len, out);
     fputc('\n', out);
   }

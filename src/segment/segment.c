@@ -87,7 +87,8 @@ static size_t put_text(const char *src, size_t s, size_t e, char *buf, size_t o)
   return o;
 }
 
-static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
+static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t,
+                           vc_turn_note *note) {
   size_t cap = 1;
   for (size_t k = a; k < b; k++)
     cap += g->pieces[k].end - g->pieces[k].start + 1;
@@ -104,12 +105,12 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
   buf[o] = 0;
   t->role = g->pieces[a].role;
   t->speaker = g->pieces[a].speaker;
-  t->confidence = 1.0;
-  t->basis = g->pieces[a].basis;
+  note->confidence = 1.0;
+  note->basis = g->pieces[a].basis;
   for (size_t k = a; k < b; k++)
-    if (g->pieces[k].conf < t->confidence) {
-      t->confidence = g->pieces[k].conf;
-      t->basis = g->pieces[k].basis;
+    if (g->pieces[k].conf < note->confidence) {
+      note->confidence = g->pieces[k].conf;
+      note->basis = g->pieces[k].basis;
     }
   t->src_start = g->pieces[a].start;
   t->src_end = g->pieces[b - 1].end;
@@ -211,12 +212,13 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
   if (!s)
     return VC_ERR_NOMEM;
   s->turns = calloc(g->n_pieces ? g->n_pieces : 1, sizeof *s->turns);
-  vc_status st = s->turns ? VC_OK : VC_ERR_NOMEM;
+  s->notes = calloc(g->n_pieces ? g->n_pieces : 1, sizeof *s->notes);
+  vc_status st = s->turns && s->notes ? VC_OK : VC_ERR_NOMEM;
   for (size_t a = 0; st == VC_OK && a < g->n_pieces;) {
     size_t b = a + 1;
     while (b < g->n_pieces && joins(g, &g->pieces[b - 1], &g->pieces[b]))
       b++;
-    st = make_turn(g, a, b, &s->turns[s->n_turns]);
+    st = make_turn(g, a, b, &s->turns[s->n_turns], &s->notes[s->n_turns]);
     if (st == VC_OK)
       s->n_turns++;
     a = b;
@@ -307,6 +309,7 @@ void vc_script_free(vc_script *s) {
       free(s->why[i]);
   }
   free(s->why);
+  free(s->notes);
   free(s->turns);
   free(s->speakers);
   free(s);
@@ -314,7 +317,7 @@ void vc_script_free(vc_script *s) {
 
 size_t vc_script_uncertain(const vc_script *s) {
   size_t n = 0;
-  for (size_t i = 0; s && i < s->n_turns; i++)
-    n += s->turns[i].confidence < VC_TURN_UNCERTAIN;
+  for (size_t i = 0; s && s->notes && i < s->n_turns; i++)
+    n += s->notes[i].confidence < VC_TURN_UNCERTAIN;
   return n;
 }

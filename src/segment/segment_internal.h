@@ -105,7 +105,7 @@ typedef struct vc_piece {
   size_t para;
   vc_role role;
   size_t speaker;
-  float conf;        /* how sure (see vc_turn.confidence) */
+  float conf;        /* how sure (see vc_turn_note) */
   const char *basis; /* the rule that placed it */
 } vc_piece;
 

@@ -52,7 +52,7 @@ static int same_bytes(const char *a, size_t an, const char *b, size_t bn) {
   return an == bn && memcmp(a, b, an) == 0;
 }
 
-/* The name of words t[i..i+r) joined by single spaces ("RizAhmed" glued -> two words). */
+/* The name of words t[i..i+r) joined by single spaces ("JaneDoe" glued -> two words). */
 static size_t join_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r, char *out,
                         size_t cap) {
   size_t o = 0;

@@ -126,11 +126,18 @@ static int label_person(const vc_seg *g, const char *key) {
           p->mentions + p->full > g->people[best].mentions + g->people[best].full)))
       best = (int)i;
   }
-  for (size_t i = 0; best < 0 && !last && i < g->n_people; i++) {
-    char k[VC_SEG_NAME_MAX]; /* "JANE" for "Jane Doe" */
-    vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
-    if (g->people[i].is_person && first_word_is(k, key))
-      best = (int)i;
+  for (int pass = 0; pass < 2 && best < 0 && !last; pass++) {
+    int found = 0; /* "JANE" for "Jane Doe": a person, else the one name so written */
+    for (size_t i = 0; i < g->n_people; i++) {
+      char k[VC_SEG_NAME_MAX];
+      vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+      if ((pass == 1 || g->people[i].is_person) && first_word_is(k, key)) {
+        found++;
+        best = (int)i;
+      }
+    }
+    if (pass == 1 && found > 1)
+      best = -1;
   }
   /* "JD" for "Jane Doe": a person first, else any name the text writes in full */
   for (int pass = 0; pass < 2 && best < 0 && !last; pass++)

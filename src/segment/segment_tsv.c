@@ -178,8 +178,7 @@ static vc_status add_turn(vc_script *s, const char *src, const tsv_row *r) {
   t->role = r->role;
   t->src_start = r->start;
   t->src_end = r->end;
-  t->confidence = 1.0;
-  t->basis = "corrected turns file";
+  s->notes[s->n_turns] = (vc_turn_note){1.0, "corrected turns file"};
   s->n_turns++;
   return VC_OK;
 }
@@ -197,7 +196,8 @@ vc_status vc_script_from_tsv(const char *src, size_t len, const char *tsv, size_
   if (st == VC_OK) {
     s->turns = calloc(lines, sizeof *s->turns);
     s->speakers = calloc(lines + 1, sizeof *s->speakers);
-    st = s->turns && s->speakers ? VC_OK : VC_ERR_NOMEM;
+    s->notes = calloc(lines, sizeof *s->notes);
+    st = s->turns && s->speakers && s->notes ? VC_OK : VC_ERR_NOMEM;
   }
   if (st == VC_OK)
     st = find_speaker(s, "Narrator", VC_ROLE_NARRATOR, &(size_t){0});

@@ -17,7 +17,7 @@ floors="
 changelog-phoenix-panel 0.98 0.98
 digitalgov-deepfakes-qa 0.97 0.98
 livera-bip324-podcast 0.98 0.98
-opensource-linux-stories 0.98 0.00
+opensource-linux-stories 0.98 0.89
 opensource-whitehurst-profile 0.82 0.17
 000_05a18542847d4624 0.999 0.999
 001_669cbb3ea90f365c 0.999 0.999
