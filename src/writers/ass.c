@@ -2,8 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers_internal.h"
 
 static const char vc_ass_head[] = "[Script Info]\n"
                                   "; Written by voicecap\n"
@@ -28,9 +27,6 @@ static const char vc_ass_events[] =
  * spoken, black outline 3 px, shadow 1 px, bottom centre (2), margins 120/120/60. */
 static const char vc_ass_style_tail[] =
     "&H00A0A0A0,&H00000000,&H80000000,0,0,0,0,100,100,0,0,1,3,1,2,120,120,60,1";
-
-/* Fallback colours when no cast is given: BBC order, speaker 0 (narrator) yellow. */
-static const unsigned vc_ass_bbc[] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00};
 
 /* Names in the Style and Name fields: a comma would end the field and a line break the
  * line, so commas become U+201A SINGLE LOW-9 QUOTATION MARK (it looks like one). */
@@ -133,13 +129,6 @@ static char **style_names(const vc_script *s, size_t n) {
   return v;
 }
 
-static unsigned speaker_colour(const vc_doc *d, size_t i) {
-  if (d->cast && i < d->cast->n_speakers && d->cast->colour &&
-      d->cast->colour[i] != VC_COLOUR_AUTO)
-    return d->cast->colour[i] & 0xFFFFFFu;
-  return i == 0 ? vc_ass_bbc[1] : vc_ass_bbc[(i - 1) % 4];
-}
-
 static void write_header(FILE *f, const vc_doc *d, char *const *style, size_t n) {
   fputs(vc_ass_head, f);
   char *title = vc_cap_field(d->source_name ? d->source_name : "", NULL, "voicecap");
@@ -148,7 +137,7 @@ static void write_header(FILE *f, const vc_doc *d, char *const *style, size_t n)
   free(title);
   fputs(vc_ass_styles, f);
   for (size_t i = 0; i < n; i++) {
-    unsigned c = speaker_colour(d, i);
+    unsigned c = vc_speaker_colour(d, i);
     fprintf(f, "Style: %s,DejaVu Sans,60,&H00%02X%02X%02X,%s\n", style[i], c & 0xFF,
             (c >> 8) & 0xFF, (c >> 16) & 0xFF, vc_ass_style_tail);
   }
