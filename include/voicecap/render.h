@@ -19,9 +19,13 @@ typedef struct vc_render_opts {
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
   const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
+  /* Added for issue 12 (captions everyone sees): */
+  const char *video_format; /* --video: "mp4" or "webm"; NULL writes no video */
+  int no_html;              /* --no-html: no NAME.html player page */
 } vc_render_opts;
 
-/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a
+/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html} (and
+ * NAME.mp4 or NAME.webm with a video format). Every output is written under a
  * temporary name and renamed only when all are complete, so a failure leaves earlier
  * outputs as they were. */
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);

@@ -11,6 +11,7 @@
 #include "voicecap/synth.h"
 #include "voicecap/text.h"
 #include "voicecap/timeline.h"
+#include "voicecap/video.h"
 #include "voicecap/writers.h"
 
 #define VOICECAP_VERSION "0.1.0"

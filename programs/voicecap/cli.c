@@ -16,7 +16,7 @@ static const char vc_usage[] =
     "\n"
     "Commands:\n"
     "  render [-o DIR] [--voices DIR] FILE...   narrate FILEs into "
-    "DIR/NAME.{wav,srt,vtt,ass,json}\n"
+    "DIR/NAME.{wav,srt,vtt,ass,json,txt,html,...}\n"
     "  batch [-o DIR] [-j N] [OPTIONS] DIR...\n"
     "                                           render every *.txt below each DIR, N at "
     "once\n"
@@ -36,6 +36,9 @@ static const char vc_usage[] =
     "  --format F         segment output: tsv (default) or json\n"
     "  --karaoke          ASS and WebVTT with per-word timing\n"
     "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
+    "  --video            also write NAME.mp4: captions burned in, soft captions, chapters\n"
+    "  --video-format F   mp4 (default: H.264 + AAC) or webm (VP9 + Opus); implies --video\n"
+    "  --no-html          do not write the NAME.html player page\n"
     "  --sample-rate N    audio sample rate, 8000-192000 (default: espeak-ng's 22050)\n"
     "  --audio FILE       check: the audio the captions belong to\n"
     "  -h, --help         show this help\n"
@@ -45,8 +48,8 @@ static const char vc_usage[] =
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format;
-  int jobs, help, sample_rate;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *video_format;
+  int jobs, help, sample_rate, no_html;
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -60,7 +63,10 @@ typedef enum {
   OPT_KARAOKE,
   OPT_AUDIO,
   OPT_AUDIO_FORMAT,
-  OPT_SAMPLE_RATE
+  OPT_SAMPLE_RATE,
+  OPT_VIDEO,
+  OPT_VIDEO_FORMAT,
+  OPT_NO_HTML
 } vc_opt_id;
 
 static const struct {
@@ -76,6 +82,9 @@ static const struct {
     {NULL, "--audio", OPT_AUDIO, 1},
     {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
     {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
+    {NULL, "--video", OPT_VIDEO, 0},
+    {NULL, "--video-format", OPT_VIDEO_FORMAT, 1},
+    {NULL, "--no-html", OPT_NO_HTML, 0},
 };
 
 static int find_opt(const char *arg, const char **inline_value) {
@@ -118,6 +127,20 @@ static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
       return -1;
     }
     a->audio_format = v;
+    break;
+  case OPT_VIDEO:
+    if (!a->video_format)
+      a->video_format = "mp4";
+    break;
+  case OPT_VIDEO_FORMAT:
+    if (!vc_video_format_supported(v)) {
+      fprintf(err, "voicecap: --video-format wants mp4 or webm, not '%s'\n", v);
+      return -1;
+    }
+    a->video_format = v;
+    break;
+  case OPT_NO_HTML:
+    a->no_html = 1;
     break;
   case OPT_SAMPLE_RATE:
     a->sample_rate = (int)strtol(v, &end, 10);
@@ -181,7 +204,9 @@ static vc_render_opts render_opts(const vc_args *a) {
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
-                      .sample_rate = a->sample_rate};
+                      .sample_rate = a->sample_rate,
+                      .video_format = a->video_format,
+                      .no_html = a->no_html};
   return o;
 }
 

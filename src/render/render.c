@@ -1,4 +1,4 @@
-/* One interview end to end: text, turns, voices, speech, timeline, cues, five outputs. */
+/* One interview end to end: text, turns, voices, speech, timeline, cues, the outputs. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -10,7 +10,18 @@
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */
-enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
+enum {
+  OUT_WAV,
+  OUT_SRT,
+  OUT_VTT,
+  OUT_ASS,
+  OUT_JSON,
+  OUT_TXT,
+  OUT_CHAPTERS,
+  OUT_HTML,
+  OUT_VIDEO,
+  OUT_COUNT
+};
 
 typedef vc_status (*vc_writer_fn)(FILE *f, const vc_doc *d);
 
@@ -24,7 +35,20 @@ static const struct {
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
     [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
+    [OUT_HTML] = {".html", vc_write_html},
+    [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
 };
+
+/* Whether this render writes output `i`: the page unless --no-html, the video only with
+ * --video. */
+static int wanted(const vc_render_opts *o, int i) {
+  if (i == OUT_HTML)
+    return !o->no_html;
+  if (i == OUT_VIDEO)
+    return o->video_format != NULL;
+  return 1;
+}
 
 typedef struct vc_job {
   const char *path;
@@ -65,9 +89,13 @@ static vc_status plan_outputs(vc_job *j) {
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
   for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
+    if (!wanted(j->o, i))
+      continue;
     const char *ext = vc_outputs[i].ext;
     if (i == OUT_WAV && j->o->audio_format)
       ext = vc_audio_format_ext(j->o->audio_format);
+    if (i == OUT_VIDEO)
+      ext = vc_video_format_ext(j->o->video_format);
     if (!ext)
       return VC_ERR_CONFIG;
     size_t n = strlen(stem) + strlen(ext) + 1;
@@ -202,7 +230,7 @@ static vc_status synthesise(vc_job *j) {
   return st;
 }
 
-static vc_status write_captions(vc_job *j) {
+static vc_doc job_doc(const vc_job *j) {
   vc_doc doc = {.script = j->script,
                 .timeline = j->tl,
                 .cues = j->cues,
@@ -212,8 +240,13 @@ static vc_status write_captions(vc_job *j) {
                                   ? strrchr(j->final[OUT_WAV], '/') + 1
                                   : j->final[OUT_WAV],
                 .flags = j->o->flags};
+  return doc;
+}
+
+static vc_status write_captions(vc_job *j) {
+  vc_doc doc = job_doc(j);
   for (int i = 0; i < OUT_COUNT; i++) {
-    if (!vc_outputs[i].write)
+    if (!vc_outputs[i].write || !j->temp[i])
       continue;
     FILE *f = fopen(j->temp[i], "wb");
     if (!f) {
@@ -232,9 +265,23 @@ static vc_status write_captions(vc_job *j) {
   return VC_OK;
 }
 
+/* The open-caption video, from the finished audio and ASS files (--video). */
+static vc_status write_video(vc_job *j) {
+  if (!j->temp[OUT_VIDEO])
+    return VC_OK;
+  vc_doc doc = job_doc(j);
+  vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
+                                j->temp[OUT_ASS], &doc, j->diag);
+  if (st != VC_OK && !j->diag->msg[0])
+    diag_set(j->diag, "%s: %s", j->final[OUT_VIDEO], vc_strerror(st));
+  return st;
+}
+
 /* Renames every finished temporary file over its final name. */
 static vc_status publish(vc_job *j) {
   for (int i = 0; i < OUT_COUNT; i++) {
+    if (!j->temp[i])
+      continue;
     if (rename(j->temp[i], j->final[i]) != 0) {
       diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
       return VC_ERR_IO;
@@ -295,6 +342,8 @@ static vc_status render_job(vc_job *j) {
     st = vc_cues_build(j->script, j->tl, &j->cues);
   if (st == VC_OK)
     st = write_captions(j);
+  if (st == VC_OK)
+    st = write_video(j);
   if (st == VC_OK)
     st = publish(j);
   return st;

@@ -139,7 +139,7 @@ static void put_turn_text(vc_sbuf *b, const vc_doc *d, size_t ti, size_t *k) {
 static void put_turn(vc_sbuf *b, const vc_doc *d, size_t ti, size_t *k) {
   const vc_turn *t = &d->script->turns[ti];
   int64_t start = vc_turn_start_ms(d, ti);
-  char num[64], clock[32];
+  char num[128], clock[32];
   vc_cap_time_ms(clock, sizeof clock, start, '.');
   clock[8] = '\0';
   snprintf(num, sizeof num, "<section class=\"turn s%zu\" id=\"turn-%zu\" data-turn=\"%zu\"",
