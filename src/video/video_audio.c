@@ -11,7 +11,8 @@
 enum { VC_VID_RATE = 48000, VC_VID_BLOCK = 4096 };
 
 static enum AVSampleFormat float_format(const AVCodec *codec) {
-  for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; f++)
+  for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE;
+       f++)
     if (*f == AV_SAMPLE_FMT_FLTP || *f == AV_SAMPLE_FMT_FLT)
       return *f;
   return AV_SAMPLE_FMT_NONE;

@@ -26,7 +26,8 @@ typedef struct vc_vid {
   struct SwsContext *sws;
   uint8_t *rgb;
   ASS_Library *lib;
-  ASS_Renderer *ren, *names_ren; /* one each: a renderer's images last until its next frame */
+  ASS_Renderer *ren,
+      *names_ren; /* one each: a renderer's images last until its next frame */
   ASS_Track *captions, *names;
   int64_t last_sent; /* index of the last frame sent to the encoder */
   /* sound */

@@ -104,8 +104,8 @@ static vc_status open_encoder(vc_vid *v) {
   c->time_base = (AVRational){1, VC_VIDEO_FPS};
   c->framerate = (AVRational){VC_VIDEO_FPS, 1};
   c->pix_fmt = AV_PIX_FMT_YUV420P;
-  c->gop_size = 10; /* frames come at least once a second: a key frame within 10 s */
-  c->thread_count = 1;            /* batches run one interview per core */
+  c->gop_size = 10;    /* frames come at least once a second: a key frame within 10 s */
+  c->thread_count = 1; /* batches run one interview per core */
   c->colorspace = AVCOL_SPC_BT709;
   c->color_primaries = AVCOL_PRI_BT709;
   c->color_trc = AVCOL_TRC_BT709;
@@ -114,7 +114,7 @@ static vc_status open_encoder(vc_vid *v) {
     c->bit_rate = 0;
     av_opt_set(c->priv_data, "deadline", "realtime", 0);
     av_opt_set_int(c->priv_data, "cpu-used", 8, 0);
-    av_opt_set_int(c->priv_data, "crf", 32, 0);
+    av_opt_set_int(c->priv_data, "crf", 28, 0);
   } else {
     av_opt_set(c->priv_data, "preset", "veryfast", 0);
     av_opt_set(c->priv_data, "crf", "23", 0);
@@ -142,10 +142,10 @@ static vc_status open_frames(vc_vid *v) {
   v->vframe->height = VC_VIDEO_HEIGHT;
   if (av_frame_get_buffer(v->vframe, 0) < 0)
     return VC_ERR_NOMEM;
-  v->sws = sws_getContext(VC_VIDEO_WIDTH, VC_VIDEO_HEIGHT, AV_PIX_FMT_RGB24, VC_VIDEO_WIDTH,
-                          VC_VIDEO_HEIGHT, AV_PIX_FMT_YUV420P,
-                          SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, NULL, NULL,
-                          NULL);
+  v->sws =
+      sws_getContext(VC_VIDEO_WIDTH, VC_VIDEO_HEIGHT, AV_PIX_FMT_RGB24, VC_VIDEO_WIDTH,
+                     VC_VIDEO_HEIGHT, AV_PIX_FMT_YUV420P,
+                     SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, NULL, NULL, NULL);
   if (!v->sws)
     return VC_ERR_NOMEM;
   const int *bt709 = sws_getCoefficients(SWS_CS_ITU709);
@@ -166,7 +166,8 @@ vc_status vc_vid_picture_open(vc_vid *v, const char *ass_path) {
  * the colour's low byte is its transparency). */
 static void blend(uint8_t *rgb, const ASS_Image *img) {
   for (; img; img = img->next) {
-    unsigned col[3] = {img->color >> 24, (img->color >> 16) & 0xFF, (img->color >> 8) & 0xFF};
+    unsigned col[3] = {img->color >> 24, (img->color >> 16) & 0xFF,
+                       (img->color >> 8) & 0xFF};
     unsigned opacity = 255 - (img->color & 0xFF);
     for (int y = 0; y < img->h; y++) {
       int dy = img->dst_y + y;
@@ -214,7 +215,8 @@ vc_status vc_vid_picture_frame(vc_vid *v, int64_t index, int last) {
     compose(v, names, caps);
     const uint8_t *src[1] = {v->rgb};
     const int stride[1] = {VC_VIDEO_WIDTH * 3};
-    sws_scale(v->sws, src, stride, 0, VC_VIDEO_HEIGHT, v->vframe->data, v->vframe->linesize);
+    sws_scale(v->sws, src, stride, 0, VC_VIDEO_HEIGHT, v->vframe->data,
+              v->vframe->linesize);
   }
   v->vframe->pts = index;
   v->last_sent = index;

@@ -13,12 +13,14 @@ static const char vc_subs_header[] =
     "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, "
     "BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, "
     "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n"
-    "Style: Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,"
+    "Style: "
+    "Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,"
     "0\n\n[Events]\n"
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n";
 
 vc_status vc_vid_subs_open(vc_vid *v) {
-  const AVCodec *codec = avcodec_find_encoder(v->webm ? AV_CODEC_ID_WEBVTT : AV_CODEC_ID_MOV_TEXT);
+  const AVCodec *codec =
+      avcodec_find_encoder(v->webm ? AV_CODEC_ID_WEBVTT : AV_CODEC_ID_MOV_TEXT);
   if (!codec)
     return vc_vid_fail(v, VC_ERR_CONFIG, "FFmpeg has no mov_text / webvtt encoder", 0);
   AVCodecContext *c = v->senc = avcodec_alloc_context3(codec);

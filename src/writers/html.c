@@ -95,9 +95,9 @@ static void put_lang(vc_sbuf *b, const vc_doc *d) {
 
 static void put_speaker_css(vc_sbuf *b, const vc_doc *d) {
   for (size_t i = 0; i < d->script->n_speakers; i++) {
-    unsigned c = vc_colour_for_contrast(vc_speaker_colour(d, i), vc_page_backgrounds,
-                                        sizeof vc_page_backgrounds / sizeof *vc_page_backgrounds,
-                                        VC_PAGE_CONTRAST);
+    unsigned c = vc_colour_for_contrast(
+        vc_speaker_colour(d, i), vc_page_backgrounds,
+        sizeof vc_page_backgrounds / sizeof *vc_page_backgrounds, VC_PAGE_CONTRAST);
     char rule[64];
     snprintf(rule, sizeof rule, ".s%zu { --c: #%06X; }\n", i, c);
     vc_sbuf_adds(b, rule);
@@ -142,8 +142,9 @@ static void put_turn(vc_sbuf *b, const vc_doc *d, size_t ti, size_t *k) {
   char num[128], clock[32];
   vc_cap_time_ms(clock, sizeof clock, start, '.');
   clock[8] = '\0';
-  snprintf(num, sizeof num, "<section class=\"turn s%zu\" id=\"turn-%zu\" data-turn=\"%zu\"",
-           t->speaker, ti + 1, ti);
+  snprintf(num, sizeof num,
+           "<section class=\"turn s%zu\" id=\"turn-%zu\" data-turn=\"%zu\"", t->speaker,
+           ti + 1, ti);
   vc_sbuf_adds(b, num);
   vc_sbuf_adds(b, " data-start=\"");
   put_seconds(b, start);
@@ -185,10 +186,12 @@ static json_t *cue_line(const vc_cue *q, size_t l, size_t *word) {
   json_t *words = json_array();
   json_t *line = json_pack("{s:s%,s:o}", "l", q->lines[l], l == 0 ? q->label_len : 0, "w",
                            words ? words : json_null());
-  for (size_t i = 0, w = 0; line && words && i < n && w < q->line_words[l]; w++, (*word)++) {
+  for (size_t i = 0, w = 0; line && words && i < n && w < q->line_words[l];
+       w++, (*word)++) {
     const char *sp = memchr(s + i, ' ', n - i);
     size_t end = sp ? (size_t)(sp - s) : n;
-    if (add(words, json_pack("[s%,I]", s + i, end - i, (json_int_t)q->word_ms[*word])) != 0) {
+    if (add(words, json_pack("[s%,I]", s + i, end - i, (json_int_t)q->word_ms[*word])) !=
+        0) {
       json_decref(line);
       return NULL;
     }
@@ -206,7 +209,8 @@ static json_t *cue_json(const vc_cue *q) {
       return NULL;
     }
   return lines ? json_pack("{s:I,s:I,s:I,s:o}", "s", (json_int_t)q->start_ms, "e",
-                           (json_int_t)q->end_ms, "sp", (json_int_t)q->speaker, "lines", lines)
+                           (json_int_t)q->end_ms, "sp", (json_int_t)q->speaker, "lines",
+                           lines)
                : NULL;
 }
 
@@ -248,11 +252,12 @@ static json_t *page_data(const vc_doc *d, const char *stem) {
   vc_sbuf_adds(&file, stem);
   vc_sbuf_adds(&file, ".chapters.vtt");
   char *chapters_file = vc_sbuf_take(&file);
-  json_t *out = bad || !chapters_file
-                    ? NULL
-                    : json_pack("{s:I,s:s,s:o,s:o,s:o}", "duration",
-                                (json_int_t)vc_doc_duration_ms(d), "chaptersFile",
-                                chapters_file, "cues", cues, "turns", turns, "chapters", chapters);
+  json_t *out =
+      bad || !chapters_file
+          ? NULL
+          : json_pack("{s:I,s:s,s:o,s:o,s:o}", "duration",
+                      (json_int_t)vc_doc_duration_ms(d), "chaptersFile", chapters_file,
+                      "cues", cues, "turns", turns, "chapters", chapters);
   free(chapters_file);
   if (!out) {
     json_decref(cues);

@@ -137,7 +137,11 @@ vc_status vc_write_vtt(FILE *f, const vc_doc *d) {
   if (!voice)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
-  fputs("WEBVTT\n\n", f);
+  /* Header and STYLE block are parted by CR CR, a blank line in WebVTT (CR is a line
+   * terminator there) that FFmpeg before 6.0, which stops reading at a STYLE block,
+   * takes for one line break: it then skips the STYLE block as part of the header, and
+   * mpv and ffmpeg on Debian 12 read every cue. */
+  fputs(n > 0 ? "WEBVTT\r\r" : "WEBVTT\n\n", f);
   if (n > 0)
     write_style(f, d, voice, n);
   for (size_t k = 0; st == VC_OK && k < d->cues->n; k++)

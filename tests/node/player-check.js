@@ -202,7 +202,7 @@ async function checkVttColours(browser, base, map) {
   fs.writeFileSync(path.join(outDir, 'vc-vtt-colours.html'), html);
   await page.goto(`${base}/vc-vtt-colours.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('v').readyState >= 1 && document.getElementById('v').textTracks[0].cues && document.getElementById('v').textTracks[0].cues.length > 0, { timeout: 20000 });
-  const style = fs.readFileSync(path.join(outDir, `${name}.vtt`), 'utf8').split('\n\n')[1];
+  const style = (/\nSTYLE\n([\s\S]*?)\n\n/.exec(fs.readFileSync(path.join(outDir, `${name}.vtt`), 'utf8').replace(/\r\n?/g, '\n')) || ['', ''])[1];
   const colours = [...style.matchAll(/#([0-9A-F]{6})/g)].map((m) => m[1]);
   const cdp = await page.target().createCDPSession();
   await cdp.send('DOM.enable');
