@@ -261,7 +261,9 @@ async function checkVttColours(browser, base, map) {
         if (flag('--untrusted')) await checkUntrusted(page);
         const shot = value('--screenshot');
         if (shot) {
-          const cue = map.cues[Math.min(3, map.cues.length - 1)];
+          // the first cue that opens another speaker's turn (label and colour in view)
+          const starts = new Set(map.turns.map((t) => t.start));
+          const cue = map.cues.find((c) => c.speaker > 1 && starts.has(c.start)) || map.cues[0];
           await seek(page, (cue.start + cue.end) / 2);
           await page.setViewport({ width: 900, height: 640 });
           await page.evaluate(() => window.scrollTo(0, 0));
