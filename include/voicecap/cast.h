@@ -26,6 +26,7 @@ typedef struct vc_voice {
   unsigned colour;        /* caption colour 0xRRGGBB, or VC_COLOUR_AUTO */
   int paragraph_pause_ms; /* silence between paragraphs of one turn */
   int turn_pause_ms;      /* silence before a turn by another speaker */
+  char *file; /* the file it was read from (DIR/ID.ini), for messages; or NULL */
 } vc_voice;
 
 typedef struct vc_voiceset {

@@ -17,6 +17,7 @@ typedef struct vc_check_opts {
   const char *audio_path; /* NULL: no audio checks */
   double max_uncovered;   /* fraction of speech allowed outside every cue; default 0.01
                              (any value <= 0 selects the default) */
+  int quiet;              /* 1: nothing printed for a file that passes */
 } vc_check_opts;
 
 /* Checks each caption file (.srt, .vtt, .ass by extension, any case) against the caption

@@ -14,7 +14,6 @@ extern "C" {
 #endif
 
 #define VC_CUE_MAX_LINES 2
-#define VC_CUE_MAX_CHARS 42
 
 typedef struct vc_cue {
   int64_t start_ms, end_ms;

@@ -10,6 +10,10 @@
 extern "C" {
 #endif
 
+/* Receives one note of a render's progress: what a stage found or wrote ("12 turns, 3
+ * speakers", "wrote out/NAME.wav"). `input` names the interview. */
+typedef void (*vc_note_fn)(void *user, const char *input, const char *note);
+
 typedef struct vc_render_opts {
   const char *out_dir;    /* default "out" */
   const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
@@ -19,6 +23,8 @@ typedef struct vc_render_opts {
       *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
   int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
   const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
+  vc_note_fn note;                  /* progress notes, or NULL for none */
+  void *note_user;                  /* passed to `note` */
   /* Added for issue 12 (captions everyone sees): */
   const char *video_format; /* --video: "mp4" or "webm"; NULL writes no video */
   int no_html;              /* --no-html: no NAME.html player page */
@@ -30,8 +36,15 @@ typedef struct vc_render_opts {
  * outputs as they were. */
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
 
+/* Renders the interview `bytes[0..len)` as vc_render_file renders a file called `name`
+ * (the outputs are OUT/STEM.*, STEM being `name`'s base name without its extension, and
+ * messages name `name`), e.g. a text read from standard input. */
+vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+                         const vc_render_opts *o, vc_diag *diag);
+
 /* Renders every path with `jobs` worker processes (<= 0: the number of cores), printing
- * progress to `out` and errors to `err`. Returns 0 when all succeeded, 1 otherwise. */
+ * progress to `out` (NULL: none) and errors to `err`. Returns 0 when all succeeded, 1
+ * otherwise. */
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err);
 

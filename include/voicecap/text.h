@@ -3,6 +3,7 @@
 #define VOICECAP_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "voicecap/status.h"
 
@@ -22,6 +23,9 @@ typedef struct vc_text {
  * offset), VC_ERR_NUL (likewise) or VC_ERR_LIMIT (over 64 MiB). The caller frees *out
  * with vc_text_free. */
 vc_status vc_text_load(const char *path, vc_text **out, vc_diag *diag);
+
+/* Same checks over all the bytes of an open stream (e.g. stdin), the text called `name`. */
+vc_status vc_text_read(FILE *f, const char *name, vc_text **out, vc_diag *diag);
 
 /* Same checks over bytes already in memory (copied). */
 vc_status vc_text_from_memory(const char *bytes, size_t len, const char *name,

@@ -12,7 +12,8 @@
 
 /* A worker renders one file and reports through its exit status. */
 static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
-  fflush(out);
+  if (out)
+    fflush(out);
   fflush(err);
   pid_t pid = fork();
   if (pid != 0)
@@ -81,11 +82,14 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
       int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
       running--, done++;
       failed += !ok;
-      fprintf(out, "[%zu/%zu] %s %s\n", done, n, ok ? "ok    " : "FAILED", paths[i]);
-      fflush(out);
+      if (out) {
+        fprintf(out, "[%zu/%zu] %s %s\n", done, n, ok ? "ok    " : "FAILED", paths[i]);
+        fflush(out);
+      }
     }
   }
-  fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
+  if (out)
+    fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
   free(pids);
   vc_voice_pins_clear(&pins);
   return failed ? 1 : 0;

@@ -1,9 +1,12 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
+#include <ctype.h>
 #include <dirent.h>
+#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util_fs.h"
 #include "voicecap/check.h"
@@ -11,205 +14,440 @@
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
-static const char vc_usage[] =
-    "Usage: voicecap COMMAND [OPTIONS] ARGS\n"
-    "\n"
-    "Commands:\n"
-    "  render [-o DIR] [--voices DIR] FILE...   narrate FILEs into "
-    "DIR/NAME.{wav,srt,vtt,ass,json,txt,html,...}\n"
-    "  batch [-o DIR] [-j N] [OPTIONS] DIR...\n"
-    "                                           render every *.txt below each DIR, N at "
-    "once\n"
-    "  segment [--format tsv|json] FILE         print the turns without synthesising\n"
-    "  voices [--voices DIR] [FILE...]          list the voices, or who speaks with which\n"
-    "                                           voice and colour in each FILE\n"
-    "  check [--audio NAME.wav] FILE...         check caption files (.srt .vtt .ass) "
-    "against\n"
-    "                                           the caption rules, and with --audio that "
-    "the\n"
-    "                                           cues cover the speech\n"
-    "\n"
-    "Options:\n"
-    "  -o, --out DIR      output folder (default: out)\n"
-    "  --voices DIR       voice definitions (default: ./voices, or $VOICECAP_VOICES)\n"
-    "  -j, --jobs N       worker processes for batch (default: number of cores)\n"
-    "  --format F         segment output: tsv (default) or json\n"
-    "  --karaoke          ASS and WebVTT with per-word timing\n"
-    "  --audio-format F   wav (default), flac, ogg, opus or mp3\n"
-    "  --video            also write NAME.mp4: captions burned in, soft captions, "
-    "chapters\n"
-    "  --video-format F   mp4 (default: H.264 + AAC) or webm (VP9 + Opus); implies "
-    "--video\n"
-    "  --no-html          do not write the NAME.html player page\n"
-    "  --sample-rate N    audio sample rate, 8000-192000 (default: espeak-ng's 22050)\n"
-    "  --audio FILE       check: the audio the captions belong to\n"
-    "  -h, --help         show this help\n"
-    "  --version          show the version\n"
-    "\n"
-    "Exit status: 0 all done, 1 some input failed, 2 usage error.\n";
+/* The commands, as bits, so that each option can say which commands accept it. */
+enum {
+  CMD_RENDER = 1u << 0,
+  CMD_BATCH = 1u << 1,
+  CMD_SEGMENT = 1u << 2,
+  CMD_VOICES = 1u << 3,
+  CMD_CHECK = 1u << 4,
+  CMD_ALL = (1u << 5) - 1,
+};
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *video_format;
-  int jobs, help, sample_rate, no_html;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *video_format;
+  int jobs, help, version, sample_rate, no_html;
+  int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
   size_t n_pos;
 } vc_args;
 
-typedef enum {
-  OPT_OUT,
-  OPT_VOICES,
-  OPT_JOBS,
-  OPT_FORMAT,
-  OPT_KARAOKE,
-  OPT_AUDIO,
-  OPT_AUDIO_FORMAT,
-  OPT_SAMPLE_RATE,
-  OPT_VIDEO,
-  OPT_VIDEO_FORMAT,
-  OPT_NO_HTML
-} vc_opt_id;
+/* Stores one option's value in `a`; reports a bad value on `err` and returns -1. */
+typedef int (*vc_opt_set)(vc_args *a, const char *value, FILE *err);
 
-static const struct {
-  const char *s, *l;
-  vc_opt_id id;
-  int takes_value;
-} vc_opts[] = {
-    {"-o", "--out", OPT_OUT, 1},
-    {NULL, "--voices", OPT_VOICES, 1},
-    {"-j", "--jobs", OPT_JOBS, 1},
-    {NULL, "--format", OPT_FORMAT, 1},
-    {NULL, "--karaoke", OPT_KARAOKE, 0},
-    {NULL, "--audio", OPT_AUDIO, 1},
-    {NULL, "--audio-format", OPT_AUDIO_FORMAT, 1},
-    {NULL, "--sample-rate", OPT_SAMPLE_RATE, 1},
-    {NULL, "--video", OPT_VIDEO, 0},
-    {NULL, "--video-format", OPT_VIDEO_FORMAT, 1},
-    {NULL, "--no-html", OPT_NO_HTML, 0},
-};
+/* One option: the single source of the parser, `voicecap --help`, `voicecap COMMAND
+ * --help` and the man page's option list (`voicecap --help-man`). To add an option, add
+ * a field to vc_args, a setter and a row to vc_opts. */
+typedef struct vc_opt_def {
+  const char *name; /* long name, without the dashes */
+  char letter;      /* short name, or 0 */
+  const char *arg;  /* the value's name in the help, or NULL when it takes none */
+  unsigned cmds;    /* the CMD_* bits of the commands that accept it */
+  vc_opt_set set;
+  const char *help; /* one sentence, no trailing full stop */
+} vc_opt_def;
 
-static int find_opt(const char *arg, const char **inline_value) {
-  *inline_value = NULL;
-  for (size_t i = 0; i < sizeof vc_opts / sizeof vc_opts[0]; i++) {
-    size_t ln = strlen(vc_opts[i].l);
-    if (vc_opts[i].s && strcmp(arg, vc_opts[i].s) == 0)
-      return (int)i;
-    if (strncmp(arg, vc_opts[i].l, ln) == 0 && (arg[ln] == '\0' || arg[ln] == '=')) {
-      if (arg[ln] == '=')
-        *inline_value = arg + ln + 1;
-      return (int)i;
-    }
+static int set_out(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->out_dir = v;
+  return 0;
+}
+
+static int set_voices(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->voices_dir = v;
+  return 0;
+}
+
+static int set_format(vc_args *a, const char *v, FILE *err) {
+  if (strcmp(v, "tsv") != 0 && strcmp(v, "json") != 0) {
+    fprintf(err, "voicecap: --format wants tsv or json, not '%s'\n", v);
+    return -1;
   }
+  a->format = v;
+  return 0;
+}
+
+static int set_audio(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->audio = v;
+  return 0;
+}
+
+static int set_karaoke(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->flags |= VC_DOC_KARAOKE;
+  return 0;
+}
+
+static int set_audio_format(vc_args *a, const char *v, FILE *err) {
+  if (!vc_audio_format_supported(v)) {
+    fprintf(err, "voicecap: --audio-format wants wav, flac, ogg, opus or mp3, not '%s'\n",
+            v);
+    return -1;
+  }
+  a->audio_format = v;
+  return 0;
+}
+
+static int set_video(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  if (!a->video_format)
+    a->video_format = "mp4";
+  return 0;
+}
+
+static int set_video_format(vc_args *a, const char *v, FILE *err) {
+  if (!vc_video_format_supported(v)) {
+    fprintf(err, "voicecap: --video-format wants mp4 or webm, not '%s'\n", v);
+    return -1;
+  }
+  a->video_format = v;
+  return 0;
+}
+
+static int set_no_html(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->no_html = 1;
+  return 0;
+}
+
+/* Parses a whole decimal number in [lo, hi] into *n; -1 when `v` is not one. */
+static int parse_int(const char *v, int lo, int hi, int *n) {
+  char *end = NULL;
+  long x = strtol(v, &end, 10);
+  if (!*v || *end || x < lo || x > hi)
+    return -1;
+  *n = (int)x;
+  return 0;
+}
+
+static int set_sample_rate(vc_args *a, const char *v, FILE *err) {
+  if (parse_int(v, 8000, 192000, &a->sample_rate) == 0)
+    return 0;
+  fprintf(err, "voicecap: --sample-rate wants a rate from 8000 to 192000, not '%s'\n", v);
   return -1;
 }
 
-static int set_opt(vc_args *a, vc_opt_id id, const char *v, FILE *err) {
-  char *end = NULL;
-  switch (id) {
-  case OPT_OUT:
-    a->out_dir = v;
-    break;
-  case OPT_VOICES:
-    a->voices_dir = v;
-    break;
-  case OPT_FORMAT:
-    a->format = v;
-    break;
-  case OPT_AUDIO:
-    a->audio = v;
-    break;
-  case OPT_KARAOKE:
-    a->flags |= VC_DOC_KARAOKE;
-    break;
-  case OPT_AUDIO_FORMAT:
-    if (!vc_audio_format_supported(v)) {
-      fprintf(err, "voicecap: --audio-format wants wav, flac, ogg, opus or mp3, not '%s'\n",
-              v);
-      return -1;
-    }
-    a->audio_format = v;
-    break;
-  case OPT_VIDEO:
-    if (!a->video_format)
-      a->video_format = "mp4";
-    break;
-  case OPT_VIDEO_FORMAT:
-    if (!vc_video_format_supported(v)) {
-      fprintf(err, "voicecap: --video-format wants mp4 or webm, not '%s'\n", v);
-      return -1;
-    }
-    a->video_format = v;
-    break;
-  case OPT_NO_HTML:
-    a->no_html = 1;
-    break;
-  case OPT_SAMPLE_RATE:
-    a->sample_rate = (int)strtol(v, &end, 10);
-    if (!*v || *end || a->sample_rate < 8000 || a->sample_rate > 192000) {
-      fprintf(err, "voicecap: --sample-rate wants a rate from 8000 to 192000, not '%s'\n",
-              v);
-      return -1;
-    }
-    break;
-  case OPT_JOBS:
-    a->jobs = (int)strtol(v, &end, 10);
-    if (!*v || *end || a->jobs < 1 || a->jobs > 256) {
-      fprintf(err, "voicecap: --jobs wants a number from 1 to 256, not '%s'\n", v);
-      return -1;
-    }
-    break;
-  }
-  return 0;
+static int set_jobs(vc_args *a, const char *v, FILE *err) {
+  if (parse_int(v, 1, 256, &a->jobs) == 0)
+    return 0;
+  fprintf(err, "voicecap: --jobs wants a number from 1 to 256, not '%s'\n", v);
+  return -1;
 }
 
-/* Fills `a` from argv[first..]; returns -1 on a usage error (already reported). */
-static int parse_args(int argc, char **argv, int first, vc_args *a, FILE *err) {
-  a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
-  if (!a->pos)
+static int set_verbosity(vc_args *a, int v, FILE *err) {
+  if (a->verbosity == -v) {
+    fprintf(err, "voicecap: --quiet and --verbose exclude each other\n");
     return -1;
-  int only_pos = 0;
-  for (int i = first; i < argc; i++) {
-    const char *arg = argv[i], *v = NULL;
-    if (only_pos || arg[0] != '-' || strcmp(arg, "-") == 0) {
-      a->pos[a->n_pos++] = argv[i];
-      continue;
-    }
-    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-      a->help = 1;
-      continue;
-    }
-    if (strcmp(arg, "--") == 0) {
-      only_pos = 1;
-      continue;
-    }
-    int k = find_opt(arg, &v);
-    if (k < 0) {
-      fprintf(err, "voicecap: unknown option '%s' (see voicecap --help)\n", arg);
-      return -1;
-    }
-    if (vc_opts[k].takes_value && !v) {
-      if (i + 1 >= argc) {
-        fprintf(err, "voicecap: option '%s' needs a value\n", arg);
-        return -1;
-      }
-      v = argv[++i];
-    }
-    if (set_opt(a, vc_opts[k].id, v, err) != 0)
-      return -1;
   }
+  a->verbosity = v;
   return 0;
 }
 
-static vc_render_opts render_opts(const vc_args *a) {
+static int set_quiet(vc_args *a, const char *v, FILE *err) {
+  (void)v;
+  return set_verbosity(a, -1, err);
+}
+
+static int set_verbose(vc_args *a, const char *v, FILE *err) {
+  (void)v;
+  return set_verbosity(a, 1, err);
+}
+
+/* The outputs are OUT/NAME.*: a plain file name, not hidden, not a path. */
+static int set_name(vc_args *a, const char *v, FILE *err) {
+  if (!*v || *v == '.' || strchr(v, '/')) {
+    fprintf(err,
+            "voicecap: --name wants a file name without '/' that does not start with "
+            "'.', not '%s'\n",
+            v);
+    return -1;
+  }
+  a->name = v;
+  return 0;
+}
+
+static int set_help(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->help = 1;
+  return 0;
+}
+
+static int set_version(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->version = 1;
+  return 0;
+}
+
+static const vc_opt_def vc_opts[] = {
+    {"out", 'o', "DIR", CMD_RENDER | CMD_BATCH, set_out,
+     "output folder, created if missing (default: out)"},
+    {"jobs", 'j', "N", CMD_BATCH, set_jobs,
+     "worker processes, 1 to 256 (default: the number of cores)"},
+    {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
+     "voice definitions (default: $VOICECAP_VOICES, else ./voices, else the built-in "
+     "folder)"},
+    {"audio-format", 0, "F", CMD_RENDER | CMD_BATCH, set_audio_format,
+     "audio file format: wav (default), flac, ogg, opus or mp3"},
+    {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
+     "audio sample rate, 8000 to 192000 (default: espeak-ng's, 22050)"},
+    {"karaoke", 0, NULL, CMD_RENDER | CMD_BATCH, set_karaoke,
+     "ASS and WebVTT captions with per-word timing"},
+    {"video", 0, NULL, CMD_RENDER | CMD_BATCH, set_video,
+     "also write NAME.mp4, the open-caption video: captions burned in as the ASS file "
+     "shows them, the SRT as a soft track, one chapter per turn"},
+    {"video-format", 0, "F", CMD_RENDER | CMD_BATCH, set_video_format,
+     "the video's format, implies --video: mp4 (default: H.264 and AAC) or webm (VP9 and "
+     "Opus)"},
+    {"no-html", 0, NULL, CMD_RENDER | CMD_BATCH, set_no_html,
+     "do not write NAME.html, the player page"},
+    {"name", 0, "NAME", CMD_RENDER, set_name,
+     "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
+     "so on (default: stdin)"},
+    {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
+    {"audio", 0, "FILE", CMD_CHECK, set_audio,
+     "the audio the captions belong to: check that the cues cover the speech"},
+    {"quiet", 'q', NULL, CMD_RENDER | CMD_BATCH | CMD_CHECK, set_quiet,
+     "print errors only (check: the problems and the files that fail)"},
+    {"verbose", 'v', NULL, CMD_RENDER | CMD_BATCH, set_verbose,
+     "notes on standard error as each interview goes through: turns and speakers found, "
+     "voices used, audio length, cues, files written"},
+    {"help", 'h', NULL, CMD_ALL, set_help, "show this help and exit"},
+    {"version", 0, NULL, CMD_ALL, set_version, "show the version and exit"},
+};
+
+enum { N_OPTS = sizeof vc_opts / sizeof vc_opts[0], OPT_LONG_BASE = 256 };
+
+typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
+
+/* One command: its name, its arguments and what it does, for the parser and the help. */
+typedef struct vc_cmd_def {
+  const char *name;
+  unsigned bit;
+  const char *args; /* the positional arguments, as in the synopsis */
+  const char *help; /* one sentence, no capital, no full stop */
+  const char *more; /* what else a user of the command should know: whole sentences */
+  vc_cmd_fn run;
+} vc_cmd_def;
+
+/* Prints `text` from column `col` (the cursor is already there), wrapped at 88. */
+static void put_wrapped(const char *text, int col, FILE *out) {
+  int at = col;
+  const char *p = text;
+  while (*p) {
+    size_t w = strcspn(p, " ");
+    if (at > col && at + 1 + (int)w > 88) {
+      fprintf(out, "\n%*s", col, "");
+      at = col;
+    } else if (at > col) {
+      fputc(' ', out);
+      at++;
+    }
+    fwrite(p, 1, w, out);
+    at += (int)w;
+    p += w;
+    p += strspn(p, " ");
+  }
+  fputc('\n', out);
+}
+
+/* "  -o, --out=DIR        output folder ..." */
+static void print_opt(const vc_opt_def *o, FILE *out) {
+  char head[64];
+  snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->letter ? '-' : ' ',
+           o->letter ? o->letter : ' ', o->letter ? ',' : ' ', o->name, o->arg ? "=" : "",
+           o->arg ? o->arg : "");
+  int n = fprintf(out, "  %-22s", head);
+  if (n > 24)
+    fprintf(out, "\n%24s", "");
+  put_wrapped(o->help, 24, out);
+}
+
+static void print_opts(unsigned cmds, FILE *out) {
+  for (size_t i = 0; i < N_OPTS; i++)
+    if (vc_opts[i].cmds & cmds)
+      print_opt(&vc_opts[i], out);
+}
+
+/* Builds getopt_long's tables from vc_opts: every option is known to the parser, so that
+ * one a command does not accept is named as such rather than as unknown. */
+static void build_getopt(struct option *longs, char *shorts) {
+  char *s = shorts;
+  *s++ = ':'; /* a missing value returns ':' */
+  for (size_t i = 0; i < N_OPTS; i++) {
+    longs[i] =
+        (struct option){vc_opts[i].name, vc_opts[i].arg ? required_argument : no_argument,
+                        NULL, OPT_LONG_BASE + (int)i};
+    if (vc_opts[i].letter) {
+      *s++ = vc_opts[i].letter;
+      if (vc_opts[i].arg)
+        *s++ = ':';
+    }
+  }
+  longs[N_OPTS] = (struct option){0};
+  *s = '\0';
+}
+
+/* The row of the option getopt_long returned (`key`), or -1. */
+static int opt_index(int key) {
+  if (key >= OPT_LONG_BASE && key < OPT_LONG_BASE + (int)N_OPTS)
+    return key - OPT_LONG_BASE;
+  for (size_t i = 0; key > 0 && i < N_OPTS; i++)
+    if (vc_opts[i].letter == key)
+      return (int)i;
+  return -1;
+}
+
+/* The option as the user wrote it, for messages: "-j" or "--jobs". */
+static void opt_spelling(int key, char *buf, size_t n) {
+  int k = opt_index(key);
+  if (k >= 0 && key < OPT_LONG_BASE)
+    snprintf(buf, n, "-%c", key);
+  else if (k >= 0)
+    snprintf(buf, n, "--%s", vc_opts[k].name);
+  else
+    snprintf(buf, n, "-%c", key);
+}
+
+/* An unknown "--name[=value]", or a prefix of several options' names (getopt_long takes
+ * an unambiguous prefix as the option). */
+static void report_unknown_long(const char *arg, const vc_cmd_def *c, FILE *err) {
+  const char *name = arg + strspn(arg, "-");
+  int n = (int)strcspn(name, "="), matches = 0;
+  for (size_t i = 0; i < N_OPTS; i++)
+    matches += strncmp(vc_opts[i].name, name, (size_t)n) == 0;
+  if (matches < 2) {
+    fprintf(err, "voicecap: unknown option '--%.*s' (see voicecap %s --help)\n", n, name,
+            c->name);
+    return;
+  }
+  fprintf(err, "voicecap: option '--%.*s' is ambiguous:", n, name);
+  for (size_t i = 0; i < N_OPTS; i++)
+    if (strncmp(vc_opts[i].name, name, (size_t)n) == 0)
+      fprintf(err, " --%s", vc_opts[i].name);
+  fputc('\n', err);
+}
+
+/* Reports what getopt_long refused (':' or '?'); `arg` is the argument it stopped at. */
+static void report_bad_opt(int r, const vc_cmd_def *c, const char *arg, FILE *err) {
+  char name[64];
+  opt_spelling(optopt, name, sizeof name);
+  if (r == ':')
+    fprintf(err, "voicecap: option '%s' needs a value\n", name);
+  else if (optopt >= OPT_LONG_BASE)
+    fprintf(err, "voicecap: option '%s' takes no value\n", name);
+  else if (optopt)
+    fprintf(err, "voicecap: unknown option '%s' (see voicecap %s --help)\n", name, c->name);
+  else
+    report_unknown_long(arg, c, err);
+}
+
+/* Fills `a` from the command's arguments, argv[0] being the command; -1 on a usage error
+ * (already reported). Options and arguments may come in any order; "--" ends options. */
+static int parse_args(int argc, char **argv, const vc_cmd_def *c, vc_args *a, FILE *err) {
+  struct option longs[N_OPTS + 1];
+  char shorts[2 * N_OPTS + 2];
+  build_getopt(longs, shorts);
+  opterr = 0;
+  optind = 0; /* glibc: start afresh (vc_cli_run may be called more than once) */
+  int r;
+  while ((r = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+    int k = opt_index(r);
+    if (r == ':' || r == '?' || k < 0) {
+      report_bad_opt(r, c, argv[optind - 1], err);
+      return -1;
+    }
+    if (!(vc_opts[k].cmds & c->bit)) {
+      char name[64];
+      opt_spelling(r, name, sizeof name);
+      fprintf(err,
+              "voicecap: option '%s' does not apply to '%s' (see voicecap %s --help)\n",
+              name, c->name, c->name);
+      return -1;
+    }
+    if (vc_opts[k].set(a, optarg, err) != 0)
+      return -1;
+  }
+  a->pos = argv + optind;
+  a->n_pos = (size_t)(argc - optind);
+  return 0;
+}
+
+/* --verbose: "voicecap: INPUT: NOTE" on standard error. */
+static void print_note(void *user, const char *input, const char *note) {
+  fprintf((FILE *)user, "voicecap: %s: %s\n", input, note);
+}
+
+static vc_render_opts render_opts(const vc_args *a, FILE *err) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
                       .sample_rate = a->sample_rate,
                       .video_format = a->video_format,
-                      .no_html = a->no_html};
+                      .no_html = a->no_html,
+                      .note = a->verbosity > 0 ? print_note : NULL,
+                      .note_user = err};
   return o;
+}
+
+/* "-" names standard input; it has one interview to give, so it may appear once. */
+static int is_stdin(const char *path) {
+  return strcmp(path, "-") == 0;
+}
+
+static int check_stdin_args(const vc_args *a, const vc_cmd_def *c, FILE *err) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->n_pos; i++)
+    n += is_stdin(a->pos[i]);
+  if (n > 1) {
+    fprintf(err, "voicecap: '-' (standard input) can be given only once\n");
+    return -1;
+  }
+  if (a->name && n == 0) {
+    fprintf(err, "voicecap: --name names the outputs of standard input, and no input is "
+                 "'-'\n");
+    return -1;
+  }
+  if (n && !(c->bit & (CMD_RENDER | CMD_SEGMENT | CMD_VOICES))) {
+    fprintf(err, "voicecap: %s does not read standard input ('-')\n", c->name);
+    return -1;
+  }
+  if (n && isatty(STDIN_FILENO) && a->verbosity >= 0)
+    fprintf(err, "voicecap: reading the interview from standard input (end it with "
+                 "Ctrl-D)\n");
+  return 0;
+}
+
+/* Loads `path`, or standard input for "-" under the name `name`. */
+static vc_status load_input(const char *path, const char *name, vc_text **t, vc_diag *d) {
+  return is_stdin(path) ? vc_text_read(stdin, name, t, d) : vc_text_load(path, t, d);
+}
+
+/* The name messages and outputs use for `path`. */
+static const char *input_name(const vc_args *a, const char *path) {
+  return !is_stdin(path) ? path : a->name ? a->name : "stdin";
+}
+
+static vc_status render_one(const vc_args *a, const char *path, const vc_render_opts *o,
+                            vc_diag *d) {
+  if (!is_stdin(path))
+    return vc_render_file(path, o, d);
+  const char *name = input_name(a, path);
+  vc_text *t = NULL;
+  vc_status st = vc_text_read(stdin, name, &t, d);
+  if (st == VC_OK) {
+    st = vc_render_text(t->bytes, t->len, name, o, d);
+  } else {
+    char why[sizeof d->msg];
+    snprintf(why, sizeof why, "%s", d->msg[0] ? d->msg : vc_strerror(st));
+    snprintf(d->msg, sizeof d->msg, "%.100s: %.400s", name, why);
+  }
+  vc_text_free(t);
+  return st;
 }
 
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
@@ -217,15 +455,15 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a);
+  vc_render_opts o = render_opts(a, err);
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
-    if (vc_render_file(a->pos[i], &o, &d) != VC_OK) {
+    if (render_one(a, a->pos[i], &o, &d) != VC_OK) {
       fprintf(err, "voicecap: %s\n", d.msg);
       failed = 1;
-    } else {
-      fprintf(out, "rendered %s\n", a->pos[i]);
+    } else if (a->verbosity >= 0) {
+      fprintf(out, "rendered %s\n", input_name(a, a->pos[i]));
     }
   }
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
@@ -327,11 +565,28 @@ static int drop_duplicate_names(vc_paths *p, FILE *err) {
   return dropped;
 }
 
+/* batch takes folders: a file given instead is a usage error that points to render. */
+static int refuse_files(const vc_args *a, FILE *err) {
+  for (size_t i = 0; i < a->n_pos; i++) {
+    struct stat st;
+    if (stat(a->pos[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
+      fprintf(err,
+              "voicecap: batch: %s is a file, not a folder (to render files: voicecap "
+              "render FILE...)\n",
+              a->pos[i]);
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: batch needs at least one DIR\n");
     return EXIT_USAGE;
   }
+  if (refuse_files(a, err) != 0)
+    return EXIT_USAGE;
   vc_paths p = {0};
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)
@@ -340,8 +595,11 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
-  vc_render_opts o = render_opts(a);
-  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, out, err) : EXIT_SOME_FAILED;
+  if (a->verbosity > 0)
+    fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
+  vc_render_opts o = render_opts(a, err);
+  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
+               : EXIT_SOME_FAILED;
   paths_free(&p);
   return bad ? EXIT_SOME_FAILED : rc;
 }
@@ -405,18 +663,19 @@ static int print_json(const vc_script *s, FILE *out) {
 
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
-  if (a->n_pos != 1 || (strcmp(fmt, "tsv") != 0 && strcmp(fmt, "json") != 0)) {
+  if (a->n_pos != 1) {
     fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json] FILE\n");
     return EXIT_USAGE;
   }
   vc_diag d = {{0}};
   vc_text *t = NULL;
   vc_script *s = NULL;
-  vc_status st = vc_text_load(a->pos[0], &t, &d);
+  const char *name = input_name(a, a->pos[0]);
+  vc_status st = load_input(a->pos[0], name, &t, &d);
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", a->pos[0], d.msg[0] ? d.msg : vc_strerror(st));
+    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {
@@ -432,7 +691,9 @@ static int cmd_check(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: usage: voicecap check [--audio NAME.wav] FILE...\n");
     return EXIT_USAGE;
   }
-  vc_check_opts o = {.audio_path = a->audio, .max_uncovered = VC_CHECK_MAX_UNCOVERED};
+  vc_check_opts o = {.audio_path = a->audio,
+                     .max_uncovered = VC_CHECK_MAX_UNCOVERED,
+                     .quiet = a->verbosity < 0};
   int failed = vc_check_files(a->pos, a->n_pos, &o, out, err);
   return failed < 0 ? EXIT_USAGE : failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -446,20 +707,20 @@ static void print_voice_row(const char *who, const char *role, const vc_voice *v
 
 /* Without files: every voice defined. With files: who speaks with which voice. */
 static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const char *path,
-                     FILE *out, FILE *err) {
+                     const char *name, FILE *out, FILE *err) {
   vc_diag d = {{0}};
   vc_text *t = NULL;
   vc_script *s = NULL;
   vc_cast *c = NULL;
-  vc_status st = vc_text_load(path, &t, &d);
+  vc_status st = load_input(path, name, &t, &d);
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st == VC_OK)
     st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", path, d.msg[0] ? d.msg : vc_strerror(st));
+    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
   } else {
-    fprintf(out, "%s:\n", path);
+    fprintf(out, "%s:\n", name);
     for (size_t i = 0; i < s->n_speakers; i++)
       print_voice_row(s->speakers[i].name, vc_role_name(s->speakers[i].role), c->voice[i],
                       c->colour[i], out);
@@ -471,6 +732,13 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
 }
 
 static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
+  for (size_t i = 0; a->n_pos > 1 && i < a->n_pos; i++) {
+    if (is_stdin(a->pos[i])) {
+      fprintf(err, "voicecap: voices: '-' (standard input) must be the only FILE: the "
+                   "casting of several files reads each twice\n");
+      return EXIT_USAGE;
+    }
+  }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
   const char *dir = vc_voices_dir(a->voices_dir);
@@ -491,46 +759,230 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos > 1)
     vc_batch_plan_voices(a->pos, a->n_pos, &pins);
   for (size_t i = 0; i < a->n_pos; i++)
-    failed |= list_cast(vs, &pins, a->pos[i], out, err);
+    failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-typedef int (*vc_cmd_fn)(const vc_args *a, FILE *out, FILE *err);
-
-static const struct {
-  const char *name;
-  vc_cmd_fn run;
-} vc_cmds[] = {
-    {"render", cmd_render}, {"batch", cmd_batch},   {"segment", cmd_segment},
-    {"check", cmd_check},   {"voices", cmd_voices},
+static const vc_cmd_def vc_cmds[] = {
+    {"render", CMD_RENDER, "FILE...",
+     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html}",
+     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "outputs are written under temporary names and renamed only when all are complete. A "
+     "FILE of '-' reads the interview from standard input; --name names its outputs.",
+     cmd_render},
+    {"batch", CMD_BATCH, "DIR...",
+     "render every *.txt below each DIR, several at once, each person keeping one voice "
+     "throughout",
+     "Hidden files and folders are skipped. A file with the same base name as another is "
+     "refused, since its outputs would overwrite the other's. A person keeps the voice of "
+     "the role they first appear in across the whole batch.",
+     cmd_batch},
+    {"segment", CMD_SEGMENT, "FILE", "print the turns of FILE without synthesising",
+     "tsv: one turn a line, start_byte, end_byte, role, speaker and text separated by tabs "
+     "(byte offsets into FILE, end exclusive; a tab, newline or backslash in the text is "
+     "written \\t, \\n or \\\\). json: the speakers and the turns. The roles are narrator, "
+     "interviewer, interviewee and quote. A FILE of '-' reads standard input.",
+     cmd_segment},
+    {"voices", CMD_VOICES, "[FILE...]",
+     "list the voices, or who speaks with which voice and colour in each FILE",
+     "Several FILEs are cast as a batch casts them: each person keeps one voice "
+     "throughout. "
+     "A FILE of '-' reads standard input, and is then the only FILE.",
+     cmd_voices},
+    {"check", CMD_CHECK, "FILE...",
+     "check caption files (.srt .vtt .ass) against the caption rules",
+     "Per cue: at most 2 lines of 42 characters, 0.833 to 7 seconds, at most 20 characters "
+     "a second, a speaker label where the speaker changes; between cues: no overlap, gaps "
+     "under 84 ms or over 500 ms. With --audio: at most 1% of the speech outside every "
+     "cue, "
+     "and no cue on silence. Prints each problem, and a summary line for each file.",
+     cmd_check},
 };
+
+enum { N_CMDS = sizeof vc_cmds / sizeof vc_cmds[0] };
+
+static const vc_cmd_def *find_cmd(const char *name) {
+  for (size_t i = 0; i < N_CMDS; i++)
+    if (strcmp(name, vc_cmds[i].name) == 0)
+      return &vc_cmds[i];
+  return NULL;
+}
+
+static void print_usage(FILE *out) {
+  fputs("Usage: voicecap COMMAND [OPTIONS] ARGS\n"
+        "       voicecap COMMAND --help | voicecap help COMMAND\n"
+        "\n"
+        "Commands:\n",
+        out);
+  for (size_t i = 0; i < N_CMDS; i++) {
+    char head[64];
+    snprintf(head, sizeof head, "%s %s", vc_cmds[i].name, vc_cmds[i].args);
+    fprintf(out, "  %-22s", head);
+    put_wrapped(vc_cmds[i].help, 24, out);
+  }
+  fputs("\nOptions (voicecap COMMAND --help lists those of one command):\n", out);
+  print_opts(CMD_ALL, out);
+  fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
+}
+
+static void print_cmd_help(const vc_cmd_def *c, FILE *out) {
+  fprintf(out, "Usage: voicecap %s [OPTIONS] %s\n\n", c->name, c->args);
+  put_wrapped(c->help, 0, out);
+  fputc('\n', out);
+  put_wrapped(c->more, 0, out);
+  fputs("\nOptions:\n", out);
+  print_opts(c->bit, out);
+  fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
+}
+
+/* ---- the man page's COMMANDS and OPTIONS (voicecap --help-man, docs/voicecap.1) ------ */
+
+/* Writes `text` escaped for roff, words in capitals (FILE, DIR) in italics when `vars`. */
+static void put_roff(const char *text, int vars, FILE *out) {
+  for (const char *p = text; *p; p++) {
+    size_t caps = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (vars && caps > 1 && (p == text || !strchr("$_", p[-1]))) {
+      fprintf(out, "\\fI%.*s\\fR", (int)caps, p);
+      p += caps - 1;
+    } else if (*p == '-' && (p == text || strchr(" ('-", p[-1]))) {
+      fputs("\\-", out); /* a minus (options, '-'); a hyphen inside a word stays */
+    } else if (*p == '\\') {
+      fputs("\\e", out);
+    } else {
+      if ((*p == '.' || *p == '\'') && (p == text || p[-1] == '\n'))
+        fputs("\\&", out);
+      fputc(*p, out);
+    }
+  }
+}
+
+/* One sentence of help, with a capital and a full stop, and a line break after it. */
+static void put_roff_sentence(const char *text, int vars, FILE *out) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", text);
+  buf[0] = (char)toupper((unsigned char)buf[0]);
+  put_roff(buf, vars, out);
+  fputs(".\n.br\n", out);
+}
+
+/* "\fB\-o\fR, \fB\-\-out\fR" */
+static void put_roff_opt_names(const vc_opt_def *o, FILE *out) {
+  if (o->letter)
+    fprintf(out, "\\fB\\-%c\\fR, ", o->letter);
+  fputs("\\fB\\-\\-", out);
+  for (const char *p = o->name; *p; p++)
+    fputs(*p == '-' ? "\\-" : (char[]){*p, '\0'}, out);
+  fputs("\\fR", out);
+}
+
+static void print_man_commands(FILE *out) {
+  fputs(".SH COMMANDS\n", out);
+  for (size_t i = 0; i < N_CMDS; i++) {
+    const vc_cmd_def *c = &vc_cmds[i];
+    fprintf(out, ".SS \"%s [\\fIOPTIONS\\fR] ", c->name);
+    put_roff(c->args, 1, out);
+    fputs("\"\n", out);
+    put_roff_sentence(c->help, 1, out);
+    put_roff(c->more, 0, out);
+    fputs("\n.br\nOptions:", out);
+    for (size_t k = 0, first = 1; k < N_OPTS; k++) {
+      if (!(vc_opts[k].cmds & c->bit))
+        continue;
+      fputs(first ? " " : ", ", out);
+      put_roff_opt_names(&vc_opts[k], out);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
+}
+
+static void print_man_options(FILE *out) {
+  fputs(".SH OPTIONS\n", out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    const vc_opt_def *o = &vc_opts[i];
+    fputs(".TP\n", out);
+    put_roff_opt_names(o, out);
+    if (o->arg) {
+      fputs("=\\fI", out);
+      put_roff(o->arg, 0, out);
+      fputs("\\fR", out);
+    }
+    fputc('\n', out);
+    put_roff_sentence(o->help, 0, out);
+    fputs("Commands:", out);
+    for (size_t k = 0, first = 1; k < N_CMDS; k++) {
+      if (!(o->cmds & vc_cmds[k].bit))
+        continue;
+      fprintf(out, "%s%s", first ? " " : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+    fputs(".\n", out);
+  }
+}
+
+/* `voicecap help [COMMAND]` */
+static int run_help(int argc, char **argv, FILE *out, FILE *err) {
+  if (argc < 3) {
+    print_usage(out);
+    return EXIT_OK;
+  }
+  const vc_cmd_def *c = find_cmd(argv[2]);
+  if (!c || argc > 3) {
+    fprintf(err, "voicecap: help: %s '%s' (see voicecap --help)\n",
+            c ? "one COMMAND, not also" : "unknown command", argv[c ? 3 : 2]);
+    return EXIT_USAGE;
+  }
+  print_cmd_help(c, out);
+  return EXIT_OK;
+}
 
 int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
   if (argc < 2) {
-    fputs(vc_usage, err);
+    print_usage(err);
     return EXIT_USAGE;
   }
   const char *cmd = argv[1];
-  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-    fputs(vc_usage, out);
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+    print_usage(out);
     return EXIT_OK;
   }
+  if (strcmp(cmd, "help") == 0)
+    return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
     fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
     return EXIT_OK;
   }
-  for (size_t i = 0; i < sizeof vc_cmds / sizeof vc_cmds[0]; i++) {
-    if (strcmp(cmd, vc_cmds[i].name) != 0)
-      continue;
-    vc_args a = {0};
-    int rc = EXIT_USAGE;
-    if (parse_args(argc, argv, 2, &a, err) == 0)
-      rc = a.help ? (fputs(vc_usage, out), EXIT_OK) : vc_cmds[i].run(&a, out, err);
-    free(a.pos);
-    return rc;
+  if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
+    print_man_commands(out);
+    print_man_options(out);
+    return EXIT_OK;
   }
-  fprintf(err, "voicecap: unknown command '%s' (see voicecap --help)\n", cmd);
-  return EXIT_USAGE;
+  const vc_cmd_def *c = find_cmd(cmd);
+  if (!c && cmd[0] == '-') {
+    fprintf(err,
+            "voicecap: '%s': the command comes first: voicecap COMMAND [OPTIONS] "
+            "(see voicecap --help)\n",
+            cmd);
+    return EXIT_USAGE;
+  }
+  if (!c) {
+    fprintf(err, "voicecap: unknown command '%s' (see voicecap --help)\n", cmd);
+    return EXIT_USAGE;
+  }
+  vc_args a = {0};
+  if (parse_args(argc - 1, argv + 1, c, &a, err) != 0)
+    return EXIT_USAGE;
+  if (a.help) {
+    print_cmd_help(c, out);
+    return EXIT_OK;
+  }
+  if (a.version) {
+    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    return EXIT_OK;
+  }
+  if (check_stdin_args(&a, c, err) != 0)
+    return EXIT_USAGE;
+  return c->run(&a, out, err);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast_colours.h"
 #include "voicecap/cast.h"
 
 #define VC_MAX_VOICE_FILES 4096
@@ -41,9 +42,15 @@ static const vc_voice vc_voice_defaults = {.rate = 170,
                                            .paragraph_pause_ms = 400,
                                            .turn_pause_ms = 1000};
 
-/* BBC caption colours in order; panels skip yellow, the narrator's. */
-static const unsigned vc_bbc_colours[] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00};
-static const unsigned vc_panel_colours[] = {0xFFFFFF, 0x00FFFF, 0x00FF00};
+/* BBC caption colours in their order (docs/captions.md, "Speakers"); panels skip
+ * yellow, the narrator's. */
+enum { VC_WHITE, VC_YELLOW, VC_CYAN, VC_GREEN, VC_N_BBC };
+static const unsigned vc_bbc_colours[VC_N_BBC] = {[VC_WHITE] = 0xFFFFFF,
+                                                  [VC_YELLOW] = 0xFFFF00,
+                                                  [VC_CYAN] = 0x00FFFF,
+                                                  [VC_GREEN] = 0x00FF00};
+static const unsigned vc_panel_colours[] = {
+    vc_bbc_colours[VC_WHITE], vc_bbc_colours[VC_CYAN], vc_bbc_colours[VC_GREEN]};
 #define VC_N_PANEL (sizeof vc_panel_colours / sizeof vc_panel_colours[0])
 
 /* Pitch offsets for the 2nd, 3rd... speaker sharing one voice. */
@@ -175,6 +182,7 @@ static void voice_clear(vc_voice *v) {
   free(v->id);
   free(v->language);
   free(v->variant);
+  free(v->file);
 }
 
 /* Reads `path` into `v` (whose id is set); on error names the file and line. */
@@ -264,9 +272,8 @@ static vc_status load_one(const char *dir, const char *name, vc_voice *v, vc_dia
     return VC_ERR_NOMEM;
   }
   snprintf(path, n, "%s/%s", dir, name);
-  vc_status st = voice_load(path, v, diag);
-  free(path);
-  return st;
+  v->file = path;
+  return voice_load(path, v, diag);
 }
 
 static vc_status check_roles(const vc_voiceset *vs, const char *dir, vc_diag *diag) {
@@ -368,12 +375,18 @@ static unsigned next_panel_colour(const unsigned *colours, size_t n, size_t *cur
 /* The role's own colour for the first speaker of a role, BBC order otherwise. */
 static unsigned role_colour(vc_role r) {
   static const unsigned by_role[VC_ROLE_COUNT] = {
-      [VC_ROLE_NARRATOR] = 0xFFFF00,
-      [VC_ROLE_INTERVIEWER] = 0xFFFFFF,
-      [VC_ROLE_INTERVIEWEE] = 0x00FFFF,
-      [VC_ROLE_QUOTE] = 0x00FF00,
+      [VC_ROLE_NARRATOR] = VC_YELLOW,
+      [VC_ROLE_INTERVIEWER] = VC_WHITE,
+      [VC_ROLE_INTERVIEWEE] = VC_CYAN,
+      [VC_ROLE_QUOTE] = VC_GREEN,
   };
-  return (unsigned)r < VC_ROLE_COUNT ? by_role[r] : vc_bbc_colours[0];
+  return vc_bbc_colours[(unsigned)r < VC_ROLE_COUNT ? by_role[r] : VC_WHITE];
+}
+
+unsigned vc_cast_colour(const vc_cast *c, size_t i) {
+  if (c && i < c->n_speakers && c->colour && c->colour[i] != VC_COLOUR_AUTO)
+    return c->colour[i] & 0xFFFFFFu;
+  return vc_bbc_colours[i == 0 ? VC_YELLOW : (i - 1) % VC_N_BBC];
 }
 
 static int clamp_pitch(int p) {

@@ -113,7 +113,7 @@ static vc_status check_text(vc_crep *r, int k, const char *buf, size_t n,
 
 /* Checks one file; returns 1 when it fails. */
 static int check_one(const char *path, int k, const vc_speech *sp, double max_unc,
-                     FILE *out) {
+                     int quiet, FILE *out) {
   vc_crep r = {.out = out, .path = path};
   vc_cdoc d = {.fmt = vc_chk_formats[k].fmt};
   vc_cstats st = {0};
@@ -125,7 +125,8 @@ static int check_one(const char *path, int k, const vc_speech *sp, double max_un
     s = check_text(&r, k, buf, n, sp, max_unc, &d, &st);
   if (s != VC_OK)
     vc_crep_file(&r, "cannot check: %s", why ? why : vc_strerror(s));
-  summary(&r, &d, &st, max_unc);
+  if (!quiet || r.problems > 0)
+    summary(&r, &d, &st, max_unc);
   vc_cdoc_free(&d);
   free(buf);
   return r.problems > 0;
@@ -157,8 +158,8 @@ int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *o
   }
   int failing = 0;
   for (size_t i = 0; i < n; i++)
-    failing +=
-        check_one(paths[i], format_of(paths[i]), has_audio ? &sp : NULL, max_unc, out);
+    failing += check_one(paths[i], format_of(paths[i]), has_audio ? &sp : NULL, max_unc,
+                         o && o->quiet, out);
   vc_speech_free(&sp);
   return failing;
 }

@@ -144,7 +144,7 @@ static void check_late(vc_crep *r, const vc_speech *sp, const unsigned char *cov
   size_t w = a;
   while (w > 0 && sp->on[w - 1] && !cov[w - 1])
     w--;
-  if ((a - w) * VC_CHK_WIN_MS > VC_CHK_LATE_MS)
+  if ((a - w) * VC_CHK_WIN_MS > VC_CAP_LATE_MS)
     vc_crep_cue(r, q,
                 "starts late: speech runs %zu ms before it with no cue (the in-time is "
                 "the first word's first sample)",
@@ -153,7 +153,7 @@ static void check_late(vc_crep *r, const vc_speech *sp, const unsigned char *cov
 
 static void check_cue(vc_crep *r, const vc_cdoc *d, const vc_speech *sp, const vc_ccue *q) {
   size_t a, z, zz;
-  int64_t onset_end = q->start_ms + VC_CHK_ONSET_MS;
+  int64_t onset_end = q->start_ms + VC_CAP_ONSET_MS;
   window_range(sp, q->start_ms, onset_end < q->end_ms ? onset_end : q->end_ms, &a, &z);
   window_range(sp, q->start_ms, q->end_ms, &a, &zz);
   size_t w = a;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "cues_rules.h"
 #include "voicecap/status.h"
 
 #if defined(__GNUC__)
@@ -16,15 +17,6 @@
 #endif
 
 enum {
-  VC_CHK_MAX_LINES = 2,
-  VC_CHK_MAX_CHARS = 42,
-  VC_CHK_MIN_MS = 833,
-  VC_CHK_MAX_MS = 7000,
-  VC_CHK_MAX_CPS = 20,
-  VC_CHK_SMALL_GAP_MS = 84,
-  VC_CHK_REAL_GAP_MS = 500,
-  VC_CHK_ONSET_MS = 500,      /* a cue must have speech this soon after its in-time */
-  VC_CHK_LATE_MS = 20,        /* uncovered speech allowed just before a cue's in-time */
   VC_CHK_WIN_MS = 10,         /* speech detection window */
   VC_CHK_SPEECH_DB = 40,      /* speech: window RMS within this of the loudest window */
   VC_CHK_MAX_PRINTED = 200,   /* problem lines printed per file; the rest are counted */

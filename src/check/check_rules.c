@@ -17,7 +17,7 @@ static size_t cue_lines(vc_crep *r, const vc_ccue *q, vc_cstats *st) {
     size_t len = strcspn(p, "\n"), c = vc_chk_chars(p, len);
     n_lines++;
     total += c;
-    if (c > VC_CHK_MAX_CHARS && n_over < MAX_OVER_SHOWN)
+    if (c > VC_CAP_MAX_CHARS && n_over < MAX_OVER_SHOWN)
       over[n_over++] = c;
     if (c > st->longest_line)
       st->longest_line = c, st->longest_line_cue = q->number;
@@ -27,15 +27,15 @@ static size_t cue_lines(vc_crep *r, const vc_ccue *q, vc_cstats *st) {
   }
   if (total == 0)
     vc_crep_cue(r, q, "no text");
-  if (n_lines > VC_CHK_MAX_LINES)
-    vc_crep_cue(r, q, "%zu lines (max %d)", n_lines, VC_CHK_MAX_LINES);
+  if (n_lines > VC_CAP_MAX_LINES)
+    vc_crep_cue(r, q, "%zu lines (max %d)", n_lines, VC_CAP_MAX_LINES);
   if (n_over) {
     char list[64] = "";
     for (size_t k = 0; k < n_over; k++)
       snprintf(list + strlen(list), sizeof list - strlen(list), "%s%zu", k ? ", " : "",
                over[k]);
     vc_crep_cue(r, q, "%zu line%s over %d characters: %s", n_over, n_over > 1 ? "s" : "",
-                VC_CHK_MAX_CHARS, list);
+                VC_CAP_MAX_CHARS, list);
   }
   return total;
 }
@@ -74,7 +74,7 @@ static void cue_breaks(vc_crep *r, const vc_ccue *q) {
     return;
   size_t n1 = (size_t)(l2 - q->text), n2 = strlen(++l2), w1, w2 = strcspn(l2, " ");
   size_t c1 = vc_chk_chars(q->text, n1), c2 = vc_chk_chars(l2, n2);
-  if (c1 + 1 + c2 <= VC_CHK_MAX_CHARS)
+  if (c1 + 1 + c2 <= VC_CAP_MAX_CHARS)
     vc_crep_cue(r, q, "two lines where one of %zu characters fits", c1 + 1 + c2);
   const char *end = last_word(q->text, n1, &w1);
   vc_wclass cls = vc_word_class(end, w1);
@@ -105,14 +105,14 @@ static void cue_rate(vc_crep *r, const vc_ccue *q, size_t chars, int64_t dur, in
   char a[32], b[32];
   double cps = (double)spoken * 1000.0 / (double)dur;
   double with_label = (double)chars * 1000.0 / (double)dur;
-  if ((int64_t)spoken * 1000 > VC_CHK_MAX_CPS * (dur + slack)) {
+  if ((int64_t)spoken * 1000 > VC_CAP_MAX_CPS * (dur + slack)) {
     put_seconds(a, sizeof a, dur);
     put_seconds(b, sizeof b,
-                ((int64_t)spoken * 1000 + VC_CHK_MAX_CPS - 1) / VC_CHK_MAX_CPS);
+                ((int64_t)spoken * 1000 + VC_CAP_MAX_CPS - 1) / VC_CAP_MAX_CPS);
     vc_crep_cue(r, q,
                 "reading rate %.1f characters/s (max %d, speaker label not counted): %zu "
                 "characters in %s s, needs %s s",
-                cps, VC_CHK_MAX_CPS, spoken, a, b);
+                cps, VC_CAP_MAX_CPS, spoken, a, b);
   }
   if (!st->max_cps_cue || cps > st->max_cps)
     st->max_cps = cps, st->max_cps_cue = q->number;
@@ -130,9 +130,9 @@ static void cue_timing(vc_crep *r, const vc_cdoc *d, const vc_ccue *q, size_t ch
     return;
   }
   put_seconds(a, sizeof a, dur);
-  if (dur + slack < VC_CHK_MIN_MS)
+  if (dur + slack < VC_CAP_MIN_MS)
     vc_crep_cue(r, q, "lasts %s s (min 0.833 s)", a);
-  if (dur - slack > VC_CHK_MAX_MS)
+  if (dur - slack > VC_CAP_MAX_MS)
     vc_crep_cue(r, q, "lasts %s s (max 7 s)", a);
   cue_rate(r, q, chars, dur, slack, st);
   if (!st->shortest_cue || dur < st->shortest_ms)
@@ -145,11 +145,11 @@ static void cue_gap(vc_crep *r, const vc_cdoc *d, const vc_ccue *prev, const vc_
   int64_t gap = q->start_ms - prev->end_ms;
   if (gap < 0)
     vc_crep_cue(r, q, "overlaps cue %zu by %lld ms", prev->number, (long long)-gap);
-  else if (gap > VC_CHK_SMALL_GAP_MS + d->slack_ms && gap < VC_CHK_REAL_GAP_MS)
+  else if (gap > VC_CAP_SMALL_GAP_MS + d->slack_ms && gap < VC_CAP_REAL_GAP_MS)
     vc_crep_cue(r, q,
                 "starts %lld ms after cue %zu ends (a gap is at most %d ms or at least "
                 "%d ms: extend cue %zu)",
-                (long long)gap, prev->number, VC_CHK_SMALL_GAP_MS, VC_CHK_REAL_GAP_MS,
+                (long long)gap, prev->number, VC_CAP_SMALL_GAP_MS, VC_CAP_REAL_GAP_MS,
                 prev->number);
 }
 

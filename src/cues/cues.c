@@ -183,8 +183,8 @@ static vc_status push_cue(vc_cues *c, size_t *cap) {
 }
 
 /* Fills the text of cue `q` from words [i, j) of the segment with the chosen layout. */
-static vc_status fill_cue(vc_cue *q, const vc_seg *s, const char *label, size_t i, size_t j,
-                          vc_layout lay) {
+static vc_status fill_cue(vc_cue *q, const vc_cue_turn *s, const char *label, size_t i,
+                          size_t j, vc_layout lay) {
   int lab = label && i == 0;
   vc_sbuf b[VC_CUE_MAX_LINES] = {{0}};
   size_t line = 0, tok = 0;
@@ -255,7 +255,7 @@ typedef struct vc_doc_words {
   size_t *n;
   char **label;
   size_t n_runs;
-  vc_seg *segs;
+  vc_cue_turn *segs;
   size_t n_segs;
 } vc_doc_words;
 
@@ -298,11 +298,11 @@ static void add_segment(vc_doc_words *d, size_t r, size_t turn) {
   if (d->n[r] == 0)
     return;
   d->segs[d->n_segs++] =
-      (vc_seg){.w = d->w[r],
-               .n = d->n[r],
-               .label = label,
-               .label_chars = label ? vc_cap_chars(label, strlen(label)) : 0,
-               .turn = turn};
+      (vc_cue_turn){.w = d->w[r],
+                    .n = d->n[r],
+                    .label = label,
+                    .label_chars = label ? vc_cap_chars(label, strlen(label)) : 0,
+                    .turn = turn};
 }
 
 /* Loads every turn's words as a segment, each knowing what follows it. */
@@ -334,8 +334,8 @@ static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_tim
 
 /* Appends the planned cue p. */
 static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
-                          const vc_seg *segs, const vc_plan *p) {
-  const vc_seg *s = &segs[p->seg];
+                          const vc_cue_turn *segs, const vc_plan *p) {
+  const vc_cue_turn *s = &segs[p->seg];
   vc_status st = push_cue(c, cap);
   if (st != VC_OK)
     return st;

@@ -58,7 +58,7 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
 }
 
 /* Width of tokens [0, k) of a cue: the label (if any) then words i... */
-static size_t token_chars(const vc_seg *s, size_t i, size_t t) {
+static size_t token_chars(const vc_cue_turn *s, size_t i, size_t t) {
   if (s->label_chars && i == 0) {
     if (t == 0)
       return s->label_chars;
@@ -68,19 +68,19 @@ static size_t token_chars(const vc_seg *s, size_t i, size_t t) {
 }
 
 /* Best way to lay out words [i, j) on at most two lines. */
-static vc_layout best_layout(const vc_seg *s, size_t i, size_t j) {
+static vc_layout best_layout(const vc_cue_turn *s, size_t i, size_t j) {
   int lab = s->label_chars && i == 0;
   size_t m = j - i + (size_t)lab, total = m - 1;
   for (size_t t = 0; t < m; t++)
     total += token_chars(s, i, t);
-  if (total <= VC_CUE_MAX_CHARS)
+  if (total <= VC_CAP_MAX_CHARS)
     return (vc_layout){0, 0, total};
   vc_layout best = {COST_INF, 0, total - 1}; /* the line break takes a space's place */
   size_t l1 = 0;
   for (size_t k = 1; k < m; k++) {
     l1 += token_chars(s, i, k - 1) + (k > 1);
     size_t l2 = total - l1 - 1;
-    if (l1 > VC_CUE_MAX_CHARS || l2 > VC_CUE_MAX_CHARS)
+    if (l1 > VC_CAP_MAX_CHARS || l2 > VC_CAP_MAX_CHARS)
       continue;
     int64_t c = (int64_t)(l1 > l2 ? l1 - l2 : l2 - l1);
     if (lab && k == 1)
@@ -98,8 +98,8 @@ static vc_layout best_layout(const vc_seg *s, size_t i, size_t j) {
 /* Earliest out-time of a cue shown from `in` whose speech ends at `end`: after its last
  * word, 0.833 s, and the time to read `chars` characters at 20 a second. */
 static int64_t earliest_out(int64_t in, int64_t end, size_t chars) {
-  int64_t lo = end > in + VC_MIN_CUE_MS ? end : in + VC_MIN_CUE_MS;
-  int64_t read = in + ((int64_t)chars * 1000 + VC_MAX_CPS - 1) / VC_MAX_CPS;
+  int64_t lo = end > in + VC_CAP_MIN_MS ? end : in + VC_CAP_MIN_MS;
+  int64_t read = in + ((int64_t)chars * 1000 + VC_CAP_MAX_CPS - 1) / VC_CAP_MAX_CPS;
   return read > lo ? read : lo;
 }
 
@@ -117,14 +117,14 @@ static int64_t max64(int64_t a, int64_t b) {
  * cue of several words within 7 s (its speech within 6.5 s); only a single word spoken
  * longer than that can make a longer cue. */
 static int64_t latest_out(int64_t end, int64_t next, int has_next) {
-  int64_t top = end + VC_MAX_TAIL_MS;
+  int64_t top = end + VC_CAP_MAX_TAIL_MS;
   if (!has_next) /* the last cue: within the audio, unless its speech reaches the end */
     return min64(top, max64(next, end));
   if (top >= next) /* chained to the next cue */
     return next;
-  if (next - top <= VC_SMALL_GAP_MS) /* two frames or less */
+  if (next - top <= VC_CAP_SMALL_GAP_MS) /* two frames or less */
     return top;
-  return max64(end, min64(top, next - VC_REAL_GAP_MS)); /* a real gap */
+  return max64(end, min64(top, next - VC_CAP_REAL_GAP_MS)); /* a real gap */
 }
 
 /* Out-time of a cue shown from `in` (its first word's first sample) whose speech ends at
@@ -142,13 +142,13 @@ static int64_t cue_out(int64_t in, int64_t end, int64_t next, int has_next, size
 }
 
 /* In-time of the cue after words [.., j): word j's start, or the next segment's. */
-static int64_t next_word(const vc_seg *s, size_t j) {
+static int64_t next_word(const vc_cue_turn *s, size_t j) {
   return j < s->n ? s->w[j].start : s->next_ms;
 }
 
 /* Characters of a cue's spoken text: its layout's characters less the speaker label and
  * the space (or line break) after it. */
-static size_t spoken_chars(const vc_seg *s, size_t i, const vc_layout *lay) {
+static size_t spoken_chars(const vc_cue_turn *s, size_t i, const vc_layout *lay) {
   return s->label_chars && i == 0 ? lay->chars - s->label_chars - (lay->split != 1)
                                   : lay->chars;
 }
@@ -159,7 +159,7 @@ static size_t spoken_chars(const vc_seg *s, size_t i, const vc_layout *lay) {
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
  * cue fits wherever the speech allows. */
-static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout *lay) {
+static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
@@ -175,9 +175,9 @@ static int64_t timing_cost(const vc_seg *s, size_t i, size_t j, const vc_layout 
 /* Cost of the words of cue [i, j) of the segment (layout, cut, sentences), or COST_INF if
  * it cannot be. The speech of a cue of several words lasts at most 7 s less the 0.5 s
  * tail, so that its out-time can always keep both the 7 s limit and the gap rule. */
-static int64_t cue_cost(const vc_seg *s, size_t i, size_t j, vc_layout *lay) {
+static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay) {
   *lay = best_layout(s, i, j);
-  if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_MAX_CUE_MS - VC_MAX_TAIL_MS)
+  if (j - i > 1 && s->w[j - 1].end - s->w[i].start > VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS)
     return COST_INF;
   if (lay->cost >= COST_INF)
     return COST_INF;
@@ -203,7 +203,8 @@ static int64_t cue_cost(const vc_seg *s, size_t i, size_t j, vc_layout *lay) {
 /* Plans one segment: the cheapest way to cut its words into cues (cost per row j: all
  * words before j in cues). Every cue starts on its first word, so cues of different
  * segments do not interact and each segment is planned alone. */
-static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size_t seg) {
+static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
+                              size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
   vc_status st = best && from ? VC_OK : VC_ERR_NOMEM;
@@ -212,7 +213,7 @@ static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size
     size_t text = 0;
     for (size_t i = j; i-- > 0;) {
       text += s->w[i].chars + (i + 1 < j);
-      if (j - i > 1 && text > 2 * VC_CUE_MAX_CHARS + 1)
+      if (j - i > 1 && text > 2 * VC_CAP_MAX_CHARS + 1)
         break;
       vc_layout lay;
       int64_t c = cue_cost(s, i, j, &lay);
@@ -244,7 +245,8 @@ static vc_status plan_segment(const vc_seg *s, vc_plan *out, size_t *n_out, size
   return st;
 }
 
-vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out) {
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+                       size_t *n_out) {
   *out = NULL;
   *n_out = 0;
   size_t words = 0;

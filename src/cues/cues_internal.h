@@ -6,17 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cues_rules.h"
 #include "voicecap/status.h"
-
-/* Timing rules (CAPTIONS.md), in milliseconds. */
-enum {
-  VC_MIN_CUE_MS = 833,
-  VC_MAX_CUE_MS = 7000,
-  VC_MAX_TAIL_MS = 500, /* out-time at most this long after the last word */
-  VC_SMALL_GAP_MS = 84, /* gaps up to this are "no gap" */
-  VC_REAL_GAP_MS = 500, /* gaps below this (and above the small one) are closed */
-  VC_MAX_CPS = 20
-};
 
 /* Word flags the chunker reads. GLUE_PREV: a word of punctuation only (a lone dash or
  * quote) that stays with the word before it; GLUE_NEXT: one that stays with the next. */
@@ -42,7 +33,7 @@ typedef struct vc_cw {
 
 /* A run of words that no cue crosses: one turn (one speaker). Segments are planned in
  * time order; each borrows its words and label. */
-typedef struct vc_seg {
+typedef struct vc_cue_turn {
   const vc_cw *w;
   size_t n;
   const char *label;  /* "NAME:" shown before the first word, or NULL */
@@ -50,7 +41,7 @@ typedef struct vc_seg {
   size_t turn;
   int64_t next_ms; /* first word start of the next segment, or the end of the audio */
   int last;        /* no segment follows */
-} vc_seg;
+} vc_cue_turn;
 
 /* How the words of one cue are laid out. */
 typedef struct vc_layout {
@@ -69,6 +60,7 @@ typedef struct vc_plan {
 
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
-vc_status vc_cues_plan(const vc_seg *segs, size_t n_segs, vc_plan **out, size_t *n_out);
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+                       size_t *n_out);
 
 #endif

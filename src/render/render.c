@@ -1,6 +1,7 @@
 /* One interview end to end: text, turns, voices, speech, timeline, cues, the outputs. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,11 +68,24 @@ typedef struct vc_job {
   char *temp[OUT_COUNT];
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
+  int in_memory; /* the text came from memory: `path` is only its name */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
   if (d)
     snprintf(d->msg, sizeof d->msg, fmt, a, b);
+}
+
+/* Passes one progress note to the caller, when it asked for them. */
+static void note(const vc_job *j, const char *fmt, ...) {
+  if (!j->o->note)
+    return;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  j->o->note(j->o->note_user, j->path, msg);
 }
 
 /* Prefixes the input's path to a stage's message so every error names its file. */
@@ -123,7 +137,7 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (j->in_memory || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
@@ -204,12 +218,28 @@ static vc_status voice_gains(vc_job *j) {
   return VC_OK;
 }
 
+/* One note per speaker who speaks: name, role, voice file, espeak-ng voice, colour, gain.
+ */
+static void note_cast(const vc_job *j) {
+  for (size_t i = 0; i < j->script->n_speakers; i++) {
+    const vc_voice *v = j->cast->voice[i];
+    if (j->gains[i] <= 0.0)
+      continue;
+    note(j, "%s (%s): voice %s (%s%s%s, pitch %d, rate %d), colour #%06X, gain %+.1f dB",
+         j->script->speakers[i].name, vc_role_name(j->script->speakers[i].role),
+         v->file ? v->file : v->id, v->language, v->variant && v->variant[0] ? "+" : "",
+         v->variant ? v->variant : "", v->pitch, v->rate, j->cast->colour[i] & 0xFFFFFFu,
+         20.0 * log10(j->gains[i]));
+  }
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
     return st;
+  note_cast(j);
   int rate = vc_synth_sample_rate(j->synth);
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
@@ -227,6 +257,9 @@ static vc_status synthesise(vc_job *j) {
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
   }
+  if (st == VC_OK)
+    note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
+         ao.format);
   return st;
 }
 
@@ -286,6 +319,7 @@ static vc_status publish(vc_job *j) {
       diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
       return VC_ERR_IO;
     }
+    note(j, "wrote %s", j->final[i]);
   }
   return VC_OK;
 }
@@ -320,14 +354,19 @@ const char *vc_voices_dir(const char *given) {
 }
 
 static vc_status render_job(vc_job *j) {
-  vc_status st = vc_text_load(j->path, &j->text, j->diag);
+  vc_status st = j->text ? VC_OK : vc_text_load(j->path, &j->text, j->diag);
   if (st == VC_OK)
     st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
   if (st != VC_OK)
     return fail_in_file(j, st);
+  note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
+       j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
+       j->script->n_speakers == 1 ? "" : "s");
   st = vc_speak_rules_load(NULL, &j->rules, j->diag);
   if (st == VC_OK)
     st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
+  if (st == VC_OK)
+    note(j, "voices from %s", vc_voices_dir(j->o->voices_dir));
   if (st == VC_OK)
     st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
   if (st == VC_OK)
@@ -341,6 +380,8 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_cues_build(j->script, j->tl, &j->cues);
   if (st == VC_OK)
+    note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
+  if (st == VC_OK)
     st = write_captions(j);
   if (st == VC_OK)
     st = write_video(j);
@@ -349,13 +390,31 @@ static vc_status render_job(vc_job *j) {
   return st;
 }
 
+/* Renders the job, its text already loaded or not. */
+static vc_status render(vc_job *j) {
+  vc_status st = render_job(j);
+  if (st != VC_OK && !j->diag->msg[0])
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->path, vc_strerror(st));
+  job_cleanup(j);
+  return st;
+}
+
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
   vc_diag local = {{0}};
   vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
   j.diag->msg[0] = '\0';
-  vc_status st = render_job(&j);
-  if (st != VC_OK && !j.diag->msg[0])
-    snprintf(j.diag->msg, sizeof j.diag->msg, "%s: %s", path, vc_strerror(st));
-  job_cleanup(&j);
-  return st;
+  return render(&j);
+}
+
+vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+                         const vc_render_opts *o, vc_diag *diag) {
+  vc_diag local = {{0}};
+  vc_job j = {.path = name, .o = o, .diag = diag ? diag : &local, .in_memory = 1};
+  j.diag->msg[0] = '\0';
+  if (!bytes || !name || !o)
+    return VC_ERR_ARG;
+  vc_status st = vc_text_from_memory(bytes, len, name, &j.text, j.diag);
+  if (st != VC_OK)
+    return fail_in_file(&j, st);
+  return render(&j);
 }

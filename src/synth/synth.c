@@ -140,7 +140,12 @@ static vc_status set_voice(vc_synth *s, const vc_voice *v, vc_diag *diag) {
   if (strcmp(key, s->voice_name) != 0) {
     s->voice_name[0] = '\0';
     if (!select_voice(v, name, sizeof name)) {
-      if (diag)
+      if (diag && v->file)
+        snprintf(diag->msg, sizeof diag->msg,
+                 "%s: language = %s: espeak-ng has no such voice (espeak-ng --voices "
+                 "lists them)",
+                 v->file, v->language);
+      else if (diag)
         snprintf(diag->msg, sizeof diag->msg, "voice %s: espeak-ng has no voice '%s'",
                  v->id ? v->id : "?", key);
       return VC_ERR_CONFIG;
@@ -483,25 +488,34 @@ static vc_status measure_apart(vc_synth *s, const vc_voice *v, double target,
     return VC_ERR_SYNTH;
   fflush(NULL);
   pid_t pid = fork();
-  if (pid == 0) {
+  if (pid == 0) { /* sends "STATUS RAW GAIN LUFS\nMESSAGE" */
     close(fd[0]);
-    char line[200];
-    vc_status st = measure(s, v, target, c, NULL);
-    int n = snprintf(line, sizeof line, "%d %a %a %a\n", (int)st, c->raw_lufs, c->gain_db,
-                     c->lufs);
+    char line[200 + sizeof diag->msg];
+    vc_diag d = {{0}};
+    vc_status st = measure(s, v, target, c, &d);
+    int n = snprintf(line, sizeof line, "%d %a %a %a\n%s", (int)st, c->raw_lufs, c->gain_db,
+                     c->lufs, d.msg);
+    n = n < (int)sizeof line ? n : (int)sizeof line - 1;
     _exit(n > 0 && write(fd[1], line, (size_t)n) == n ? 0 : 1);
   }
   close(fd[1]);
-  char line[200] = {0};
-  ssize_t got = pid > 0 ? read(fd[0], line, sizeof line - 1) : -1;
+  char line[200 + sizeof diag->msg] = {0};
+  size_t got = 0;
+  ssize_t r = 0;
+  while (pid > 0 && got < sizeof line - 1 &&
+         (r = read(fd[0], line + got, sizeof line - 1 - got)) > 0)
+    got += (size_t)r;
   close(fd[0]);
   int status = 0, code = -1;
   if (pid > 0)
     waitpid(pid, &status, 0);
-  if (got <= 0 ||
+  if (got == 0 ||
       sscanf(line, "%d %la %la %la", &code, &c->raw_lufs, &c->gain_db, &c->lufs) != 4)
     return VC_ERR_SYNTH;
-  if (code != VC_OK && diag)
+  const char *msg = strchr(line, '\n');
+  if (code != VC_OK && diag && msg && msg[1])
+    snprintf(diag->msg, sizeof diag->msg, "%s", msg + 1);
+  else if (code != VC_OK && diag)
     snprintf(diag->msg, sizeof diag->msg, "voice %s: calibration failed: %s",
              v->id ? v->id : "?", vc_strerror((vc_status)code));
   return (vc_status)code;

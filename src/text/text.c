@@ -159,6 +159,18 @@ vc_status vc_text_load(const char *path, vc_text **out, vc_diag *diag) {
   return text_adopt(buf, len, path, out, diag);
 }
 
+vc_status vc_text_read(FILE *f, const char *name, vc_text **out, vc_diag *diag) {
+  char *buf = NULL;
+  size_t len = 0;
+  if (!f || !name || !out)
+    return VC_ERR_ARG;
+  *out = NULL;
+  vc_status st = read_all(f, &buf, &len, diag);
+  if (st != VC_OK)
+    return st;
+  return text_adopt(buf, len, name, out, diag);
+}
+
 void vc_text_free(vc_text *t) {
   if (!t)
     return;

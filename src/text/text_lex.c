@@ -1,4 +1,6 @@
-/* Word knowledge for speech and glue repair: hunspell lookups and a small string set. */
+/* Word knowledge for speech and glue repair: hunspell lookups, a small string set and
+ * where a word's core (without quotes, brackets and punctuation) begins and ends. */
+#include <errno.h>
 #include <hunspell/hunspell.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -218,7 +220,9 @@ vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *use
   f = fopen(path, "r");
   if (!f) {
     if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "%.400s: cannot read", path);
+      snprintf(diag->msg, sizeof diag->msg,
+               "%.400s: cannot read: %s (is $VOICECAP_DATA the data folder?)", path,
+               strerror(errno));
     return VC_ERR_IO;
   }
   while (st == VC_OK && fgets(line, sizeof line, f)) {
@@ -235,4 +239,60 @@ vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *use
   }
   fclose(f);
   return st;
+}
+
+/* ---- a word's core ------------------------------------------------------------------ */
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+static const char *const vc_lead_punct[] = {
+    "(",        "[",        "{",       "\"", "'", "*", "_", "\xe2\x80\x9c", "\xe2\x80\x98",
+    "\xc2\xab", "\xc2\xbf", "\xc2\xa1"};
+static const char *const vc_trail_punct[] = {")",
+                                             "]",
+                                             "}",
+                                             "\"",
+                                             "'",
+                                             ",",
+                                             ".",
+                                             ";",
+                                             ":",
+                                             "!",
+                                             "?",
+                                             "*",
+                                             "_",
+                                             "\xe2\x80\x9d",
+                                             "\xe2\x80\x99",
+                                             "\xc2\xbb",
+                                             "\xe2\x80\xa6"};
+
+/* Length of the entry of `set` that s[i..) starts with (from the end when `back`). */
+static size_t punct_at(const char *s, size_t from, size_t to, int back,
+                       const char *const *set, size_t n_set) {
+  for (size_t k = 0; k < n_set; k++) {
+    size_t n = strlen(set[k]);
+    if (to - from < n)
+      continue;
+    if (memcmp(s + (back ? to - n : from), set[k], n) == 0)
+      return n;
+  }
+  return 0;
+}
+
+void vc_word_core(const char *s, size_t ts, size_t te, size_t *cs, size_t *ce) {
+  size_t a = ts, b = te, n;
+  const size_t nl = sizeof vc_lead_punct / sizeof *vc_lead_punct;
+  const size_t nt = sizeof vc_trail_punct / sizeof *vc_trail_punct;
+  while (a < b && (n = punct_at(s, a, b, 0, vc_lead_punct, nl)) > 0) {
+    if (a + n < b && is_digit(s[a + n]) &&
+        (s[a] == '\'' || memcmp(s + a, "\xe2\x80\x98", n) == 0))
+      break; /* the apostrophe of "‘90s" belongs to the word */
+    a += n;
+  }
+  while (a < b && (n = punct_at(s, a, b, 1, vc_trail_punct, nt)) > 0)
+    b -= n;
+  *cs = a;
+  *ce = b;
 }

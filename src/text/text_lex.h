@@ -33,7 +33,9 @@ int vc_dict_has(const vc_dict *d, const char *w, size_t len);
 /* 1 when the lower-case form of ASCII-cased `w[0..len)` is accepted (a common word). */
 int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len);
 
-#endif
+/* Finds the core [*cs, *ce) of the word s[ts..te): without surrounding quotes,
+ * brackets and punctuation. */
+void vc_word_core(const char *s, size_t ts, size_t te, size_t *cs, size_t *ce);
 
 /* The data folder: `given` if not NULL, else env VOICECAP_DATA, else the built-in one. */
 const char *vc_text_data_dir(const char *given);
@@ -45,3 +47,5 @@ typedef vc_status (*vc_tsv_fn)(void *user, char **field, size_t n, size_t line_n
  * when missing, VC_ERR_CONFIG (diag: file and line) on an over-long line. */
 vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *user,
                       vc_diag *diag);
+
+#endif

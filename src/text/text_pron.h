@@ -1,10 +1,10 @@
-/* Private interface between the speakable-text driver and its word rules. */
+/* The pronunciation table (data/pronunciations.tsv) as the word rules and the sentence-end
+ * test read it. */
 #ifndef VC_TEXT_PRON_H
 #define VC_TEXT_PRON_H
 
 #include <stddef.h>
 
-#include "text_buf.h"
 #include "text_lex.h"
 #include "voicecap/text.h"
 
@@ -21,29 +21,5 @@ typedef struct vc_rule {
 const vc_rule *vc_rules_find(const vc_speak_rules *r, const char *w, size_t len);
 /* The hunspell dictionary, or NULL. */
 const vc_dict *vc_rules_dict(const vc_speak_rules *r);
-
-/* One white-space-delimited word of the display text being spoken. */
-typedef struct vc_tok {
-  size_t ts, te; /* the word */
-  size_t cs, ce; /* its core: without surrounding quotes, brackets and punctuation */
-  size_t ps, pe; /* the previous word's core (ps == pe at the start) */
-  size_t ns, ne; /* the next word's core (ns == ne at the end) */
-  size_t resume; /* set by a rule that handled the word: where plain speech resumes */
-} vc_tok;
-
-/* The speakable text being built from display text `s[0..len)`. */
-typedef struct vc_speak {
-  const vc_speak_rules *r; /* may be NULL: built-in rules only */
-  const char *s;
-  size_t len;
-  vc_mbuf out;
-} vc_speak;
-
-/* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on
- * error (*st set). */
-int vc_word_rules_apply(vc_speak *sp, vc_tok *t, vc_status *st);
-
-/* Finds the core [*cs, *ce) of the word s[ts..te). */
-void vc_word_core(const char *s, size_t ts, size_t te, size_t *cs, size_t *ce);
 
 #endif

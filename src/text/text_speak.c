@@ -3,7 +3,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "text_pron.h"
+#include "text_lex.h"
+#include "text_words.h"
 #include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
@@ -133,56 +134,6 @@ static vc_status speak_chars(vc_speak *sp, size_t from, size_t to) {
 
 /* ---- words --------------------------------------------------------------------------- */
 
-static const char *const vc_lead_punct[] = {
-    "(",        "[",        "{",       "\"", "'", "*", "_", "\xe2\x80\x9c", "\xe2\x80\x98",
-    "\xc2\xab", "\xc2\xbf", "\xc2\xa1"};
-static const char *const vc_trail_punct[] = {")",
-                                             "]",
-                                             "}",
-                                             "\"",
-                                             "'",
-                                             ",",
-                                             ".",
-                                             ";",
-                                             ":",
-                                             "!",
-                                             "?",
-                                             "*",
-                                             "_",
-                                             "\xe2\x80\x9d",
-                                             "\xe2\x80\x99",
-                                             "\xc2\xbb",
-                                             "\xe2\x80\xa6"};
-
-/* Length of the entry of `set` that s[i..) starts with (from the end when `back`). */
-static size_t punct_at(const char *s, size_t from, size_t to, int back,
-                       const char *const *set, size_t n_set) {
-  for (size_t k = 0; k < n_set; k++) {
-    size_t n = strlen(set[k]);
-    if (to - from < n)
-      continue;
-    if (memcmp(s + (back ? to - n : from), set[k], n) == 0)
-      return n;
-  }
-  return 0;
-}
-
-void vc_word_core(const char *s, size_t ts, size_t te, size_t *cs, size_t *ce) {
-  size_t a = ts, b = te, n;
-  const size_t nl = sizeof vc_lead_punct / sizeof *vc_lead_punct;
-  const size_t nt = sizeof vc_trail_punct / sizeof *vc_trail_punct;
-  while (a < b && (n = punct_at(s, a, b, 0, vc_lead_punct, nl)) > 0) {
-    if (a + n < b && is_digit(s[a + n]) &&
-        (s[a] == '\'' || memcmp(s + a, "\xe2\x80\x98", n) == 0))
-      break; /* the apostrophe of "‘90s" belongs to the word */
-    a += n;
-  }
-  while (a < b && (n = punct_at(s, a, b, 1, vc_trail_punct, nt)) > 0)
-    b -= n;
-  *cs = a;
-  *ce = b;
-}
-
 /* The word starting at or after `i`: [*ts, *te); both are `len` at the end. */
 static void next_word(const vc_speak *sp, size_t i, size_t *ts, size_t *te) {
   size_t n;
@@ -218,7 +169,7 @@ static int is_timestamp(const char *s, size_t ts, size_t te) {
 }
 
 /* Speaks the word at [t->ts, t->te); returns the display offset to continue from. */
-static size_t speak_word(vc_speak *sp, vc_tok *t, vc_status *st) {
+static size_t speak_word(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   int done;
   size_t from;
   if (is_timestamp(sp->s, t->ts, t->te))
@@ -240,7 +191,7 @@ static vc_status speak_all(vc_speak *sp) {
   size_t i = 0, ps = 0, pe = 0;
   while (st == VC_OK && i < sp->len) {
     size_t n = space_len(sp->s, sp->len, i);
-    vc_tok t;
+    vc_speak_word t;
     if (n > 0) {
       st = speak_chars(sp, i, i + n);
       i += n;

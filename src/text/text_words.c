@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_lex.h"
 #include "text_pron.h"
+#include "text_words.h"
 
 static int is_upper(char c) {
   return c >= 'A' && c <= 'Z';
@@ -127,7 +129,7 @@ static size_t censor_suffix(const char *s, size_t from, size_t to) {
 }
 
 /* "s—" -> "s-word", "f—ing" -> "effing". */
-static int rule_censored(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_censored(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   char c = s[t->cs], lc = is_upper(c) ? (char)(c - 'A' + 'a') : c;
   size_t run, suf;
@@ -155,12 +157,12 @@ static int rule_censored(vc_speak *sp, vc_tok *t, vc_status *st) {
 
 /* ---- the data table ------------------------------------------------------------------ */
 
-static int next_is_number(const vc_speak *sp, const vc_tok *t) {
+static int next_is_number(const vc_speak *sp, const vc_speak_word *t) {
   return t->ns < t->ne && is_digit(sp->s[t->ns]);
 }
 
 /* Words replaced from data/pronunciations.tsv ("Nov." -> "November", "&" -> "and"). */
-static int rule_table(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_table(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   size_t end = t->ce;
   const vc_rule *r = NULL;
   if (end < t->te && sp->s[end] == '.')
@@ -184,7 +186,7 @@ static const char *const vc_am_pm[] = {"AM",  "PM",  "am",  "pm", "a.m",
                                        "p.m", "A.M", "P.M", NULL};
 
 /* "10:00 AM" -> "10 AM", "10:00" -> "10 o'clock", "10:05" -> "10 oh 5". */
-static int rule_time(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_time(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   size_t colon = t->cs, n = t->ce - t->cs;
   int h = 0, m;
@@ -226,7 +228,7 @@ static size_t money_number(const char *s, size_t from, size_t to, size_t *dot) {
 }
 
 /* Speaks "dollars" after the number (and the cents of "$2.50": "2 dollars 50"). */
-static vc_status say_dollars(vc_speak *sp, const vc_tok *t, size_t dot) {
+static vc_status say_dollars(vc_speak *sp, const vc_speak_word *t, size_t dot) {
   const char *s = sp->s;
   int one = dot - t->cs == 2 && s[t->cs + 1] == '1';
   vc_status st = vc_mbuf_copy(&sp->out, s + t->cs + 1, dot - t->cs - 1, t->cs + 1);
@@ -241,7 +243,7 @@ static vc_status say_dollars(vc_speak *sp, const vc_tok *t, size_t dot) {
 }
 
 /* "$5 million" -> "5 million dollars", "$5" -> "5 dollars", "$2.50" -> "2 dollars 50". */
-static int rule_money(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_money(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   size_t dot;
   if (s[t->cs] != '$' || !money_number(s, t->cs + 1, t->ce, &dot))
@@ -302,7 +304,7 @@ static const char *const vc_decade_before[] = {"the", "early", "late", "mid", "m
 
 /* Years and decades in words: "2020" -> "twenty twenty", "1990s" -> "nineteen nineties",
  * "’90s" -> "nineties", "2020’s race" -> "twenty twenty's race". */
-static int rule_year(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_year(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   vc_year y;
   char buf[96];
   int decade;
@@ -328,7 +330,7 @@ static int rule_year(vc_speak *sp, vc_tok *t, vc_status *st) {
 }
 
 /* "1-on-1" -> "1 on 1": espeak-ng would run the first two words together. */
-static int rule_x_on_y(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_x_on_y(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   size_t i = t->cs, h1, h2;
   while (i < t->ce && is_digit(s[i]))
@@ -393,7 +395,7 @@ static int caps_word(const char *s, size_t from, size_t to) {
 }
 
 /* 1 when the capitals are better said as a word than letter by letter. */
-static int acronym_is_word(const vc_speak *sp, const vc_tok *t, size_t caps_end) {
+static int acronym_is_word(const vc_speak *sp, const vc_speak_word *t, size_t caps_end) {
   const vc_dict *d = vc_rules_dict(sp->r);
   const char *w = sp->s + t->cs;
   size_t n = caps_end - t->cs;
@@ -411,7 +413,7 @@ static int acronym_is_word(const vc_speak *sp, const vc_tok *t, size_t caps_end)
 }
 
 /* Letter by letter: "NPR" -> "N-P-R", "BBC’s" -> "B-B-C's"; table entries as given. */
-static int rule_acronym(vc_speak *sp, vc_tok *t, vc_status *st) {
+static int rule_acronym(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   const char *s = sp->s;
   size_t caps_end;
   const vc_rule *r;
@@ -443,14 +445,14 @@ static int rule_acronym(vc_speak *sp, vc_tok *t, vc_status *st) {
 
 /* ---- the rule list ------------------------------------------------------------------- */
 
-typedef int (*vc_word_rule)(vc_speak *sp, vc_tok *t, vc_status *st);
+typedef int (*vc_word_rule)(vc_speak *sp, vc_speak_word *t, vc_status *st);
 
 /* First match wins. */
 static const vc_word_rule vc_word_rules[] = {
     rule_censored, rule_table, rule_time, rule_money, rule_year, rule_x_on_y, rule_acronym,
 };
 
-int vc_word_rules_apply(vc_speak *sp, vc_tok *t, vc_status *st) {
+int vc_word_rules_apply(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   *st = VC_OK;
   for (size_t i = 0; i < sizeof vc_word_rules / sizeof vc_word_rules[0]; i++) {
     if (vc_word_rules[i](sp, t, st))

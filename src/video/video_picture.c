@@ -35,7 +35,7 @@ static char *names_script(const vc_doc *d) {
   vc_sbuf_adds(&b, vc_names_head);
   for (size_t i = 0; i < d->script->n_turns && !b.err; i++) {
     size_t sp = d->script->turns[i].speaker;
-    unsigned c = vc_speaker_colour(d, sp);
+    unsigned c = vc_cast_colour(d->cast, sp);
     char *name = vc_cap_field(vc_cap_name(d->script, sp), NULL, "Speaker");
     char tag[64];
     snprintf(tag, sizeof tag, ",Speaker,,0,0,0,,{\\c&H%02X%02X%02X&}", c & 0xFF,
@@ -114,7 +114,7 @@ static vc_status open_encoder(vc_vid *v) {
     c->bit_rate = 0;
     av_opt_set(c->priv_data, "deadline", "realtime", 0);
     av_opt_set_int(c->priv_data, "cpu-used", 8, 0);
-    av_opt_set_int(c->priv_data, "crf", 28, 0);
+    av_opt_set_int(c->priv_data, "crf", 24, 0);
   } else {
     av_opt_set(c->priv_data, "preset", "veryfast", 0);
     av_opt_set(c->priv_data, "crf", "23", 0);

@@ -137,7 +137,7 @@ static void write_header(FILE *f, const vc_doc *d, char *const *style, size_t n)
   free(title);
   fputs(vc_ass_styles, f);
   for (size_t i = 0; i < n; i++) {
-    unsigned c = vc_speaker_colour(d, i);
+    unsigned c = vc_cast_colour(d->cast, i);
     fprintf(f, "Style: %s,DejaVu Sans,60,&H00%02X%02X%02X,%s\n", style[i], c & 0xFF,
             (c >> 8) & 0xFF, (c >> 16) & 0xFF, vc_ass_style_tail);
   }

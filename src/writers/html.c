@@ -96,7 +96,7 @@ static void put_lang(vc_sbuf *b, const vc_doc *d) {
 static void put_speaker_css(vc_sbuf *b, const vc_doc *d) {
   for (size_t i = 0; i < d->script->n_speakers; i++) {
     unsigned c = vc_colour_for_contrast(
-        vc_speaker_colour(d, i), vc_page_backgrounds,
+        vc_cast_colour(d->cast, i), vc_page_backgrounds,
         sizeof vc_page_backgrounds / sizeof *vc_page_backgrounds, VC_PAGE_CONTRAST);
     char rule[64];
     snprintf(rule, sizeof rule, ".s%zu { --c: #%06X; }\n", i, c);

@@ -124,7 +124,7 @@ static void write_style(FILE *f, const vc_doc *d, char *const *voice, size_t n) 
   for (size_t i = 0; i < n; i++) {
     fputs("::cue(v[voice=", f);
     put_css_string(f, voice[i]);
-    fprintf(f, "]) { color: #%06X; }\n", vc_speaker_colour(d, i));
+    fprintf(f, "]) { color: #%06X; }\n", vc_cast_colour(d->cast, i));
   }
   fputc('\n', f);
 }

@@ -1,20 +1,10 @@
-/* What several writers share: speaker colours and contrast, turn times, chapter titles. */
+/* What several writers share: colour contrast, turn times, chapter titles. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "writers_internal.h"
-
-/* Fallback colours when no cast is given: BBC order, speaker 0 (narrator) yellow. */
-static const unsigned vc_bbc_colours[] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00};
-
-unsigned vc_speaker_colour(const vc_doc *d, size_t i) {
-  if (d->cast && i < d->cast->n_speakers && d->cast->colour &&
-      d->cast->colour[i] != VC_COLOUR_AUTO)
-    return d->cast->colour[i] & 0xFFFFFFu;
-  return i == 0 ? vc_bbc_colours[1] : vc_bbc_colours[(i - 1) % 4];
-}
 
 /* WCAG 2.2 relative luminance of an sRGB channel (0-255). */
 static double channel_luminance(unsigned v) {

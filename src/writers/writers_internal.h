@@ -5,13 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cast_colours.h"
 #include "cues_text.h"
 #include "voicecap/writers.h"
-
-/* Speaker `i`'s caption colour as 0xRRGGBB: the cast's, else the BBC order (narrator
- * yellow). The one source of the colours of ASS styles, WebVTT ::cue rules, the player
- * page and the video. */
-unsigned vc_speaker_colour(const vc_doc *d, size_t i);
 
 /* WCAG 2.2 contrast ratio (1 to 21) of two 0xRRGGBB colours. */
 double vc_contrast_ratio(unsigned a, unsigned b);

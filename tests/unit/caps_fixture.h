@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cues_rules.h"
 #include "cues_text.h"
 #include "voicecap/voicecap.h"
 
@@ -246,20 +247,21 @@ static inline int fx_line_bad_end(const char *line) {
 
 static inline void fx_check_lines(const fx *f, size_t k, fx_stats *st) {
   const vc_cue *q = &f->cues->cues[k];
-  if (q->n_lines < 1 || q->n_lines > 2)
+  if (q->n_lines < 1 || q->n_lines > VC_CAP_MAX_LINES)
     FX_FAIL("%zu lines", q->n_lines);
   for (size_t l = 0; l < q->n_lines; l++) {
     size_t c = fx_chars(q->lines[l]);
     if (c > st->worst_line)
       st->worst_line = c;
-    if (c > VC_CUE_MAX_CHARS && strchr(q->lines[l], ' '))
+    if (c > VC_CAP_MAX_CHARS && strchr(q->lines[l], ' '))
       FX_FAIL("line %zu has %zu characters", l + 1, c);
     if (q->lines[l][0] == '\0' || strchr(q->lines[l], '\n'))
       FX_FAIL("line %zu empty or broken", l + 1);
     if (l + 1 < q->n_lines && fx_line_bad_end(q->lines[l]))
       st->bad_ends++;
   }
-  if (q->n_lines == 2 && fx_chars(q->lines[0]) + 1 + fx_chars(q->lines[1]) <= 42)
+  if (q->n_lines == 2 &&
+      fx_chars(q->lines[0]) + 1 + fx_chars(q->lines[1]) <= VC_CAP_MAX_CHARS)
     FX_FAIL("two lines where one fits");
 }
 
@@ -273,20 +275,22 @@ static inline size_t fx_cue_chars(const vc_cue *q) {
 
 /* Shortest time a cue may stay up: 0.833 s, and `chars` characters at 20 a second. */
 static inline int64_t fx_need_ms(size_t chars) {
-  int64_t read = ((int64_t)chars * 1000 + 19) / 20;
-  return read > 833 ? read : 833;
+  int64_t read = ((int64_t)chars * 1000 + VC_CAP_MAX_CPS - 1) / VC_CAP_MAX_CPS;
+  return read > VC_CAP_MIN_MS ? read : VC_CAP_MIN_MS;
 }
 
 /* Latest out-time the sync rules leave a cue whose speech ends at `end`, before the next
  * cue at `next` (has_next) or the end of the audio: at most 0.5 s after the speech, never
  * over the next cue, no gap between 84 and 500 ms, within the audio. */
 static inline int64_t fx_latest_out(int64_t end, int64_t next, int has_next) {
-  int64_t top = end + 500;
+  int64_t top = end + VC_CAP_MAX_TAIL_MS;
   if (!has_next)
     return top < next ? top : next > end ? next : end;
   if (top >= next)
     return next;
-  return next - top > 84 && next - top < 500 ? next - 500 : top;
+  return next - top > VC_CAP_SMALL_GAP_MS && next - top < VC_CAP_REAL_GAP_MS
+             ? next - VC_CAP_REAL_GAP_MS
+             : top;
 }
 
 /* Timing rules of cue k (CAPTIONS.md, as src/cues/cues.c keeps them). Always: in-time on
@@ -307,17 +311,19 @@ static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
   int has_next = k + 1 < f->cues->n;
   int64_t audio_end = (int64_t)(f->tl.n_samples * 1000 / FX_RATE);
   int64_t next = has_next ? f->cues->cues[k + 1].start_ms : audio_end;
-  int long_word = q->word_count == 1 && speech_end - in > 6500;
+  int long_word =
+      q->word_count == 1 && speech_end - in > VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS;
   int whole_turn = q->first_of_turn && (!has_next || f->cues->cues[k + 1].turn != q->turn);
   if (q->start_ms != in && !(q->start_ms == in + 1 && p && p->end_ms == q->start_ms))
     FX_FAIL("in-time %lld, first word at %lld", (long long)q->start_ms, (long long)in);
-  if (q->end_ms > speech_end + 500)
+  if (q->end_ms > speech_end + VC_CAP_MAX_TAIL_MS)
     FX_FAIL("out-time %lld ms after the last word", (long long)(q->end_ms - speech_end));
   if (q->end_ms < speech_end && !(has_next && q->end_ms >= next - 1))
     FX_FAIL("out-time before the last word ends");
-  if (dur <= 0 || (dur > 7000 && !long_word))
+  if (dur <= 0 || (dur > VC_CAP_MAX_MS && !long_word))
     FX_FAIL("duration %lld ms", (long long)dur);
-  if (has_next && (next < q->end_ms || (next - q->end_ms > 84 && next - q->end_ms < 500)))
+  if (has_next && (next < q->end_ms || (next - q->end_ms > VC_CAP_SMALL_GAP_MS &&
+                                        next - q->end_ms < VC_CAP_REAL_GAP_MS)))
     FX_FAIL("gap %lld ms to the next cue", (long long)(next - q->end_ms));
   int64_t latest = fx_latest_out(speech_end, next, has_next);
   if (q->end_ms != latest && !long_word && !(has_next && speech_end >= next) && dur > 1)
@@ -328,14 +334,14 @@ static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
     if (q->end_ms < latest)
       FX_FAIL("%zu characters in %lld ms, ending before the rules make it", spoken,
               (long long)dur);
-    else if (spoken * 1000 > 20 * (size_t)dur)
+    else if (spoken * 1000 > VC_CAP_MAX_CPS * (size_t)dur)
       st->fast++;
-    else if (whole_turn && speech_end - in + 500 < 833)
+    else if (whole_turn && speech_end - in + VC_CAP_MAX_TAIL_MS < VC_CAP_MIN_MS)
       st->short_turn++;
     else
       st->short_other++;
   }
-  if (dur > 0 && (int64_t)chars * 1000 > 20 * dur)
+  if (dur > 0 && (int64_t)chars * 1000 > VC_CAP_MAX_CPS * dur)
     st->label_fast++;
   double cps = dur > 0 ? (double)spoken * 1000.0 / (double)dur : 0;
   if (cps > st->max_cps)

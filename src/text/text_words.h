@@ -1,0 +1,34 @@
+/* Private interface between the speakable-text driver (text_speak.c) and its word rules
+ * (text_words.c). Calls go one way: driver -> word rules -> pronunciation table
+ * (text_pron.c) -> word knowledge (text_lex.c). */
+#ifndef VC_TEXT_WORDS_H
+#define VC_TEXT_WORDS_H
+
+#include <stddef.h>
+
+#include "text_buf.h"
+#include "text_pron.h"
+#include "voicecap/text.h"
+
+/* One white-space-delimited word of the display text being spoken. */
+typedef struct vc_speak_word {
+  size_t ts, te; /* the word */
+  size_t cs, ce; /* its core: without surrounding quotes, brackets and punctuation */
+  size_t ps, pe; /* the previous word's core (ps == pe at the start) */
+  size_t ns, ne; /* the next word's core (ns == ne at the end) */
+  size_t resume; /* set by a rule that handled the word: where plain speech resumes */
+} vc_speak_word;
+
+/* The speakable text being built from display text `s[0..len)`. */
+typedef struct vc_speak {
+  const vc_speak_rules *r; /* may be NULL: built-in rules only */
+  const char *s;
+  size_t len;
+  vc_mbuf out;
+} vc_speak;
+
+/* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on
+ * error (*st set). */
+int vc_word_rules_apply(vc_speak *sp, vc_speak_word *t, vc_status *st);
+
+#endif
