@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --video: the open-caption edition, checked with ffprobe, ffmpeg, libass and mpv.
-# MP4 on one short seed, WebM on our own short panel interview:
+# MP4 on one short seed, WebM on our own short panel interview (and --video-format avi
+# refused as a usage error):
 #  - ffprobe lists video (h264 / vp9), audio (aac / opus), a caption track (mov_text /
 #    webvtt) and one chapter per turn of the sync map, each starting at its turn;
 #  - the video lasts as long as the audio, within one frame (1/10 s);
@@ -124,6 +125,13 @@ JS
     fail "$name: mpv wrote no screenshot"
   fi
 }
+
+# A format it cannot write is a usage error that names the choices.
+rc=0
+"$VC_BIN" render --video-format avi -o "$tmp/bad" "$ROOT/seeds/001_669cbb3ea90f365c.txt" >/dev/null 2>"$tmp/bad.err" || rc=$?
+if [ "$rc" -ne 2 ] || ! grep -q "mp4 or webm" "$tmp/bad.err" || [ -e "$tmp/bad" ]; then
+  fail "--video-format avi: exit $rc, $(cat "$tmp/bad.err")"
+fi
 
 check_video mp4 "$ROOT/seeds/001_669cbb3ea90f365c.txt" mp4 h264 aac mov_text
 check_video webm "$ROOT/tests/data/segment/own/dev2_panel_names.txt" webm vp9 opus webvtt
