@@ -10,7 +10,7 @@
 //    caption area (#captions) shows exactly that cue's lines, and one caption word is
 //    highlighted;
 //  - activating a transcript turn (click on its button, and Enter) seeks to its
-//    data-start within 50 ms;
+//    data-start within 50 ms, and the N shortcut to the next turn's;
 //  - every visible control (a, button, input, select, summary) is reached with Tab;
 //  - axe-core reports no violation of the WCAG 2.0/2.1/2.2 A and AA rules;
 //  - at a 320 CSS px wide viewport (1280 px at 400% zoom) nothing scrolls sideways;
@@ -133,6 +133,15 @@ async function checkTurns(page) {
     worst = Math.max(worst, Math.abs(r.want - r.got));
   }
   await page.emulateMediaFeatures([]);
+  // The N shortcut (focus on the page, not a control) goes to the next turn.
+  if (n > 1) {
+    await seek(page, 0.5);
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.keyboard.press('n');
+    const r = await page.evaluate(() => ({ want: +document.querySelectorAll('#transcript .turn')[1].dataset.start,
+      got: document.getElementById('media').currentTime }));
+    check(Math.abs(r.want - r.got) <= 0.05, `keyboard: N goes to the next turn (${r.got.toFixed(3)} s, turn 2 at ${r.want} s)`);
+  }
   check(worst <= 0.05, `transcript: ${picks.length} turns activated (click and Enter) seek to data-start, worst ${(worst * 1000).toFixed(1)} ms`);
 }
 
