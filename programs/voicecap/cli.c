@@ -8,8 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "program.h"
+#include "text.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/check.h"
+#include "video.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -78,7 +83,7 @@ static int set_audio(vc_args *a, const char *v, FILE *err) {
 
 static int set_karaoke(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
-  a->flags |= VC_DOC_KARAOKE;
+  a->flags |= VC_RENDER_KARAOKE;
   return 0;
 }
 
@@ -147,6 +152,27 @@ static int set_verbosity(vc_args *a, int v, FILE *err) {
   return 0;
 }
 
+/* The voice calibration cache the program asks the library to keep: $VOICECAP_CACHE
+ * (a file; "off": none), else $XDG_CACHE_HOME/voicecap/calibration.tsv, else
+ * ~/.cache/voicecap/calibration.tsv, its folders made when missing. NULL: no cache. */
+static const char *calibration_cache(char *path, size_t size) {
+  const char *env = getenv("VOICECAP_CACHE");
+  if (env && *env)
+    return strcmp(env, "off") != 0 && (size_t)snprintf(path, size, "%s", env) < size ? path
+                                                                                     : NULL;
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
+          : home && *home ? snprintf(path, size, "%s/.cache", home)
+                          : -1;
+  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
+    return NULL;
+  mkdir(path, 0777); /* best effort: a failure only means measuring every time */
+  strcat(path, "/voicecap");
+  mkdir(path, 0777);
+  strcat(path, "/calibration.tsv");
+  return path;
+}
+
 static int set_quiet(vc_args *a, const char *v, FILE *err) {
   (void)v;
   return set_verbosity(a, -1, err);
@@ -188,8 +214,8 @@ static const vc_opt_def vc_opts[] = {
     {"jobs", 'j', "N", CMD_BATCH, set_jobs,
      "worker processes, 1 to 256 (default: the number of cores)"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
-     "voice definitions (default: $VOICECAP_VOICES, else ./voices, else the built-in "
-     "folder)"},
+     "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
+     "PREFIX/share/voicecap/voices)"},
     {"audio-format", 0, "F", CMD_RENDER | CMD_BATCH, set_audio_format,
      "audio file format: wav (default), flac, ogg, opus or mp3"},
     {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
@@ -381,7 +407,8 @@ static void print_note(void *user, const char *input, const char *note) {
   fprintf((FILE *)user, "voicecap: %s: %s\n", input, note);
 }
 
-static vc_render_opts render_opts(const vc_args *a, FILE *err) {
+static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
+                                  size_t cache_size) {
   vc_render_opts o = {.out_dir = a->out_dir ? a->out_dir : "out",
                       .voices_dir = a->voices_dir,
                       .flags = a->flags,
@@ -389,6 +416,7 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err) {
                       .sample_rate = a->sample_rate,
                       .video_format = a->video_format,
                       .no_html = a->no_html,
+                      .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err};
   return o;
@@ -455,7 +483,8 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
@@ -597,7 +626,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: no *.txt files found\n");
   if (a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
-  vc_render_opts o = render_opts(a, err);
+  char cache[1024];
+  vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
                : EXIT_SOME_FAILED;
   paths_free(&p);
@@ -741,9 +771,11 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
-  const char *dir = vc_voices_dir(a->voices_dir);
-  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+  char *dir = NULL;
+  if (vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d) != VC_OK ||
+      vc_voiceset_load(dir, &vs, &d) != VC_OK) {
     fprintf(err, "voicecap: %s\n", d.msg);
+    free(dir);
     return EXIT_SOME_FAILED;
   }
   int failed = 0;
@@ -762,6 +794,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
     failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
+  free(dir);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -951,7 +984,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
   if (strcmp(cmd, "help") == 0)
     return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
@@ -979,7 +1012,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   if (a.version) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (check_stdin_args(&a, c, err) != 0)

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
 #include "cast_colours.h"
-#include "voicecap/cast.h"
 
 #define VC_MAX_VOICE_FILES 4096
 
@@ -49,8 +49,7 @@ static const unsigned vc_bbc_colours[VC_N_BBC] = {[VC_WHITE] = 0xFFFFFF,
                                                   [VC_YELLOW] = 0xFFFF00,
                                                   [VC_CYAN] = 0x00FFFF,
                                                   [VC_GREEN] = 0x00FF00};
-static const unsigned vc_panel_colours[] = {
-    vc_bbc_colours[VC_WHITE], vc_bbc_colours[VC_CYAN], vc_bbc_colours[VC_GREEN]};
+static const unsigned char vc_panel_colours[] = {VC_WHITE, VC_CYAN, VC_GREEN};
 #define VC_N_PANEL (sizeof vc_panel_colours / sizeof vc_panel_colours[0])
 
 /* Pitch offsets for the 2nd, 3rd... speaker sharing one voice. */
@@ -363,13 +362,13 @@ static int colour_used(const unsigned *colours, size_t n, unsigned c) {
 /* The next panel colour: the first unused one in BBC order, else the cycle repeats. */
 static unsigned next_panel_colour(const unsigned *colours, size_t n, size_t *cursor) {
   for (size_t k = 0; k < VC_N_PANEL; k++) {
-    unsigned c = vc_panel_colours[(*cursor + k) % VC_N_PANEL];
+    unsigned c = vc_bbc_colours[vc_panel_colours[(*cursor + k) % VC_N_PANEL]];
     if (!colour_used(colours, n, c)) {
       *cursor += k + 1;
       return c;
     }
   }
-  return vc_panel_colours[(*cursor)++ % VC_N_PANEL];
+  return vc_bbc_colours[vc_panel_colours[(*cursor)++ % VC_N_PANEL]];
 }
 
 /* The role's own colour for the first speaker of a role, BBC order otherwise. */

@@ -91,7 +91,7 @@ static void put_seconds(char *buf, size_t size, int64_t ms) {
 }
 
 /* Characters of a cue's speaker label ("NAME:" and the space after it), which the
- * reading rate does not count (CAPTIONS.md). */
+ * reading rate does not count (docs/captions.md, "Timing"). */
 static size_t label_chars(const vc_ccue *q) {
   size_t lab = vc_chk_label(q->text);
   if (!lab)

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cues.h"
 #include "cues_internal.h"
 #include "cues_text.h"
 #include "cues_words.h"
-#include "voicecap/cues.h"
 
 enum {
   VC_MAX_LABEL_CHARS = 32 /* longer names lose leading words: "NAME:" must leave room */

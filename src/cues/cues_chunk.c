@@ -1,11 +1,11 @@
 /* Cue planning: where cues break, how their lines break, and when they end, chosen per
- * segment by dynamic programming over CAPTIONS.md's rules. Every cue starts on the first
- * sample of its first word. */
+ * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync).
+ * Every cue starts on the first sample of its first word. */
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "cues.h"
 #include "cues_internal.h"
-#include "voicecap/cues.h"
 
 /* Costs of the chunker's choices: lower is better. A cue boundary or a line break after
  * a sentence costs nothing; after clause punctuation little; elsewhere more; ending a

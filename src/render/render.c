@@ -7,8 +7,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "cues.h"
+#include "render_internal.h"
+#include "synth.h"
+#include "synth_calibrate.h"
+#include "text.h"
+#include "timeline.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/voicecap.h"
+#include "video.h"
+#include "voicecap/render.h"
+#include "writers.h"
 
 /* The outputs of one render, in the order they are published. */
 enum {
@@ -52,15 +63,21 @@ static int wanted(const vc_render_opts *o, int i) {
 }
 
 typedef struct vc_job {
-  const char *path;
+  const char *path;  /* the input file, or NULL for text in memory */
+  const char *name;  /* the input's name: its path, or the name given */
+  const char *bytes; /* text in memory (path NULL) */
+  size_t len;
   const vc_render_opts *o;
+  const vc_voice_pins *pins;
   vc_diag *diag;
+  char *voices_dir, *data_dir;
   vc_text *text;
   vc_script *script;
   vc_speak_rules *rules;
   vc_voiceset *voices;
   vc_cast *cast;
   vc_synth *synth;
+  vc_calibrator *calibrator;
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
@@ -68,7 +85,6 @@ typedef struct vc_job {
   char *temp[OUT_COUNT];
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
-  int in_memory; /* the text came from memory: `path` is only its name */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -85,20 +101,20 @@ static void note(const vc_job *j, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  j->o->note(j->o->note_user, j->path, msg);
+  j->o->note(j->o->note_user, j->name, msg);
 }
 
 /* Prefixes the input's path to a stage's message so every error names its file. */
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
-  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->path, inner);
+  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->name, inner);
   return st;
 }
 
 static vc_status plan_outputs(vc_job *j) {
   const char *dir = j->o->out_dir ? j->o->out_dir : "out";
-  char *stem = vc_path_stem(j->path);
+  char *stem = vc_path_stem(j->name);
   if (!stem)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
@@ -137,7 +153,7 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (j->in_memory || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
@@ -197,10 +213,8 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
 
 enum { VC_END_SILENCE_MS = 1000 };
 
-/* The gain of every speaker's voice. Calibrating a voice the first time forks a child
- * (synth.c), so this runs before the audio sink's thread starts: a fork while another
- * thread holds a lock (ASan's allocator has no fork handlers) can leave the child
- * waiting for it forever. */
+/* The gain of every speaker's voice, measured (or read from the calibration cache the
+ * options name) before the audio opens. */
 static vc_status voice_gains(vc_job *j) {
   size_t n = j->script->n_speakers;
   j->gains = calloc(n ? n : 1, sizeof *j->gains);
@@ -210,8 +224,8 @@ static vc_status voice_gains(vc_job *j) {
     size_t sp = j->script->turns[i].speaker;
     if (j->gains[sp] > 0.0)
       continue;
-    vc_status st = vc_synth_voice_gain(j->synth, j->cast->voice[sp],
-                                       VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
+    vc_status st = vc_calibrator_gain(j->calibrator, j->synth, j->cast->voice[sp],
+                                      VC_LOUDNESS_TARGET_LUFS, &j->gains[sp], j->diag);
     if (st != VC_OK)
       return st;
   }
@@ -235,6 +249,8 @@ static void note_cast(const vc_job *j) {
 
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
+  if (st == VC_OK)
+    st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
@@ -268,11 +284,11 @@ static vc_doc job_doc(const vc_job *j) {
                 .timeline = j->tl,
                 .cues = j->cues,
                 .cast = j->cast,
-                .source_name = j->path,
+                .source_name = j->name,
                 .audio_name = strrchr(j->final[OUT_WAV], '/')
                                   ? strrchr(j->final[OUT_WAV], '/') + 1
                                   : j->final[OUT_WAV],
-                .flags = j->o->flags};
+                .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
   return doc;
 }
 
@@ -336,39 +352,45 @@ static void job_cleanup(vc_job *j) {
   vc_cues_free(j->cues);
   free(j->gains);
   vc_timeline_free(j->tl);
+  vc_calibrator_free(j->calibrator);
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);
   vc_voiceset_free(j->voices);
   vc_speak_rules_free(j->rules);
   vc_script_free(j->script);
   vc_text_free(j->text);
+  free(j->voices_dir);
+  free(j->data_dir);
 }
 
-const char *vc_voices_dir(const char *given) {
-  if (given)
-    return given;
-  const char *env = getenv("VOICECAP_VOICES");
-  if (env && *env)
-    return env;
-  return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
+/* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
+static vc_status read_script(vc_job *j) {
+  vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
+  if (st == VC_OK)
+    st = vc_folder_find(VC_FOLDER_VOICES, j->o->voices_dir, &j->voices_dir, j->diag);
+  if (st == VC_OK)
+    st = j->path ? vc_text_load(j->path, &j->text, j->diag)
+                 : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  if (st == VC_OK)
+    st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  return st;
 }
 
 static vc_status render_job(vc_job *j) {
-  vc_status st = j->text ? VC_OK : vc_text_load(j->path, &j->text, j->diag);
-  if (st == VC_OK)
-    st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+  vc_status st = read_script(j);
   if (st != VC_OK)
     return fail_in_file(j, st);
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
        j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
        j->script->n_speakers == 1 ? "" : "s");
-  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+  st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
+    st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)
-    note(j, "voices from %s", vc_voices_dir(j->o->voices_dir));
+    note(j, "voices from %s", j->voices_dir);
   if (st == VC_OK)
-    st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
+    st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
   if (st == VC_OK)
@@ -390,31 +412,32 @@ static vc_status render_job(vc_job *j) {
   return st;
 }
 
-/* Renders the job, its text already loaded or not. */
-static vc_status render(vc_job *j) {
-  vc_status st = render_job(j);
+static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
+  static const vc_render_opts defaults = {0};
+  vc_diag local = {{0}};
+  j->o = o ? o : &defaults;
+  j->diag = diag ? diag : &local;
+  j->diag->msg[0] = '\0';
+  vc_status st = j->name ? render_job(j) : VC_ERR_ARG;
   if (st != VC_OK && !j->diag->msg[0])
-    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->path, vc_strerror(st));
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->name ? j->name : "(no name)",
+             vc_strerror(st));
   job_cleanup(j);
   return st;
 }
 
-vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
-  j.diag->msg[0] = '\0';
-  return render(&j);
+vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
+                                const vc_voice_pins *pins, vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins};
+  return run_job(&j, o, diag);
 }
 
-vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  return vc_render_file_pinned(path, o, NULL, diag);
+}
+
+vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = name, .o = o, .diag = diag ? diag : &local, .in_memory = 1};
-  j.diag->msg[0] = '\0';
-  if (!bytes || !name || !o)
-    return VC_ERR_ARG;
-  vc_status st = vc_text_from_memory(bytes, len, name, &j.text, j.diag);
-  if (st != VC_OK)
-    return fail_in_file(&j, st);
-  return render(&j);
+  vc_job j = {.name = name, .bytes = text, .len = len};
+  return run_job(&j, o, diag);
 }

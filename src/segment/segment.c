@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 const char *vc_role_name(vc_role r) {
   static const char *const names[VC_ROLE_COUNT] = {"narrator", "interviewer", "interviewee",

@@ -1,17 +1,19 @@
-/* The only espeak-ng caller: voice switching, retrieval-mode callback, word timings. */
+/* The only espeak-ng caller: voice switching, retrieval-mode callback, word timings, and
+ * a fresh engine that speaks without hearing what the process said before. */
+#include <dirent.h>
+#include <errno.h>
 #include <espeak-ng/speak_lib.h>
 #include <fcntl.h>
-#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "audio_loudness.h"
-#include "voicecap/synth.h"
+#include "synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
  * words. */
@@ -21,35 +23,21 @@
 
 /* espeak-ng's own state is global. libespeak-ng 1.51 hangs in espeak_Terminate after a
  * second espeak_Initialize (measured), so it is initialised once per process, on the
- * first vc_synth_new, and left for the process exit to release. This is the only
- * mutable static in voicecap. */
-static int vc_espeak_rate;
-
-#define VC_CALIBRATIONS 32
-
-/* A general English passage, about 25 s of speech with statements, questions and
- * pauses, spoken by each voice once to measure its loudness. */
-static const char vc_calibration_text[] =
-    "The morning train was late again, so we walked along the river instead. It was cold, "
-    "but the light on the water made up for it. Have you ever noticed how quiet a city "
-    "becomes just before the shops open? A few cyclists passed, a dog barked twice, and "
-    "somewhere a radio was playing an old song. We talked about work, about books we had "
-    "meant to read, and about whether it is ever too late to learn an instrument. Nobody "
-    "had an answer. By nine o'clock the streets were full, and the moment had gone.";
-
-/* One voice's calibration, keyed by every setting that changes the sound and the
- * target: loudness as espeak-ng makes it, the gain found, and the loudness it gives. */
-typedef struct vc_calibration {
-  char key[200];
-  double raw_lufs, gain_db, lufs;
-} vc_calibration;
+ * first vc_synth_new, and left for the process exit to release. Beside it lives the
+ * fresh engine (below): a helper process forked right after espeak_Initialize, holding
+ * the engine as it was before its first word. This is the only mutable static in
+ * voicecap: espeak-ng's state and its pristine copy. */
+static struct {
+  int rate;     /* espeak-ng's sample rate; 0 until initialised */
+  pid_t helper; /* the fresh engine's process, or 0 when it could not start */
+  pid_t owner;  /* the process that started it: only that one may talk to it */
+  int fd;       /* a stream socket to the helper */
+} vc_engine;
 
 struct vc_synth {
   int rate;
   char voice_name[160]; /* "language+variant" last given to espeak-ng */
   int voice_rate, voice_pitch, voice_range;
-  vc_calibration cal[VC_CALIBRATIONS];
-  size_t n_cal;
 };
 
 /* State of one vc_synth_speak call; espeak-ng hands it back as user_data. */
@@ -66,9 +54,11 @@ typedef struct vc_speak_ctx {
   uint64_t loud_first, loud_last; /* loud samples of the word now sounding */
 } vc_speak_ctx;
 
+static void start_fresh_engine(void);
+
 vc_status vc_synth_new(vc_synth **out, vc_diag *diag) {
   *out = NULL;
-  if (vc_espeak_rate <= 0) {
+  if (vc_engine.rate <= 0) {
     int rate =
         espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, espeakINITIALIZE_DONT_EXIT);
     if (rate <= 0) {
@@ -76,12 +66,13 @@ vc_status vc_synth_new(vc_synth **out, vc_diag *diag) {
         snprintf(diag->msg, sizeof diag->msg, "espeak-ng could not start (error %d)", rate);
       return VC_ERR_SYNTH;
     }
-    vc_espeak_rate = rate;
+    vc_engine.rate = rate;
+    start_fresh_engine();
   }
   vc_synth *s = calloc(1, sizeof *s);
   if (!s)
     return VC_ERR_NOMEM;
-  s->rate = vc_espeak_rate;
+  s->rate = vc_engine.rate;
   *out = s;
   return VC_OK;
 }
@@ -91,7 +82,7 @@ void vc_synth_free(vc_synth *s) {
 }
 
 int vc_synth_sample_rate(const vc_synth *s) {
-  return s ? s->rate : vc_espeak_rate;
+  return s ? s->rate : vc_engine.rate;
 }
 
 /* Priority of `lang` in an espeak_VOICE languages list (priority byte, name, NUL,
@@ -338,17 +329,89 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
   return VC_OK;
 }
 
-/* The calibration passage's PCM, kept whole (about 25 s: independent of the interview). */
-typedef struct vc_pcm_buf {
+/* ---- the fresh engine ----------------------------------------------------------------
+ * espeak-ng carries state from one utterance into the next (pitch flutter, echo, the
+ * last clause's intonation), so the samples it makes of a text depend on everything the
+ * process said before: measured, a voice's loudness differed in the last digits after
+ * other speech. The helper process forked by the first vc_synth_new never speaks; for
+ * each request it forks a child, which speaks from the engine's starting state and hands
+ * the samples back. Every request is spoken alike, whatever the process said before, and
+ * the process's own engine never hears it. The helper is single-threaded, so its
+ * children may fork safely even while the process runs threads. It ends when the socket
+ * closes, that is when the process that started it ends. */
+
+/* Largest request or answer: text and samples (about 13 min at 22050 Hz). */
+#define VC_FRESH_MAX_BYTES ((size_t)1 << 25)
+
+/* A request: the voice, then its id, language, variant and file ("" for none) and the
+ * text, each with its NUL. */
+enum { VC_FRESH_STRINGS = 5 };
+typedef struct vc_fresh_req {
+  int32_t rate, pitch, range;
+  uint32_t len[VC_FRESH_STRINGS];
+} vc_fresh_req;
+
+/* An answer's head: the child's status and message length, then the message, then the
+ * samples (n_samples of them). */
+typedef struct vc_fresh_head {
+  int32_t status;
+  uint32_t msg_len;
+  uint64_t n_samples;
+} vc_fresh_head;
+
+static int send_all(int fd, const void *buf, size_t n) {
+  const char *p = buf;
+  while (n > 0) {
+    ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return 0;
+    p += k;
+    n -= (size_t)k;
+  }
+  return 1;
+}
+
+static int write_all(int fd, const void *buf, size_t n) {
+  const char *p = buf;
+  while (n > 0) {
+    ssize_t k = write(fd, p, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return 0;
+    p += k;
+    n -= (size_t)k;
+  }
+  return 1;
+}
+
+static int read_all(int fd, void *buf, size_t n) {
+  char *p = buf;
+  while (n > 0) {
+    ssize_t k = read(fd, p, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return 0;
+    p += k;
+    n -= (size_t)k;
+  }
+  return 1;
+}
+
+/* Samples kept whole, for the answer. */
+typedef struct vc_pcm_keep {
   int16_t *x;
   size_t n, cap;
-} vc_pcm_buf;
+} vc_pcm_keep;
 
 static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
-  vc_pcm_buf *b = user;
+  vc_pcm_keep *b = user;
   if (n > b->cap - b->n) {
-    size_t cap = b->cap ? b->cap : 1 << 19;
-    while (cap - b->n < n && cap < ((size_t)1 << 26))
+    size_t cap = b->cap ? b->cap : (size_t)1 << 19;
+    while (cap - b->n < n && cap * sizeof *b->x < VC_FRESH_MAX_BYTES)
       cap *= 2;
     if (cap - b->n < n)
       return VC_ERR_LIMIT;
@@ -363,202 +426,234 @@ static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
   return VC_OK;
 }
 
-/* Everything the measured figures depend on: espeak-ng's version, the passage and the
- * limiter's ceiling (VC_CALIBRATION_VERSION changes with either), the voice settings and
- * the target. */
-#define VC_CALIBRATION_VERSION 2
-
-static void calibration_key(const vc_voice *v, double target, char *key, size_t size) {
-  const char *version = espeak_Info(NULL);
-  snprintf(key, size, "c%d/%s/%s+%s/%d/%d/%d/%.3f/%.2f", VC_CALIBRATION_VERSION,
-           version ? version : "?", v->language, v->variant ? v->variant : "", v->rate,
-           v->pitch, v->range, target, VC_CEILING_DB);
-}
-
-/* ---- the calibration cache on disk -----------------------------------------------------
- * Measuring a voice costs ~0.7 s, so results are kept in a small text file, one line a
- * voice: key, then raw loudness, gain and resulting loudness as hexadecimal floats, which
- * read back bit for bit: a render with a cached figure is byte-identical to one that
- * measured it. The file is $VOICECAP_CACHE, else $XDG_CACHE_HOME/voicecap/calibration.tsv,
- * else ~/.cache/voicecap/calibration.tsv; VOICECAP_CACHE=off disables it. Any failure to
- * read or write it only means measuring again. */
-static int cache_path(char *path, size_t size) {
-  const char *env = getenv("VOICECAP_CACHE");
-  if (env && *env)
-    return strcmp(env, "off") != 0 && snprintf(path, size, "%s", env) < (int)size;
-  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-  int n = xdg && *xdg     ? snprintf(path, size, "%s", xdg)
-          : home && *home ? snprintf(path, size, "%s/.cache", home)
-                          : -1;
-  if (n < 0 || (size_t)n + sizeof "/voicecap/calibration.tsv" > size)
-    return 0;
-  mkdir(path, 0777); /* best effort: a failure shows when the file is opened */
-  strcat(path, "/voicecap");
-  mkdir(path, 0777);
-  strcat(path, "/calibration.tsv");
-  return 1;
-}
-
-static int cache_lookup(const char *key, vc_calibration *c) {
-  char path[1024], line[512];
-  FILE *f = cache_path(path, sizeof path) ? fopen(path, "r") : NULL;
-  int found = 0;
-  size_t klen = strlen(key);
-  while (f && !found && fgets(line, sizeof line, f)) {
-    if (strncmp(line, key, klen) != 0 || line[klen] != '\t')
-      continue;
-    found = sscanf(line + klen + 1, "%la\t%la\t%la", &c->raw_lufs, &c->gain_db, &c->lufs) ==
-                3 &&
-            isfinite(c->raw_lufs) && isfinite(c->gain_db) && isfinite(c->lufs);
-  }
-  if (f)
-    fclose(f);
-  return found;
-}
-
-/* One line appended with one write: concurrent workers may both add the same line,
- * which is harmless since the first match wins and both are equal. */
-static void cache_store(const char *key, const vc_calibration *c) {
-  char path[1024], line[512];
-  if (!cache_path(path, sizeof path))
-    return;
-  int n = snprintf(line, sizeof line, "%s\t%a\t%a\t%a\n", key, c->raw_lufs, c->gain_db,
-                   c->lufs);
-  int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0666);
-  if (fd < 0)
-    return;
-  if (n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) != n)
-    (void)0; /* a short write leaves a line that never matches */
-  close(fd);
-}
-
-/* Finds the gain that puts the passage at `target` once limited as the sink limits it:
- * the raw measurement first, then a few corrections for what the limiter takes off. */
-static vc_status fit_gain(const vc_pcm_buf *b, int rate, double target, vc_calibration *c) {
-  vc_meter *m = NULL;
-  vc_status st = vc_meter_new(rate, 0, &m);
-  if (st == VC_OK)
-    st = vc_meter_add_short(m, b->x, b->n);
-  c->raw_lufs = st == VC_OK ? vc_meter_lufs(m) : -HUGE_VAL;
-  vc_meter_free(m);
-  if (st != VC_OK || !isfinite(c->raw_lufs))
-    return st == VC_OK ? VC_ERR_SYNTH : st;
-  c->gain_db = target - c->raw_lufs;
-  for (int i = 0; i < 3 && st == VC_OK; i++) {
-    st = vc_loudness_limited(b->x, b->n, rate, c->gain_db, VC_CEILING_DB, &c->lufs);
-    if (st == VC_OK && isfinite(c->lufs))
-      c->gain_db += target - c->lufs;
-  }
-  return st;
-}
-
-static vc_status keep_calibration(vc_synth *s, const char *key, const vc_calibration *c,
-                                  const vc_calibration **out) {
-  vc_calibration *slot = &s->cal[s->n_cal++ % VC_CALIBRATIONS];
-  *slot = *c;
-  snprintf(slot->key, sizeof slot->key, "%s", key);
-  *out = slot;
-  return VC_OK;
-}
-
-/* Speaks the passage and fits the gain (in whichever process calls it). */
-static vc_status measure(vc_synth *s, const vc_voice *v, double target, vc_calibration *c,
-                         vc_diag *diag) {
-  vc_pcm_buf b = {0};
+/* In the helper's child: speaks the request with the engine as it started and writes the
+ * answer to `out`. */
+static void fresh_speak(const vc_fresh_req *q, char *strings, int out) {
+  vc_synth s = {.rate = vc_engine.rate};
+  char *f[VC_FRESH_STRINGS];
+  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q->len[i], i++)
+    f[i] = strings + at;
+  vc_voice v = {
+      .id = f[0], .language = f[1], .variant = f[2], .file = f[3][0] ? f[3] : NULL};
+  v.rate = q->rate;
+  v.pitch = q->pitch;
+  v.range = q->range;
+  vc_pcm_keep b = {0};
   vc_synth_word *words = NULL;
   size_t n_words = 0;
   uint64_t n_samples = 0;
-  vc_status st = vc_synth_speak(s, v, vc_calibration_text, keep_pcm, &b, &words, &n_words,
-                                &n_samples, diag);
+  vc_diag d = {{0}};
+  vc_status st =
+      vc_synth_speak(&s, &v, f[4], keep_pcm, &b, &words, &n_words, &n_samples, &d);
   free(words);
-  if (st == VC_OK)
-    st = fit_gain(&b, s->rate, target, c);
-  free(b.x);
-  return st;
+  vc_fresh_head h = {.status = (int32_t)st,
+                     .msg_len = st == VC_OK ? 0 : (uint32_t)strlen(d.msg),
+                     .n_samples = st == VC_OK ? (uint64_t)b.n : 0};
+  int ok = write_all(out, &h, sizeof h) && write_all(out, d.msg, h.msg_len) &&
+           write_all(out, b.x, (size_t)h.n_samples * sizeof *b.x);
+  _exit(ok ? 0 : 1);
 }
 
-/* espeak-ng carries state from one utterance into the next (the following words' timing
- * shifts by a few ms), so the passage is spoken in a child process: the renderer's
- * espeak-ng never hears it, and a render that measured is byte-identical to one that
- * read the cache. The child sends its figures as hexadecimal floats through a pipe. */
-static vc_status measure_apart(vc_synth *s, const vc_voice *v, double target,
-                               vc_calibration *c, vc_diag *diag) {
-  int fd[2];
-  if (pipe(fd) != 0)
-    return VC_ERR_SYNTH;
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) { /* sends "STATUS RAW GAIN LUFS\nMESSAGE" */
-    close(fd[0]);
-    char line[200 + sizeof diag->msg];
-    vc_diag d = {{0}};
-    vc_status st = measure(s, v, target, c, &d);
-    int n = snprintf(line, sizeof line, "%d %a %a %a\n%s", (int)st, c->raw_lufs, c->gain_db,
-                     c->lufs, d.msg);
-    n = n < (int)sizeof line ? n : (int)sizeof line - 1;
-    _exit(n > 0 && write(fd[1], line, (size_t)n) == n ? 0 : 1);
+/* In the helper: reads a child's whole answer from `in`; NULL when it is too long or
+ * memory runs out. */
+static char *read_answer(int in, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  for (ssize_t k = 1; buf && k > 0;) {
+    if (n == cap) {
+      char *grown = cap < VC_FRESH_MAX_BYTES + 4096 ? realloc(buf, cap * 2) : NULL;
+      if (!grown) {
+        free(buf);
+        return NULL;
+      }
+      buf = grown;
+      cap *= 2;
+    }
+    k = read(in, buf + n, cap - n);
+    if (k < 0 && errno == EINTR)
+      k = 1;
+    else if (k > 0)
+      n += (size_t)k;
   }
-  close(fd[1]);
-  char line[200 + sizeof diag->msg] = {0};
-  size_t got = 0;
-  ssize_t r = 0;
-  while (pid > 0 && got < sizeof line - 1 &&
-         (r = read(fd[0], line + got, sizeof line - 1 - got)) > 0)
-    got += (size_t)r;
-  close(fd[0]);
-  int status = 0, code = -1;
-  if (pid > 0)
-    waitpid(pid, &status, 0);
-  if (got == 0 ||
-      sscanf(line, "%d %la %la %la", &code, &c->raw_lufs, &c->gain_db, &c->lufs) != 4)
-    return VC_ERR_SYNTH;
-  const char *msg = strchr(line, '\n');
-  if (code != VC_OK && diag && msg && msg[1])
-    snprintf(diag->msg, sizeof diag->msg, "%s", msg + 1);
-  else if (code != VC_OK && diag)
-    snprintf(diag->msg, sizeof diag->msg, "voice %s: calibration failed: %s",
-             v->id ? v->id : "?", vc_strerror((vc_status)code));
-  return (vc_status)code;
+  *len = n;
+  return buf;
 }
 
-static vc_status calibrate(vc_synth *s, const vc_voice *v, double target,
-                           const vc_calibration **out, vc_diag *diag) {
-  char key[sizeof s->cal[0].key];
-  calibration_key(v, target, key, sizeof key);
-  size_t have = s->n_cal < VC_CALIBRATIONS ? s->n_cal : VC_CALIBRATIONS;
-  for (size_t i = 0; i < have; i++) {
-    if (strcmp(s->cal[i].key, key) == 0) {
-      *out = &s->cal[i];
-      return VC_OK;
+/* In the helper: one request, spoken by a child; the answer is relayed with its length
+ * first (0: the child failed without answering). Returns 0 when the socket closed. */
+static int fresh_serve(int fd) {
+  vc_fresh_req q;
+  if (!read_all(fd, &q, sizeof q))
+    return 0;
+  size_t total = 0;
+  for (int i = 0; i < VC_FRESH_STRINGS; i++)
+    total += q.len[i];
+  char *strings = total > 0 && total <= VC_FRESH_MAX_BYTES ? malloc(total) : NULL;
+  if (!strings || !read_all(fd, strings, total)) {
+    free(strings);
+    return 0;
+  }
+  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q.len[i], i++) {
+    if (q.len[i] == 0 || strings[at + q.len[i] - 1] != '\0') {
+      free(strings);
+      return 0;
     }
   }
-  vc_calibration c = {.lufs = 0.0};
-  if (cache_lookup(key, &c))
-    return keep_calibration(s, key, &c, out);
-  vc_status st = measure_apart(s, v, target, &c, diag);
-  if (st != VC_OK)
-    return st;
-  cache_store(key, &c);
-  return keep_calibration(s, key, &c, out);
+  int p[2];
+  pid_t pid = pipe(p) == 0 ? fork() : -1;
+  if (pid == 0) {
+    close(p[0]);
+    fresh_speak(&q, strings, p[1]);
+  }
+  free(strings);
+  char *answer = NULL;
+  size_t len = 0;
+  if (pid > 0) {
+    close(p[1]);
+    answer = read_answer(p[0], &len);
+    close(p[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+      ;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      len = 0;
+  }
+  uint64_t n = answer ? (uint64_t)len : 0;
+  int ok = send_all(fd, &n, sizeof n) && send_all(fd, answer, (size_t)n);
+  free(answer);
+  return ok;
 }
 
-vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag) {
-  const vc_calibration *c = NULL;
-  if (!s || !v || !lufs)
-    return VC_ERR_ARG;
-  vc_status st = calibrate(s, v, VC_LOUDNESS_TARGET_LUFS, &c, diag);
-  if (st == VC_OK)
-    *lufs = c->raw_lufs;
+/* In the helper: closes every descriptor it inherited but the standard ones and `keep`,
+ * so that it holds no pipe or file of the process open. */
+static void close_inherited(int keep) {
+  DIR *dir = opendir("/proc/self/fd");
+  int fds[256], n = 0, again = 1;
+  while (dir && again) {
+    struct dirent *e;
+    again = 0;
+    n = 0;
+    rewinddir(dir);
+    while ((e = readdir(dir)) != NULL && n < 256) {
+      int fd = atoi(e->d_name);
+      if (fd > 2 && fd != keep && fd != dirfd(dir) && e->d_name[0] != '.')
+        fds[n++] = fd;
+    }
+    for (int i = 0; i < n; i++)
+      close(fds[i]);
+    again = n > 0;
+  }
+  if (dir)
+    closedir(dir);
+}
+
+static void start_fresh_engine(void) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+    return;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(sv[0]);
+    close_inherited(sv[1]);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGCHLD, SIG_DFL); /* its children's exit status is read */
+    while (fresh_serve(sv[1]))
+      ;
+    _exit(0);
+  }
+  close(sv[1]);
+  if (pid < 0) {
+    close(sv[0]);
+    return;
+  }
+  fcntl(sv[0], F_SETFD, FD_CLOEXEC);
+  vc_engine.helper = pid;
+  vc_engine.owner = getpid();
+  vc_engine.fd = sv[0];
+}
+
+static vc_status fresh_request(const vc_voice *v, const char *text) {
+  const char *f[VC_FRESH_STRINGS] = {v->id ? v->id : "?", v->language,
+                                     v->variant ? v->variant : "", v->file ? v->file : "",
+                                     text};
+  vc_fresh_req q = {.rate = v->rate, .pitch = v->pitch, .range = v->range};
+  size_t total = 0;
+  for (int i = 0; i < VC_FRESH_STRINGS; i++) {
+    size_t n = strlen(f[i]) + 1;
+    if (n > VC_FRESH_MAX_BYTES - total)
+      return VC_ERR_LIMIT;
+    q.len[i] = (uint32_t)n;
+    total += n;
+  }
+  int ok = send_all(vc_engine.fd, &q, sizeof q);
+  for (int i = 0; ok && i < VC_FRESH_STRINGS; i++)
+    ok = send_all(vc_engine.fd, f[i], q.len[i]);
+  return ok ? VC_OK : VC_ERR_SYNTH;
+}
+
+/* Reads the answer and hands its samples to `sink`. */
+static vc_status fresh_answer(const vc_voice *v, vc_pcm_fn sink, void *user,
+                              uint64_t *n_samples, vc_diag *diag) {
+  uint64_t len = 0;
+  vc_fresh_head h;
+  if (!read_all(vc_engine.fd, &len, sizeof len))
+    return VC_ERR_SYNTH;
+  if (len < sizeof h || len > VC_FRESH_MAX_BYTES + 4096) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "voice %s: espeak-ng stopped while speaking",
+               v->id ? v->id : "?");
+    return VC_ERR_SYNTH;
+  }
+  char *buf = malloc((size_t)len);
+  if (!buf)
+    return VC_ERR_NOMEM;
+  vc_status st = read_all(vc_engine.fd, buf, (size_t)len) ? VC_OK : VC_ERR_SYNTH;
+  if (st == VC_OK) {
+    memcpy(&h, buf, sizeof h);
+    if ((uint64_t)sizeof h + h.msg_len + h.n_samples * sizeof(int16_t) != len)
+      st = VC_ERR_SYNTH;
+    else if (h.status != VC_OK) {
+      st = (vc_status)h.status;
+      if (diag)
+        snprintf(diag->msg, sizeof diag->msg, "%.*s", (int)h.msg_len, buf + sizeof h);
+    }
+  }
+  if (st == VC_OK) {
+    const char *x = buf + sizeof h + h.msg_len;
+    int16_t *aligned = malloc((size_t)h.n_samples * sizeof *aligned + 1);
+    if (!aligned)
+      st = VC_ERR_NOMEM;
+    else {
+      memcpy(aligned, x, (size_t)h.n_samples * sizeof *aligned);
+      st = sink(user, aligned, (size_t)h.n_samples);
+      free(aligned);
+    }
+    *n_samples = h.n_samples;
+  }
+  free(buf);
   return st;
 }
 
-vc_status vc_synth_voice_gain(vc_synth *s, const vc_voice *v, double target_lufs,
-                              double *gain, vc_diag *diag) {
-  const vc_calibration *c = NULL;
-  if (!s || !v || !gain || !isfinite(target_lufs))
+vc_status vc_synth_speak_fresh(vc_synth *s, const vc_voice *v, const char *text,
+                               vc_pcm_fn sink, void *user, uint64_t *n_samples,
+                               vc_diag *diag) {
+  if (!s || !v || !v->language || !text || !sink || !n_samples)
     return VC_ERR_ARG;
-  vc_status st = calibrate(s, v, target_lufs, &c, diag);
+  *n_samples = 0;
+  if (vc_engine.helper <= 0 || vc_engine.owner != getpid()) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg,
+               "voice %s: no fresh espeak-ng engine in this process (it starts with the "
+               "first vc_synth_new, in the process that calls it)",
+               v->id ? v->id : "?");
+    return VC_ERR_SYNTH;
+  }
+  vc_status st = fresh_request(v, text);
   if (st == VC_OK)
-    *gain = pow(10.0, (c->gain_db + v->gain_db) / 20.0);
+    st = fresh_answer(v, sink, user, n_samples, diag);
+  if (st == VC_ERR_SYNTH && diag && diag->msg[0] == '\0')
+    snprintf(diag->msg, sizeof diag->msg, "voice %s: the fresh espeak-ng engine is gone",
+             v->id ? v->id : "?");
   return st;
 }

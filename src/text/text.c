@@ -6,7 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 #define VC_TEXT_MAX_BYTES ((size_t)64 * 1024 * 1024)
 

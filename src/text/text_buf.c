@@ -78,7 +78,7 @@ vc_status vc_mbuf_take(vc_mbuf *b, size_t src_len, char **text, size_t *len, siz
 }
 
 vc_status vc_mbuf_finish(vc_mbuf *b, size_t src_len, vc_speakable **out) {
-  vc_speakable *s = malloc(sizeof *s);
+  vc_speakable *s = calloc(1, sizeof *s);
   vc_status st;
   if (!s)
     return VC_ERR_NOMEM;

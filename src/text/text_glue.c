@@ -5,9 +5,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_buf.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 #define VC_PROPER 0x100000 /* vocab flag: seen capitalized mid-sentence, or in capitals */
 #define VC_COUNT_MASK 0x0fffff
@@ -189,7 +189,7 @@ vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
     memcpy(g->doc, doc, len);
     g->doc[len] = '\0';
     g->doc_len = len;
-    st = vc_tsv_read(vc_text_data_dir(data_dir), "glue.tsv", glue_line, g, diag);
+    st = vc_tsv_read(data_dir, "glue.tsv", glue_line, g, diag);
   }
   if (st == VC_OK)
     st = vc_dict_open(&g->dict);

@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 enum { VC_RULE_SAY, VC_RULE_ABBR, VC_RULE_ACRONYM };
 
@@ -14,6 +14,7 @@ enum { VC_RULE_SAY, VC_RULE_ABBR, VC_RULE_ACRONYM };
 typedef struct vc_rule {
   int kind;
   int before_number; /* applies only when the next word starts with a digit */
+  int title;         /* an abbreviation before a name: never ends a sentence */
   char *say;         /* NULL: say the word as written */
 } vc_rule;
 

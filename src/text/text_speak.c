@@ -3,9 +3,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_lex.h"
 #include "text_words.h"
-#include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
 
@@ -225,6 +225,8 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   st = speak_all(&sp);
   if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
+  if (st == VC_OK)
+    (*out)->rules = r;
   vc_mbuf_release(&sp.out);
   return st;
 }

@@ -6,9 +6,9 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "text_buf.h"
 #include "text_pron.h"
-#include "voicecap/text.h"
 
 /* One white-space-delimited word of the display text being spoken. */
 typedef struct vc_speak_word {

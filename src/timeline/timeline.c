@@ -4,52 +4,10 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-#include "voicecap/timeline.h"
+#include "text_lex.h"
+#include "timeline.h"
 
 #define VC_MAX_TL_WORDS (SIZE_MAX / sizeof(vc_word) / 2)
-
-/* A title never ends a sentence ("Mr. Smith"); another abbreviation does only when the
- * next word starts with a capital ("in Nov. The film", not "Nov. 20"). */
-enum { ABBR_TITLE, ABBR_OTHER };
-
-static const struct {
-  const char *word; /* without its final '.', compared case-insensitively */
-  int kind;
-} vc_abbreviations[] = {
-    {"Mr", ABBR_TITLE},  {"Mrs", ABBR_TITLE},  {"Ms", ABBR_TITLE},
-    {"Dr", ABBR_TITLE},  {"Prof", ABBR_TITLE}, {"Rev", ABBR_TITLE},
-    {"Gen", ABBR_TITLE}, {"Gov", ABBR_TITLE},  {"Sen", ABBR_TITLE},
-    {"Rep", ABBR_TITLE}, {"Sgt", ABBR_TITLE},  {"Capt", ABBR_TITLE},
-    {"Lt", ABBR_TITLE},  {"Col", ABBR_TITLE},  {"St", ABBR_TITLE},
-    {"Mt", ABBR_TITLE},  {"vs", ABBR_TITLE},   {"e.g", ABBR_TITLE},
-    {"i.e", ABBR_TITLE}, {"cf", ABBR_TITLE},   {"approx", ABBR_TITLE},
-    {"Jan", ABBR_OTHER}, {"Feb", ABBR_OTHER},  {"Mar", ABBR_OTHER},
-    {"Apr", ABBR_OTHER}, {"Jun", ABBR_OTHER},  {"Jul", ABBR_OTHER},
-    {"Aug", ABBR_OTHER}, {"Sep", ABBR_OTHER},  {"Sept", ABBR_OTHER},
-    {"Oct", ABBR_OTHER}, {"Nov", ABBR_OTHER},  {"Dec", ABBR_OTHER},
-    {"No", ABBR_OTHER},  {"Nos", ABBR_OTHER},  {"Vol", ABBR_OTHER},
-    {"p", ABBR_OTHER},   {"pp", ABBR_OTHER},   {"Jr", ABBR_OTHER},
-    {"Sr", ABBR_OTHER},  {"Inc", ABBR_OTHER},  {"Ltd", ABBR_OTHER},
-    {"Co", ABBR_OTHER},  {"Corp", ABBR_OTHER}, {"etc", ABBR_OTHER},
-    {"U.S", ABBR_OTHER}, {"U.K", ABBR_OTHER},  {"a.m", ABBR_OTHER},
-    {"p.m", ABBR_OTHER}, {"Ave", ABBR_OTHER},  {"Blvd", ABBR_OTHER},
-};
-#define VC_N_ABBR (sizeof vc_abbreviations / sizeof vc_abbreviations[0])
-
-/* Characters that may close a sentence after its . ? ! (quotes and brackets). */
-static const utf8proc_int32_t vc_closers[] = {'"',    '\'',   ')',    ']',    '}',
-                                              0x2019, 0x201D, 0x00BB, 0x203A, '*'};
-/* Characters that may open a word before its first letter. */
-static const utf8proc_int32_t vc_openers[] = {'"',    '\'',   '(',    '[',    '{',
-                                              0x2018, 0x201C, 0x00AB, 0x2039, '*'};
-
-static int in_set(utf8proc_int32_t c, const utf8proc_int32_t *set, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    if (set[i] == c)
-      return 1;
-  }
-  return 0;
-}
 
 vc_status vc_timeline_new(int sample_rate, size_t n_turns, vc_timeline **out) {
   *out = NULL;
@@ -86,29 +44,6 @@ static utf8proc_int32_t next_char(const char *s, size_t len, size_t *i) {
   return c;
 }
 
-/* The character that ends at s[end) (s valid UTF-8); *start gets its first byte. */
-static utf8proc_int32_t prev_char(const char *s, size_t begin, size_t end, size_t *start) {
-  size_t i = end;
-  while (i > begin && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-    i--;
-  if (i > begin)
-    i--;
-  *start = i;
-  size_t j = i;
-  return next_char(s, end, &j);
-}
-
-/* White space splits words; no-break spaces do not. */
-static int is_break_space(utf8proc_int32_t c) {
-  if (c == 0x00A0 || c == 0x2007 || c == 0x202F)
-    return 0;
-  if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-    return 1;
-  utf8proc_category_t cat = utf8proc_category(c);
-  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-         cat == UTF8PROC_CATEGORY_ZP;
-}
-
 static vc_status grow_words(vc_timeline *t, size_t more) {
   if (more > VC_MAX_TL_WORDS - t->n_words)
     return VC_ERR_LIMIT;
@@ -131,12 +66,12 @@ static vc_status split_words(vc_timeline *t, size_t turn, const char *d, size_t 
   size_t i = 0;
   while (i < len) {
     size_t ws = i;
-    if (is_break_space(next_char(d, len, &i)))
+    if (vc_is_break_space(next_char(d, len, &i)))
       continue;
     size_t we = i;
     while (we < len) {
       size_t k = we;
-      if (is_break_space(next_char(d, len, &k)))
+      if (vc_is_break_space(next_char(d, len, &k)))
         break;
       we = k;
     }
@@ -204,56 +139,12 @@ static void fill_untimed(vc_word *w, size_t n, uint64_t offset) {
   }
 }
 
-static int abbreviation_kind(const char *s, size_t len) {
-  for (size_t i = 0; i < VC_N_ABBR; i++) {
-    const char *a = vc_abbreviations[i].word;
-    if (strlen(a) == len && strncasecmp(a, s, len) == 0)
-      return vc_abbreviations[i].kind;
-  }
-  if (len == 1 && s[0] >= 'A' && s[0] <= 'Z')
-    return ABBR_TITLE; /* an initial: "John F. Kennedy" */
-  return -1;
-}
-
-/* First letter of d[b..e) after opening quotes and brackets is upper case. */
-static int starts_upper(const char *d, size_t b, size_t e) {
-  while (b < e) {
-    utf8proc_int32_t c = next_char(d, e, &b);
-    if (!in_set(c, vc_openers, sizeof vc_openers / sizeof vc_openers[0]))
-      return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
-  }
-  return 0;
-}
-
-/* Word d[b..e) ends a sentence: . ? ! or … before any closing quotes and brackets,
- * unless it is an abbreviation the next word (d[nb..ne), or none) shows to go on. */
-static int ends_sentence(const char *d, size_t b, size_t e, size_t nb, size_t ne) {
-  size_t at = e;
-  utf8proc_int32_t c;
-  do {
-    c = prev_char(d, b, at, &at);
-  } while (at > b && in_set(c, vc_closers, sizeof vc_closers / sizeof vc_closers[0]));
-  if (c == '?' || c == '!' || c == 0x2026)
-    return 1;
-  if (c != '.')
-    return 0;
-  size_t wb = b;
-  while (wb < at) {
-    size_t k = wb;
-    if (!in_set(next_char(d, at, &k), vc_openers, sizeof vc_openers / sizeof vc_openers[0]))
-      break;
-    wb = k;
-  }
-  int kind = abbreviation_kind(d + wb, at - wb);
-  if (kind < 0 || nb >= ne)
-    return 1;
-  return kind == ABBR_OTHER && starts_upper(d, nb, ne);
-}
-
-static void mark_ends(vc_word *w, size_t n, const char *d) {
+/* Sentence ends as the text stage judges them, with the tables the text was spoken with
+ * (`rules`, NULL: built-in judgement only). */
+static void mark_ends(vc_word *w, size_t n, const char *d, size_t len,
+                      const vc_speak_rules *rules) {
   for (size_t k = 0; k < n; k++) {
-    size_t nb = k + 1 < n ? w[k + 1].start_byte : 0, ne = k + 1 < n ? w[k + 1].end_byte : 0;
-    w[k].sentence_end = ends_sentence(d, w[k].start_byte, w[k].end_byte, nb, ne);
+    w[k].sentence_end = vc_sentence_end(rules, d, len, w[k].end_byte);
     w[k].paragraph_end = k + 1 == n;
   }
 }
@@ -286,7 +177,7 @@ vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,
     return VC_OK;
   assign_times(w, n, sp, display_len, sw, n_sw, offset);
   fill_untimed(w, n, offset);
-  mark_ends(w, n, display);
+  mark_ends(w, n, display, display_len, sp ? sp->rules : NULL);
   for (size_t k = 0; k < n; k++) {
     w[k].start_byte += display_base;
     w[k].end_byte += display_base;

@@ -9,7 +9,7 @@
 #include <samplerate.h>
 #include <sndfile.h>
 
-#include "voicecap/video.h"
+#include "video.h"
 #include "writers_internal.h"
 
 /* Everything one video needs while it is written. */

@@ -7,7 +7,7 @@
 
 #include "cast_colours.h"
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 /* WCAG 2.2 contrast ratio (1 to 21) of two 0xRRGGBB colours. */
 double vc_contrast_ratio(unsigned a, unsigned b);

@@ -1,5 +1,6 @@
 /* Test fixture for the caption stage: a script and a timeline made by hand (no speech),
- * golden-file comparison and the CAPTIONS.md invariants. Included by test_cues*.c etc. */
+ * golden-file comparison and the invariants of docs/captions.md. Included by test_cues*.c
+ * etc. */
 #ifndef CAPS_FIXTURE_H
 #define CAPS_FIXTURE_H
 
@@ -7,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "cues.h"
 #include "cues_rules.h"
 #include "cues_text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 #define FX_RATE 22050
 
@@ -293,13 +298,14 @@ static inline int64_t fx_latest_out(int64_t end, int64_t next, int has_next) {
              : top;
 }
 
-/* Timing rules of cue k (CAPTIONS.md, as src/cues/cues.c keeps them). Always: in-time on
- * the first word's first sample (1 ms later only where two words share one instant and the
- * cue before needs that ms), out-time after the last word and at most 0.5 s after it,
- * at most 7 s (unless a single word speaks for over 6.5 s), no overlap, no gap between 84
- * and 500 ms. Where the speech allows: at least 0.833 s and 20 characters a second, the
- * speaker label not counted (counted as short_turn, short_other or fast when not). Every
- * cue ends at the latest out-time the rules above allow, for the most time to read. */
+/* Timing rules of cue k (docs/captions.md, "Timing" and "Sync", as src/cues/cues.c keeps
+ * them). Always: in-time on the first word's first sample (1 ms later only where two words
+ * share one instant and the cue before needs that ms), out-time after the last word and at
+ * most 0.5 s after it, at most 7 s (unless a single word speaks for over 6.5 s), no
+ * overlap, no gap between 84 and 500 ms. Where the speech allows: at least 0.833 s and 20
+ * characters a second, the speaker label not counted (counted as short_turn, short_other or
+ * fast when not). Every cue ends at the latest out-time the rules above allow, for the most
+ * time to read. */
 static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
   const vc_cue *q = &f->cues->cues[k];
   const vc_cue *p = k ? &f->cues->cues[k - 1] : NULL;

@@ -15,6 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "synth.h"
+#include "synth_calibrate.h"
 #include "voicecap/voicecap.h"
 
 #define MAX_PARAS 512
@@ -39,12 +43,13 @@ typedef struct para {
 typedef struct fixture {
   vc_voiceset *vs;
   vc_synth *s;
+  vc_calibrator *cal; /* in memory only */
 } fixture;
 
 static int setup(void **state) {
   fixture *f = calloc(1, sizeof *f);
   if (!f || vc_voiceset_load(VC_SOURCE_DIR "/voices", &f->vs, NULL) != VC_OK ||
-      vc_synth_new(&f->s, NULL) != VC_OK)
+      vc_synth_new(&f->s, NULL) != VC_OK || vc_calibrator_new(NULL, &f->cal) != VC_OK)
     return -1;
   *state = f;
   return 0;
@@ -52,6 +57,7 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
   fixture *f = *state;
+  vc_calibrator_free(f->cal);
   vc_synth_free(f->s);
   vc_voiceset_free(f->vs);
   free(f);
@@ -82,8 +88,8 @@ static size_t render(const fixture *fx, const char *seed, const char *path,
     if (n > 0)
       assert_int_equal(vc_audio_silence(j.audio, (size_t)v->turn_pause_ms * rate / 1000),
                        VC_OK);
-    assert_int_equal(vc_synth_voice_gain(fx->s, v, VC_LOUDNESS_TARGET_LUFS, &j.gain, &d),
-                     VC_OK);
+    assert_int_equal(
+        vc_calibrator_gain(fx->cal, fx->s, v, VC_LOUDNESS_TARGET_LUFS, &j.gain, &d), VC_OK);
     vc_synth_word *w = NULL;
     size_t nw = 0;
     uint64_t ns = 0;

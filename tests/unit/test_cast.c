@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cast.h"
 #include "voicecap/voicecap.h"
 
 static void write_file(const char *dir, const char *name, const char *body) {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "program.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
 

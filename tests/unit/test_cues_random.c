@@ -1,6 +1,7 @@
 /* The cue rules on many random interviews: random words (long ones, names, markup,
  * numbers), random speaking rates from slow to far too fast, pauses from none to long,
- * words sharing one instant. Every CAPTIONS.md rule the builder can keep is checked. */
+ * words sharing one instant. Every rule of docs/captions.md the builder can keep is
+ * checked. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

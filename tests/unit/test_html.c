@@ -87,7 +87,8 @@ static void test_chapters(void **state) {
   assert_int_equal(strncmp(text, "WEBVTT\n\n", 8), 0);
   assert_int_equal(count(text, " --> "), 3);
   assert_non_null(strstr(text, "turn-1\n"));
-  assert_non_null(strstr(text, "Smith, Jones &amp; Co &lt;Ltd&gt;: Say {\\an8} then &lt;b&gt;"));
+  assert_non_null(
+      strstr(text, "Smith, Jones &amp; Co &lt;Ltd&gt;: Say {\\an8} then &lt;b&gt;"));
   assert_null(strstr(text, "<b>"));
   free(text);
   fx_free(&f);

@@ -13,6 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "synth.h"
+#include "synth_calibrate.h"
 #include "voicecap/voicecap.h"
 
 #define MAX_PCM (22050 * 30)
@@ -176,22 +180,86 @@ static void test_calibration(void **state) {
   (void)state;
   vc_voiceset *vs = load_voices();
   vc_synth *s = NULL;
+  vc_calibrator *cal = NULL;
   assert_int_equal(vc_synth_new(&s, NULL), VC_OK);
+  assert_int_equal(vc_calibrator_new(NULL, &cal), VC_OK);
   vc_voice v = *vc_voiceset_find(vs, "interviewer");
   double raw = 0.0, again = 0.0, g0 = 0.0, g1 = 0.0;
-  assert_int_equal(vc_synth_calibrate(s, &v, &raw, NULL), VC_OK);
+  assert_int_equal(vc_calibrator_lufs(cal, s, &v, &raw, NULL), VC_OK);
   assert_true(raw > -40.0 && raw < -5.0);
-  assert_int_equal(vc_synth_calibrate(s, &v, &again, NULL), VC_OK);
+  assert_int_equal(vc_calibrator_lufs(cal, s, &v, &again, NULL), VC_OK);
   assert_true(raw == again);
-  assert_int_equal(vc_synth_voice_gain(s, &v, VC_LOUDNESS_TARGET_LUFS, &g0, NULL), VC_OK);
+  assert_int_equal(vc_calibrator_gain(cal, s, &v, VC_LOUDNESS_TARGET_LUFS, &g0, NULL),
+                   VC_OK);
   /* at least the raw shortfall, plus what the limiter takes off */
   assert_true(20.0 * log10(g0) >= VC_LOUDNESS_TARGET_LUFS - raw - 0.01);
   assert_true(20.0 * log10(g0) < VC_LOUDNESS_TARGET_LUFS - raw + 6.0);
   v.gain_db = -6.0;
-  assert_int_equal(vc_synth_voice_gain(s, &v, VC_LOUDNESS_TARGET_LUFS, &g1, NULL), VC_OK);
+  assert_int_equal(vc_calibrator_gain(cal, s, &v, VC_LOUDNESS_TARGET_LUFS, &g1, NULL),
+                   VC_OK);
   assert_true(fabs(20.0 * log10(g1 / g0) + 6.0) < 1e-9);
+  vc_calibrator_free(cal);
   vc_synth_free(s);
   vc_voiceset_free(vs);
+}
+
+static vc_status drop_pcm(void *user, const int16_t *pcm, size_t n) {
+  (void)user;
+  (void)pcm;
+  (void)n;
+  return VC_OK;
+}
+
+/* Speaks `text` with `v` on the process's own engine, changing its state. */
+static void speak_other(vc_synth *s, const vc_voice *v, const char *text) {
+  vc_synth_word *w = NULL;
+  size_t nw = 0;
+  uint64_t ns = 0;
+  assert_int_equal(vc_synth_speak(s, v, text, drop_pcm, NULL, &w, &nw, &ns, NULL), VC_OK);
+  free(w);
+}
+
+/* A voice's calibration measured cold (no cache), as a hexadecimal float. */
+static void calibrate_cold(vc_synth *s, const vc_voice *v, char *hex, size_t size) {
+  vc_calibrator *cal = NULL;
+  double g = 0.0;
+  vc_diag d = {{0}};
+  assert_int_equal(vc_calibrator_new(NULL, &cal), VC_OK);
+  assert_int_equal(vc_calibrator_gain(cal, s, v, VC_LOUDNESS_TARGET_LUFS, &g, &d), VC_OK);
+  snprintf(hex, size, "%a", g);
+  vc_calibrator_free(cal);
+}
+
+/* Calibration does not depend on what the process said before: a voice with echo and
+ * breath (espeak-ng carries both from one utterance into the next) measured cold in a
+ * fresh process, after other voices spoke, and after it spoke itself gives the same
+ * figure to the last bit. */
+static void test_calibration_ignores_history(void **state) {
+  (void)state;
+  vc_synth *s = NULL;
+  assert_int_equal(vc_synth_new(&s, NULL), VC_OK);
+  vc_voice v = {.id = "echo",
+                .language = "en-us",
+                .variant = "f2",
+                .rate = 152,
+                .pitch = 72,
+                .range = 60};
+  vc_voice other = {.id = "other",
+                    .language = "en-gb",
+                    .variant = "f4",
+                    .rate = 145,
+                    .pitch = 58,
+                    .range = 50};
+  char fresh[64], after_other[64], after_self[64];
+  calibrate_cold(s, &v, fresh, sizeof fresh);
+  speak_other(s, &other, "Something else entirely was said first, and at length!");
+  speak_other(s, &other, "Then a question? And a pause... before the end.");
+  calibrate_cold(s, &v, after_other, sizeof after_other);
+  speak_other(s, &v, "The same voice spoke, too; it rose and fell, then stopped.");
+  calibrate_cold(s, &v, after_self, sizeof after_self);
+  assert_string_equal(fresh, after_other);
+  assert_string_equal(fresh, after_self);
+  vc_synth_free(s);
 }
 
 int main(void) {
@@ -200,6 +268,7 @@ int main(void) {
       cmocka_unit_test(test_synth_again_and_all_voices),
       cmocka_unit_test(test_unknown_voice),
       cmocka_unit_test(test_calibration),
+      cmocka_unit_test(test_calibration_ignores_history),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

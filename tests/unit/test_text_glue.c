@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 typedef struct result {
   char *text;

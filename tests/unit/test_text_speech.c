@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 static int setup(void **state) {
   vc_speak_rules *r = NULL;
@@ -185,6 +185,20 @@ static void test_rules_env_and_errors(void **state) {
   assert_int_equal(vc_speak_rules_load(dir, &r, &d), VC_ERR_CONFIG);
   assert_null(r);
   assert_string_equal(d.msg, "pronunciations.tsv:2: bad entry");
+  /* the sentence column: a title's full stop never ends a sentence, another
+   * abbreviation's does before a capital, and any other value is an error */
+  const char *t = "Ask Blv. Mayo. Then Qrx. Mayo. Then";
+  write_table(dir, "abbr\tBlv.\t\t\ttitle\nabbr\tQrx.\n");
+  assert_int_equal(vc_speak_rules_load(dir, &r, &d), VC_OK);
+  assert_false(vc_sentence_end(r, t, strlen(t), 8)); /* "Blv." */
+  assert_true(vc_sentence_end(r, t, strlen(t), 14)); /* "Mayo." */
+  assert_true(vc_sentence_end(r, t, strlen(t), 24)); /* "Qrx." */
+  assert_false(vc_sentence_end(r, "see Qrx. and", 12, 8));
+  vc_speak_rules_free(r);
+  r = NULL;
+  write_table(dir, "abbr\tBlv.\t\t\tsometimes\n");
+  assert_int_equal(vc_speak_rules_load(dir, &r, &d), VC_ERR_CONFIG);
+  assert_string_equal(d.msg, "pronunciations.tsv:1: bad entry");
   snprintf(path, sizeof path, "%s/pronunciations.tsv", dir);
   remove(path);
   rmdir(dir);

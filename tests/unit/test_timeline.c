@@ -9,11 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "synth.h"
+#include "text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
 
-/* An identity speakable form of `s` (speakable byte i came from display byte i). */
-static vc_speakable *identity(const char *s) {
+/* An identity speakable form of `s` (speakable byte i came from display byte i), made
+ * with the tables `r` (data/pronunciations.tsv: they decide sentence ends). */
+static vc_speakable *identity(const char *s, const vc_speak_rules *r) {
   vc_speakable *sp = calloc(1, sizeof *sp);
+  sp->rules = r;
   sp->len = strlen(s);
   sp->text = strdup(s);
   sp->map = malloc((sp->len + 1) * sizeof *sp->map);
@@ -29,10 +35,9 @@ static void free_identity(vc_speakable *sp) {
 }
 
 static void test_words_and_sentences(void **state) {
-  (void)state;
   const char *d = "\xE2\x80\x9CSound\xE2\x80\x9D \xE2\x80\x94 due Nov. 20. Mr. Smith said "
                   "\xE2\x80\x9Cno.\xE2\x80\x9D Then it ended in Nov. The end";
-  vc_speakable *sp = identity(d);
+  vc_speakable *sp = identity(d, *state);
   /* a synthesiser word at the start of every display word but the dash, 1000 samples
    * apart; the one for the first word points past its opening quote */
   vc_synth_word sw[15];
@@ -77,7 +82,7 @@ static void test_words_and_sentences(void **state) {
   assert_int_equal(t->turns[1].end, w[15].end);
   /* a second paragraph of the same turn widens the turn */
   const char *d2 = "Yes!";
-  vc_speakable *sp2 = identity(d2);
+  vc_speakable *sp2 = identity(d2, *state);
   vc_synth_word one = {.pos = 0, .len = 3, .start = 50, .end = 900};
   assert_int_equal(vc_timeline_add(t, 1, 100, d2, 4, sp2, &one, 1, 40000), VC_OK);
   assert_int_equal(t->n_words, 17);
@@ -93,11 +98,10 @@ static void test_words_and_sentences(void **state) {
 
 /* Speakable text that differs from the display: the map sends words back. */
 static void test_mapped_and_untimed(void **state) {
-  (void)state;
   const char *d = "\xE2\x80\x94 Dr. Who";
   /* speakable "Doctor Who": "Doctor" from "Dr.", "Who" from "Who" */
   const char *s = "Doctor Who";
-  vc_speakable sp = {.text = (char *)s, .len = strlen(s)};
+  vc_speakable sp = {.text = (char *)s, .len = strlen(s), .rules = *state};
   size_t map[11];
   for (size_t i = 0; i <= 10; i++)
     map[i] = i < 7 ? 4 + (i < 3 ? i : 2) : 8 + (i - 7);
@@ -136,10 +140,9 @@ static vc_status count_pcm(void *user, const int16_t *pcm, size_t n) {
 
 /* Real espeak-ng words through the timeline: every display word is timed, in order. */
 static void test_with_espeak(void **state) {
-  (void)state;
   const char *d = "Caf\xC3\xA9 \xE2\x80\x9Cna\xC3\xAFve\xE2\x80\x9D \xE2\x80\x94 it "
                   "was 2019, Mr. Smith. Really?";
-  vc_speakable *sp = identity(d);
+  vc_speakable *sp = identity(d, *state);
   vc_voiceset *vs = NULL;
   vc_synth *s = NULL;
   assert_int_equal(vc_voiceset_load(VC_SOURCE_DIR "/voices", &vs, NULL), VC_OK);
@@ -173,11 +176,24 @@ static void test_with_espeak(void **state) {
   free_identity(sp);
 }
 
+static int load_rules(void **state) {
+  vc_speak_rules *r = NULL;
+  if (vc_speak_rules_load(VC_SOURCE_DIR "/data", &r, NULL) != VC_OK)
+    return -1;
+  *state = r;
+  return 0;
+}
+
+static int free_rules(void **state) {
+  vc_speak_rules_free(*state);
+  return 0;
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_sentences),
       cmocka_unit_test(test_mapped_and_untimed),
       cmocka_unit_test(test_with_espeak),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

@@ -1,13 +1,13 @@
-/* Caption cues built from the timeline (CAPTIONS.md rules). */
+/* Caption cues built from the timeline (docs/captions.md). */
 #ifndef VOICECAP_CUES_H
 #define VOICECAP_CUES_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "timeline.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,8 +22,7 @@ typedef struct vc_cue {
   int first_of_turn;             /* lines[0] starts with "NAME: " */
   size_t label_chars;            /* characters of that label, 0 when none */
   size_t n_lines;
-  char *lines[VC_CUE_MAX_LINES]; /* as shown, plain UTF-8, unescaped; owned */
-  /* Added by the caption stage (for karaoke and checks): */
+  char *lines[VC_CUE_MAX_LINES];       /* as shown, plain UTF-8, unescaped; owned */
   size_t line_words[VC_CUE_MAX_LINES]; /* words shown on each line, label not counted */
   size_t label_len; /* bytes of the label at the start of lines[0], its space included */
   int64_t *word_ms; /* start (ms) of each shown word in order; owned; sum of line_words */
@@ -36,7 +35,7 @@ typedef struct vc_cues {
 } vc_cues;
 
 /* Chunks the timeline's words into cues, one speaker per cue, with line breaks and times
- * (integer ms) following CAPTIONS.md. Borrows `script` and `tl`; the caller frees *out
+ * (integer ms) following docs/captions.md. Borrows `script` and `tl`; the caller frees *out
  * with vc_cues_free. Fails with VC_ERR_ARG (a word outside its turn's text), VC_ERR_NOMEM
  * or VC_ERR_LIMIT. Words of one turn are expected in time order, turn after turn. */
 vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out);

@@ -44,6 +44,7 @@ typedef struct vc_speakable {
   char *text;
   size_t len;
   size_t *map;
+  const struct vc_speak_rules *rules; /* the tables it was made with (borrowed), or NULL */
 } vc_speakable;
 
 /* Builds the speakable form of `display` (typography, abbreviations, censored words,
@@ -57,8 +58,8 @@ void vc_speakable_free(vc_speakable *s);
  * to tell ordinary words in capitals, "SIGN UP", from acronyms to spell, "NPR"). */
 typedef struct vc_speak_rules vc_speak_rules;
 
-/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means env VOICECAP_DATA, else the
- * data folder built in (VC_DEFAULT_DATA_DIR). Fails with VC_ERR_IO when the file is
+/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means the data folder
+ * vc_folder_find finds (util_folders.h). Fails with VC_ERR_IO when the file is
  * missing, VC_ERR_CONFIG (diag: file and line) on a bad entry. A missing hunspell
  * dictionary is not an error (acronyms are then left to espeak-ng). Caller frees *out
  * with vc_speak_rules_free. */
@@ -77,9 +78,11 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
                                 vc_speakable **out);
 
 /* 1 when the display word ending at byte `word_end` of `s[0..len)` (end exclusive,
- * trailing punctuation included) closes a sentence: it ends in . ! ? (before closing
- * quotes or brackets) and is not an abbreviation ("Nov. 20", "Mr.", "U.S. yet",
- * "Jay L. Smith"). `r` may be NULL (built-in judgement only). */
+ * trailing punctuation included) closes a sentence: it ends in ! or ? (before closing
+ * quotes or brackets), or in . or an ellipsis where the text does not go on in lower
+ * case or with a digit ("U.S. yet", "No. 5", "wait... what") and the word is not a
+ * title of data/pronunciations.tsv or an initial ("Mr. Smith", "Jay L. Smith"). `r` may
+ * be NULL (built-in judgement only: initials). */
 int vc_sentence_end(const vc_speak_rules *r, const char *s, size_t len, size_t word_end);
 
 /* ---- glued-word repair for display text ---------------------------------------------- */

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "voicecap/cast.h"
+#include "cast.h"
 #include "voicecap/status.h"
 
 #ifdef __cplusplus
@@ -13,7 +13,8 @@ extern "C" {
 #endif
 
 /* espeak-ng is one global instance per process; a vc_synth wraps it. Create at most one
- * at a time. */
+ * at a time. The first vc_synth_new of a process starts espeak-ng and forks the helper
+ * behind vc_synth_speak_fresh: call it while no other thread runs. */
 typedef struct vc_synth vc_synth;
 
 vc_status vc_synth_new(vc_synth **out, vc_diag *diag);
@@ -40,22 +41,17 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
                          void *user, vc_synth_word **words, size_t *n_words,
                          uint64_t *n_samples, vc_diag *diag);
 
+/* Speaks `text` with voice `v` as espeak-ng does right after it starts, whatever this
+ * process said before, and hands all the PCM to `sink` at the end; *n_samples gets its
+ * length. The engine this process speaks with never hears it. The speaking is done by a
+ * helper process that the first vc_synth_new forks (create that first vc_synth while no
+ * other thread of the process runs); only the process that created it can use it. */
+vc_status vc_synth_speak_fresh(vc_synth *s, const vc_voice *v, const char *text,
+                               vc_pcm_fn sink, void *user, uint64_t *n_samples,
+                               vc_diag *diag);
+
 /* Programme loudness voicecap aims for (EBU R128 integrated, as streaming services do). */
 #define VC_LOUDNESS_TARGET_LUFS (-16.0)
-
-/* Integrated loudness (LUFS, EBU R128 via libebur128) of voice `v` as espeak-ng makes
- * it: the first call for a voice synthesises a fixed calibration passage (sent nowhere)
- * and measures it; later calls for the same voice settings use the figure kept in `s`
- * (or in the calibration cache). The measuring is done in a child process (fork), so
- * call this and vc_synth_voice_gain while no other thread of the process runs: a child
- * forked beside a thread that holds a lock can wait for it forever. */
-vc_status vc_synth_calibrate(vc_synth *s, const vc_voice *v, double *lufs, vc_diag *diag);
-
-/* The linear gain for voice `v`'s samples: brings its calibrated loudness to
- * `target_lufs`, then adds the voice's own gain_db. This is what render hands to
- * vc_audio_write; the audio sink's limiter keeps the true peak within bounds. */
-vc_status vc_synth_voice_gain(vc_synth *s, const vc_voice *v, double target_lufs,
-                              double *gain, vc_diag *diag);
 
 #ifdef __cplusplus
 }

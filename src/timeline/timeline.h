@@ -5,10 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "synth.h"
+#include "text.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/synth.h"
-#include "voicecap/text.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,10 +1,10 @@
 /* The open-caption video (--video): captions burned in by libass, encoded with FFmpeg. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef VOICECAP_VIDEO_H
-#define VOICECAP_VIDEO_H
+#ifndef VC_VIDEO_H
+#define VC_VIDEO_H
 
 #include "voicecap/status.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -26,8 +26,7 @@ typedef struct vc_audio_opts {
   int in_rate;        /* rate of the samples handed to vc_audio_write */
   int out_rate;       /* rate of the file; 0 = in_rate (opus: 48000 unless in_rate suits) */
   const char *format; /* "wav" (default when NULL), "flac", "ogg" (Vorbis), "opus", "mp3" */
-  /* Added for loudness and formats: */
-  double ceiling_db;     /* true-peak ceiling in dBTP; 0 = default (-1.5, lossy -2.5) */
+  double ceiling_db;  /* true-peak ceiling in dBTP; 0 = default (-1.5, lossy -2.5) */
   vc_audio_stats *stats; /* if not NULL, vc_audio_close fills it in */
   uint64_t wav_max_data; /* wav: data bytes past which the file becomes RF64; 0 = the
                           * RIFF limit (just under 4 GiB). Tests set it low. */
