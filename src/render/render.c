@@ -321,9 +321,7 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  if (st != VC_OK && !j->diag->msg[0])
-    diag_set(j->diag, "%s: %s", j->final[OUT_VIDEO], vc_strerror(st));
-  return st;
+  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "NAME.txt: video: why" */
 }
 
 /* Renames every finished temporary file over its final name. */
