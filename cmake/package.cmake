@@ -77,7 +77,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME libvoicecap-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEV_DEPENDS library)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libespeak-ng-dev, libsndfile1-dev, libass-dev, libebur128-dev, libsamplerate0-dev, libinih-dev, libutf8proc-dev, libjansson-dev, libhunspell-dev, libavformat-dev, libavcodec-dev, libavutil-dev, libswscale-dev")
+    "libespeak-ng-dev, libsndfile1-dev, libass-dev, libebur128-dev, libsamplerate0-dev, libinih-dev, libutf8proc-dev, libjansson-dev, libhunspell-dev, libunibreak-dev, libavformat-dev, libavcodec-dev, libavutil-dev, libswscale-dev")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "interview text to narrated audio with synced captions (development files)
 libvoicecap renders the plain text of an interview into narrated audio,

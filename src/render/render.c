@@ -9,6 +9,7 @@
 
 #include "audio.h"
 #include "cast.h"
+#include "check_internal.h"
 #include "cues.h"
 #include "render_internal.h"
 #include "synth.h"
@@ -166,20 +167,80 @@ static uint64_t ms_to_samples(int ms, int rate) {
   return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
 }
 
-/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text. */
+/* Speaks one utterance, sp->text[from, to), into `all` (grown; positions made relative
+ * to the whole speakable text and times to the paragraph's start `para`). White space
+ * alone is not synthesised. */
+static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *sp,
+                             size_t from, size_t to, uint64_t para, vc_synth_word **all,
+                             size_t *n_all) {
+  size_t k = from;
+  while (k < to && strchr(" \t\n", sp->text[k]))
+    k++;
+  if (k == to)
+    return VC_OK;
+  char *text = strndup(sp->text + from, to - from);
+  if (!text)
+    return VC_ERR_NOMEM;
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0, at = vc_audio_frames(j->audio) - para;
+  vc_status st =
+      vc_synth_speak(j->synth, v, text, sink_pcm, j, &words, &n_words, &n_samples, j->diag);
+  free(text);
+  vc_synth_word *grown =
+      st == VC_OK ? realloc(*all, (*n_all + n_words + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    st = VC_ERR_NOMEM;
+  for (size_t w = 0; st == VC_OK && w < n_words; w++) {
+    words[w].pos += from;
+    words[w].start += at;
+    words[w].end += at;
+    grown[(*n_all)++] = words[w];
+  }
+  if (grown)
+    *all = grown;
+  free(words);
+  return st;
+}
+
+/* A hold: silence for reading, shown with the display word the hold names. */
+static vc_status speak_hold(vc_job *j, const vc_hold *h, uint64_t para, vc_synth_word **all,
+                            size_t *n_all) {
+  int rate = vc_synth_sample_rate(j->synth);
+  uint64_t from = vc_audio_frames(j->audio) - para, n = ms_to_samples(h->ms, rate);
+  vc_status st = vc_audio_silence(j->audio, (size_t)n);
+  vc_synth_word *grown = st == VC_OK ? realloc(*all, (*n_all + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    return VC_ERR_NOMEM;
+  if (st == VC_OK) {
+    *all = grown;
+    grown[(*n_all)++] = (vc_synth_word){
+        .pos = h->word, .len = 0 /* a pause, no sound */, .start = from, .end = from + n};
+  }
+  return st;
+}
+
+/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text: one
+ * utterance, or one between each pause for reading (vc_hold) and the next. */
 static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t base,
                                  size_t len) {
   const vc_turn *t = &j->script->turns[ti];
   vc_speakable *sp = NULL;
   vc_synth_word *words = NULL;
   size_t n_words = 0;
-  uint64_t n_samples = 0;
   vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
   if (st != VC_OK)
     return st;
   uint64_t offset = vc_audio_frames(j->audio);
-  st = vc_synth_speak(j->synth, v, sp->text, sink_pcm, j, &words, &n_words, &n_samples,
-                      j->diag);
+  size_t from = 0;
+  for (size_t h = 0; st == VC_OK && h < sp->n_holds; h++) {
+    st = speak_piece(j, v, sp, from, sp->holds[h].at, offset, &words, &n_words);
+    if (st == VC_OK)
+      st = speak_hold(j, &sp->holds[h], offset, &words, &n_words);
+    from = sp->holds[h].at;
+  }
+  if (st == VC_OK)
+    st = speak_piece(j, v, sp, from, sp->len, offset, &words, &n_words);
   if (st == VC_OK)
     st = vc_timeline_add(j->tl, ti, base, t->text + base, len, sp, words, n_words, offset);
   free(words);
@@ -314,6 +375,42 @@ static vc_status write_captions(vc_job *j) {
   return VC_OK;
 }
 
+/* The first line of `report` (a problem line of the checker), trimmed, in `buf`. */
+static void first_line(const char *report, char *buf, size_t size) {
+  size_t n = strcspn(report ? report : "", "\n");
+  snprintf(buf, size, "%.*s", (int)n, report ? report : "");
+}
+
+/* Runs the caption checker (voicecap check --audio, the same rules) over the finished
+ * captions before they are published: a render never succeeds with captions the checker
+ * would fail. The cue planner keeps every rule wherever the speech allows; this names the
+ * rule where it could not. */
+static vc_status check_captions(vc_job *j) {
+  static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
+  vc_check_opts co = {.audio_path = j->temp[OUT_WAV]};
+  for (size_t k = 0; k < sizeof caption_outputs / sizeof caption_outputs[0]; k++) {
+    int i = caption_outputs[k];
+    char *report = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&report, &size);
+    if (!mem)
+      return VC_ERR_NOMEM;
+    int failed = vc_check_file_as(j->temp[i], j->final[i], &co, mem);
+    fclose(mem);
+    if (failed != 0) {
+      char line[400];
+      first_line(report, line, sizeof line);
+      snprintf(j->diag->msg, sizeof j->diag->msg,
+               "%.150s: captions break a caption rule, nothing written: %.250s", j->path,
+               line);
+    }
+    free(report);
+    if (failed != 0)
+      return VC_ERR_LIMIT;
+  }
+  return VC_OK;
+}
+
 /* The open-caption video, from the finished audio and ASS files (--video). */
 static vc_status write_video(vc_job *j) {
   if (!j->temp[OUT_VIDEO])
@@ -403,6 +500,8 @@ static vc_status render_job(vc_job *j) {
     note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
   if (st == VC_OK)
     st = write_captions(j);
+  if (st == VC_OK)
+    st = check_captions(j);
   if (st == VC_OK)
     st = write_video(j);
   if (st == VC_OK)

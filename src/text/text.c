@@ -184,5 +184,6 @@ void vc_speakable_free(vc_speakable *s) {
     return;
   free(s->text);
   free(s->map);
+  free(s->holds);
   free(s);
 }

@@ -26,6 +26,10 @@ done
 for f in libvoicecap.so.0 libvoicecap.so libvoicecap.a pkgconfig/voicecap.pc; do
   [ -e "$libdir/$f" ] || fail "not installed: LIBDIR/$f"
 done
+if command -v man >/dev/null; then
+  MANWIDTH=80 man -l "$prefix/share/man/man1/voicecap.1.gz" 2>/dev/null | grep -q '^NAME' ||
+    fail "man -l cannot show the installed man page"
+fi
 (cd "$ROOT/include/voicecap" && ls *.h; echo version.h) | sort >"$tmp/public"
 (cd "$prefix/include/voicecap" && ls) | sort >"$tmp/headers"
 diff "$tmp/public" "$tmp/headers" >"$tmp/hdiff" ||
