@@ -39,9 +39,16 @@ typedef struct vc_render_opts {
   /* The voice loudness calibration cache file (its folder must exist), or NULL: each
    * render measures the voices it needs and writes nothing outside out_dir. */
   const char *calibration_cache;
-  const char
-      *video_format; /* also write the open-caption video: "mp4" or "webm"; NULL: none */
-  int no_html;       /* 1: no NAME.html player page */
+  /* A segmentation to render from instead of segmenting: `voicecap segment --format tsv`
+   * output the user corrected (vc_script_from_tsv checks it against the text), or NULL. */
+  const char *turns_path;
+  /* Warnings (some turns uncertain: see `voicecap segment --explain`), or NULL for none;
+   * called with warn_user. */
+  vc_note_fn warn;
+  void *warn_user;
+  /* The open-caption video (--video): "mp4" or "webm"; NULL writes none. */
+  const char *video_format;
+  int no_html; /* 1: no NAME.html player page (--no-html) */
 } vc_render_opts;
 
 /* Renders the interview in `path` (UTF-8 text) to

@@ -32,8 +32,9 @@ enum {
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *video_format;
-  int jobs, help, version, sample_rate, no_html;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
+      *video_format;
+  int jobs, help, version, sample_rate, explain, no_html;
   int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
@@ -197,6 +198,18 @@ static int set_name(vc_args *a, const char *v, FILE *err) {
   return 0;
 }
 
+static int set_explain(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->explain = 1;
+  return 0;
+}
+
+static int set_turns(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->turns = v;
+  return 0;
+}
+
 static int set_help(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->help = 1;
@@ -235,6 +248,12 @@ static const vc_opt_def vc_opts[] = {
      "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
      "so on (default: stdin)"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
+    {"explain", 0, NULL, CMD_SEGMENT, set_explain,
+     "instead of the turns: each speaker's role and name with the rule and source line "
+     "that chose them, and each turn's line, confidence and rule ('?': uncertain)"},
+    {"turns", 0, "TSV", CMD_RENDER, set_turns,
+     "render from this segmentation (segment --format tsv output, corrected) instead of "
+     "segmenting; one FILE only"},
     {"audio", 0, "FILE", CMD_CHECK, set_audio,
      "the audio the captions belong to: check that the cues cover the speech"},
     {"quiet", 'q', NULL, CMD_RENDER | CMD_BATCH | CMD_CHECK, set_quiet,
@@ -419,7 +438,10 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .no_html = a->no_html,
                       .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
-                      .note_user = err};
+                      .note_user = err,
+                      .turns_path = a->turns,
+                      .warn = a->verbosity >= 0 ? print_note : NULL,
+                      .warn_user = err};
   return o;
 }
 
@@ -519,6 +541,10 @@ static vc_status render_apart(const vc_args *a, const char *path, const vc_rende
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
+    return EXIT_USAGE;
+  }
+  if (a->turns && a->n_pos != 1) {
+    fprintf(err, "voicecap: render --turns=TSV takes exactly one FILE\n");
     return EXIT_USAGE;
   }
   char cache[1024];
@@ -731,10 +757,44 @@ static int print_json(const vc_script *s, FILE *out) {
   return rc;
 }
 
+/* One line of turn text for --explain: the first words, white space as single spaces. */
+static void put_excerpt(const char *t, size_t n, FILE *out) {
+  for (size_t i = 0; i < n && i < 48; i++)
+    fputc(t[i] == '\n' || t[i] == '\t' ? ' ' : t[i], out);
+  if (n > 48)
+    fputs("...", out);
+}
+
+/* segment --explain: every speaker's role and name with the evidence, every turn with
+ * its line, confidence and rule; uncertain turns marked '?'. */
+static void print_explain(const char *name, const vc_text *src, const vc_script *s,
+                          FILE *out) {
+  size_t unsure = vc_script_uncertain(s);
+  fprintf(out, "%s: %zu speakers, %zu turns, %zu uncertain (confidence < %.2f)\n", name,
+          s->n_speakers, s->n_turns, unsure, VC_TURN_UNCERTAIN);
+  fputs("speakers:\n", out);
+  for (size_t i = 0; i < s->n_speakers; i++)
+    fprintf(out, "  %-3zu %-11s %s\n      %s\n", i, vc_role_name(s->speakers[i].role),
+            s->speakers[i].name, s->why && s->why[i] ? s->why[i] : "");
+  fputs("turns:\n", out);
+  size_t line = 1, pos = 0;
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    for (; pos < t->src_start && pos < src->len; pos++)
+      line += src->bytes[pos] == '\n';
+    vc_turn_note n = s->notes ? s->notes[i] : (vc_turn_note){1.0, NULL};
+    fprintf(out, "%c line %-5zu %.2f %-11s %-24s %-34s ",
+            n.confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, n.confidence,
+            vc_role_name(t->role), s->speakers[t->speaker].name, n.basis ? n.basis : "");
+    put_excerpt(t->text, t->text_len, out);
+    fputc('\n', out);
+  }
+}
+
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
   if (a->n_pos != 1) {
-    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json] FILE\n");
+    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json|--explain] FILE\n");
     return EXIT_USAGE;
   }
   vc_diag d = {{0}};
@@ -746,6 +806,8 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
     fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
+  } else if (a->explain) {
+    print_explain(name, t, s, out);
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {

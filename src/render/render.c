@@ -458,6 +458,33 @@ static void job_cleanup(vc_job *j) {
   free(j->data_dir);
 }
 
+/* The turns from the segmenter, with a warning when some are uncertain. */
+static vc_status segment_text(vc_job *j) {
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  vc_status st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
+  if (unsure && j->o->warn) {
+    char msg[512];
+    snprintf(
+        msg, sizeof msg,
+        "warning: %zu of %zu turns are uncertain (see voicecap segment --explain %.300s)",
+        unsure, j->script->n_turns, j->path ? j->path : j->name);
+    j->o->warn(j->o->warn_user, j->name, msg);
+  }
+  return st;
+}
+
+/* The turns from the corrected file the user gave (--turns), checked against the text. */
+static vc_status read_turns(vc_job *j) {
+  vc_text *tsv = NULL;
+  vc_status st = vc_text_load(j->o->turns_path, &tsv, j->diag);
+  if (st == VC_OK)
+    st = vc_script_from_tsv(j->text->bytes, j->text->len, tsv->bytes, tsv->len,
+                            j->o->turns_path, &j->script, j->diag);
+  vc_text_free(tsv);
+  return st;
+}
+
 /* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
 static vc_status read_script(vc_job *j) {
   vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
@@ -466,9 +493,8 @@ static vc_status read_script(vc_job *j) {
   if (st == VC_OK)
     st = j->path ? vc_text_load(j->path, &j->text, j->diag)
                  : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
-  vc_segment_opts so = {.data_dir = j->data_dir};
   if (st == VC_OK)
-    st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+    st = j->o->turns_path ? read_turns(j) : segment_text(j);
   return st;
 }
 

@@ -241,6 +241,11 @@ static int is_cap_word(const char *s, size_t n, size_t i) {
 
 /* "By Jane Doe", "By Jane Doe and John Roe", "Interview by Jane Doe, Staff Writer". */
 static int line_is_byline(const char *s, size_t n) {
+  const char *bar = memchr(s, '|', n); /* "By Jane Doe | Friday, May 1, 2020" */
+  if (bar && bar > s)
+    n = (size_t)(bar - s);
+  while (n > 0 && s[n - 1] == ' ')
+    n--;
   for (size_t b = 0; vc_seg_byline_starts[b]; b++) {
     size_t m = strlen(vc_seg_byline_starts[b]);
     if (!vc_seg_prefix_ci(s, n, vc_seg_byline_starts[b]) || n <= m || !is_cap_word(s, n, m))
