@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 
 #include "audio.h"
 #include "cast.h"
+#include "guard.h"
 #include "program.h"
 #include "text.h"
 #include "util_folders.h"
@@ -34,7 +36,7 @@ enum {
 typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
       *video_format;
-  int jobs, help, version, sample_rate, explain, no_html;
+  int jobs, help, version, sample_rate, explain, no_html, follow_links;
   int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
@@ -198,6 +200,12 @@ static int set_name(vc_args *a, const char *v, FILE *err) {
   return 0;
 }
 
+static int set_follow_links(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->follow_links = 1;
+  return 0;
+}
+
 static int set_explain(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->explain = 1;
@@ -247,6 +255,9 @@ static const vc_opt_def vc_opts[] = {
     {"name", 0, "NAME", CMD_RENDER, set_name,
      "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
      "so on (default: stdin)"},
+    {"follow-links", 0, NULL, CMD_BATCH, set_follow_links,
+     "follow links that lead out of the folders given (by default they are skipped, and "
+     "named)"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -441,7 +452,8 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .note_user = err,
                       .turns_path = a->turns,
                       .warn = a->verbosity >= 0 ? print_note : NULL,
-                      .warn_user = err};
+                      .warn_user = err,
+                      .cancel = vc_guard_flag()};
   return o;
 }
 
@@ -483,10 +495,26 @@ static const char *input_name(const vc_args *a, const char *path) {
   return !is_stdin(path) ? path : a->name ? a->name : "stdin";
 }
 
+/* The first FILE (in command-line order) that shares FILE i's base name, or NULL: their
+ * outputs would overwrite each other, so the later one is refused, as batch does. */
+static const char *earlier_same_name(const vc_args *a, size_t i) {
+  char *stem = vc_path_stem(a->pos[i]);
+  const char *clash = NULL;
+  for (size_t k = 0; stem && k < i && !clash; k++) {
+    char *other = vc_path_stem(a->pos[k]);
+    if (other && strcmp(stem, other) == 0)
+      clash = a->pos[k];
+    free(other);
+  }
+  free(stem);
+  return clash;
+}
+
+/* A FILE is rendered in a child process (guard.c), standard input in this one. */
 static vc_status render_one(const vc_args *a, const char *path, const vc_render_opts *o,
                             vc_diag *d) {
   if (!is_stdin(path))
-    return vc_render_file(path, o, d);
+    return vc_guard_render(path, o, d);
   const char *name = input_name(a, path);
   vc_text *t = NULL;
   vc_status st = vc_text_read(stdin, name, &t, d);
@@ -501,43 +529,6 @@ static vc_status render_one(const vc_args *a, const char *path, const vc_render_
   return st;
 }
 
-/* render_one in a child process. espeak-ng carries state from one utterance into the
- * next, so a file rendered after another in the same process would not be byte-identical
- * to the same file rendered alone; a child per file starts espeak-ng afresh, as batch
- * workers do. The child sends back its status and message. */
-static vc_status render_apart(const vc_args *a, const char *path, const vc_render_opts *o,
-                              vc_diag *d) {
-  int fd[2];
-  if (pipe(fd) != 0)
-    return render_one(a, path, o, d);
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fd[0]);
-    vc_diag cd = {{0}};
-    int st = (int)render_one(a, path, o, &cd);
-    fflush(NULL);
-    int ok = write(fd[1], &st, sizeof st) == (ssize_t)sizeof st &&
-             write(fd[1], cd.msg, sizeof cd.msg) == (ssize_t)sizeof cd.msg;
-    _exit(ok ? 0 : 1);
-  }
-  close(fd[1]);
-  int st = VC_ERR_IO;
-  int got = pid > 0 && read(fd[0], &st, sizeof st) == (ssize_t)sizeof st &&
-            read(fd[0], d->msg, sizeof d->msg) == (ssize_t)sizeof d->msg;
-  close(fd[0]);
-  int status = 0;
-  if (pid > 0)
-    waitpid(pid, &status, 0);
-  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    snprintf(d->msg, sizeof d->msg, "%.400s: the rendering process failed",
-             input_name(a, path));
-    return VC_ERR_IO;
-  }
-  d->msg[sizeof d->msg - 1] = '\0';
-  return (vc_status)st;
-}
-
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
@@ -550,17 +541,26 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int failed = 0;
-  for (size_t i = 0; i < a->n_pos; i++) {
+  vc_guard_signals();
+  for (size_t i = 0; i < a->n_pos && !*o.cancel; i++) {
     vc_diag d = {{0}};
-    vc_status st = a->n_pos > 1 ? render_apart(a, a->pos[i], &o, &d)
-                                : render_one(a, a->pos[i], &o, &d);
+    const char *clash = earlier_same_name(a, i);
+    vc_status st = VC_ERR_ARG;
+    if (clash)
+      snprintf(d.msg, sizeof d.msg,
+               "%.200s: skipped: its outputs would overwrite those of %.200s", a->pos[i],
+               clash);
+    else
+      st = render_one(a, a->pos[i], &o, &d);
     if (st != VC_OK) {
-      fprintf(err, "voicecap: %s\n", d.msg);
+      if (st != VC_ERR_CANCELLED)
+        vc_guard_error(err, d.msg);
       failed = 1;
     } else if (a->verbosity >= 0) {
-      fprintf(out, "rendered %s\n", input_name(a, a->pos[i]));
+      vc_guard_line(out, "rendered ", input_name(a, a->pos[i]));
     }
   }
+  vc_guard_exit_if_signalled();
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -595,36 +595,112 @@ static int has_txt_suffix(const char *name) {
   return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-/* Adds every *.txt below `dir` (hidden entries skipped); depth caps runaway links. */
-static int walk(const char *dir, vc_paths *p, int depth, FILE *err) {
+/* A folder walk: every real folder and file once (device and inode), the output folder
+ * never, links out of the folder given only with --follow-links. */
+typedef struct vc_walk {
+  vc_paths *found;
+  struct vc_walk_id {
+    dev_t dev;
+    ino_t ino;
+  } * seen;
+  size_t n_seen, cap_seen;
+  struct stat out_dir; /* valid when has_out_dir */
+  int has_out_dir, follow_links;
+  const char *root_real; /* the folder given, resolved */
+  FILE *err;
+} vc_walk;
+
+/* 1 when (dev, ino) was seen before; else notes it and returns 0 (-1: out of memory). */
+static int walk_seen(vc_walk *w, const struct stat *st) {
+  for (size_t i = 0; i < w->n_seen; i++) {
+    if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+      return 1;
+  }
+  if (w->n_seen == w->cap_seen) {
+    size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+    struct vc_walk_id *v = realloc(w->seen, cap * sizeof *v);
+    if (!v)
+      return -1;
+    w->seen = v, w->cap_seen = cap;
+  }
+  w->seen[w->n_seen++] = (struct vc_walk_id){st->st_dev, st->st_ino};
+  return 0;
+}
+
+/* A link is followed when it stays inside the folder given, or when asked. */
+static int walk_link_ok(vc_walk *w, const char *full) {
+  if (w->follow_links)
+    return 1;
+  char *real = realpath(full, NULL);
+  size_t n = strlen(w->root_real);
+  int inside = real && strncmp(real, w->root_real, n) == 0 &&
+               (real[n] == '/' || real[n] == '\0' || (n == 1 && w->root_real[0] == '/'));
+  if (real && !inside) {
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg,
+             "%.300s: skipped: a link out of the folder (--follow-links follows it)", full);
+    vc_guard_error(w->err, msg);
+  }
+  free(real);
+  return inside;
+}
+
+static int walk_dir(vc_walk *w, const char *dir);
+
+/* One entry of a folder: a folder to walk, a *.txt to take, or something to pass over. */
+static int walk_entry(vc_walk *w, const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *full = malloc(n);
+  if (!full)
+    return -1;
+  snprintf(full, n, "%s/%s", dir, name);
+  struct stat st;
+  int rc = 0, usable = lstat(full, &st) == 0;
+  if (usable && S_ISLNK(st.st_mode))
+    usable = walk_link_ok(w, full) && stat(full, &st) == 0;
+  int dir_ok =
+      usable && S_ISDIR(st.st_mode) &&
+      !(w->has_out_dir && st.st_dev == w->out_dir.st_dev && st.st_ino == w->out_dir.st_ino);
+  int txt_ok = usable && S_ISREG(st.st_mode) && has_txt_suffix(name);
+  int seen = dir_ok || txt_ok ? walk_seen(w, &st) : 1;
+  if (seen < 0)
+    rc = -1;
+  else if (!seen && dir_ok)
+    rc = walk_dir(w, full);
+  else if (!seen && txt_ok)
+    return paths_add(w->found, full);
+  free(full);
+  return rc;
+}
+
+/* Adds every *.txt below `dir`; hidden entries are skipped. */
+static int walk_dir(vc_walk *w, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
-    fprintf(err, "voicecap: %s: cannot open folder\n", dir);
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg, "%.300s: cannot open folder", dir);
+    vc_guard_error(w->err, msg);
     return -1;
   }
   int rc = 0;
   struct dirent *e;
   while (rc == 0 && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue;
-    size_t n = strlen(dir) + strlen(e->d_name) + 2;
-    char *full = malloc(n);
-    if (!full) {
-      rc = -1;
-      break;
-    }
-    snprintf(full, n, "%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(full, &st) == 0 && S_ISDIR(st.st_mode) && depth < 32) {
-      rc = walk(full, p, depth + 1, err);
-      free(full);
-    } else if (S_ISREG(st.st_mode) && has_txt_suffix(e->d_name)) {
-      rc = paths_add(p, full);
-    } else {
-      free(full);
-    }
+    if (e->d_name[0] != '.')
+      rc = walk_entry(w, dir, e->d_name);
   }
   closedir(d);
+  return rc;
+}
+
+static int walk(const char *dir, vc_paths *p, const vc_args *a, FILE *err) {
+  vc_walk w = {.found = p, .follow_links = a->follow_links, .err = err};
+  w.has_out_dir = stat(a->out_dir ? a->out_dir : "out", &w.out_dir) == 0;
+  char *real = realpath(dir, NULL);
+  struct stat st;
+  w.root_real = real ? real : dir;
+  int rc = stat(dir, &st) == 0 && walk_seen(&w, &st) < 0 ? -1 : walk_dir(&w, dir);
+  free(real);
+  free(w.seen);
   return rc;
 }
 
@@ -647,8 +723,11 @@ static int drop_duplicate_names(vc_paths *p, FILE *err) {
       free(other);
     }
     if (clash) {
-      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
-              p->v[i], clash);
+      char msg[sizeof(vc_diag)];
+      snprintf(msg, sizeof msg,
+               "%.200s: skipped: its outputs would overwrite those of %.200s", p->v[i],
+               clash);
+      vc_guard_error(err, msg);
       free(p->v[i]);
       dropped = 1;
     } else {
@@ -685,7 +764,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   vc_paths p = {0};
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)
-    bad |= walk(a->pos[i], &p, 0, err) != 0;
+    bad |= walk(a->pos[i], &p, a, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
@@ -694,9 +773,11 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
+  vc_guard_signals();
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
                : EXIT_SOME_FAILED;
   paths_free(&p);
+  vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;
 }
 
@@ -757,6 +838,13 @@ static int print_json(const vc_script *s, FILE *out) {
   return rc;
 }
 
+/* "voicecap: FILE: problem" as one escaped line. */
+static void report_failure(FILE *err, const char *path, const vc_diag *d, vc_status st) {
+  char msg[2 * sizeof(vc_diag)];
+  snprintf(msg, sizeof msg, "%s: %s", path, d->msg[0] ? d->msg : vc_strerror(st));
+  vc_guard_error(err, msg);
+}
+
 /* One line of turn text for --explain: the first words, white space as single spaces. */
 static void put_excerpt(const char *t, size_t n, FILE *out) {
   for (size_t i = 0; i < n && i < 48; i++)
@@ -805,7 +893,7 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, name, &d, st);
   } else if (a->explain) {
     print_explain(name, t, s, out);
   } else if (strcmp(fmt, "json") == 0) {
@@ -850,7 +938,7 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
   if (st == VC_OK)
     st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, name, &d, st);
   } else {
     fprintf(out, "%s:\n", name);
     for (size_t i = 0; i < s->n_speakers; i++)

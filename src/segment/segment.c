@@ -272,7 +272,8 @@ vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *o
     return VC_ERR_ARG;
   *out = NULL;
   if (len > VC_SEG_MAX_INPUT) {
-    diag_set(diag, "input of %zu bytes is over the segmenter's limit", len);
+    diag_set(diag, "input of %zu bytes is over the limit of %zu MiB", len,
+             VC_SEG_MAX_INPUT >> 20);
     return VC_ERR_LIMIT;
   }
   vc_seg g;
@@ -289,8 +290,10 @@ vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *o
   }
   if (st == VC_OK)
     st = make_script(&g, out);
+  else if (st == VC_ERR_LIMIT && g.over)
+    diag_set(diag, "more than %zu %s (the limit)", g.over_max, g.over);
   else if (st == VC_ERR_LIMIT)
-    diag_set(diag, "input exceeds a segmenter limit (lines, line length or turns)");
+    diag_set(diag, "input exceeds a segmenter limit");
   seg_release(&g);
   return st;
 }

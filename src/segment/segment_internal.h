@@ -5,14 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
 #include "voicecap/segment.h"
 
 /* Caps for untrusted input: beyond them vc_segment fails with VC_ERR_LIMIT. */
-#define VC_SEG_MAX_INPUT ((size_t)16 << 20)
-#define VC_SEG_MAX_LINES ((size_t)1 << 20)
-#define VC_SEG_MAX_LINE_BYTES ((size_t)1 << 20)
+#define VC_SEG_MAX_INPUT VC_MAX_INPUT_BYTES /* the limits users meet: voicecap/text.h */
+#define VC_SEG_MAX_LINES VC_MAX_LINES
+#define VC_SEG_MAX_LINE_BYTES VC_MAX_LINE_BYTES
 #define VC_SEG_MAX_PIECES ((size_t)1 << 20)
-#define VC_SEG_MAX_SPEAKERS 256
+#define VC_SEG_MAX_SPEAKERS VC_MAX_SPEAKERS
+#define VC_SEG_MAX_LABELS VC_MAX_LABELS
 #define VC_SEG_MAX_PEOPLE 512
 #define VC_SEG_NAME_MAX 96
 
@@ -137,6 +139,8 @@ typedef struct vc_seg {
   struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
   int dict_tried;
   vc_diag *diag;
+  const char *over; /* the limit an input exceeded ("speakers"), for the message */
+  size_t over_max;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -152,6 +156,8 @@ typedef struct vc_tok {
 vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_t *n,
                         size_t *cap);
 vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max);
+/* Notes which limit `st` (when VC_ERR_LIMIT) ran into, for the error; returns `st`. */
+vc_status vc_seg_over(vc_seg *g, vc_status st, const char *what, size_t max);
 size_t vc_seg_cp(const char *s, size_t n, size_t i, int32_t *cp);
 int vc_seg_is_letter(int32_t cp);
 int vc_seg_is_upper(int32_t cp);

@@ -261,9 +261,9 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   int li = find_label(g, key);
   if (li < 0) {
     vc_status st = vc_seg_grow((void **)&g->labels, &g->cap_labels, g->n_labels + 1,
-                               sizeof *g->labels, VC_SEG_MAX_SPEAKERS * 4);
+                               sizeof *g->labels, VC_SEG_MAX_LABELS);
     if (st != VC_OK)
-      return st;
+      return vc_seg_over(g, st, "different speaker labels", VC_SEG_MAX_LABELS);
     li = (int)g->n_labels++;
     memset(&g->labels[li], 0, sizeof g->labels[li]);
     memcpy(g->labels[li].key, key, kn + 1);

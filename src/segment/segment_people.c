@@ -220,7 +220,7 @@ static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
   vc_status st = vc_seg_grow((void **)&g->mentions, &g->cap_mentions, g->n_mentions + 1,
                              sizeof *g->mentions, VC_SEG_MAX_PIECES);
   if (st != VC_OK)
-    return st;
+    return vc_seg_over(g, st, "mentions of people", VC_SEG_MAX_PIECES);
   g->mentions[g->n_mentions++] = (vc_mention){off, len, person};
   g->people[person].mentions++;
   return VC_OK;

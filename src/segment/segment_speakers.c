@@ -18,12 +18,8 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   }
   vc_status st = vc_seg_grow((void **)&g->speakers, &g->cap_speakers, g->n_speakers + 1,
                              sizeof *g->speakers, VC_SEG_MAX_SPEAKERS);
-  if (st == VC_ERR_LIMIT && g->n_speakers > 1) {
-    *out = g->n_speakers - 1; /* past the cap, the last speaker speaks for the rest */
-    return VC_OK;
-  }
-  if (st != VC_OK)
-    return st;
+  if (st != VC_OK) /* never merged silently: an error naming the limit */
+    return vc_seg_over(g, st, "speakers", VC_SEG_MAX_SPEAKERS);
   vc_spk *s = &g->speakers[g->n_speakers];
   memset(s, 0, sizeof *s);
   memcpy(s->name, buf, n + 1);

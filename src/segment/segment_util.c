@@ -10,6 +10,14 @@
 
 /* Grows *p (elements of `elem` bytes, capacity *cap) to hold `need`; fails with
  * VC_ERR_LIMIT past `max` elements. The old block stays valid on failure. */
+vc_status vc_seg_over(vc_seg *g, vc_status st, const char *what, size_t max) {
+  if (st == VC_ERR_LIMIT && !g->over) {
+    g->over = what;
+    g->over_max = max;
+  }
+  return st;
+}
+
 vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max) {
   if (need <= *cap)
     return VC_OK;
@@ -352,7 +360,7 @@ vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_
   vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
                              sizeof *g->pieces, VC_SEG_MAX_PIECES);
   if (st != VC_OK)
-    return st;
+    return vc_seg_over(g, st, "pieces of speech", VC_SEG_MAX_PIECES);
   g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker, 0.9f, "narration"};
   return VC_OK;
 }
