@@ -17,6 +17,7 @@
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
+#include "video.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -33,8 +34,9 @@ enum {
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns;
-  int jobs, help, version, sample_rate, explain, follow_links;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
+      *video_format;
+  int jobs, help, version, sample_rate, explain, no_html, follow_links;
   int verbosity; /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
@@ -96,6 +98,28 @@ static int set_audio_format(vc_args *a, const char *v, FILE *err) {
     return -1;
   }
   a->audio_format = v;
+  return 0;
+}
+
+static int set_video(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  if (!a->video_format)
+    a->video_format = "mp4";
+  return 0;
+}
+
+static int set_video_format(vc_args *a, const char *v, FILE *err) {
+  if (!vc_video_format_supported(v)) {
+    fprintf(err, "voicecap: --video-format wants mp4 or webm, not '%s'\n", v);
+    return -1;
+  }
+  a->video_format = v;
+  return 0;
+}
+
+static int set_no_html(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->no_html = 1;
   return 0;
 }
 
@@ -220,6 +244,14 @@ static const vc_opt_def vc_opts[] = {
      "audio sample rate, 8000 to 192000 (default: espeak-ng's, 22050)"},
     {"karaoke", 0, NULL, CMD_RENDER | CMD_BATCH, set_karaoke,
      "ASS and WebVTT captions with per-word timing"},
+    {"video", 0, NULL, CMD_RENDER | CMD_BATCH, set_video,
+     "also write NAME.mp4, the open-caption video: captions burned in as the ASS file "
+     "shows them, the SRT as a soft track, one chapter per turn"},
+    {"video-format", 0, "F", CMD_RENDER | CMD_BATCH, set_video_format,
+     "the video's format, implies --video: mp4 (default: H.264 and AAC) or webm (VP9 and "
+     "Opus)"},
+    {"no-html", 0, NULL, CMD_RENDER | CMD_BATCH, set_no_html,
+     "do not write NAME.html, the player page"},
     {"name", 0, "NAME", CMD_RENDER, set_name,
      "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
      "so on (default: stdin)"},
@@ -413,6 +445,8 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .flags = a->flags,
                       .audio_format = a->audio_format,
                       .sample_rate = a->sample_rate,
+                      .video_format = a->video_format,
+                      .no_html = a->no_html,
                       .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err,
@@ -956,7 +990,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt}",
+     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html}",
      "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
      "outputs are written under temporary names and renamed only when all are complete. A "
      "FILE of '-' reads the interview from standard input; --name names its outputs.",

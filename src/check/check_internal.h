@@ -88,7 +88,8 @@ typedef struct vc_cstats {
 /* Formats ms as HH:MM:SS.mmm (buf at least 32 bytes). */
 void vc_chk_time(char *buf, size_t size, int64_t ms);
 
-/* One line of a file: s[0..len) without its line break (a trailing CR is dropped). */
+/* One line of a file: s[0..len) without its line break (CR LF, LF or CR, as WebVTT
+ * defines line terminators). */
 typedef struct vc_cline {
   const char *s;
   size_t len, no;

@@ -76,11 +76,13 @@ int vc_cline_next(const char *buf, size_t n, size_t *pos, vc_cline *l) {
   if (*pos >= n)
     return 0;
   const char *s = buf + *pos;
-  const char *nl = memchr(s, '\n', n - *pos);
-  size_t len = nl ? (size_t)(nl - s) : n - *pos;
-  *pos += len + (nl != NULL);
-  if (len && s[len - 1] == '\r')
-    len--;
+  size_t rest = n - *pos, len = 0;
+  while (len < rest && s[len] != '\r' && s[len] != '\n')
+    len++;
+  size_t eol = len < rest ? 1 : 0;
+  if (len + 1 < rest && s[len] == '\r' && s[len + 1] == '\n')
+    eol = 2;
+  *pos += len + eol;
   l->s = s;
   l->len = len;
   l->no++;

@@ -1,4 +1,4 @@
-/* One interview end to end: text, turns, voices, speech, timeline, cues, five outputs. */
+/* One interview end to end: text, turns, voices, speech, timeline, cues, the outputs. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -20,11 +20,23 @@
 #include "util_folders.h"
 #include "util_fs.h"
 #include "util_name.h"
+#include "video.h"
 #include "voicecap/render.h"
 #include "writers.h"
 
 /* The outputs of one render, in the order they are published. */
-enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
+enum {
+  OUT_WAV,
+  OUT_SRT,
+  OUT_VTT,
+  OUT_ASS,
+  OUT_JSON,
+  OUT_TXT,
+  OUT_CHAPTERS,
+  OUT_HTML,
+  OUT_VIDEO,
+  OUT_COUNT
+};
 
 typedef vc_status (*vc_writer_fn)(FILE *f, const vc_doc *d);
 
@@ -38,7 +50,20 @@ static const struct {
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
     [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
+    [OUT_HTML] = {".html", vc_write_html},
+    [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
 };
+
+/* Whether this render writes output `i`: the page unless --no-html, the video only with
+ * --video. */
+static int wanted(const vc_render_opts *o, int i) {
+  if (i == OUT_HTML)
+    return !o->no_html;
+  if (i == OUT_VIDEO)
+    return o->video_format != NULL;
+  return 1;
+}
 
 typedef struct vc_job {
   const char *path;  /* the input file, or NULL for text in memory */
@@ -106,9 +131,13 @@ static vc_status plan_outputs(vc_job *j) {
   if (!j->stem)
     return VC_ERR_NOMEM;
   for (int i = 0; i < OUT_COUNT; i++) {
+    if (!wanted(j->o, i))
+      continue; /* base[i], final[i] and temp[i] stay NULL */
     const char *ext = vc_outputs[i].ext;
     if (i == OUT_WAV && j->o->audio_format)
       ext = vc_audio_format_ext(j->o->audio_format);
+    if (i == OUT_VIDEO)
+      ext = vc_video_format_ext(j->o->video_format);
     if (!ext)
       return VC_ERR_CONFIG;
     size_t n = strlen(j->stem) + strlen(ext) + 1;
@@ -130,7 +159,7 @@ static vc_status plan_outputs(vc_job *j) {
 static vc_status open_set(vc_job *j) {
   vc_status st = vc_outset_open(&j->set, out_dir(j), j->stem, j->diag);
   for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
-    if (!(j->temp[i] = vc_outset_path(&j->set, j->base[i])))
+    if (j->base[i] && !(j->temp[i] = vc_outset_path(&j->set, j->base[i])))
       st = VC_ERR_NOMEM;
   return st;
 }
@@ -354,7 +383,7 @@ static vc_status synthesise(vc_job *j) {
   return st;
 }
 
-static vc_status write_captions(vc_job *j) {
+static vc_doc job_doc(const vc_job *j) {
   vc_doc doc = {.script = j->script,
                 .timeline = j->tl,
                 .cues = j->cues,
@@ -363,8 +392,13 @@ static vc_status write_captions(vc_job *j) {
                 .audio_name = j->audio_name,
                 .n_split_words = j->n_split,
                 .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
+  return doc;
+}
+
+static vc_status write_captions(vc_job *j) {
+  vc_doc doc = job_doc(j);
   for (int i = 0; i < OUT_COUNT; i++) {
-    if (!vc_outputs[i].write)
+    if (!vc_outputs[i].write || !j->temp[i])
       continue;
     int fd = vc_outset_create(&j->set, j->base[i]);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
@@ -422,13 +456,39 @@ static vc_status check_captions(vc_job *j) {
   return VC_OK;
 }
 
-/* Publishes the six files as a set (render_outset.h). */
+/* The open-caption video, from the finished audio and ASS files (--video). The file is
+ * created first like every output (O_EXCL in the private folder); the encoder then opens
+ * that file. */
+static vc_status write_video(vc_job *j) {
+  if (!j->temp[OUT_VIDEO])
+    return VC_OK;
+  int fd = vc_outset_create(&j->set, j->base[OUT_VIDEO]);
+  if (fd < 0) {
+    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_VIDEO], strerror(errno));
+    return VC_ERR_IO;
+  }
+  close(fd);
+  vc_doc doc = job_doc(j);
+  vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
+                                j->temp[OUT_ASS], &doc, j->diag);
+  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "NAME.txt: video: why" */
+}
+
+/* Publishes the outputs this render writes as one set (render_outset.h): the page unless
+ * --no-html, the video only with --video. An output this render does not write (an
+ * earlier render's NAME.html or NAME.mp4) is left as it was. */
 static vc_status publish(vc_job *j) {
+  const char *names[OUT_COUNT];
+  size_t n = 0;
+  for (int i = 0; i < OUT_COUNT; i++)
+    if (j->base[i])
+      names[n++] = j->base[i];
   vc_status st = check_cancel(j);
   if (st == VC_OK)
-    st = vc_outset_publish(&j->set, (const char *const *)j->base, OUT_COUNT, j->diag);
+    st = vc_outset_publish(&j->set, names, n, j->diag);
   for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
-    note(j, "wrote %s", j->final[i]);
+    if (j->base[i])
+      note(j, "wrote %s", j->final[i]);
   return st;
 }
 
@@ -534,6 +594,8 @@ static vc_status render_job(vc_job *j) {
     st = write_captions(j);
   if (st == VC_OK)
     st = check_captions(j);
+  if (st == VC_OK)
+    st = write_video(j);
   if (st == VC_OK)
     st = publish(j);
   return st;

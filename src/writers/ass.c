@@ -3,9 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cast_colours.h"
-#include "cues_text.h"
-#include "writers.h"
+#include "writers_internal.h"
 
 static const char vc_ass_head[] = "[Script Info]\n"
                                   "; Written by voicecap\n"

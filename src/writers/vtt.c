@@ -2,14 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues_text.h"
-#include "writers.h"
+#include "writers_internal.h"
 
 /* Cue text escaping (W3C WebVTT): '&', '<' and '>' as character references, which also
  * keeps "-->" out of cue text. Players built on FFmpeg turn WebVTT into ASS for libass
  * without escaping backslashes, so a '\' before N, n or h also gets U+2060 WORD JOINER
  * (invisible) to keep "\N" from showing as a line break there. */
-static void put_escaped(vc_sbuf *b, const char *s, size_t n) {
+void vc_vtt_put_escaped(vc_sbuf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char next = i + 1 < n ? s[i + 1] : '\0';
     if (s[i] == '\\' && (next == 'N' || next == 'n' || next == 'h'))
@@ -41,7 +40,7 @@ static void put_karaoke_line(vc_sbuf *b, const vc_cue *q, size_t l, size_t *word
   const char *s = q->lines[l] + (l == 0 ? q->label_len : 0);
   size_t n = strlen(s);
   if (l == 0 && q->label_len)
-    put_escaped(b, q->lines[0], q->label_len);
+    vc_vtt_put_escaped(b, q->lines[0], q->label_len);
   for (size_t i = 0, w = 0; i < n && w < q->line_words[l]; w++) {
     const char *sp = memchr(s + i, ' ', n - i);
     size_t end = sp ? (size_t)(sp - s) : n;
@@ -50,7 +49,7 @@ static void put_karaoke_line(vc_sbuf *b, const vc_cue *q, size_t l, size_t *word
       put_timestamp(b, t);
       *last = t;
     }
-    put_escaped(b, s + i, end - i);
+    vc_vtt_put_escaped(b, s + i, end - i);
     if (sp)
       vc_sbuf_addc(b, ' ');
     i = end + 1;
@@ -67,7 +66,7 @@ static void put_cue_text(vc_sbuf *b, const vc_cue *q, int karaoke) {
     if (karaoke)
       put_karaoke_line(b, q, l, &word, &last);
     else
-      put_escaped(b, q->lines[l], strlen(q->lines[l]));
+      vc_vtt_put_escaped(b, q->lines[l], strlen(q->lines[l]));
   }
 }
 
@@ -104,6 +103,32 @@ static char **voice_names(const vc_script *s, size_t n) {
   return v;
 }
 
+/* A voice name as a CSS string: quotes, backslashes and every ASCII character but
+ * letters, digits and spaces as hexadecimal escapes ("\22 "), so no name can end the
+ * string, the rule or the STYLE block (no "-->", no blank line); other UTF-8 as is. */
+static void put_css_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 0x80 || *p == ' ' || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+        (*p >= 'a' && *p <= 'z'))
+      fputc(*p, f);
+    else
+      fprintf(f, "\\%X ", *p);
+  }
+  fputc('"', f);
+}
+
+/* One ::cue rule per speaker in the ASS colours, so browsers colour each voice. */
+static void write_style(FILE *f, const vc_doc *d, char *const *voice, size_t n) {
+  fputs("STYLE\n", f);
+  for (size_t i = 0; i < n; i++) {
+    fputs("::cue(v[voice=", f);
+    put_css_string(f, voice[i]);
+    fprintf(f, "]) { color: #%06X; }\n", vc_cast_colour(d->cast, i));
+  }
+  fputc('\n', f);
+}
+
 vc_status vc_write_vtt(FILE *f, const vc_doc *d) {
   if (!f || !d || !d->cues || !d->script)
     return VC_ERR_ARG;
@@ -112,7 +137,13 @@ vc_status vc_write_vtt(FILE *f, const vc_doc *d) {
   if (!voice)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
-  fputs("WEBVTT\n\n", f);
+  /* Header and STYLE block are parted by CR CR, a blank line in WebVTT (CR is a line
+   * terminator there) that FFmpeg before 6.0, which stops reading at a STYLE block,
+   * takes for one line break: it then skips the STYLE block as part of the header, and
+   * mpv and ffmpeg on Debian 12 read every cue. */
+  fputs(n > 0 ? "WEBVTT\r\r" : "WEBVTT\n\n", f);
+  if (n > 0)
+    write_style(f, d, voice, n);
   for (size_t k = 0; st == VC_OK && k < d->cues->n; k++)
     st = d->cues->cues[k].speaker < n ? write_cue(f, d, &d->cues->cues[k], voice)
                                       : VC_ERR_ARG;

@@ -39,6 +39,18 @@ vc_status vc_write_syncmap(FILE *f, const vc_doc *d);
  * Borrows `d`; fails with VC_ERR_ARG, VC_ERR_NOMEM or VC_ERR_IO. */
 vc_status vc_write_transcript(FILE *f, const vc_doc *d);
 
+/* Writes the chapters (NAME.chapters.vtt): a WebVTT file with one cue per turn, from the
+ * turn's first word to the next turn's (the last to the end of the audio), titled
+ * "Speaker Name: first words…". Fails with VC_ERR_ARG, VC_ERR_NOMEM or VC_ERR_IO. */
+vc_status vc_write_chapters(FILE *f, const vc_doc *d);
+
+/* Writes the player page (NAME.html): one self-contained HTML file (inline CSS and
+ * script, no network) that plays `d->audio_name` from beside it with captions drawn by
+ * the page, the current word highlighted, and an interactive transcript. Every piece of
+ * article text is escaped for HTML; the timing data is embedded as JSON escaped for a
+ * <script> element. Fails with VC_ERR_ARG, VC_ERR_NOMEM or VC_ERR_IO. */
+vc_status vc_write_html(FILE *f, const vc_doc *d);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,11 +17,11 @@ echo "=== standard input"
 rc=0
 "$VC_BIN" render --name=piped -o "$tmp/pipe" - <"$in/one.txt" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
 n=$(ls "$tmp/pipe" 2>/dev/null | grep -c '^piped\.' || true)
-if [ $rc -ne 0 ] || [ "$n" -ne 6 ] || ! grep -qx 'rendered piped' "$tmp/stdout"; then
-  fail "render - <one.txt: exit $rc, $n outputs named piped.* (want 0 and 6); stdout, stderr:"
+if [ $rc -ne 0 ] || [ "$n" -ne 8 ] || ! grep -qx 'rendered piped' "$tmp/stdout"; then
+  fail "render - <one.txt: exit $rc, $n outputs named piped.* (want 0 and 8); stdout, stderr:"
   indent "$tmp/stdout" "$tmp/stderr"
 else
-  echo "ok   render --name=piped - : the six outputs piped.*"
+  echo "ok   render --name=piped - : the eight outputs piped.*"
 fi
 if ! cmp -s "$tmp/pipe/piped.srt" <("$VC_BIN" render -q -o "$tmp/file" "$in/one.txt" && cat "$tmp/file/one.srt"); then
   fail "the captions of the piped text differ from those of the same file"

@@ -16,9 +16,9 @@ GOOD2=$(basename "${short[0]}" .txt)
 
 # listing DIR: the names in DIR, hidden ones included, one a line, sorted.
 listing() { ls -A "$1" | LC_ALL=C sort; }
-six() {
+eight() {
   local n
-  for n in "$@"; do printf '%s\n' "$n".ass "$n".json "$n".srt "$n".txt "$n".vtt "$n".wav; done | LC_ALL=C sort
+  for n in "$@"; do printf '%s\n' "$n".ass "$n".chapters.vtt "$n".html "$n".json "$n".srt "$n".txt "$n".vtt "$n".wav; done | LC_ALL=C sort
 }
 
 echo "=== batch with one bad file among good ones"
@@ -42,11 +42,11 @@ if grep -Eq "$GOOD1|$GOOD2" "$tmp/stderr"; then
   fail "batch: stderr complains about a good file:"
   indent "$tmp/stderr"
 fi
-if [ "$(listing "$out" 2>/dev/null)" != "$(six "$GOOD1" "$GOOD2")" ]; then
-  fail "batch: the output folder should hold the good files' twelve outputs and nothing else:"
+if [ "$(listing "$out" 2>/dev/null)" != "$(eight "$GOOD1" "$GOOD2")" ]; then
+  fail "batch: the output folder should hold the good files' sixteen outputs and nothing else:"
   listing "$out" 2>&1 | indent
 else
-  echo "ok   batch exit $rc, bad.txt reported, the twelve good outputs written, nothing else"
+  echo "ok   batch exit $rc, bad.txt reported, the sixteen good outputs written, nothing else"
 fi
 
 if ! [ -s "$out/$GOOD1.wav" ]; then
@@ -81,7 +81,7 @@ bad_render() {
     fail "$what: the message does not match /$pattern/"
     ok=0
   fi
-  if [ "$(listing "$out")" != "$(six "$GOOD1" "$GOOD2")" ]; then
+  if [ "$(listing "$out")" != "$(eight "$GOOD1" "$GOOD2")" ]; then
     fail "$what: the output folder changed (temporary or new files?):"
     listing "$out" | indent
     ok=0

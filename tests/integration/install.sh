@@ -68,7 +68,7 @@ for f in "$tmp/ref"/*; do
   cmp -s "$f" "$tmp/ex/$b" || fail "example: $b differs from the build's render"
   cmp -s "$f" "$tmp/moved-out/$b" || fail "moved program: $b differs from the build's render"
 done
-[ "$(ls "$tmp/ref" | wc -l)" -eq 6 ] || fail "the build's render made $(ls "$tmp/ref" | wc -l) files"
+[ "$(ls "$tmp/ref" | wc -l)" -eq 8 ] || fail "the build's render made $(ls "$tmp/ref" | wc -l) files"
 
 echo "=== moved, data removed: the error names where it looked"
 rm -r "$tmp/moved/share/voicecap/data"
