@@ -34,6 +34,7 @@ typedef struct vc_turn {
   size_t src_start, src_end; /* byte span in the source, end exclusive */
   char *text;                /* display text: the article's words, repaired; UTF-8 */
   size_t text_len;
+  int announcement; /* 1: the narrator naming the next turn's speaker (render --announce) */
 } vc_turn;
 
 /* The segmenter's result. Speaker 0 is always the narrator. Everything is owned by the
@@ -43,6 +44,7 @@ typedef struct vc_script {
   size_t n_turns;
   vc_speaker *speakers;
   size_t n_speakers;
+  char *author; /* the author a byline names ("By Jane Doe"), or NULL */
 } vc_script;
 
 /* Splits `text[0..len)` (valid UTF-8) into turns. Fails with VC_ERR_EMPTY when nothing

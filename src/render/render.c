@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "render_announce.h"
 #include "synth_calibrate.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
@@ -313,6 +314,8 @@ static vc_status render_job(vc_job *j) {
   vc_status st = j->text ? VC_OK : vc_text_load(j->path, &j->text, j->diag);
   if (st == VC_OK)
     st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+  if (st == VC_OK)
+    st = vc_script_announce(j->script, j->o->announce);
   if (st != VC_OK)
     return fail_in_file(j, st);
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,

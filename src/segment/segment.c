@@ -211,6 +211,8 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
     st = make_speakers(g, s);
   if (st == VC_OK)
     st = repair_glue(g, s);
+  if (st == VC_OK && g->byline[0] && !(s->author = strdup(g->byline)))
+    st = VC_ERR_NOMEM;
   if (st != VC_OK) {
     vc_script_free(s);
     return st;
@@ -288,5 +290,6 @@ void vc_script_free(vc_script *s) {
     free(s->speakers[i].name);
   free(s->turns);
   free(s->speakers);
+  free(s->author);
   free(s);
 }

@@ -87,6 +87,8 @@ static vc_status put_turns(FILE *f, const vc_doc *d) {
       k++;
     fprintf(f, "%s\n    {\"speaker\": %zu, \"role\": \"%s\", ", i ? "," : "", t->speaker,
             vc_role_name(t->role));
+    if (t->announcement) /* said by voicecap, not the article: no source bytes */
+      fputs("\"announcement\": true, ", f);
     put_span(f, tl, span.start, span.end);
     fprintf(f,
             ", \"source_start\": %zu, \"source_end\": %zu,\n      \"text\": ", t->src_start,
