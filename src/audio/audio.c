@@ -15,6 +15,7 @@
 #include "audio_limiter.h"
 #include "audio_loudness.h"
 #include "audio_oggfix.h"
+#include "audio_tags.h"
 #include "voicecap/audio.h"
 
 #define VC_CHUNK 4096      /* input samples handled at a time */
@@ -66,6 +67,7 @@ struct vc_audio {
   vc_limiter *lim;
   vc_meter *meter;
   vc_audio_stats *stats;
+  const vc_audio_tags *tags; /* written into the file by vc_audio_close, or NULL */
   /* The queue between the caller (producer) and the worker. `status` above belongs to
    * the worker until it is joined; the producer sees it as `shared_status`. */
   pthread_t worker;
@@ -441,6 +443,25 @@ static void fill_stats(vc_audio *a) {
   a->stats->out_rate = a->out_rate;
 }
 
+vc_status vc_audio_set_tags(vc_audio *a, const vc_audio_tags *t) {
+  if (!a)
+    return VC_ERR_ARG;
+  a->tags = t;
+  return VC_OK;
+}
+
+/* WAV keeps its title, artist and album in LIST/INFO, which libsndfile writes. */
+static void set_info_strings(vc_audio *a) {
+  if (!a->tags || !a->fmt->big || !a->sf)
+    return;
+  if (a->tags->title)
+    sf_set_string(a->sf, SF_STR_TITLE, a->tags->title);
+  if (a->tags->artist)
+    sf_set_string(a->sf, SF_STR_ARTIST, a->tags->artist);
+  if (a->tags->album)
+    sf_set_string(a->sf, SF_STR_ALBUM, a->tags->album);
+}
+
 vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   if (!a)
     return VC_ERR_ARG;
@@ -451,6 +472,8 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   vc_status st = a->status;
   if (st != VC_OK)
     diag_set(diag, a->path, sf_strerror(a->sf));
+  if (st == VC_OK)
+    set_info_strings(a);
   if ((!a->sf || sf_close(a->sf) != 0) && st == VC_OK) {
     st = VC_ERR_AUDIO;
     diag_set(diag, a->path, "cannot finish the audio file");
@@ -459,6 +482,11 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
     st = vc_ogg_set_serial(a->path, VC_OGG_SERIAL);
     if (st != VC_OK)
       diag_set(diag, a->path, "cannot rewrite the Ogg stream serial");
+  }
+  if (st == VC_OK && a->tags) {
+    st = vc_audio_tags_write(a->path, a->fmt->name, a->tags);
+    if (st != VC_OK)
+      diag_set(diag, a->path, "cannot write the title and chapters into the audio file");
   }
   if (st == VC_OK)
     fill_stats(a);

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio_tags.h"
+#include "chapters_list.h"
 #include "render_announce.h"
 #include "synth_calibrate.h"
 #include "util_fs.h"
@@ -43,6 +45,10 @@ typedef struct vc_job {
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
+  vc_chapters *chapters;
+  vc_audio_chapter *audio_chapters; /* the chapters as the audio file's tags give them */
+  vc_audio_tags tags;
+  char *title; /* the audio's title: the input's name */
   char *final[OUT_COUNT];
   char *temp[OUT_COUNT];
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
@@ -206,6 +212,28 @@ static void note_cast(const vc_job *j) {
   }
 }
 
+/* The audio file's title, artist and chapters. The segmenter finds no headline: the
+ * title is the input's name; the artist is the author a byline names. */
+static vc_status tag_audio(vc_job *j) {
+  vc_status st = vc_chapters_build(j->script, j->tl, &j->chapters);
+  if (st != VC_OK)
+    return st;
+  j->audio_chapters =
+      calloc(j->chapters->n ? j->chapters->n : 1, sizeof *j->audio_chapters);
+  j->title = vc_path_stem(j->path);
+  if (!j->audio_chapters || !j->title)
+    return VC_ERR_NOMEM;
+  for (size_t i = 0; i < j->chapters->n; i++)
+    j->audio_chapters[i] =
+        (vc_audio_chapter){j->chapters->ch[i].start_ms, j->chapters->ch[i].title};
+  j->tags = (vc_audio_tags){.title = j->title,
+                            .artist = j->script->author,
+                            .chapters = j->audio_chapters,
+                            .n_chapters = j->chapters->n,
+                            .duration_ms = j->chapters->end_ms};
+  return vc_audio_set_tags(j->audio, &j->tags);
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st == VC_OK)
@@ -228,6 +256,9 @@ static vc_status synthesise(vc_job *j) {
     st = vc_audio_silence(j->audio, (size_t)ms_to_samples(VC_END_SILENCE_MS, rate));
   if (st == VC_OK) {
     j->tl->n_samples = vc_audio_frames(j->audio);
+    st = tag_audio(j);
+  }
+  if (st == VC_OK) {
     vc_audio *a = j->audio;
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
@@ -290,6 +321,9 @@ static void job_cleanup(vc_job *j) {
     free(j->final[i]);
   }
   vc_cues_free(j->cues);
+  vc_chapters_free(j->chapters);
+  free(j->audio_chapters);
+  free(j->title);
   free(j->gains);
   vc_timeline_free(j->tl);
   vc_calibrator_free(j->calibrator);

@@ -38,7 +38,8 @@ static vc_status make_announcement(const vc_script *s, const vc_turn *next, vc_t
 }
 
 /* How many turns the mode adds; marks nothing. */
-static size_t count_announcements(const vc_script *s, vc_announce mode, unsigned char *seen) {
+static size_t count_announcements(const vc_script *s, vc_announce mode,
+                                  unsigned char *seen) {
   size_t n = 0;
   for (size_t i = 0; i < s->n_turns; i++) {
     if (announces(&s->turns[i], mode, seen))
