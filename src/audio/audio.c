@@ -503,3 +503,25 @@ void vc_audio_abort(vc_audio *a) {
   unlink(a->path);
   audio_free(a);
 }
+
+vc_status vc_audio_transcode(const char *from, const char *to, const char *format,
+                             vc_diag *diag) {
+  SF_INFO info = {0};
+  SNDFILE *in = sf_open(from, SFM_READ, &info);
+  if (!in) {
+    diag_set(diag, from, sf_strerror(NULL));
+    return VC_ERR_AUDIO;
+  }
+  vc_audio_opts o = {.in_rate = info.samplerate, .format = format};
+  vc_audio *a = NULL;
+  vc_status st = info.channels == 1 ? vc_audio_open(to, &o, &a, diag) : VC_ERR_AUDIO;
+  int16_t buf[VC_CHUNK];
+  sf_count_t got;
+  while (st == VC_OK && (got = sf_read_short(in, buf, VC_CHUNK)) > 0)
+    st = vc_audio_write(a, buf, (size_t)got, 1.0);
+  sf_close(in);
+  if (st == VC_OK)
+    return vc_audio_close(a, diag);
+  vc_audio_abort(a);
+  return st;
+}

@@ -153,8 +153,8 @@ static vc_status comment_packet(const ogg_packet *old, int opus, const vc_audio_
   if ((size_t)old->bytes < m + 4 || memcmp(old->packet, magic, m) != 0)
     return VC_ERR_AUDIO;
   const unsigned char *p = old->packet + m;
-  uint32_t vlen = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                  (uint32_t)p[3] << 24;
+  uint32_t vlen =
+      (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
   if (vlen > (size_t)old->bytes - m - 4)
     return VC_ERR_AUDIO;
   put(b, magic, m);
@@ -227,8 +227,8 @@ static vc_status write_headers(vc_ogg_job *g, const vc_audio_tags *t) {
   ogg_packet c = g->head[1];
   c.packet = b.p, c.bytes = (long)b.n;
   g->have_os = ogg_stream_init(&g->os, g->is.serialno) == 0;
-  if (!g->have_os || ogg_stream_packetin(&g->os, &g->head[0]) != 0 || flush_header(g) != 0 ||
-      ogg_stream_packetin(&g->os, &c) != 0 ||
+  if (!g->have_os || ogg_stream_packetin(&g->os, &g->head[0]) != 0 ||
+      flush_header(g) != 0 || ogg_stream_packetin(&g->os, &c) != 0 ||
       (!g->opus && ogg_stream_packetin(&g->os, &g->head[2]) != 0) || flush_header(g) != 0)
     st = VC_ERR_IO;
   free(b.p);
@@ -315,8 +315,9 @@ static vc_status ogg_write(const char *path, int opus, const vc_audio_tags *t) {
  * CHAP/CTOC frames and cannot grow a file's tag, so the frames are written here) ---- */
 
 static void put_syncsafe(vc_bytes *b, uint32_t v) {
-  unsigned char c[4] = {(unsigned char)((v >> 21) & 0x7F), (unsigned char)((v >> 14) & 0x7F),
-                        (unsigned char)((v >> 7) & 0x7F), (unsigned char)(v & 0x7F)};
+  unsigned char c[4] = {(unsigned char)((v >> 21) & 0x7F),
+                        (unsigned char)((v >> 14) & 0x7F), (unsigned char)((v >> 7) & 0x7F),
+                        (unsigned char)(v & 0x7F)};
   put(b, c, 4);
 }
 
@@ -478,8 +479,8 @@ static vc_status wav_write(const char *path, const vc_audio_tags *t) {
     st = VC_ERR_AUDIO;
   vc_bytes size = {0};
   put_u32le(&size, (uint32_t)((uint64_t)end + b.n - 8));
-  if (st == VC_OK && (size.err || fwrite(b.p, 1, b.n, f) != b.n || fseek(f, 4, SEEK_SET) != 0 ||
-                      fwrite(size.p, 1, 4, f) != 4))
+  if (st == VC_OK && (size.err || fwrite(b.p, 1, b.n, f) != b.n ||
+                      fseek(f, 4, SEEK_SET) != 0 || fwrite(size.p, 1, 4, f) != 4))
     st = VC_ERR_IO;
   if (f && fclose(f) != 0 && st == VC_OK)
     st = VC_ERR_IO;
@@ -488,7 +489,8 @@ static vc_status wav_write(const char *path, const vc_audio_tags *t) {
   return st;
 }
 
-vc_status vc_audio_tags_write(const char *path, const char *format, const vc_audio_tags *t) {
+vc_status vc_audio_tags_write(const char *path, const char *format,
+                              const vc_audio_tags *t) {
   if (!path || !t)
     return VC_ERR_ARG;
   if (!format || strcmp(format, "wav") == 0)

@@ -5,17 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audio_tags.h"
 #include "chapters_list.h"
+#include "epub.h"
 #include "render_announce.h"
 #include "synth_calibrate.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
 
 /* The outputs of one render, in the order they are published. */
-enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_COUNT };
+enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_EPUB, OUT_COUNT };
 
 typedef vc_status (*vc_writer_fn)(FILE *f, const vc_doc *d);
 
@@ -29,6 +31,7 @@ static const struct {
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
     [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_EPUB] = {".epub", NULL}, /* only with --epub */
 };
 
 typedef struct vc_job {
@@ -89,6 +92,8 @@ static vc_status plan_outputs(vc_job *j) {
   vc_status st = VC_OK;
   for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
     const char *ext = vc_outputs[i].ext;
+    if (i == OUT_EPUB && !j->o->epub)
+      continue;
     if (i == OUT_WAV && j->o->audio_format)
       ext = vc_audio_format_ext(j->o->audio_format);
     if (!ext)
@@ -299,9 +304,52 @@ static vc_status write_captions(vc_job *j) {
   return VC_OK;
 }
 
+/* A 64-bit FNV-1a hash of the text: the book's identifier. */
+static uint64_t text_hash(const vc_text *t) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (size_t i = 0; i < t->len; i++)
+    h = (h ^ (unsigned char)t->bytes[i]) * 0x100000001b3u;
+  return h;
+}
+
+/* NAME.epub: the book's audio is MP3 (an EPUB 3.2 core media type; Opus is not), the
+ * render's own when it is MP3, else the render's audio written again as MP3. */
+static vc_status write_epub(vc_job *j) {
+  struct stat sb;
+  int64_t when =
+      !j->in_memory && stat(j->path, &sb) == 0 ? (int64_t)sb.st_mtime : (int64_t)time(NULL);
+  const char *fmt = j->o->audio_format ? j->o->audio_format : "wav";
+  char *mp3 = NULL;
+  vc_status st = VC_OK;
+  if (strcmp(fmt, "mp3") != 0) {
+    size_t n = strlen(j->temp[OUT_EPUB]) + 8;
+    if (!(mp3 = malloc(n)))
+      return VC_ERR_NOMEM;
+    snprintf(mp3, n, "%s.mp3~", j->temp[OUT_EPUB]);
+    st = vc_audio_transcode(j->temp[OUT_WAV], mp3, "mp3", j->diag);
+  }
+  vc_epub_in in = {.script = j->script,
+                   .tl = j->tl,
+                   .cast = j->cast,
+                   .chapters = j->chapters,
+                   .title = j->title,
+                   .author = j->script->author,
+                   .audio_mp3 = mp3 ? mp3 : j->temp[OUT_WAV],
+                   .modified = when,
+                   .id = text_hash(j->text)};
+  if (st == VC_OK)
+    st = vc_epub_write(j->temp[OUT_EPUB], &in, j->diag);
+  if (mp3)
+    unlink(mp3);
+  free(mp3);
+  return st;
+}
+
 /* Renames every finished temporary file over its final name. */
 static vc_status publish(vc_job *j) {
   for (int i = 0; i < OUT_COUNT; i++) {
+    if (!j->temp[i])
+      continue;
     if (rename(j->temp[i], j->final[i]) != 0) {
       diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
       return VC_ERR_IO;
@@ -376,6 +424,8 @@ static vc_status render_job(vc_job *j) {
     note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
   if (st == VC_OK)
     st = write_captions(j);
+  if (st == VC_OK && j->o->epub)
+    st = write_epub(j);
   if (st == VC_OK)
     st = publish(j);
   return st;
