@@ -2,8 +2,11 @@
 # Installs the Node tools the tests use (tests/node/package-lock.json) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../tests/node"
-if [ -d node_modules/webvtt-parser ]; then
+if [ -d node_modules/webvtt-parser ] && [ -d node_modules/@daisy/ace ]; then
   exit 0
 fi
-echo "deps: npm ci (webvtt-parser, for the WebVTT tests)"
-npm ci --no-audit --no-fund --loglevel=error
+echo "deps: npm ci (webvtt-parser for the WebVTT tests, @daisy/ace for the EPUB test)"
+# Ace runs on the system Chromium (tests/node/ace-check.js): no Electron or Chromium
+# download, which would also need github.com.
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
+  npm ci --no-audit --no-fund --loglevel=error

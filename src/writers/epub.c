@@ -54,8 +54,8 @@ static double secs(const vc_epub_in *in, uint64_t samples) {
 /* "H:MM:SS.mmm", a SMIL clock value. */
 static void put_clock(vc_sbuf *b, double s) {
   int64_t ms = (int64_t)(s * 1000.0 + 0.5);
-  putf(b, "%" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64, ms / 3600000, ms / 60000 % 60,
-       ms / 1000 % 60, ms % 1000);
+  putf(b, "%" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64, ms / 3600000,
+       ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
 }
 
 /* ---- the text and its overlay, built together: one sentence, one clip ---- */
@@ -69,8 +69,9 @@ typedef struct vc_book {
 
 static void add_clip(vc_book *k, const char *target, uint64_t a, uint64_t z) {
   double s0 = secs(k->in, a), s1 = secs(k->in, z);
-  putf(&k->smil, "<par id=\"par%zu\"><text src=\"" VC_EPUB_TEXT "#%s\"/><audio src=\"" VC_EPUB_AUDIO
-                 "\" clipBegin=\"%.3fs\" clipEnd=\"%.3fs\"/></par>\n",
+  putf(&k->smil,
+       "<par id=\"par%zu\"><text src=\"" VC_EPUB_TEXT "#%s\"/><audio src=\"" VC_EPUB_AUDIO
+       "\" clipBegin=\"%.3fs\" clipEnd=\"%.3fs\"/></par>\n",
        ++k->n_sentences, target, s0, s1);
   k->spoken += (double)(int64_t)(s1 * 1000.0 + 0.5) / 1000.0 -
                (double)(int64_t)(s0 * 1000.0 + 0.5) / 1000.0;
@@ -119,12 +120,10 @@ static void put_turn(vc_book *k, size_t ti) {
   const vc_turn *t = &s->turns[ti];
   int quote = t->role == VC_ROLE_QUOTE;
   const char *name = vc_cap_name(s, t->speaker);
-  putf(&k->x, "<section class=\"turn sp%zu\" id=\"t%zu\" aria-label=\"", t->speaker, ti + 1);
+  putf(&k->x, "<section class=\"turn sp%zu\" id=\"t%zu\">\n", t->speaker, ti + 1);
+  putf(&k->x, "<h2 class=\"speaker\"><span id=\"n%zu\">", ti + 1); /* a heading a turn */
   put_escs(&k->x, name && name[0] ? name : "Speaker");
-  vc_sbuf_adds(&k->x, "\">\n");
-  putf(&k->x, "<p class=\"speaker\"><span id=\"n%zu\">", ti + 1);
-  put_escs(&k->x, name && name[0] ? name : "Speaker");
-  vc_sbuf_adds(&k->x, "</span></p>\n");
+  vc_sbuf_adds(&k->x, "</span></h2>\n");
   if (ti > 0 && s->turns[ti - 1].announcement) { /* the name heard is the name shown */
     char id[32];
     snprintf(id, sizeof id, "n%zu", ti + 1);
@@ -140,13 +139,16 @@ static void put_turn(vc_book *k, size_t ti) {
 
 static void put_text(vc_book *k) {
   vc_sbuf *x = &k->x;
-  vc_sbuf_adds(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-                  "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                  "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n"
-                  "<head>\n<meta charset=\"UTF-8\"/>\n<title>");
+  vc_sbuf_adds(x,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+               "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+               "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n"
+               "<head>\n<meta charset=\"UTF-8\"/>\n<title>");
   put_escs(x, k->in->title);
-  vc_sbuf_adds(x, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n"
-                  "</head>\n<body>\n<main id=\"interview\" epub:type=\"bodymatter\">\n<h1 id=\"title\">");
+  vc_sbuf_adds(x,
+               "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n"
+               "</head>\n<body>\n<main id=\"interview\" epub:type=\"bodymatter\">\n<h1 "
+               "id=\"title\">");
   put_escs(x, k->in->title);
   vc_sbuf_adds(x, "</h1>\n");
   if (k->in->author) {
@@ -174,12 +176,14 @@ static char *make_smil(vc_book *k) {
 
 static char *make_nav(const vc_epub_in *in) {
   vc_sbuf b = {0};
-  vc_sbuf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-                   "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                   "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n"
-                   "<head>\n<meta charset=\"UTF-8\"/>\n<title>");
+  vc_sbuf_adds(&b,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+               "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+               "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">\n"
+               "<head>\n<meta charset=\"UTF-8\"/>\n<title>");
   put_escs(&b, in->title);
-  vc_sbuf_adds(&b, "</title>\n</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>");
+  vc_sbuf_adds(&b, "</title>\n</head>\n<body>\n<nav epub:type=\"toc\" role=\"doc-toc\" "
+                   "id=\"toc\">\n<h1>");
   put_escs(&b, in->title);
   vc_sbuf_adds(&b, "</h1>\n<ol>\n");
   for (size_t i = 0; i < in->chapters->n; i++) {
@@ -195,16 +199,18 @@ static char *make_nav(const vc_epub_in *in) {
  * for contrast against black), marking each turn's speaker name and its left edge. */
 static char *make_css(const vc_epub_in *in) {
   vc_sbuf b = {0};
-  vc_sbuf_adds(&b, "body { font-family: serif; line-height: 1.5; margin: 1em; }\n"
-                   ".turn { border-left: 0.4em solid #000000; padding-left: 0.8em; "
-                   "margin: 1em 0; }\n"
-                   ".speaker { margin: 0; }\n.speaker span { background: #000000; "
-                   "font-family: sans-serif; font-weight: bold; padding: 0 0.3em; }\n"
-                   "blockquote { margin: 0.5em 0 0.5em 1.5em; font-style: italic; }\n"
-                   ".-epub-media-overlay-active { background: #FFFF99; color: #000000; }\n");
+  vc_sbuf_adds(
+      &b, "body { font-family: serif; line-height: 1.5; margin: 1em; }\n"
+          ".turn { border-left: 0.4em solid #000000; padding-left: 0.8em; "
+          "margin: 1em 0; }\n"
+          ".speaker { margin: 0; font-size: 1em; }\n.speaker span { background: #000000; "
+          "font-family: sans-serif; font-weight: bold; padding: 0 0.3em; }\n"
+          "blockquote { margin: 0.5em 0 0.5em 1.5em; font-style: italic; }\n"
+          ".-epub-media-overlay-active { background: #FFFF99; color: #000000; }\n");
   for (size_t i = 0; i < in->script->n_speakers; i++) {
     unsigned c = in->cast->colour[i] & 0xFFFFFFu;
-    putf(&b, ".sp%zu { border-left-color: #%06X; }\n.sp%zu .speaker span { color: #%06X; }\n",
+    putf(&b,
+         ".sp%zu { border-left-color: #%06X; }\n.sp%zu .speaker span { color: #%06X; }\n",
          i, c, i, c);
   }
   return vc_sbuf_take(&b);
@@ -268,22 +274,24 @@ static char *make_opf(const vc_epub_in *in, double spoken) {
            "the audio alone each give the whole interview.");
   put_meta(&b, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
   put_meta(&b, "a11y:certifiedBy", "voicecap (self-assessed; checked with epubcheck)");
-  vc_sbuf_adds(&b,
-               "</metadata>\n<manifest>\n"
-               "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
-               "properties=\"nav\"/>\n"
-               "<item id=\"text\" href=\"" VC_EPUB_TEXT "\" media-type=\"application/xhtml+xml\" "
-               "media-overlay=\"overlay\"/>\n"
-               "<item id=\"overlay\" href=\"interview.smil\" media-type=\"application/smil+xml\"/>\n"
-               "<item id=\"audio\" href=\"" VC_EPUB_AUDIO "\" media-type=\"audio/mpeg\"/>\n"
-               "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
-               "</manifest>\n<spine>\n<itemref idref=\"text\"/>\n</spine>\n</package>\n");
+  vc_sbuf_adds(
+      &b,
+      "</metadata>\n<manifest>\n"
+      "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+      "properties=\"nav\"/>\n"
+      "<item id=\"text\" href=\"" VC_EPUB_TEXT "\" media-type=\"application/xhtml+xml\" "
+      "media-overlay=\"overlay\"/>\n"
+      "<item id=\"overlay\" href=\"interview.smil\" media-type=\"application/smil+xml\"/>\n"
+      "<item id=\"audio\" href=\"" VC_EPUB_AUDIO "\" media-type=\"audio/mpeg\"/>\n"
+      "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
+      "</manifest>\n<spine>\n<itemref idref=\"text\"/>\n</spine>\n</package>\n");
   return vc_sbuf_take(&b);
 }
 
 static const char vc_container[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "<container version=\"1.0\" "
+    "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
     "<rootfiles>\n<rootfile full-path=\"EPUB/package.opf\" "
     "media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n";
 
@@ -321,7 +329,8 @@ static int add_audio(zip_t *z, const char *path, time_t mtime) {
              : -1;
 }
 
-static vc_status zip_book(const char *path, const vc_epub_in *in, vc_book *k, vc_diag *diag) {
+static vc_status zip_book(const char *path, const vc_epub_in *in, vc_book *k,
+                          vc_diag *diag) {
   int err = 0;
   zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
   if (!z) {
@@ -339,7 +348,8 @@ static vc_status zip_book(const char *path, const vc_epub_in *in, vc_book *k, vc
               {"EPUB/style.css", make_css(in)}};
   enum { N_DOCS = sizeof docs / sizeof docs[0] };
   int bad = add_entry(z, "mimetype", "application/epub+zip", 20, 1, mt) != 0 ||
-            add_entry(z, "META-INF/container.xml", vc_container, sizeof vc_container - 1, 0, mt) != 0;
+            add_entry(z, "META-INF/container.xml", vc_container, sizeof vc_container - 1, 0,
+                      mt) != 0;
   for (size_t i = 0; i < N_DOCS; i++)
     bad = bad || !docs[i].doc ||
           add_entry(z, docs[i].name, docs[i].doc, strlen(docs[i].doc), 0, mt) != 0;
@@ -357,7 +367,8 @@ static vc_status zip_book(const char *path, const vc_epub_in *in, vc_book *k, vc
 }
 
 vc_status vc_epub_write(const char *path, const vc_epub_in *in, vc_diag *diag) {
-  if (!path || !in || !in->script || !in->tl || !in->cast || !in->chapters || !in->audio_mp3)
+  if (!path || !in || !in->script || !in->tl || !in->cast || !in->chapters ||
+      !in->audio_mp3)
     return VC_ERR_ARG;
   vc_book k = {.in = in};
   put_text(&k);
