@@ -7,10 +7,12 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 TSAN_BUILD ?= build-tsan
+DEB_BUILD  ?= build-deb
+PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps deps-test build build-test run test test-asan test-tsan format format-check fuzz bench clean
+.PHONY: all deps deps-test build build-test run install deb test test-asan test-tsan format format-check fuzz bench clean
 
 all: build
 
@@ -31,6 +33,25 @@ build-test: deps-test
 
 run: build
 	$(BUILD)/voicecap batch -o out seeds
+
+# Installs into PREFIX (default /usr/local; DESTDIR is honoured): the program, both
+# libraries, the public headers, voicecap.pc, the man page, voices, data, README, LICENSE.
+install:
+	$(MAKE) --no-print-directory build CMAKE_FLAGS="$(CMAKE_FLAGS) -DCMAKE_INSTALL_PREFIX=$(PREFIX)"
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD)
+
+# Debian packages in $(DEB_BUILD)/: voicecap, libvoicecap0, libvoicecap-dev (CPack), built
+# for /usr with Debian's hardening flags.
+deb:
+	@bash scripts/deps.sh pkg
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DVC_WERROR=OFF -DVC_TESTS=OFF \
+	  -DCMAKE_C_FLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS="$$(dpkg-buildflags --get LDFLAGS)" \
+	  -DCMAKE_SHARED_LINKER_FLAGS="$$(dpkg-buildflags --get LDFLAGS)" $(CMAKE_FLAGS)
+	cmake --build $(DEB_BUILD) -j $(JOBS)
+	cd $(DEB_BUILD) && cpack -G DEB
+	@ls -1 $(DEB_BUILD)/*.deb
 
 # The whole suite twice: the release build, then the same tests under ASan + UBSan;
 # then the audio sink's worker thread under ThreadSanitizer.
@@ -65,4 +86,4 @@ bench: build-test
 	bash bench/bench.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(TSAN_BUILD) $(DEB_BUILD)

@@ -5,7 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "cues.h"
+#include "synth.h"
+#include "text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

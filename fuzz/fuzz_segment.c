@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "voicecap/voicecap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

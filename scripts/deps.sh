@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that are missing: `deps.sh run` those needed to build and
 # render (scripts/deps/run.txt); `deps.sh test` those as well as every test list
-# (scripts/deps/test*.txt). Lists hold one package a line; # starts a comment.
+# (scripts/deps/test*.txt); `deps.sh pkg` those and what make deb needs (test-pkg.txt).
+# Lists hold one package a line; # starts a comment.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mode=${1:-run}
 case "$mode" in
   run) lists=("$here/deps/run.txt") ;;
   test) lists=("$here/deps/run.txt" "$here"/deps/test*.txt) ;;
-  *) echo "usage: deps.sh run|test" >&2; exit 2 ;;
+  pkg) lists=("$here/deps/run.txt" "$here/deps/test-pkg.txt") ;; # make deb
+  *) echo "usage: deps.sh run|test|pkg" >&2; exit 2 ;;
 esac
 
 mapfile -t PKGS < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "${lists[@]}" | grep -v '^$' | sort -u)

@@ -1,10 +1,12 @@
-/* The caption checker: SRT, WebVTT and ASS files against docs/captions.md, optionally
- * against the audio they caption. */
+/* The caption checker: SRT, WebVTT and ASS files against the caption rules voicecap
+ * follows (docs/captions.md in its sources), optionally against the audio they caption. */
 #ifndef VOICECAP_CHECK_H
 #define VOICECAP_CHECK_H
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "voicecap/export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,9 +30,11 @@ typedef struct vc_check_opts {
  *
  * Rules, per cue: at most 2 lines of at most 42 characters (grapheme clusters as shown;
  * tags and invisible format characters not counted), 0.833 s to 7 s, at most 20
- * characters a second (characters of all lines, label included, line breaks not
+ * characters a second (characters of all lines, the speaker label and line breaks not
  * counted). Between cues: no overlap, a gap is <= 84 ms or >= 500 ms. ASS times have
- * centisecond resolution, so 9 ms of slack apply there. Speakers: see check_rules.c.
+ * centisecond resolution, so 9 ms of slack apply there. Speakers: a cue where
+ * the speaker changes (WebVTT voice, ASS Name; in SRT the first cue) starts with the
+ * label "NAME: ", and a speaker's label stays the same.
  *
  * With `audio_path` (any file libsndfile reads): speech is every 10 ms window whose RMS
  * (all channels) is within 40 dB of the loudest window's; a window counts as covered
@@ -41,8 +45,8 @@ typedef struct vc_check_opts {
  * `paths` and `o` are borrowed; `o` may be NULL (defaults). Returns the number of
  * failing files (an unreadable file fails); -1 on a usage problem, reported on `err`
  * before anything is checked: no paths, an unknown extension, unreadable audio. */
-int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *out,
-                   FILE *err);
+VC_API int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *out,
+                          FILE *err);
 
 #ifdef __cplusplus
 }

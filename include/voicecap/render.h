@@ -1,9 +1,10 @@
-/* One interview end to end, and batches of them. */
+/* One interview end to end: from a file or from text in memory to audio and captions. */
 #ifndef VOICECAP_RENDER_H
 #define VOICECAP_RENDER_H
 
-#include <stdio.h>
+#include <stddef.h>
 
+#include "voicecap/export.h"
 #include "voicecap/status.h"
 
 #ifdef __cplusplus
@@ -21,16 +22,27 @@ typedef enum vc_announce {
   VC_ANNOUNCE_NONE       /* never: the audio is the article's words alone */
 } vc_announce;
 
+/* vc_render_opts.flags */
+enum { VC_RENDER_KARAOKE = 1u << 0 /* ASS and WebVTT with per-word timing */ };
+
+/* Options of one render; all zero (or a NULL pointer to them) gives the defaults.
+ *
+ * The voices and data folders: a folder given here is used as it is. When NULL, the
+ * library looks, in order, in $VOICECAP_VOICES (or $VOICECAP_DATA), in
+ * ../share/voicecap/voices (or data) from the folder of the running program, then from
+ * the folder of libvoicecap.so, in the source tree when the program runs from a voicecap
+ * build folder, and in the folder configured at install time (PREFIX/share/voicecap/...).
+ * When none has them, the call fails with VC_ERR_IO and a diag naming every place looked
+ * in. */
 typedef struct vc_render_opts {
-  const char *out_dir;    /* default "out" */
-  const char *voices_dir; /* default: VC_DEFAULT_VOICES_DIR */
-  unsigned flags;         /* VC_DOC_* */
-  const char
-      *audio_format; /* --audio-format: "wav" (NULL too), "flac", "ogg", "opus", "mp3" */
-  int sample_rate;   /* --sample-rate: the file's rate; 0 = the synthesiser's */
-  const struct vc_voice_pins *pins; /* voices fixed across a batch, or NULL */
-  vc_note_fn note;                  /* progress notes, or NULL for none */
-  void *note_user;                  /* passed to `note` */
+  const char *out_dir;      /* default "out" */
+  const char *voices_dir;   /* the voice files (*.ini); NULL: looked up, see above */
+  const char *data_dir;     /* word lists and rules (*.tsv); NULL: looked up */
+  unsigned flags;           /* VC_RENDER_* */
+  const char *audio_format; /* "wav" (also NULL), "flac", "ogg", "opus", "mp3" */
+  int sample_rate;          /* the audio file's rate; 0 = the synthesiser's (22050) */
+  vc_note_fn note;          /* progress notes, or NULL for none */
+  void *note_user;          /* passed to `note` */
   /* The voice loudness calibration cache file (its folder must exist), or NULL: each
    * render measures the voices it needs and writes nothing outside out_dir. */
   const char *calibration_cache;
@@ -38,36 +50,21 @@ typedef struct vc_render_opts {
   int epub;             /* --epub: also write NAME.epub, a talking book */
 } vc_render_opts;
 
-/* Renders `path` to OUT/NAME.{wav,srt,vtt,ass,json}. Every output is written under a
- * temporary name and renamed only when all are complete, so a failure leaves earlier
- * outputs as they were. */
-vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
+/* Renders the interview in `path` (UTF-8 text) to OUT/NAME.{wav,srt,vtt,ass,json,txt},
+ * NAME being the file's name without its extension (the audio's extension follows
+ * audio_format). Every output is written under a temporary name and renamed only when all
+ * are complete, so a failure leaves earlier outputs as they were. `o` may be NULL. On
+ * failure `diag` (may be NULL) names the file and the problem. espeak-ng is one instance
+ * per process, so renders run one at a time (the voicecap program's batch runs one process
+ * per file); and the first render of a process forks a helper process, so call it while
+ * no other thread of the process runs. */
+VC_API vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
 
-/* Renders the interview `bytes[0..len)` as vc_render_file renders a file called `name`
- * (the outputs are OUT/STEM.*, STEM being `name`'s base name without its extension, and
- * messages name `name`), e.g. a text read from standard input. */
-vc_status vc_render_text(const char *bytes, size_t len, const char *name,
-                         const vc_render_opts *o, vc_diag *diag);
-
-/* Renders every path with `jobs` worker processes (<= 0: the number of cores), printing
- * progress to `out` (NULL: none) and errors to `err`. Returns 0 when all succeeded, 1
- * otherwise. */
-int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
-                 FILE *err);
-
-/* The voices folder to use: `given` when not NULL, else $VOICECAP_VOICES, else ./voices
- * when it exists, else the voices folder of the source tree. Never NULL. */
-const char *vc_voices_dir(const char *given);
-
-struct vc_voice_pins;
-
-/* Reads who speaks in every file, in order, and pins each named person to the voice of
- * the role they first appear in, as a batch casts them. A file that cannot be read or
- * segmented is skipped here (rendering it reports the problem). */
-void vc_batch_plan_voices(char *const *paths, size_t n, struct vc_voice_pins *pins);
-
-/* The command-line program; main() only calls this. Returns the exit status. */
-int vc_cli_run(int argc, char **argv, FILE *out, FILE *err);
+/* vc_render_file for an interview already in memory: `text[0..len)` (UTF-8), its outputs
+ * named after `name` as they would be after a file of that name (its folder and a
+ * trailing ".txt" dropped). */
+VC_API vc_status vc_render_text(const char *text, size_t len, const char *name,
+                                const vc_render_opts *o, vc_diag *diag);
 
 #ifdef __cplusplus
 }

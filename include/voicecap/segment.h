@@ -19,7 +19,7 @@ typedef enum vc_role {
 } vc_role;
 
 /* "narrator", "interviewer", "interviewee", "quote". */
-const char *vc_role_name(vc_role r);
+VC_API const char *vc_role_name(vc_role r);
 
 typedef struct vc_speaker {
   char *name; /* display name as the article uses it ("Jane Doe", "The Outlet") */
@@ -49,19 +49,20 @@ typedef struct vc_script {
 
 /* Splits `text[0..len)` (valid UTF-8) into turns. Fails with VC_ERR_EMPTY when nothing
  * is left to speak, VC_ERR_NOMEM, or VC_ERR_LIMIT. */
-vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *diag);
-void vc_script_free(vc_script *s);
+VC_API vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *diag);
+VC_API void vc_script_free(vc_script *s);
 
 /* Options for vc_segment_with; all zero gives vc_segment's behaviour. */
 typedef struct vc_segment_opts {
-  const char *data_dir; /* where data/glue.tsv is; NULL: as vc_text_data_dir(NULL) */
+  const char *data_dir; /* the data folder (glue.tsv); NULL: looked up as
+                           vc_render_opts.data_dir is */
   int no_dictionary;    /* 1: load neither hunspell nor the glue tables (much faster;
                            glued words are then repaired at punctuation only) */
 } vc_segment_opts;
 
 /* vc_segment with options (`opts` may be NULL). */
-vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
-                          vc_script **out, vc_diag *diag);
+VC_API vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
+                                 vc_script **out, vc_diag *diag);
 
 #ifdef __cplusplus
 }

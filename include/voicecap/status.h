@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "voicecap/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -24,7 +26,7 @@ typedef enum vc_status {
 } vc_status;
 
 /* Returns a static English description of `s`; never NULL. */
-const char *vc_strerror(vc_status s);
+VC_API const char *vc_strerror(vc_status s);
 
 /* Detail for the caller, filled by calls that can fail on input (file, byte offset,
  * what is wrong). Owned by the caller, usually on the stack; may be NULL. */

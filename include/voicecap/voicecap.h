@@ -1,18 +1,13 @@
-/* voicecap: interview text to a narrated WAV and synced captions. Umbrella header. */
+/* voicecap: interview text to narrated audio and synced captions. Umbrella header: the
+ * whole public interface (link with `pkg-config --libs voicecap`). */
 #ifndef VOICECAP_H
 #define VOICECAP_H
 
-#include "voicecap/audio.h"
-#include "voicecap/cast.h"
-#include "voicecap/cues.h"
+#include "voicecap/check.h"
+#include "voicecap/export.h"
 #include "voicecap/render.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/synth.h"
-#include "voicecap/text.h"
-#include "voicecap/timeline.h"
-#include "voicecap/writers.h"
-
-#define VOICECAP_VERSION "0.1.0"
+#include "voicecap/version.h"
 
 #endif

@@ -5,13 +5,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "voicecap/cast.h"
-#include "voicecap/render.h"
+#include "cast.h"
+#include "program.h"
+#include "render_internal.h"
+#include "text.h"
 #include "voicecap/segment.h"
-#include "voicecap/text.h"
 
 /* A worker renders one file and reports through its exit status. */
-static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, FILE *err) {
+static pid_t start_worker(const char *path, const vc_render_opts *o,
+                          const vc_voice_pins *pins, FILE *out, FILE *err) {
   if (out)
     fflush(out);
   fflush(err);
@@ -19,7 +21,7 @@ static pid_t start_worker(const char *path, const vc_render_opts *o, FILE *out, 
   if (pid != 0)
     return pid;
   vc_diag diag = {{0}};
-  vc_status st = vc_render_file(path, o, &diag);
+  vc_status st = vc_render_file_pinned(path, o, pins, &diag);
   if (st != VC_OK)
     fprintf(err, "voicecap: %s\n", diag.msg);
   fflush(err);
@@ -46,12 +48,8 @@ void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err) {
   vc_voice_pins pins = {0};
-  vc_render_opts with_pins = *o;
-  if (!o->pins && n > 1) {
+  if (n > 1)
     vc_batch_plan_voices(paths, n, &pins);
-    with_pins.pins = &pins;
-    o = &with_pins;
-  }
   size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
   pid_t *pids = calloc(n ? n : 1, sizeof *pids);
   if (!pids) {
@@ -62,7 +60,7 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
   size_t next = 0, running = 0, done = 0, failed = 0;
   while (done < n) {
     while (running < max && next < n) {
-      pids[next] = start_worker(paths[next], o, out, err);
+      pids[next] = start_worker(paths[next], o, &pins, out, err);
       if (pids[next] < 0) {
         fprintf(err, "voicecap: %s: cannot start a worker\n", paths[next]);
         failed++, done++, next++;

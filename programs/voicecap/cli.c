@@ -6,10 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "program.h"
+#include "text.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/check.h"
 #include "voicecap/voicecap.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
@@ -79,7 +84,7 @@ static int set_audio(vc_args *a, const char *v, FILE *err) {
 
 static int set_karaoke(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
-  a->flags |= VC_DOC_KARAOKE;
+  a->flags |= VC_RENDER_KARAOKE;
   return 0;
 }
 
@@ -208,8 +213,8 @@ static const vc_opt_def vc_opts[] = {
     {"jobs", 'j', "N", CMD_BATCH, set_jobs,
      "worker processes, 1 to 256 (default: the number of cores)"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
-     "voice definitions (default: $VOICECAP_VOICES, else ./voices, else the built-in "
-     "folder)"},
+     "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
+     "PREFIX/share/voicecap/voices)"},
     {"audio-format", 0, "F", CMD_RENDER | CMD_BATCH, set_audio_format,
      "audio file format: wav (default), flac, ogg, opus or mp3"},
     {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
@@ -272,7 +277,7 @@ static void put_wrapped(const char *text, int col, FILE *out) {
 }
 
 /* "  -o, --out=DIR        output folder ..." */
-static void print_opt(const vc_opt_def *o, FILE *out) {
+static void print_opt(const vc_opt_def *o, const char *help, FILE *out) {
   char head[64];
   snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->letter ? '-' : ' ',
            o->letter ? o->letter : ' ', o->letter ? ',' : ' ', o->name, o->arg ? "=" : "",
@@ -280,13 +285,13 @@ static void print_opt(const vc_opt_def *o, FILE *out) {
   int n = fprintf(out, "  %-22s", head);
   if (n > 24)
     fprintf(out, "\n%24s", "");
-  put_wrapped(o->help, 24, out);
+  put_wrapped(help, 24, out);
 }
 
 static void print_opts(unsigned cmds, FILE *out) {
   for (size_t i = 0; i < N_OPTS; i++)
     if (vc_opts[i].cmds & cmds)
-      print_opt(&vc_opts[i], out);
+      print_opt(&vc_opts[i], vc_opts[i].help, out);
 }
 
 /* Builds getopt_long's tables from vc_opts: every option is known to the parser, so that
@@ -469,6 +474,43 @@ static vc_status render_one(const vc_args *a, const char *path, const vc_render_
   return st;
 }
 
+/* render_one in a child process. espeak-ng carries state from one utterance into the
+ * next, so a file rendered after another in the same process would not be byte-identical
+ * to the same file rendered alone; a child per file starts espeak-ng afresh, as batch
+ * workers do. The child sends back its status and message. */
+static vc_status render_apart(const vc_args *a, const char *path, const vc_render_opts *o,
+                              vc_diag *d) {
+  int fd[2];
+  if (pipe(fd) != 0)
+    return render_one(a, path, o, d);
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    vc_diag cd = {{0}};
+    int st = (int)render_one(a, path, o, &cd);
+    fflush(NULL);
+    int ok = write(fd[1], &st, sizeof st) == (ssize_t)sizeof st &&
+             write(fd[1], cd.msg, sizeof cd.msg) == (ssize_t)sizeof cd.msg;
+    _exit(ok ? 0 : 1);
+  }
+  close(fd[1]);
+  int st = VC_ERR_IO;
+  int got = pid > 0 && read(fd[0], &st, sizeof st) == (ssize_t)sizeof st &&
+            read(fd[0], d->msg, sizeof d->msg) == (ssize_t)sizeof d->msg;
+  close(fd[0]);
+  int status = 0;
+  if (pid > 0)
+    waitpid(pid, &status, 0);
+  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    snprintf(d->msg, sizeof d->msg, "%.400s: the rendering process failed",
+             input_name(a, path));
+    return VC_ERR_IO;
+  }
+  d->msg[sizeof d->msg - 1] = '\0';
+  return (vc_status)st;
+}
+
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
@@ -479,7 +521,9 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   int failed = 0;
   for (size_t i = 0; i < a->n_pos; i++) {
     vc_diag d = {{0}};
-    if (render_one(a, a->pos[i], &o, &d) != VC_OK) {
+    vc_status st = a->n_pos > 1 ? render_apart(a, a->pos[i], &o, &d)
+                                : render_one(a, a->pos[i], &o, &d);
+    if (st != VC_OK) {
       fprintf(err, "voicecap: %s\n", d.msg);
       failed = 1;
     } else if (a->verbosity >= 0) {
@@ -762,9 +806,11 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
   }
   vc_diag d = {{0}};
   vc_voiceset *vs = NULL;
-  const char *dir = vc_voices_dir(a->voices_dir);
-  if (vc_voiceset_load(dir, &vs, &d) != VC_OK) {
+  char *dir = NULL;
+  if (vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d) != VC_OK ||
+      vc_voiceset_load(dir, &vs, &d) != VC_OK) {
     fprintf(err, "voicecap: %s\n", d.msg);
+    free(dir);
     return EXIT_SOME_FAILED;
   }
   int failed = 0;
@@ -783,6 +829,7 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
     failed |= list_cast(vs, &pins, a->pos[i], input_name(a, a->pos[i]), out, err);
   vc_voice_pins_clear(&pins);
   vc_voiceset_free(vs);
+  free(dir);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -831,6 +878,21 @@ static const vc_cmd_def *find_cmd(const char *name) {
   return NULL;
 }
 
+/* The option's help followed by the commands that take it, "... [render, batch]", unless
+ * every command does. */
+static void opt_help_with_cmds(const vc_opt_def *o, char *buf, size_t size) {
+  size_t n = (size_t)snprintf(buf, size, "%s", o->help);
+  for (size_t k = 0, first = 1; o->cmds != CMD_ALL && k < N_CMDS && n < size; k++) {
+    if (o->cmds & vc_cmds[k].bit) {
+      n +=
+          (size_t)snprintf(buf + n, size - n, "%s%s", first ? " [" : ", ", vc_cmds[k].name);
+      first = 0;
+    }
+  }
+  if (o->cmds != CMD_ALL && n + 1 < size)
+    snprintf(buf + n, size - n, "]");
+}
+
 static void print_usage(FILE *out) {
   fputs("Usage: voicecap COMMAND [OPTIONS] ARGS\n"
         "       voicecap COMMAND --help | voicecap help COMMAND\n"
@@ -844,7 +906,11 @@ static void print_usage(FILE *out) {
     put_wrapped(vc_cmds[i].help, 24, out);
   }
   fputs("\nOptions (voicecap COMMAND --help lists those of one command):\n", out);
-  print_opts(CMD_ALL, out);
+  for (size_t i = 0; i < N_OPTS; i++) {
+    char help[512];
+    opt_help_with_cmds(&vc_opts[i], help, sizeof help);
+    print_opt(&vc_opts[i], help, out);
+  }
   fputs("\nExit status: 0 all done, 1 some input failed, 2 usage error.\n", out);
 }
 
@@ -972,7 +1038,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
   if (strcmp(cmd, "help") == 0)
     return run_help(argc, argv, out, err);
   if (strcmp(cmd, "--version") == 0) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (strcmp(cmd, "--help-man") == 0) { /* not listed: scripts/update-man.sh uses it */
@@ -1000,7 +1066,7 @@ int vc_cli_run(int argc, char **argv, FILE *out, FILE *err) {
     return EXIT_OK;
   }
   if (a.version) {
-    fprintf(out, "voicecap %s\n", VC_VERSION_STRING);
+    fprintf(out, "voicecap %s\n", vc_version());
     return EXIT_OK;
   }
   if (check_stdin_args(&a, c, err) != 0)

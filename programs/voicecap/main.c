@@ -1,7 +1,7 @@
 /* The voicecap program: a thin layer over vc_cli_run(). */
 #include <stdio.h>
 
-#include "voicecap/render.h"
+#include "program.h"
 
 int main(int argc, char **argv) {
   return vc_cli_run(argc, argv, stdout, stderr);

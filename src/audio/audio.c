@@ -12,11 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
 #include "audio_limiter.h"
 #include "audio_loudness.h"
 #include "audio_oggfix.h"
 #include "audio_tags.h"
-#include "voicecap/audio.h"
 
 #define VC_CHUNK 4096      /* input samples handled at a time */
 #define VC_RING (1u << 16) /* samples queued for the worker at most: constant memory */

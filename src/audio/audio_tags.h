@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "voicecap/audio.h"
+#include "audio.h"
 
 /* One chapter: where it starts (ms from the start of the audio) and its title (UTF-8). */
 typedef struct vc_audio_chapter {

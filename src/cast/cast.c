@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
 #include "cast_colours.h"
-#include "voicecap/cast.h"
+#include "cast_person.h"
 
 #define VC_MAX_VOICE_FILES 4096
 
@@ -31,6 +32,10 @@ static const struct {
     {"colour", KEY_COLOUR, offsetof(vc_voice, colour), 0, 0},
     {"paragraph_pause_ms", KEY_INT, offsetof(vc_voice, paragraph_pause_ms), 0, 10000},
     {"turn_pause_ms", KEY_INT, offsetof(vc_voice, turn_pause_ms), 0, 10000},
+    {"variant_male", KEY_VARIANT, offsetof(vc_voice, variant_male), 0, 0},
+    {"pitch_male", KEY_INT, offsetof(vc_voice, pitch_male), 0, 100},
+    {"variant_female", KEY_VARIANT, offsetof(vc_voice, variant_female), 0, 0},
+    {"pitch_female", KEY_INT, offsetof(vc_voice, pitch_female), 0, 100},
 };
 #define VC_N_KEYS (sizeof vc_voice_keys / sizeof vc_voice_keys[0])
 
@@ -40,7 +45,9 @@ static const vc_voice vc_voice_defaults = {.rate = 170,
                                            .gain_db = 0.0,
                                            .colour = VC_COLOUR_AUTO,
                                            .paragraph_pause_ms = 400,
-                                           .turn_pause_ms = 1000};
+                                           .turn_pause_ms = 1000,
+                                           .pitch_male = -1,
+                                           .pitch_female = -1};
 
 /* BBC caption colours in their order (docs/captions.md, "Speakers"); panels skip
  * yellow, the narrator's. */
@@ -49,8 +56,7 @@ static const unsigned vc_bbc_colours[VC_N_BBC] = {[VC_WHITE] = 0xFFFFFF,
                                                   [VC_YELLOW] = 0xFFFF00,
                                                   [VC_CYAN] = 0x00FFFF,
                                                   [VC_GREEN] = 0x00FF00};
-static const unsigned vc_panel_colours[] = {
-    vc_bbc_colours[VC_WHITE], vc_bbc_colours[VC_CYAN], vc_bbc_colours[VC_GREEN]};
+static const unsigned char vc_panel_colours[] = {VC_WHITE, VC_CYAN, VC_GREEN};
 #define VC_N_PANEL (sizeof vc_panel_colours / sizeof vc_panel_colours[0])
 
 /* Pitch offsets for the 2nd, 3rd... speaker sharing one voice. */
@@ -183,6 +189,8 @@ static void voice_clear(vc_voice *v) {
   free(v->language);
   free(v->variant);
   free(v->file);
+  free(v->variant_male);
+  free(v->variant_female);
 }
 
 /* Reads `path` into `v` (whose id is set); on error names the file and line. */
@@ -363,13 +371,13 @@ static int colour_used(const unsigned *colours, size_t n, unsigned c) {
 /* The next panel colour: the first unused one in BBC order, else the cycle repeats. */
 static unsigned next_panel_colour(const unsigned *colours, size_t n, size_t *cursor) {
   for (size_t k = 0; k < VC_N_PANEL; k++) {
-    unsigned c = vc_panel_colours[(*cursor + k) % VC_N_PANEL];
+    unsigned c = vc_bbc_colours[vc_panel_colours[(*cursor + k) % VC_N_PANEL]];
     if (!colour_used(colours, n, c)) {
       *cursor += k + 1;
       return c;
     }
   }
-  return vc_panel_colours[(*cursor)++ % VC_N_PANEL];
+  return vc_bbc_colours[vc_panel_colours[(*cursor)++ % VC_N_PANEL]];
 }
 
 /* The role's own colour for the first speaker of a role, BBC order otherwise. */
@@ -413,9 +421,25 @@ static int pitch_taken(const vc_cast *c, size_t i, const vc_voice *base, int pit
 /* Chooses speaker i's voice copy; the first speaker of each voice keeps the voice's
  * colour (or its role's, when the voice leaves it to us and nobody has it yet). The
  * others stay VC_COLOUR_AUTO until every such colour is known (fill_colours). */
+/* A role's voice made to fit what the text says about the person: the variant and pitch
+ * the voice file gives for a man or a woman, when it gives them. */
+static void fit_person(vc_voice *v, vc_person who) {
+  const char *variant = who == VC_PERSON_HE    ? v->variant_male
+                        : who == VC_PERSON_SHE ? v->variant_female
+                                               : NULL;
+  int pitch = who == VC_PERSON_HE    ? v->pitch_male
+              : who == VC_PERSON_SHE ? v->pitch_female
+                                     : -1;
+  if (variant)
+    v->variant = (char *)variant;
+  if (pitch >= 0)
+    v->pitch = pitch;
+}
+
 static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_voice_pins *pins,
-                     const vc_speaker *sp, size_t i, size_t *uses) {
+                     const vc_speaker *sp, size_t i, size_t *uses, vc_person who) {
   const vc_voice *base = vc_voiceset_find(vs, sp->name);
+  int own_file = base != NULL && i > 0;
   const vc_voice_pin *pin = i > 0 && !base ? find_pin(pins, sp->name) : NULL;
   if (pin)
     base = vc_voiceset_find(vs, pin->voice_id);
@@ -424,6 +448,9 @@ static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_voice_pins *pin
   size_t k = (size_t)(base - vs->voices);
   size_t nth = uses[k]++;
   c->own[i] = *base;
+  if (!own_file)
+    fit_person(&c->own[i], who);
+  base = &c->own[i];
   /* a pinned person keeps their batch-wide pitch slot unless someone here has it */
   int pitch = clamp_pitch(base->pitch + vc_panel_pitch[nth % VC_N_PANEL_PITCH]);
   if (pin) {
@@ -518,7 +545,7 @@ vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
       vc_cast_free(c);
       return VC_ERR_CONFIG;
     }
-    cast_one(c, vs, pins, &script->speakers[i], i, uses);
+    cast_one(c, vs, pins, &script->speakers[i], i, uses, vc_cast_person(script, i));
     c->voice[i] = &c->own[i];
   }
   fill_colours(c);

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "voicecap/cast.h"
+#include "cast.h"
 
 /* Speaker i's caption colour (0xRRGGBB): the cast's choice when `c` (may be NULL) has
  * one, else the BBC order (docs/captions.md, "Speakers"): speaker 0, the narrator,

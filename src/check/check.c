@@ -111,10 +111,10 @@ static vc_status check_text(vc_crep *r, int k, const char *buf, size_t n,
   return s;
 }
 
-/* Checks one file; returns 1 when it fails. */
-static int check_one(const char *path, int k, const vc_speech *sp, double max_unc,
-                     int quiet, FILE *out) {
-  vc_crep r = {.out = out, .path = path};
+/* Checks one file, named `shown` in messages; returns 1 when it fails. */
+static int check_one(const char *path, const char *shown, int k, const vc_speech *sp,
+                     double max_unc, int quiet, FILE *out) {
+  vc_crep r = {.out = out, .path = shown};
   vc_cdoc d = {.fmt = vc_chk_formats[k].fmt};
   vc_cstats st = {0};
   char *buf = NULL;
@@ -158,8 +158,26 @@ int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *o
   }
   int failing = 0;
   for (size_t i = 0; i < n; i++)
-    failing += check_one(paths[i], format_of(paths[i]), has_audio ? &sp : NULL, max_unc,
-                         o && o->quiet, out);
+    failing += check_one(paths[i], paths[i], format_of(paths[i]), has_audio ? &sp : NULL,
+                         max_unc, o && o->quiet, out);
+  vc_speech_free(&sp);
+  return failing;
+}
+
+int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
+                     FILE *out) {
+  int k = shown ? format_of(shown) : -1;
+  if (!path || !out || k < 0)
+    return -1;
+  double max_unc = o && o->max_uncovered > 0 ? o->max_uncovered : VC_CHECK_MAX_UNCOVERED;
+  vc_speech sp = {0};
+  char msg[256] = "";
+  int has_audio = o && o->audio_path;
+  if (has_audio && vc_speech_load(o->audio_path, &sp, msg, sizeof msg) != VC_OK) {
+    fprintf(out, "%s: %s\n", o->audio_path, msg);
+    return -1;
+  }
+  int failing = check_one(path, shown, k, has_audio ? &sp : NULL, max_unc, 0, out);
   vc_speech_free(&sp);
   return failing;
 }

@@ -8,12 +8,22 @@
 #include <stdio.h>
 
 #include "cues_rules.h"
+#include "voicecap/check.h"
 #include "voicecap/status.h"
 
 #if defined(__GNUC__)
 #define VC_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define VC_PRINTF(a, b)
+/* For the library's own use (render checks its captions before publishing): */
+/* vc_check_files for one file `path` whose format and name in messages come from
+ * `shown` (its extension: .srt, .vtt or .ass), so that a file written under a temporary
+ * name is checked as the output it will become (render does). Returns 1 when it fails,
+ * 0 when it passes, -1 when `shown` names no caption format or the audio cannot be read
+ * (the reason on `out`). */
+int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
+                     FILE *out);
+
 #endif
 
 enum {
@@ -148,5 +158,14 @@ void vc_speech_free(vc_speech *sp);
 /* Coverage and in-time checks of the cues against `sp`. Fails only with VC_ERR_NOMEM. */
 vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
                        double max_uncovered, vc_cstats *st);
+
+/* For the library's own use (render checks its captions before publishing): */
+/* vc_check_files for one file `path` whose format and name in messages come from
+ * `shown` (its extension: .srt, .vtt or .ass), so that a file written under a temporary
+ * name is checked as the output it will become (render does). Returns 1 when it fails,
+ * 0 when it passes, -1 when `shown` names no caption format or the audio cannot be read
+ * (the reason on `out`). */
+int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
+                     FILE *out);
 
 #endif

@@ -88,19 +88,7 @@ int vc_cline_next(const char *buf, size_t n, size_t *pos, vc_cline *l) {
 }
 
 size_t vc_chk_chars(const char *s, size_t n) {
-  size_t count = 0, i = 0;
-  utf8proc_int32_t prev = -1, state = 0;
-  int visible = 0;
-  while (i < n) {
-    int32_t cp = vc_utf8_next(s, n, &i);
-    if (prev < 0 || cp < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
-      count += visible;
-      visible = 0;
-    }
-    visible |= cp < 0 || !utf8proc_get_property(cp)->ignorable;
-    prev = cp;
-  }
-  return count + visible;
+  return vc_cap_chars(s, n);
 }
 
 /* A character that would change in capitals. */

@@ -5,10 +5,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cues.h"
 #include "cues_internal.h"
 #include "cues_text.h"
 #include "cues_words.h"
-#include "voicecap/cues.h"
+#include "text_notes.h"
 
 enum {
   VC_MAX_LABEL_CHARS = 32 /* longer names lose leading words: "NAME:" must leave room */
@@ -118,6 +119,54 @@ static void mark_glue(vc_cw *w, size_t n) {
   }
 }
 
+/* Binds the words of each sound note together and to the speech they are shown with:
+ * the word before the note (in any paragraph of the turn), or the word after it when the
+ * note opens the turn. A note is no part of a name or a clause. */
+static void mark_notes(vc_cw *w, size_t n) {
+  unsigned word_only = VC_WF_BADEND | VC_WF_CAP | VC_WF_CAPSTART | VC_WF_LEAD;
+  for (size_t a = 0; a < n;) {
+    if (!(w[a].flags & VC_WF_NOTE)) {
+      a++;
+      continue;
+    }
+    size_t b = a;
+    while (b < n && (w[b].flags & VC_WF_NOTE))
+      w[b++].flags &= ~word_only;
+    for (size_t k = a + 1; k < b; k++)
+      w[k].flags |= VC_WF_GLUE_PREV;
+    if (a > 0)
+      w[a].flags |= VC_WF_GLUE_PREV;
+    else if (b < n)
+      w[b - 1].flags |= VC_WF_GLUE_NEXT;
+    a = b;
+  }
+}
+
+/* The caption form of a word of a sound note ("(APPLAUSE)" -> "[applause]"); replaces
+ * w->text. */
+static vc_status note_text(vc_cw *w) {
+  char *shown = malloc(w->len * 2 + 8);
+  if (!shown)
+    return VC_ERR_NOMEM;
+  w->len = vc_note_caption(w->text, w->len, shown, w->len * 2 + 8);
+  free(w->text);
+  w->text = shown;
+  w->chars = vc_cap_chars(shown, w->len);
+  return VC_OK;
+}
+
+/* Where a sound note starting in turn text t[sb..eb) (after opening quotes) ends, or 0. */
+static size_t note_starting(const vc_turn *t, size_t sb, size_t eb) {
+  for (size_t p = sb; p < eb; p++) {
+    size_t end = vc_note_end(t->text, t->text_len, p);
+    if (end)
+      return end;
+    if (t->text[p] != '"' && t->text[p] != '\'')
+      break;
+  }
+  return 0;
+}
+
 static void free_words(vc_cw *w, size_t n) {
   for (size_t i = 0; w && i < n; i++)
     free(w[i].text);
@@ -129,7 +178,7 @@ static void free_words(vc_cw *w, size_t n) {
 static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t first,
                             size_t last, vc_cw **out, size_t *n_out) {
   vc_cw *w = calloc(last - first, sizeof *w);
-  size_t n = 0;
+  size_t n = 0, note_until = 0;
   if (!w)
     return VC_ERR_NOMEM;
   for (size_t k = first; k < last; k++) {
@@ -138,6 +187,10 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
       free_words(w, n);
       return VC_ERR_ARG;
     }
+    if (tw->start_byte >= note_until) {
+      size_t end = note_starting(t, tw->start_byte, tw->end_byte);
+      note_until = end ? end : note_until;
+    }
     const char *s = t->text + tw->start_byte;
     size_t len = 0;
     char *text = clean_copy(s, tw->end_byte - tw->start_byte, &len);
@@ -145,7 +198,7 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
       free_words(w, n);
       return VC_ERR_NOMEM;
     }
-    if (len == 0) {
+    if (vc_cap_chars(text, len) == 0) { /* nothing visible: "", U+200B... */
       free(text);
       if (n > 0 && tw->paragraph_end)
         w[n - 1].flags |= VC_WF_PARA | VC_WF_SENT;
@@ -157,10 +210,24 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
                    .index = k,
                    .start = vc_cap_ms(tw->start, tl->sample_rate, 0),
                    .end = vc_cap_ms(tw->end, tl->sample_rate, 1),
+                   .held = vc_cap_ms(tw->held, tl->sample_rate, 0),
                    .flags = word_flags(tw, text, len)};
+    if (tw->start_byte < note_until) {
+      w[n].flags |= VC_WF_NOTE;
+      if (note_text(&w[n]) != VC_OK) {
+        free_words(w, n + 1);
+        return VC_ERR_NOMEM;
+      }
+    }
     n++;
   }
   mark_glue(w, n);
+  mark_notes(w, n);
+  vc_status st = vc_cues_split_long(&w, &n);
+  if (st != VC_OK) {
+    free_words(w, n);
+    return st;
+  }
   *out = w;
   *n_out = n;
   return VC_OK;
@@ -200,14 +267,20 @@ static vc_status fill_cue(vc_cue *q, const vc_cue_turn *s, const char *label, si
     if (lay.split == 1)
       line = 1;
   }
+  size_t shown = 0; /* space-separated words shown: a piece joined to another is not one */
   for (size_t k = i; k < j; k++, tok++) {
     if (lay.split && tok == lay.split)
       line = 1;
-    if (b[line].len)
+    int joined = (s->w[k].flags & VC_WF_JOIN) && q->line_words[line] > 0;
+    if ((s->w[k].flags & VC_WF_JOIN) && q->line_words[line] == 0)
+      q->cont[line] = 1;
+    if (b[line].len && !joined)
       vc_sbuf_addc(&b[line], ' ');
     vc_sbuf_add(&b[line], s->w[k].text, s->w[k].len);
-    q->line_words[line]++;
-    q->word_ms[k - i] = s->w[k].start;
+    if (!joined) {
+      q->line_words[line]++;
+      q->word_ms[shown++] = s->w[k].start;
+    }
   }
   q->n_lines = line + 1;
   vc_status st = VC_OK;
@@ -295,7 +368,10 @@ static vc_status load_run(vc_doc_words *d, size_t r, const vc_script *script,
 static void add_segment(vc_doc_words *d, size_t r, size_t turn) {
   /* no label for a speaker without a name */
   const char *label = strcmp(d->label[r], ":") != 0 ? d->label[r] : NULL;
-  if (d->n[r] == 0)
+  size_t notes = 0;
+  for (size_t k = 0; k < d->n[r]; k++)
+    notes += (d->w[r][k].flags & VC_WF_NOTE) != 0;
+  if (notes == d->n[r]) /* nothing spoken ("[applause]" alone): the transcript has it */
     return;
   d->segs[d->n_segs++] =
       (vc_cue_turn){.w = d->w[r],

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "cues.h"
 #include "cues_internal.h"
-#include "voicecap/cues.h"
 
 /* Costs of the chunker's choices: lower is better. A cue boundary or a line break after
  * a sentence costs nothing; after clause punctuation little; elsewhere more; ending a
@@ -27,19 +27,29 @@ enum {
   COST_SPILL = 30, /* a cue ends one sentence and starts another it does not finish */
   COST_OVERFLOW = 1000,
   COST_LABEL_FAST = 50, /* plus 1 per COST_LABEL_FAST_MS ms (see timing_cost) */
-  COST_LABEL_FAST_MS = 5
+  COST_LABEL_FAST_MS = 5,
+  COST_JOIN = 20, /* a line break inside a word cut into pieces, on top of a plain one */
+  COST_CUE_JOIN = 5000, /* a cue starting inside such a word: only where time needs it */
+  COST_IN_NOTE = 100    /* a line break inside a sound note */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
  * where the paragraph is too short to be shown alone for 0.833 s. */
 static const int64_t COST_PARA = 100000;
 static const int64_t COST_GLUE = 1000000000000; /* a cut next to a glued word */
+/* A line ending on a function word, or a name split across lines: the checker fails
+ * the cue (unlike a cue ending there), so the planner cuts the cue there instead. */
+static const int64_t COST_LINE_RULE = 100000000000;
+/* A cue with no speech at all (its words take no time): it could only last 1 ms. */
+static const int64_t COST_SILENT = 100000000000;
 #define COST_INF (INT64_MAX / 4)
 
 /* Cost of ending a line (line = 1) or a cue (line = 0) after word a, before word b. */
 static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
   int64_t c;
-  if ((a->flags & VC_WF_GLUE_NEXT) || (b && (b->flags & VC_WF_GLUE_PREV)))
+  int note = b && ((a->flags | b->flags) & VC_WF_NOTE); /* notes bind cues, not lines */
+  if (((a->flags & VC_WF_GLUE_NEXT) || (b && (b->flags & VC_WF_GLUE_PREV))) &&
+      !(line && note))
     return COST_GLUE;
   if (a->flags & VC_WF_SENT)
     c = 0;
@@ -49,15 +59,19 @@ static int64_t cut_cost(const vc_cw *a, const vc_cw *b, int line) {
     c = line ? COST_LINE_PLAIN / 2 : COST_CUT_PLAIN - COST_LEAD_BONUS;
   else
     c = line ? COST_LINE_PLAIN : COST_CUT_PLAIN;
+  if (b && (b->flags & VC_WF_JOIN))
+    c += line ? COST_JOIN : COST_CUE_JOIN;
+  if (b && (a->flags & b->flags & VC_WF_NOTE) && (b->flags & VC_WF_GLUE_PREV))
+    c += COST_IN_NOTE; /* a line break inside "[witness conferring with counsel]" */
   if (a->flags & VC_WF_BADEND)
-    c += COST_BADEND;
+    c += line ? COST_LINE_RULE : COST_BADEND;
   if (b && (a->flags & VC_WF_CAP) && (b->flags & VC_WF_CAPSTART) &&
       !(a->flags & VC_WF_SENT))
-    c += COST_NAME;
+    c += line ? COST_LINE_RULE : COST_NAME;
   return c;
 }
 
-/* Width of tokens [0, k) of a cue: the label (if any) then words i... */
+/* Width of token t of a cue: the label (if any) then words i... */
 static size_t token_chars(const vc_cue_turn *s, size_t i, size_t t) {
   if (s->label_chars && i == 0) {
     if (t == 0)
@@ -67,19 +81,30 @@ static size_t token_chars(const vc_cue_turn *s, size_t i, size_t t) {
   return s->w[i + t].chars;
 }
 
+/* 1 when token t (t > 0) of a cue follows the one before it after a space (not a later
+ * piece of a word cut into pieces). */
+static int token_spaced(const vc_cue_turn *s, size_t i, size_t t) {
+  if (s->label_chars && i == 0) {
+    if (t == 1)
+      return 1;
+    t--;
+  }
+  return !(s->w[i + t].flags & VC_WF_JOIN);
+}
+
 /* Best way to lay out words [i, j) on at most two lines. */
 static vc_layout best_layout(const vc_cue_turn *s, size_t i, size_t j) {
   int lab = s->label_chars && i == 0;
-  size_t m = j - i + (size_t)lab, total = m - 1;
+  size_t m = j - i + (size_t)lab, total = 0;
   for (size_t t = 0; t < m; t++)
-    total += token_chars(s, i, t);
+    total += token_chars(s, i, t) + (t > 0 && token_spaced(s, i, t));
   if (total <= VC_CAP_MAX_CHARS)
     return (vc_layout){0, 0, total};
-  vc_layout best = {COST_INF, 0, total - 1}; /* the line break takes a space's place */
+  vc_layout best = {COST_INF, 0, total};
   size_t l1 = 0;
   for (size_t k = 1; k < m; k++) {
-    l1 += token_chars(s, i, k - 1) + (k > 1);
-    size_t l2 = total - l1 - 1;
+    l1 += token_chars(s, i, k - 1) + (k > 1 && token_spaced(s, i, k - 1));
+    size_t gap = token_spaced(s, i, k), l2 = total - l1 - gap;
     if (l1 > VC_CAP_MAX_CHARS || l2 > VC_CAP_MAX_CHARS)
       continue;
     int64_t c = (int64_t)(l1 > l2 ? l1 - l2 : l2 - l1);
@@ -88,7 +113,7 @@ static vc_layout best_layout(const vc_cue_turn *s, size_t i, size_t j) {
     else
       c += cut_cost(&s->w[i + k - 1 - (size_t)lab], &s->w[i + k - (size_t)lab], 1);
     if (c < best.cost)
-      best.cost = c, best.split = k;
+      best = (vc_layout){c, k, total - gap}; /* a line break takes a space's place */
   }
   if (best.cost == COST_INF && j - i == 1) /* one word too long for a line */
     best = (vc_layout){COST_OVERFLOW, lab ? 1 : 0, lab ? total - 1 : total};
@@ -182,6 +207,8 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
   if (lay->cost >= COST_INF)
     return COST_INF;
   int64_t c = COST_CUE + lay->cost;
+  if (s->w[j - 1].end <= s->w[i].start)
+    c += COST_SILENT;
   if (j < s->n)
     c += cut_cost(&s->w[j - 1], &s->w[j], 0);
   size_t lab = s->label_chars && i == 0;
@@ -212,7 +239,7 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
     best[j] = j ? COST_INF : 0;
     size_t text = 0;
     for (size_t i = j; i-- > 0;) {
-      text += s->w[i].chars + (i + 1 < j);
+      text += s->w[i].chars + (i + 1 < j && !(s->w[i + 1].flags & VC_WF_JOIN));
       if (j - i > 1 && text > 2 * VC_CAP_MAX_CHARS + 1)
         break;
       vc_layout lay;

@@ -20,7 +20,10 @@ enum {
   VC_WF_LEAD = 32,  /* a conjunction or preposition: a good word to start a line */
   VC_WF_GLUE_PREV = 64,
   VC_WF_GLUE_NEXT = 128,
-  VC_WF_CAPSTART = 256 /* capitalised, punctuation after it or not: may end a name */
+  VC_WF_CAPSTART = 256, /* capitalised, punctuation after it or not: may end a name */
+  VC_WF_JOIN = 512,     /* a later piece of a word cut by vc_cues_split_long: shown
+                           without a space before it */
+  VC_WF_NOTE = 1024     /* part of a sound note ("[laughs]"): shown, not spoken */
 };
 
 /* One word as the chunker sees it. */
@@ -28,6 +31,7 @@ typedef struct vc_cw {
   char *text;               /* shown text (controls removed); owned by the builder */
   size_t len, chars, index; /* bytes, characters shown, index in the timeline */
   int64_t start, end;       /* ms: first sample rounded down, end rounded up */
+  int64_t held;             /* ms at the end of [start, end) that are a pause for reading */
   unsigned flags;
 } vc_cw;
 
@@ -57,6 +61,13 @@ typedef struct vc_plan {
   int64_t out_ms;
   vc_layout lay;
 } vc_plan;
+
+/* Cuts every word of w[0..*n) longer than a caption line (VC_CAP_MAX_CHARS characters
+ * as shown) or spoken longer than a cue of one word may last into pieces: at UAX #14
+ * line-break opportunities (libunibreak), else after punctuation, else between grapheme
+ * clusters. Pieces after the first are VC_WF_JOIN; the word's time is shared out by
+ * characters. Replaces *w (old texts freed); VC_ERR_NOMEM or VC_ERR_LIMIT. */
+vc_status vc_cues_split_long(vc_cw **w, size_t *n);
 
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */

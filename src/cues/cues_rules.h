@@ -4,7 +4,7 @@
 #ifndef VC_CUES_RULES_H
 #define VC_CUES_RULES_H
 
-#include "voicecap/cues.h"
+#include "cues.h"
 
 /* Layout (docs/captions.md, "Lines"). A vc_cue holds as many lines as the rule allows. */
 enum {

@@ -86,13 +86,17 @@ int32_t vc_utf8_next(const char *s, size_t n, size_t *i) {
 size_t vc_cap_chars(const char *s, size_t n) {
   size_t count = 0, i = 0;
   utf8proc_int32_t prev = -1, state = 0;
+  int visible = 0;
   while (i < n) {
     int32_t cp = vc_utf8_next(s, n, &i);
-    if (cp < 0 || prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state))
-      count++;
+    if (prev < 0 || cp < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+      count += visible;
+      visible = 0;
+    }
+    visible |= cp < 0 || !utf8proc_get_property(cp)->ignorable;
     prev = cp;
   }
-  return count;
+  return count + visible;
 }
 
 int vc_cap_is_control(int32_t cp) {

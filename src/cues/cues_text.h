@@ -30,7 +30,9 @@ void vc_sbuf_free(vc_sbuf *b);
  * -1 and advances one byte on a malformed sequence. */
 int32_t vc_utf8_next(const char *s, size_t n, size_t *i);
 
-/* Characters as shown (extended grapheme clusters) in s[0..n). */
+/* Characters as shown in s[0..n): extended grapheme clusters, not counting clusters made
+ * only of invisible format characters (U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER and
+ * the like). The cue planner and the checker count with this one function. */
 size_t vc_cap_chars(const char *s, size_t n);
 
 /* 1 for code points that must never reach a caption line (C0/C1 controls, DEL, line and

@@ -8,13 +8,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audio.h"
 #include "audio_tags.h"
+#include "cast.h"
 #include "chapters_list.h"
+#include "check_internal.h"
+#include "cues.h"
 #include "epub.h"
 #include "render_announce.h"
+#include "render_internal.h"
+#include "synth.h"
 #include "synth_calibrate.h"
+#include "text.h"
+#include "timeline.h"
+#include "util_folders.h"
 #include "util_fs.h"
-#include "voicecap/voicecap.h"
+#include "voicecap/render.h"
+#include "writers.h"
 
 /* The outputs of one render, in the order they are published. */
 enum { OUT_WAV, OUT_SRT, OUT_VTT, OUT_ASS, OUT_JSON, OUT_TXT, OUT_EPUB, OUT_COUNT };
@@ -35,9 +45,14 @@ static const struct {
 };
 
 typedef struct vc_job {
-  const char *path;
+  const char *path;  /* the input file, or NULL for text in memory */
+  const char *name;  /* the input's name: its path, or the name given */
+  const char *bytes; /* text in memory (path NULL) */
+  size_t len;
   const vc_render_opts *o;
+  const vc_voice_pins *pins;
   vc_diag *diag;
+  char *voices_dir, *data_dir;
   vc_text *text;
   vc_script *script;
   vc_speak_rules *rules;
@@ -56,7 +71,6 @@ typedef struct vc_job {
   char *temp[OUT_COUNT];
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
-  int in_memory; /* the text came from memory: `path` is only its name */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -73,20 +87,20 @@ static void note(const vc_job *j, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  j->o->note(j->o->note_user, j->path, msg);
+  j->o->note(j->o->note_user, j->name, msg);
 }
 
 /* Prefixes the input's path to a stage's message so every error names its file. */
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
-  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->path, inner);
+  snprintf(j->diag->msg, sizeof j->diag->msg, "%.200s: %.300s", j->name, inner);
   return st;
 }
 
 static vc_status plan_outputs(vc_job *j) {
   const char *dir = j->o->out_dir ? j->o->out_dir : "out";
-  char *stem = vc_path_stem(j->path);
+  char *stem = vc_path_stem(j->name);
   if (!stem)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
@@ -123,7 +137,7 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (j->in_memory || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
@@ -136,20 +150,80 @@ static uint64_t ms_to_samples(int ms, int rate) {
   return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
 }
 
-/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text. */
+/* Speaks one utterance, sp->text[from, to), into `all` (grown; positions made relative
+ * to the whole speakable text and times to the paragraph's start `para`). White space
+ * alone is not synthesised. */
+static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *sp,
+                             size_t from, size_t to, uint64_t para, vc_synth_word **all,
+                             size_t *n_all) {
+  size_t k = from;
+  while (k < to && strchr(" \t\n", sp->text[k]))
+    k++;
+  if (k == to)
+    return VC_OK;
+  char *text = strndup(sp->text + from, to - from);
+  if (!text)
+    return VC_ERR_NOMEM;
+  vc_synth_word *words = NULL;
+  size_t n_words = 0;
+  uint64_t n_samples = 0, at = vc_audio_frames(j->audio) - para;
+  vc_status st =
+      vc_synth_speak(j->synth, v, text, sink_pcm, j, &words, &n_words, &n_samples, j->diag);
+  free(text);
+  vc_synth_word *grown =
+      st == VC_OK ? realloc(*all, (*n_all + n_words + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    st = VC_ERR_NOMEM;
+  for (size_t w = 0; st == VC_OK && w < n_words; w++) {
+    words[w].pos += from;
+    words[w].start += at;
+    words[w].end += at;
+    grown[(*n_all)++] = words[w];
+  }
+  if (grown)
+    *all = grown;
+  free(words);
+  return st;
+}
+
+/* A hold: silence for reading, shown with the display word the hold names. */
+static vc_status speak_hold(vc_job *j, const vc_hold *h, uint64_t para, vc_synth_word **all,
+                            size_t *n_all) {
+  int rate = vc_synth_sample_rate(j->synth);
+  uint64_t from = vc_audio_frames(j->audio) - para, n = ms_to_samples(h->ms, rate);
+  vc_status st = vc_audio_silence(j->audio, (size_t)n);
+  vc_synth_word *grown = st == VC_OK ? realloc(*all, (*n_all + 1) * sizeof **all) : NULL;
+  if (st == VC_OK && !grown)
+    return VC_ERR_NOMEM;
+  if (st == VC_OK) {
+    *all = grown;
+    grown[(*n_all)++] = (vc_synth_word){
+        .pos = h->word, .len = 0 /* a pause, no sound */, .start = from, .end = from + n};
+  }
+  return st;
+}
+
+/* Speaks one paragraph of turn `ti` that starts at byte `base` of the turn's text: one
+ * utterance, or one between each pause for reading (vc_hold) and the next. */
 static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t base,
                                  size_t len) {
   const vc_turn *t = &j->script->turns[ti];
   vc_speakable *sp = NULL;
   vc_synth_word *words = NULL;
   size_t n_words = 0;
-  uint64_t n_samples = 0;
   vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
   if (st != VC_OK)
     return st;
   uint64_t offset = vc_audio_frames(j->audio);
-  st = vc_synth_speak(j->synth, v, sp->text, sink_pcm, j, &words, &n_words, &n_samples,
-                      j->diag);
+  size_t from = 0;
+  for (size_t h = 0; st == VC_OK && h < sp->n_holds; h++) {
+    st = speak_piece(j, v, sp, from, sp->holds[h].at, offset, &words, &n_words);
+    if (st == VC_OK)
+      st = speak_hold(j, &sp->holds[h], offset, &words, &n_words);
+    from = sp->holds[h].at;
+  }
+  if (st == VC_OK)
+    st = speak_piece(j, v, sp, from, sp->len, offset, &words, &n_words);
   if (st == VC_OK)
     st = vc_timeline_add(j->tl, ti, base, t->text + base, len, sp, words, n_words, offset);
   free(words);
@@ -225,7 +299,7 @@ static vc_status tag_audio(vc_job *j) {
     return st;
   j->audio_chapters =
       calloc(j->chapters->n ? j->chapters->n : 1, sizeof *j->audio_chapters);
-  j->title = vc_path_stem(j->path);
+  j->title = vc_path_stem(j->name);
   if (!j->audio_chapters || !j->title)
     return VC_ERR_NOMEM;
   for (size_t i = 0; i < j->chapters->n; i++)
@@ -279,11 +353,11 @@ static vc_status write_captions(vc_job *j) {
                 .timeline = j->tl,
                 .cues = j->cues,
                 .cast = j->cast,
-                .source_name = j->path,
+                .source_name = j->name,
                 .audio_name = strrchr(j->final[OUT_WAV], '/')
                                   ? strrchr(j->final[OUT_WAV], '/') + 1
                                   : j->final[OUT_WAV],
-                .flags = j->o->flags};
+                .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)
       continue;
@@ -317,7 +391,7 @@ static uint64_t text_hash(const vc_text *t) {
 static vc_status write_epub(vc_job *j) {
   struct stat sb;
   int64_t when =
-      !j->in_memory && stat(j->path, &sb) == 0 ? (int64_t)sb.st_mtime : (int64_t)time(NULL);
+      j->path && stat(j->path, &sb) == 0 ? (int64_t)sb.st_mtime : (int64_t)time(NULL);
   const char *fmt = j->o->audio_format ? j->o->audio_format : "wav";
   char *mp3 = NULL;
   vc_status st = VC_OK;
@@ -343,6 +417,42 @@ static vc_status write_epub(vc_job *j) {
     unlink(mp3);
   free(mp3);
   return st;
+}
+
+/* The first line of `report` (a problem line of the checker), trimmed, in `buf`. */
+static void first_line(const char *report, char *buf, size_t size) {
+  size_t n = strcspn(report ? report : "", "\n");
+  snprintf(buf, size, "%.*s", (int)n, report ? report : "");
+}
+
+/* Runs the caption checker (voicecap check --audio, the same rules) over the finished
+ * captions before they are published: a render never succeeds with captions the checker
+ * would fail. The cue planner keeps every rule wherever the speech allows; this names the
+ * rule where it could not. */
+static vc_status check_captions(vc_job *j) {
+  static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
+  vc_check_opts co = {.audio_path = j->temp[OUT_WAV]};
+  for (size_t k = 0; k < sizeof caption_outputs / sizeof caption_outputs[0]; k++) {
+    int i = caption_outputs[k];
+    char *report = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&report, &size);
+    if (!mem)
+      return VC_ERR_NOMEM;
+    int failed = vc_check_file_as(j->temp[i], j->final[i], &co, mem);
+    fclose(mem);
+    if (failed != 0) {
+      char line[400];
+      first_line(report, line, sizeof line);
+      snprintf(j->diag->msg, sizeof j->diag->msg,
+               "%.150s: captions break a caption rule, nothing written: %.250s", j->path,
+               line);
+    }
+    free(report);
+    if (failed != 0)
+      return VC_ERR_LIMIT;
+  }
+  return VC_OK;
 }
 
 /* Renames every finished temporary file over its final name. */
@@ -381,21 +491,26 @@ static void job_cleanup(vc_job *j) {
   vc_speak_rules_free(j->rules);
   vc_script_free(j->script);
   vc_text_free(j->text);
+  free(j->voices_dir);
+  free(j->data_dir);
 }
 
-const char *vc_voices_dir(const char *given) {
-  if (given)
-    return given;
-  const char *env = getenv("VOICECAP_VOICES");
-  if (env && *env)
-    return env;
-  return access("voices", R_OK) == 0 ? "voices" : VC_DEFAULT_VOICES_DIR;
+/* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
+static vc_status read_script(vc_job *j) {
+  vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
+  if (st == VC_OK)
+    st = vc_folder_find(VC_FOLDER_VOICES, j->o->voices_dir, &j->voices_dir, j->diag);
+  if (st == VC_OK)
+    st = j->path ? vc_text_load(j->path, &j->text, j->diag)
+                 : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  if (st == VC_OK)
+    st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  return st;
 }
 
 static vc_status render_job(vc_job *j) {
-  vc_status st = j->text ? VC_OK : vc_text_load(j->path, &j->text, j->diag);
-  if (st == VC_OK)
-    st = vc_segment(j->text->bytes, j->text->len, &j->script, j->diag);
+  vc_status st = read_script(j);
   if (st == VC_OK)
     st = vc_script_announce(j->script, j->o->announce);
   if (st != VC_OK)
@@ -403,13 +518,13 @@ static vc_status render_job(vc_job *j) {
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
        j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
        j->script->n_speakers == 1 ? "" : "s");
-  st = vc_speak_rules_load(NULL, &j->rules, j->diag);
+  st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
   if (st == VC_OK)
-    st = vc_voiceset_load(vc_voices_dir(j->o->voices_dir), &j->voices, j->diag);
+    st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)
-    note(j, "voices from %s", vc_voices_dir(j->o->voices_dir));
+    note(j, "voices from %s", j->voices_dir);
   if (st == VC_OK)
-    st = vc_cast_new_pinned(j->voices, j->script, j->o->pins, &j->cast, j->diag);
+    st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
     st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
   if (st == VC_OK)
@@ -424,6 +539,8 @@ static vc_status render_job(vc_job *j) {
     note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
   if (st == VC_OK)
     st = write_captions(j);
+  if (st == VC_OK)
+    st = check_captions(j);
   if (st == VC_OK && j->o->epub)
     st = write_epub(j);
   if (st == VC_OK)
@@ -431,31 +548,32 @@ static vc_status render_job(vc_job *j) {
   return st;
 }
 
-/* Renders the job, its text already loaded or not. */
-static vc_status render(vc_job *j) {
-  vc_status st = render_job(j);
+static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
+  static const vc_render_opts defaults = {0};
+  vc_diag local = {{0}};
+  j->o = o ? o : &defaults;
+  j->diag = diag ? diag : &local;
+  j->diag->msg[0] = '\0';
+  vc_status st = j->name ? render_job(j) : VC_ERR_ARG;
   if (st != VC_OK && !j->diag->msg[0])
-    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->path, vc_strerror(st));
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->name ? j->name : "(no name)",
+             vc_strerror(st));
   job_cleanup(j);
   return st;
 }
 
-vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = path, .o = o, .diag = diag ? diag : &local};
-  j.diag->msg[0] = '\0';
-  return render(&j);
+vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
+                                const vc_voice_pins *pins, vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins};
+  return run_job(&j, o, diag);
 }
 
-vc_status vc_render_text(const char *bytes, size_t len, const char *name,
+vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  return vc_render_file_pinned(path, o, NULL, diag);
+}
+
+vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
-  vc_diag local = {{0}};
-  vc_job j = {.path = name, .o = o, .diag = diag ? diag : &local, .in_memory = 1};
-  j.diag->msg[0] = '\0';
-  if (!bytes || !name || !o)
-    return VC_ERR_ARG;
-  vc_status st = vc_text_from_memory(bytes, len, name, &j.text, j.diag);
-  if (st != VC_OK)
-    return fail_in_file(&j, st);
-  return render(&j);
+  vc_job j = {.name = name, .bytes = text, .len = len};
+  return run_job(&j, o, diag);
 }

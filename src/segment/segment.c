@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "text.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 const char *vc_role_name(vc_role r) {
   static const char *const names[VC_ROLE_COUNT] = {"narrator", "interviewer", "interviewee",
@@ -148,20 +148,6 @@ static vc_status make_speakers(const vc_seg *g, vc_script *s) {
   return st;
 }
 
-/* Might a display text hold words glued together ("filmmakerJane", "way,Then")? */
-static int maybe_glued(const char *t, size_t n) {
-  for (size_t i = 1; i + 1 < n; i++) {
-    unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i],
-                  c = (unsigned char)t[i + 1];
-    int a_low = a >= 'a' && a <= 'z', b_up = b >= 'A' && b <= 'Z';
-    if (a_low && b_up)
-      return 1;
-    if (a_low && strchr(",.;:!?)", b) && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
-      return 1;
-  }
-  return 0;
-}
-
 /* Re-inserts spaces lost with italics in every turn's display text (text stage's glue
  * repair). Without its word lists, only joins at punctuation are repaired. */
 static vc_status repair_glue(const vc_seg *g, vc_script *s) {
@@ -170,7 +156,7 @@ static vc_status repair_glue(const vc_seg *g, vc_script *s) {
   vc_status st = VC_OK;
   for (size_t i = 0; st == VC_OK && i < s->n_turns; i++) {
     vc_turn *t = &s->turns[i];
-    if (!maybe_glued(t->text, t->text_len))
+    if (!vc_glue_suspect(t->text, t->text_len))
       continue;
     if (!tried) {
       tried = 1;

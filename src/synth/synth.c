@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "voicecap/synth.h"
+#include "synth.h"
 
 /* A sample louder than this (about -50 dBFS) is sound; quieter is silence between
  * words. */
@@ -112,6 +112,19 @@ static const char *voice_for_language(const char *lang) {
   return best;
 }
 
+/* 1 when espeak-ng has the variant `var` (espeak-ng --voices=variant): it would otherwise
+ * speak with its default variant and say nothing. */
+static int variant_exists(const char *var) {
+  espeak_VOICE spec = {.languages = "variant"};
+  const espeak_VOICE **list = espeak_ListVoices(&spec);
+  for (; list && *list; list++) {
+    const char *id = (*list)->identifier, *slash = id ? strrchr(id, '/') : NULL;
+    if (slash && strcmp(slash + 1, var) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* Tries `base+variant`, base being the language as given, then the voice speaking it. */
 static int select_voice(const vc_voice *v, char *name, size_t size) {
   const char *var = v->variant ? v->variant : "";
@@ -130,6 +143,18 @@ static vc_status set_voice(vc_synth *s, const vc_voice *v, vc_diag *diag) {
   snprintf(key, sizeof key, "%s+%s", v->language, v->variant ? v->variant : "");
   if (strcmp(key, s->voice_name) != 0) {
     s->voice_name[0] = '\0';
+    if (v->variant && v->variant[0] && !variant_exists(v->variant)) {
+      if (diag)
+        snprintf(
+            diag->msg, sizeof diag->msg,
+            "%s: variant = %s: espeak-ng has no such variant (espeak-ng --voices=variant "
+            "lists them)",
+            v->file ? v->file
+            : v->id ? v->id
+                    : "?",
+            v->variant);
+      return VC_ERR_CONFIG;
+    }
     if (!select_voice(v, name, sizeof name)) {
       if (diag && v->file)
         snprintf(diag->msg, sizeof diag->msg,

@@ -4,9 +4,9 @@
 #ifndef VC_SYNTH_CALIBRATE_H
 #define VC_SYNTH_CALIBRATE_H
 
-#include "voicecap/cast.h"
+#include "cast.h"
+#include "synth.h"
 #include "voicecap/status.h"
-#include "voicecap/synth.h"
 
 typedef struct vc_calibrator vc_calibrator;
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 #define VC_TEXT_MAX_BYTES ((size_t)64 * 1024 * 1024)
 
@@ -184,5 +184,6 @@ void vc_speakable_free(vc_speakable *s) {
     return;
   free(s->text);
   free(s->map);
+  free(s->holds);
   free(s);
 }

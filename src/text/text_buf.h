@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "voicecap/status.h"
-#include "voicecap/text.h"
 
 /* `map[i]` is the source offset of output byte `i`. Owned by the struct until finished. */
 typedef struct vc_mbuf {

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_buf.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 #define VC_PROPER 0x100000 /* vocab flag: seen capitalized mid-sentence, or in capitals */
 #define VC_COUNT_MASK 0x0fffff
@@ -189,7 +189,7 @@ vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
     memcpy(g->doc, doc, len);
     g->doc[len] = '\0';
     g->doc_len = len;
-    st = vc_tsv_read(vc_text_data_dir(data_dir), "glue.tsv", glue_line, g, diag);
+    st = vc_tsv_read(data_dir, "glue.tsv", glue_line, g, diag);
   }
   if (st == VC_OK)
     st = vc_dict_open(&g->dict);
@@ -384,6 +384,45 @@ static size_t punct_join(const char *s, size_t len, size_t k) {
     return k + 3; /* closing double quote */
   if (len - k >= 3 && memcmp(s + k, "\xe2\x80\x9c", 3) == 0 && ascii_letter(p))
     return k; /* opening double quote */
+  return 0;
+}
+
+/* ---- which texts may hold a join
+ * --------------------------------------------------------- */
+
+/* 1 when s[k] starts a capitalised word of at least 5 letters (room for a title word of 3
+ * and a glued word of 2) right after a capitalised word, or after a small word that
+ * follows one: where a title may end glued to the next word ("Great Expectationsis",
+ * "Sound of Metalis"). Small words are ASCII lower case; `g` is not needed to say so. */
+static int title_end_candidate(const char *s, size_t len, size_t k) {
+  if (k < 2 || s[k - 1] != ' ' || !is_upper(s[k]) || run_end(s, len, k) - k < 5)
+    return 0;
+  size_t we = k - 1, ws = we;
+  while (ws > 0 && (is_upper(s[ws - 1]) || is_lower(s[ws - 1])))
+    ws--;
+  if (ws == we)
+    return 0;
+  if (is_upper(s[ws]))
+    return 1; /* "Great Expectationsis" */
+  if (ws < 2 || s[ws - 1] != ' ')
+    return 0;
+  size_t pe = ws - 1, ps = pe;
+  while (ps > 0 && (is_upper(s[ps - 1]) || is_lower(s[ps - 1])))
+    ps--;
+  return ps < pe && is_upper(s[ps]); /* "Sound of Metalis" */
+}
+
+int vc_glue_suspect(const char *s, size_t len) {
+  for (size_t i = 1; i + 1 < len; i++) {
+    unsigned char a = (unsigned char)s[i - 1], b = (unsigned char)s[i],
+                  c = (unsigned char)s[i + 1];
+    if (is_lower((char)a) && is_upper((char)b))
+      return 1; /* "filmmakerJane" */
+    if (is_lower((char)a) && strchr(",.;:!?)", b) && b && ascii_letter((char)c))
+      return 1; /* "way,Then" */
+    if (title_end_candidate(s, len, i))
+      return 1;
+  }
   return 0;
 }
 

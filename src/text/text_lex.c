@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text_lex.h"
+#include "util_folders.h"
 
 #define VC_WORD_MAX 128 /* longer "words" are never looked up */
 
@@ -180,19 +181,8 @@ int vc_dict_has_lower(const vc_dict *d, const char *w, size_t len) {
 
 /* ---- data files ---------------------------------------------------------------------- */
 
-#ifndef VC_DEFAULT_DATA_DIR
-#define VC_DEFAULT_DATA_DIR "data"
-#endif
-
 #define VC_TSV_LINE_MAX 1024
 #define VC_TSV_FIELDS 8
-
-const char *vc_text_data_dir(const char *given) {
-  const char *env = getenv("VOICECAP_DATA");
-  if (given)
-    return given;
-  return env && *env ? env : VC_DEFAULT_DATA_DIR;
-}
 
 /* Splits `line` in place at tabs; returns the field count. */
 static size_t tsv_split(char *line, char **field) {
@@ -213,9 +203,14 @@ vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *use
   char path[1024], line[VC_TSV_LINE_MAX + 2];
   char *field[VC_TSV_FIELDS];
   size_t line_no = 0;
-  vc_status st = VC_OK;
+  char *found = NULL;
+  vc_status st = dir ? VC_OK : vc_folder_find(VC_FOLDER_DATA, NULL, &found, diag);
   FILE *f;
-  if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+  if (st != VC_OK)
+    return st;
+  int n = snprintf(path, sizeof path, "%s/%s", dir ? dir : found, name);
+  free(found);
+  if (n >= (int)sizeof path)
     return VC_ERR_ARG;
   f = fopen(path, "r");
   if (!f) {

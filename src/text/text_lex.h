@@ -41,14 +41,12 @@ int vc_is_break_space(int32_t c);
  * brackets and punctuation. */
 void vc_word_core(const char *s, size_t ts, size_t te, size_t *cs, size_t *ce);
 
-/* The data folder: `given` if not NULL, else env VOICECAP_DATA, else the built-in one. */
-const char *vc_text_data_dir(const char *given);
-
 /* Called for each data line of a TSV file: `field[0..n)` are NUL-terminated (n >= 1). */
 typedef vc_status (*vc_tsv_fn)(void *user, char **field, size_t n, size_t line_no);
 
-/* Reads `dir`/`name`, skipping blank lines and lines starting with '#'. VC_ERR_IO
- * when missing, VC_ERR_CONFIG (diag: file and line) on an over-long line. */
+/* Reads `dir`/`name` (`dir` NULL: the data folder vc_folder_find finds), skipping blank
+ * lines and lines starting with '#'. VC_ERR_IO when missing (or no data folder is found),
+ * VC_ERR_CONFIG (diag: file and line) on an over-long line. */
 vc_status vc_tsv_read(const char *dir, const char *name, vc_tsv_fn fn, void *user,
                       vc_diag *diag);
 

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_buf.h"
 #include "text_lex.h"
 #include "text_pron.h"
-#include "voicecap/text.h"
 
 #define VC_RULES_MAX 100000
 
@@ -100,7 +100,7 @@ vc_status vc_speak_rules_load(const char *data_dir, vc_speak_rules **out, vc_dia
   vc_strset_init(&r->index);
   ld.r = r;
   ld.diag = diag;
-  st = vc_tsv_read(vc_text_data_dir(data_dir), "pronunciations.tsv", rules_line, &ld, diag);
+  st = vc_tsv_read(data_dir, "pronunciations.tsv", rules_line, &ld, diag);
   if (st == VC_OK)
     st = vc_dict_open(&r->dict);
   if (st != VC_OK) {

@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "text_lex.h"
-#include "voicecap/text.h"
 
 enum { VC_RULE_SAY, VC_RULE_ABBR, VC_RULE_ACRONYM };
 

@@ -1,11 +1,13 @@
 /* The speakable-text driver: splits display text into words, applies the word rules and
  * the per-character rules (typography), and keeps the byte map. */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "text_lex.h"
+#include "text_notes.h"
 #include "text_words.h"
-#include "voicecap/text.h"
 
 /* ---- per-character rules ------------------------------------------------------------ */
 
@@ -185,6 +187,78 @@ static size_t speak_word(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   return t->te > from ? t->te : from;
 }
 
+/* ---- pauses for reading ----------------------------------------------------------------
+ */
+
+vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms) {
+  if (ms <= 0)
+    return VC_OK;
+  ms = ms < VC_HOLD_MAX_MS ? ms : VC_HOLD_MAX_MS;
+  if (sp->n_holds == sp->cap_holds) {
+    size_t cap = sp->cap_holds ? sp->cap_holds * 2 : 4;
+    vc_hold *h = cap < SIZE_MAX / sizeof *h ? realloc(sp->holds, cap * sizeof *h) : NULL;
+    if (!h)
+      return VC_ERR_NOMEM;
+    sp->holds = h;
+    sp->cap_holds = cap;
+  }
+  sp->holds[sp->n_holds++] = (vc_hold){.at = sp->out.len, .word = word, .ms = ms};
+  return VC_OK;
+}
+
+int vc_speak_started(const vc_speak *sp) {
+  for (size_t i = 0; i < sp->out.len; i++)
+    if (!strchr(" \t\n", sp->out.text[i]))
+      return 1;
+  return 0;
+}
+
+/* Grapheme clusters in s[0..n). */
+static size_t graphemes(const char *s, size_t n) {
+  size_t count = 0, i = 0;
+  utf8proc_int32_t prev = -1, state = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0)
+      break;
+    if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state))
+      count++;
+    prev = cp;
+    i += (size_t)k;
+  }
+  return count;
+}
+
+/* A sound note at [from, to) of the display text: not spoken. It becomes one space (so
+ * the words around it stay apart), mapped to the note; after some speech, a pause as
+ * long as reading it takes follows that space's place. A note with nothing spoken before
+ * it in the paragraph is read with the speech after it (the captions bind it there). */
+static vc_status speak_note(vc_speak *sp, size_t from, size_t to) {
+  vc_status st = VC_OK;
+  vc_mbuf_trim_spaces(&sp->out);
+  size_t word = sp->out.len;
+  if (vc_speak_started(sp))
+    st = vc_speak_hold(sp, word,
+                       (int)(graphemes(sp->s + from, to - from) + 1) * VC_READ_MS_PER_CHAR);
+  if (st == VC_OK)
+    st = vc_mbuf_put(&sp->out, " ", 1, from);
+  return st;
+}
+
+/* Where a sound note starts in the word at [ts, te), after opening quotes: its start,
+ * with *end just past it; `te` when there is none. */
+static size_t note_in_word(const vc_speak *sp, size_t ts, size_t te, size_t *end) {
+  for (size_t p = ts; p < te; p++) {
+    if ((*end = vc_note_end(sp->s, sp->len, p)) > 0)
+      return p;
+    if (sp->s[p] != '"' && sp->s[p] != '\'' && (unsigned char)sp->s[p] < 0x80)
+      break;
+  }
+  return te;
+}
+
 /* Speaks all of the display text into sp->out. */
 static vc_status speak_all(vc_speak *sp) {
   vc_status st = VC_OK;
@@ -198,6 +272,14 @@ static vc_status speak_all(vc_speak *sp) {
       continue;
     }
     next_word(sp, i, &t.ts, &t.te);
+    size_t note_end, note = note_in_word(sp, t.ts, t.te, &note_end);
+    if (note < t.te) {
+      st = speak_chars(sp, t.ts, note);
+      if (st == VC_OK)
+        st = speak_note(sp, note, note_end);
+      i = note_end;
+      continue;
+    }
     vc_word_core(sp->s, t.ts, t.te, &t.cs, &t.ce);
     next_word(sp, t.te, &t.ns, &t.ne);
     vc_word_core(sp->s, t.ns, t.ne, &t.ns, &t.ne);
@@ -222,11 +304,18 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   sp.s = display;
   sp.len = len;
   vc_mbuf_init(&sp.out);
+  sp.holds = NULL;
+  sp.n_holds = sp.cap_holds = 0;
   st = speak_all(&sp);
   if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
-  if (st == VC_OK)
+  if (st == VC_OK) {
     (*out)->rules = r;
+    (*out)->holds = sp.holds;
+    (*out)->n_holds = sp.n_holds;
+    sp.holds = NULL;
+  }
+  free(sp.holds);
   vc_mbuf_release(&sp.out);
   return st;
 }

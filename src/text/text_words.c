@@ -443,13 +443,160 @@ static int rule_acronym(vc_speak *sp, vc_speak_word *t, vc_status *st) {
   return 1;
 }
 
+/* ---- links and e-mail addresses --------------------------------------------------------
+ */
+
+static int is_host_char(char c) {
+  return is_lower(c) || is_upper(c) || is_digit(c) || c == '-' || c == '.';
+}
+
+/* 1 when s[from..to) starts with `prefix`, ASCII case ignored. */
+static int starts_with_ci(const char *s, size_t from, size_t to, const char *prefix) {
+  size_t n = strlen(prefix);
+  if (to - from < n)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    char c = s[from + k];
+    if ((is_upper(c) ? (char)(c - 'A' + 'a') : c) != prefix[k])
+      return 0;
+  }
+  return 1;
+}
+
+/* The host of a link at s[from..to): after "scheme://" and before '/', '?', '#' or ':',
+ * without "www."; 1 when it is a name of two or more labels with a top-level label of
+ * letters (an address of digits is said "link"). */
+static int link_host(const char *s, size_t from, size_t to, size_t *hs, size_t *he) {
+  static const char *const schemes[] = {"https://", "http://", "ftp://", NULL};
+  size_t a = from;
+  for (size_t k = 0; schemes[k]; k++)
+    if (starts_with_ci(s, a, to, schemes[k])) {
+      a += strlen(schemes[k]);
+      break;
+    }
+  if (a == from && !starts_with_ci(s, a, to, "www."))
+    return -1; /* not a link */
+  if (starts_with_ci(s, a, to, "www."))
+    a += 4;
+  size_t b = a, dots = 0, last_dot = a;
+  while (b < to && is_host_char(s[b])) {
+    if (s[b] == '.')
+      dots++, last_dot = b;
+    b++;
+  }
+  *hs = a;
+  *he = b;
+  if (dots == 0 || last_dot + 1 >= b)
+    return 0;
+  for (size_t i = last_dot + 1; i < b; i++)
+    if (!is_lower(s[i]) && !is_upper(s[i]))
+      return 0;
+  return 1;
+}
+
+/* Says s[from..to) with each '.' as " dot " (and '_' as a space). */
+static vc_status say_dotted(vc_speak *sp, size_t from, size_t to) {
+  vc_status st = VC_OK;
+  for (size_t i = from; st == VC_OK && i < to; i++) {
+    if (sp->s[i] == '.')
+      st = say(sp, " dot ", i);
+    else if (sp->s[i] == '_')
+      st = say(sp, " ", i);
+    else
+      st = vc_mbuf_copy(&sp->out, sp->s + i, 1, i);
+  }
+  return st;
+}
+
+/* Characters of s[from..to) (UTF-8 lead bytes). */
+static size_t utf8_chars(const char *s, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* After a link said shorter than it is shown: a pause to read the rest (50 ms a
+ * character shown and not said), shown with the link. */
+static vc_status hold_rest(vc_speak *sp, const vc_speak_word *t, size_t said_from) {
+  size_t shown = utf8_chars(sp->s, t->cs, t->ce), said = sp->out.len - said_from;
+  if (shown <= said || sp->out.len == 0)
+    return VC_OK;
+  return vc_speak_hold(sp, sp->out.len - 1, (int)(shown - said) * VC_READ_MS_PER_CHAR);
+}
+
+/* The words of a link's path, s[from..to), each where it is written: letters and digits,
+ * anything else a space ("/2031/oral-histories.html" -> "2031 oral histories html"). */
+static vc_status say_path(vc_speak *sp, size_t from, size_t to) {
+  vc_status st = VC_OK;
+  int gap = 1;
+  for (size_t i = from; st == VC_OK && i < to; i++) {
+    char c = sp->s[i];
+    int word = is_lower(c) || is_upper(c) || is_digit(c);
+    if (word && gap)
+      st = say(sp, " ", i);
+    if (st == VC_OK && word)
+      st = vc_mbuf_copy(&sp->out, sp->s + i, 1, i);
+    gap = !word;
+  }
+  return st;
+}
+
+/* A short pause before a link, shown with the word before it: the caption of the words
+ * that lead to a link can stay up its 0.833 s before the link's own caption. */
+static vc_status pause_before(vc_speak *sp) {
+  size_t k = sp->out.len;
+  while (k > 0 && sp->out.text[k - 1] == ' ')
+    k--;
+  return k > 0 ? vc_speak_hold(sp, k - 1, VC_LINK_PAUSE_MS) : VC_OK;
+}
+
+/* "https://www.example.org/a/b?c" -> "example dot org" (the full link stays in the
+ * captions and the transcript; a listener learns where it leads, not its path). A link
+ * longer than one caption can show (two lines) also has the words of its path said, where
+ * they are written: every caption of its pieces then starts on speech and has time to be
+ * read; "jane.doe@example.org" -> "jane dot doe at example dot org". */
+static int rule_link(vc_speak *sp, vc_speak_word *t, vc_status *st) {
+  const char *s = sp->s;
+  size_t hs, he, from = sp->out.len;
+  const char *at = memchr(s + t->cs, '@', t->ce - t->cs);
+  if (at && !memchr(s + t->cs, '/', t->ce - t->cs)) {
+    size_t a = (size_t)(at - s);
+    for (size_t i = t->cs; i < t->ce; i++)
+      if (i != a && !is_host_char(s[i]) && s[i] != '_' && s[i] != '+')
+        return 0;
+    if (a == t->cs || a + 1 >= t->ce || !memchr(s + a + 1, '.', t->ce - a - 1))
+      return 0;
+    *st = say_dotted(sp, t->cs, a);
+    if (*st == VC_OK)
+      *st = say(sp, " at ", a);
+    if (*st == VC_OK)
+      *st = say_dotted(sp, a + 1, t->ce);
+  } else {
+    int host = link_host(s, t->cs, t->ce, &hs, &he);
+    if (host < 0)
+      return 0;
+    *st = pause_before(sp);
+    from = sp->out.len;
+    if (*st == VC_OK)
+      *st = host ? say_dotted(sp, hs, he) : say(sp, "link", t->cs);
+    if (*st == VC_OK && utf8_chars(s, t->cs, t->ce) > VC_LINK_NAME_ONLY)
+      *st = say_path(sp, he, t->ce);
+    if (*st == VC_OK)
+      *st = hold_rest(sp, t, from);
+  }
+  t->resume = t->ce;
+  return 1;
+}
+
 /* ---- the rule list ------------------------------------------------------------------- */
 
 typedef int (*vc_word_rule)(vc_speak *sp, vc_speak_word *t, vc_status *st);
 
 /* First match wins. */
 static const vc_word_rule vc_word_rules[] = {
-    rule_censored, rule_table, rule_time, rule_money, rule_year, rule_x_on_y, rule_acronym,
+    rule_link,  rule_censored, rule_table,  rule_time,
+    rule_money, rule_year,     rule_x_on_y, rule_acronym,
 };
 
 int vc_word_rules_apply(vc_speak *sp, vc_speak_word *t, vc_status *st) {

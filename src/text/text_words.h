@@ -6,9 +6,10 @@
 
 #include <stddef.h>
 
+#include "cues_rules.h"
+#include "text.h"
 #include "text_buf.h"
 #include "text_pron.h"
-#include "voicecap/text.h"
 
 /* One white-space-delimited word of the display text being spoken. */
 typedef struct vc_speak_word {
@@ -25,7 +26,25 @@ typedef struct vc_speak {
   const char *s;
   size_t len;
   vc_mbuf out;
+  vc_hold *holds; /* pauses for reading (vc_speak_hold) */
+  size_t n_holds, cap_holds;
 } vc_speak;
+
+/* Milliseconds of reading a caption character takes (the captions' reading rate). */
+enum {
+  VC_READ_MS_PER_CHAR = 1000 / VC_CAP_MAX_CPS,
+  VC_HOLD_MAX_MS = 5000,  /* a cue lasts at most 7 s */
+  VC_LINK_PAUSE_MS = 300, /* before a link */
+  /* a link longer than a cue's two lines has its path said too */
+  VC_LINK_NAME_ONLY = VC_CAP_MAX_LINES * VC_CAP_MAX_CHARS
+};
+
+/* Adds a pause of `ms` before the speakable byte about to be written, shown with the
+ * display word of speakable byte `word` (already written). */
+vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms);
+
+/* 1 when something other than white space has been spoken so far. */
+int vc_speak_started(const vc_speak *sp);
 
 /* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on
  * error (*st set). */

@@ -5,7 +5,7 @@
 #include <utf8proc.h>
 
 #include "text_lex.h"
-#include "voicecap/timeline.h"
+#include "timeline.h"
 
 #define VC_MAX_TL_WORDS (SIZE_MAX / sizeof(vc_word) / 2)
 
@@ -108,6 +108,8 @@ static void assign_times(vc_word *w, size_t n, const vc_speakable *sp, size_t di
     if (pos >= display_len)
       continue;
     vc_word *x = &w[word_at(w, n, pos)];
+    if (sw[j].len == 0 && sw[j].end > sw[j].start)
+      x->held += sw[j].end - sw[j].start;
     if (offset + sw[j].start < x->start)
       x->start = offset + sw[j].start;
     if (offset + sw[j].end > x->end)

@@ -4,7 +4,7 @@
 
 #include "cast_colours.h"
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 static const char vc_ass_head[] = "[Script Info]\n"
                                   "; Written by voicecap\n"

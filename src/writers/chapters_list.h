@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "timeline.h"
 #include "voicecap/segment.h"
-#include "voicecap/timeline.h"
 
 /* One chapter. An announcement (--announce) is no chapter of its own: the chapter of the
  * turn it introduces starts with it, so skipping to a chapter says who speaks. */

@@ -5,10 +5,10 @@
 
 #include <stdint.h>
 
+#include "cast.h"
 #include "chapters_list.h"
-#include "voicecap/cast.h"
+#include "timeline.h"
 #include "voicecap/segment.h"
-#include "voicecap/timeline.h"
 
 typedef struct vc_epub_in {
   const vc_script *script;

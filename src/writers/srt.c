@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 /* SRT has no escaping, and players read markup in it: <b>…</b>, <font>, and (players
  * built on FFmpeg and libass) {\an8}-style override blocks and \N, \n, \h. Untrusted

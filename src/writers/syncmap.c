@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 /* Writes s[0..n) as a JSON string (jansson does the escaping). Numbers are printed here
  * from integer milliseconds so that every time shows exactly three decimals. */

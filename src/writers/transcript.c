@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 /* "HH:MM:SS", rounded down to the second. */
 static void put_clock(FILE *f, int64_t ms) {

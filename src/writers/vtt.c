@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cues_text.h"
-#include "voicecap/writers.h"
+#include "writers.h"
 
 /* Cue text escaping (W3C WebVTT): '&', '<' and '>' as character references, which also
  * keeps "-->" out of cue text. Players built on FFmpeg turn WebVTT into ASS for libass

@@ -3,7 +3,7 @@
 # Voice loudness calibration is deterministic: a voice measured in a process that spoke
 # other interviews first gets the same figure as one measured by a fresh process; a batch
 # whose workers measure at once writes each voice once; a render with a cold cache, a warm
-# one or none is byte-identical.
+# one or none is byte-identical; `render A B` gives B the bytes `render B` does.
 set -euo pipefail
 source "$(dirname "$0")/lib/harness.bash"
 
@@ -11,8 +11,8 @@ seeds=("$ROOT"/seeds/*.txt)
 mkdir "$tmp/in"
 cp "${seeds[@]:0:3}" "$tmp/in/"
 
-# 1. One process renders every seed (later seeds' voices are measured after earlier
-#    seeds were spoken) against one fresh process per seed: the same figures.
+# 1. One command renders every seed (later seeds' voices measured after earlier seeds
+#    were spoken) against one command per seed: the same figures and the same bytes.
 VOICECAP_CACHE=$tmp/one.tsv "$VC_BIN" render -o "$tmp/one" "${seeds[@]}" >/dev/null
 for s in "${seeds[@]}"; do
   VOICECAP_CACHE=$tmp/each.tsv "$VC_BIN" render -o "$tmp/each" "$s" >/dev/null
@@ -22,6 +22,10 @@ if ! diff <(sort "$tmp/one.tsv") <(sort "$tmp/each.tsv") >"$tmp/cal.diff"; then
   fail "calibration differs between one process and one process per seed:"
   indent "$tmp/cal.diff"
 fi
+# ... and the same bytes: `render A B` renders B as `render B` does.
+for f in "$tmp"/one/*; do
+  cmp -s "$f" "$tmp/each/$(basename "$f")" || fail "$(basename "$f") differs: render of all seeds and render of one"
+done
 
 # 2. A cold batch (two workers measuring at once), the same batch warm, and one without
 #    a cache give the same bytes; the cache holds each voice once.

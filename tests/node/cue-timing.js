@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Checks a render's sync map (NAME.json) for what the caption checker cannot see from the
 // caption files alone:
-// - the cues, their speaker labels left out, read word for word as the turns do (the
-//   words of all cues joined equal the words of all turns, in order);
-// - in-time on the first sample of the cue's first word (the map's 3 decimals), out-time
-//   after its last word ends and at most 0.5 s after it.
+// - the cues, their speaker labels left out, read word for word as the turns do: the
+//   characters of all cues equal the characters of all turns' words, in order (white
+//   space aside, since a word longer than a line is shown in pieces over lines and cues;
+//   case, the brackets of a sound note and a full stop closing one aside, since captions
+//   show "(APPLAUSE)" as "[applause]");
+// - in-time on the first sample of the cue's first word (the map's 3 decimals), or inside
+//   it when the cue goes on with a word cut in pieces; out-time after its last word ends
+//   and at most 0.5 s after it.
 // Prints what it counted per file; exit 1 on any breach.
 'use strict';
 const fs = require('fs');
@@ -12,35 +16,70 @@ const fs = require('fs');
 const SLACK = 0.0015; // the map's times have 3 decimals
 const TAIL = 0.5;
 
+// Text folded for comparing: no white space, lower case, round brackets as square ones,
+// no full stop before a closing bracket.
+function fold(s) {
+  return s.replace(/\s+/g, '').toLowerCase().replace(/\(/g, '[').replace(/\)/g, ']')
+    .replace(/\.\]/g, ']');
+}
+
 function check(path) {
   const d = JSON.parse(fs.readFileSync(path, 'utf8'));
   const words = [];
-  for (const t of d.turns) for (const w of t.words) words.push(w);
+  for (const t of d.turns) for (const w of t.words) words.push({ ...w, f: fold(w.text) });
   const names = d.speakers.map((s) => s.name);
   const problems = [];
   let maxTail = 0;
-  let wi = 0;
+  let wi = 0; // word
+  let ci = 0; // folded character inside it
+  const skipEmpty = () => { while (wi < words.length && ci >= words[wi].f.length) wi++, ci = 0; };
+  // A turn of sound notes alone ("[applause]") is in the transcript, not the captions.
+  const skipNote = () => {
+    while (wi < words.length && words[wi].f.startsWith('[')) {
+      let z = wi;
+      while (z < words.length && !words[z].f.includes(']')) z++;
+      if (z >= words.length) break;
+      wi = z + 1;
+    }
+  };
   d.cues.forEach((c, i) => {
     let text = c.lines.join(' ');
     const label = (names[c.speaker] || '').toUpperCase() + ':';
     if (text.startsWith(label)) text = text.slice(label.length);
-    const toks = text.split(/\s+/).filter((x) => x.length);
-    const seg = words.slice(wi, wi + toks.length);
-    wi += toks.length;
-    if (seg.length !== toks.length || seg.some((w, k) => w.text !== toks[k])) {
-      problems.push(`cue ${i + 1}: words differ from the turns': "${toks.join(' ')}"`);
+    const shown = fold(text);
+    if (!shown.length) return;
+    skipEmpty();
+    if (ci === 0 && shown[0] !== '[') skipNote();
+    const first = wi, midStart = ci > 0;
+    let k = 0;
+    while (k < shown.length && wi < words.length) {
+      const w = words[wi].f;
+      const n = Math.min(w.length - ci, shown.length - k);
+      if (w.slice(ci, ci + n) !== shown.slice(k, k + n)) break;
+      k += n;
+      ci += n;
+      if (ci >= w.length) wi++, ci = 0;
+    }
+    if (k < shown.length) {
+      problems.push(`cue ${i + 1}: words differ from the turns': "${text.trim()}"`);
       return;
     }
-    if (!seg.length) return;
-    const off = c.start - seg[0].start, tail = c.end - seg[seg.length - 1].end;
+    const a = words[first];
+    const z = ci > 0 ? words[wi] : words[wi - 1];
+    const midEnd = ci > 0;
+    const off = c.start - a.start, tail = c.end - z.end;
     const next = i + 1 < d.cues.length ? d.cues[i + 1].start : Infinity;
-    maxTail = Math.max(maxTail, tail);
-    if (Math.abs(off) > SLACK)
-      problems.push(`cue ${i + 1}: appears ${off.toFixed(3)} s off its first word (${seg[0].start})`);
+    if (!midEnd) maxTail = Math.max(maxTail, tail);
+    if (!midStart && Math.abs(off) > SLACK)
+      problems.push(`cue ${i + 1}: appears ${off.toFixed(3)} s off its first word (${a.start})`);
+    if (midStart && (c.start < a.start - SLACK || c.start > a.end + SLACK))
+      problems.push(`cue ${i + 1}: appears outside the word it goes on with (${a.start}-${a.end})`);
     if (tail > TAIL + SLACK) problems.push(`cue ${i + 1}: stays ${tail.toFixed(3)} s after its last word`);
-    if (tail < -SLACK && c.end < next - SLACK)
+    if (!midEnd && tail < -SLACK && c.end < next - SLACK)
       problems.push(`cue ${i + 1}: ends ${(-tail).toFixed(3)} s before its last word does`);
   });
+  skipEmpty();
+  skipNote();
   if (wi !== words.length) problems.push(`the cues show ${wi} words, the turns have ${words.length}`);
   console.log(`${path}: ${d.cues.length} cues, ${words.length} words; in-times on the first word, ` +
               `out-times at most ${maxTail.toFixed(3)} s after the last; ${problems.length ? 'FAIL' : 'ok'}`);

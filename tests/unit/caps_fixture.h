@@ -8,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "cues.h"
 #include "cues_rules.h"
 #include "cues_text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 #define FX_RATE 22050
 
@@ -316,7 +320,12 @@ static inline void fx_check_times(const fx *f, size_t k, fx_stats *st) {
   int long_word =
       q->word_count == 1 && speech_end - in > VC_CAP_MAX_MS - VC_CAP_MAX_TAIL_MS;
   int whole_turn = q->first_of_turn && (!has_next || f->cues->cues[k + 1].turn != q->turn);
-  if (q->start_ms != in && !(q->start_ms == in + 1 && p && p->end_ms == q->start_ms))
+  int64_t a_end = (int64_t)((a->end * 1000 + FX_RATE - 1) / FX_RATE);
+  if (q->cont[0] && (q->start_ms < in || q->start_ms > a_end))
+    FX_FAIL("in-time %lld outside its cut word, %lld-%lld", (long long)q->start_ms,
+            (long long)in, (long long)a_end);
+  else if (!q->cont[0] && q->start_ms != in &&
+           !(q->start_ms == in + 1 && p && p->end_ms == q->start_ms))
     FX_FAIL("in-time %lld, first word at %lld", (long long)q->start_ms, (long long)in);
   if (q->end_ms > speech_end + VC_CAP_MAX_TAIL_MS)
     FX_FAIL("out-time %lld ms after the last word", (long long)(q->end_ms - speech_end));
@@ -369,7 +378,7 @@ static inline void fx_check_text(const fx *f, size_t ti, fx_stats *st) {
       FX_FAIL("no label length");
     for (size_t l = 0; l < q->n_lines; l++) {
       const char *s = q->lines[l] + (l == 0 ? q->label_len : 0);
-      if (*s && got.len)
+      if (*s && got.len && !q->cont[l])
         vc_sbuf_addc(&got, ' ');
       vc_sbuf_adds(&got, s);
     }

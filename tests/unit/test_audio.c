@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
 #include "voicecap/voicecap.h"
 
 static void temp_path(char *path) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
 #include "voicecap/voicecap.h"
 
 enum { RATE = 22050, N = RATE * 3 };

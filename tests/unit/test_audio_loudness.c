@@ -15,6 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio.h"
+#include "cast.h"
+#include "synth.h"
 #include "synth_calibrate.h"
 #include "voicecap/voicecap.h"
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cast.h"
 #include "voicecap/voicecap.h"
 
 static void write_file(const char *dir, const char *name, const char *body) {
@@ -60,6 +61,12 @@ static void test_shipped_voices(void **state) {
     assert_int_equal(v[r]->paragraph_pause_ms, 400);
     assert_int_equal(v[r]->turn_pause_ms, 1000);
     assert_true(v[r]->variant[0] != '\0');
+  }
+  /* the roles for people have a variant for a man and one for a woman */
+  for (int r = VC_ROLE_INTERVIEWER; r < VC_ROLE_COUNT; r++) {
+    assert_non_null(v[r]->variant_male);
+    assert_non_null(v[r]->variant_female);
+    assert_true(v[r]->pitch_male >= 0 && v[r]->pitch_female >= 0);
   }
   /* every role is distinct in variant and pitch */
   for (int a = 0; a < VC_ROLE_COUNT; a++) {
@@ -196,6 +203,58 @@ static void test_cast_pins(void **state) {
   vc_voiceset_free(vs);
 }
 
+/* A quoted man and a quoted woman in prose, a title, a self-description, a speaker the
+ * text says nothing about, an outlet, and a person with a voice file of their own. */
+static void test_cast_fits_person(void **state) {
+  (void)state;
+  char *dir = make_voices("ola-berg.ini", "language = en-us\nvariant = f5\n");
+  vc_voiceset *shipped = NULL, *vs = NULL;
+  vc_diag d = {{0}};
+  assert_int_equal(vc_voiceset_load(VC_SOURCE_DIR "/voices", &shipped, &d), VC_OK);
+  assert_int_equal(vc_voiceset_load(dir, &vs, &d), VC_OK);
+  vc_speaker sp[] = {{"Narrator", VC_ROLE_NARRATOR},
+                     {"Tomas Lind", VC_ROLE_QUOTE},
+                     {"Greta Holm", VC_ROLE_QUOTE},
+                     {"Kim Park", VC_ROLE_QUOTE},
+                     {"The Daily Ledger", VC_ROLE_INTERVIEWER},
+                     {"Ola Berg", VC_ROLE_QUOTE},
+                     {"Rui Sato", VC_ROLE_INTERVIEWEE}};
+  vc_turn turns[] = {
+      {VC_ROLE_NARRATOR, 0, 0, 0,
+       (char *)"Tomas Lind runs the ferry. Every morning he checks the ropes. Greta Holm, "
+               "who built the pier, says she still swims there. Mr. Lind agrees. Kim Park "
+               "sells tickets. Ola Berg, she says, keeps the books.",
+       0, 0},
+      {VC_ROLE_QUOTE, 1, 0, 0, (char *)"We never miss a day.", 0, 0},
+      {VC_ROLE_QUOTE, 2, 0, 0, (char *)"The water is cold.", 0, 0},
+      {VC_ROLE_QUOTE, 3, 0, 0, (char *)"People come back.", 0, 0},
+      {VC_ROLE_INTERVIEWER, 4, 0, 0, (char *)"How did it start?", 0, 0},
+      {VC_ROLE_QUOTE, 5, 0, 0, (char *)"By accident.", 0, 0},
+      {VC_ROLE_INTERVIEWEE, 6, 0, 0, (char *)"As a mother of three, I had no time.", 0, 0},
+  };
+  for (size_t t = 0; t < sizeof turns / sizeof turns[0]; t++)
+    turns[t].text_len = strlen(turns[t].text);
+  vc_script sc = {.turns = turns, .n_turns = 7, .speakers = sp, .n_speakers = 7};
+  vc_cast *c = NULL;
+  assert_int_equal(vc_cast_new(shipped, &sc, &c, &d), VC_OK);
+  const vc_voice *quote = vc_voiceset_find(shipped, "quote");
+  assert_string_equal(c->voice[1]->variant, quote->variant_male);   /* he, Mr. */
+  assert_string_equal(c->voice[2]->variant, quote->variant_female); /* she */
+  assert_string_equal(c->voice[3]->variant, quote->variant);        /* nothing said */
+  assert_string_equal(c->voice[4]->variant,
+                      vc_voiceset_find(shipped, "interviewer")->variant); /* an outlet */
+  assert_string_equal(c->voice[6]->variant,
+                      vc_voiceset_find(shipped, "interviewee")->variant_female); /* self */
+  vc_cast_free(c);
+  /* A voice file of their own wins over what the text says. */
+  assert_int_equal(vc_cast_new(vs, &sc, &c, &d), VC_OK);
+  assert_string_equal(c->voice[5]->variant, "f5");
+  vc_cast_free(c);
+  vc_voiceset_free(vs);
+  vc_voiceset_free(shipped);
+  remove_voices(dir);
+}
+
 static void test_cast_own_voice(void **state) {
   (void)state;
   char *dir =
@@ -227,10 +286,14 @@ static void test_cast_own_voice(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_shipped_voices),         cmocka_unit_test(test_bad_voice_files),
-      cmocka_unit_test(test_missing_role),           cmocka_unit_test(test_cast_panel),
-      cmocka_unit_test(test_cast_panel_before_role), cmocka_unit_test(test_cast_pins),
+      cmocka_unit_test(test_shipped_voices),
+      cmocka_unit_test(test_bad_voice_files),
+      cmocka_unit_test(test_missing_role),
+      cmocka_unit_test(test_cast_panel),
+      cmocka_unit_test(test_cast_panel_before_role),
+      cmocka_unit_test(test_cast_pins),
       cmocka_unit_test(test_cast_own_voice),
+      cmocka_unit_test(test_cast_fits_person),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "program.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
 
@@ -52,6 +53,10 @@ static void test_help_lists_commands(void **state) {
   assert_non_null(strstr(r.out, "render"));
   assert_non_null(strstr(r.out, "batch"));
   assert_non_null(strstr(r.out, "segment"));
+  assert_non_null(
+      strstr(r.out, "(default: the number of cores)\n                        [batch]"));
+  assert_non_null(
+      strstr(r.out, "--format=F        output format: tsv (default) or json [segment]"));
   run_free(&r);
 }
 
@@ -242,8 +247,8 @@ static void test_batch_file_suggests_render(void **state) {
   remove_tree(dir);
 }
 
-/* A voice file naming a language espeak-ng lacks: the message names the file and the
- * language, not "calibration failed: invalid configuration". */
+/* A voice file naming a language or variant espeak-ng lacks: the message names the file
+ * and the value, not "calibration failed: invalid configuration". */
 static void test_unknown_espeak_voice(void **state) {
   (void)state;
   char dir[64], cmd[512], voices[128], text[128], out[128];
@@ -262,6 +267,17 @@ static void test_unknown_espeak_voice(void **state) {
   assert_non_null(strstr(r.err, "/voices/narrator.ini"));
   assert_non_null(strstr(r.err, "xx-nowhere"));
   assert_null(strstr(r.err, "calibration failed"));
+  run_free(&r);
+  /* a variant espeak-ng lacks would be spoken with its default variant: an error too */
+  snprintf(cmd, sizeof cmd,
+           "cp '%s'/voices/narrator.ini '%s' && "
+           "sed -i 's/^variant *=.*/variant = zz9/' '%s/narrator.ini'",
+           VC_SOURCE_DIR, voices, voices);
+  assert_int_equal(system(cmd), 0);
+  r = run(7, argv);
+  assert_int_equal(r.rc, 1);
+  assert_non_null(
+      strstr(r.err, "/voices/narrator.ini: variant = zz9: espeak-ng has no such"));
   run_free(&r);
   remove_tree(dir);
 }

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 static vc_status check(const char *s, size_t len, size_t *bad) {
   *bad = (size_t)-1;

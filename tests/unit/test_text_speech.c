@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "voicecap/text.h"
+#include "text.h"
 
 static int setup(void **state) {
   vc_speak_rules *r = NULL;
@@ -39,6 +39,75 @@ static void check(const vc_speak_rules *r, const char *display, const char *want
     assert_true(s->map[i] <= s->map[i + 1]);
     assert_true(s->map[i] < len);
   }
+  vc_speakable_free(s);
+}
+
+/* The pauses for reading of `display`'s speakable text: their count, and each one's
+ * length and the display byte it is shown with. */
+static vc_speakable *speak(const vc_speak_rules *r, const char *display) {
+  vc_speakable *s = NULL;
+  assert_int_equal(vc_speakable_new_with(r, display, strlen(display), &s), VC_OK);
+  return s;
+}
+
+static void test_links(void **state) {
+  const vc_speak_rules *r = *state;
+  check(r, "See https://www.example.org/archive/2031/a-b.html today.",
+        "See example dot org today.");
+  check(r, "See http://news.example.co.uk/x?id=7 now",
+        "See news dot example dot co dot uk now");
+  check(r, "at www.example.org/about.", "at example dot org.");
+  check(r, "at https://192.168.1.20/admin now", "at link now");
+  check(r, "write to the.desk@example.org today",
+        "write to the dot desk at example dot org today");
+  /* Longer than a caption's two lines: the path's words are said too, where written. */
+  check(r,
+        "at https://www.example.org/2031/05/city-council-votes-on-new-budget-plan-for-"
+        "schools-and-roads.html now",
+        "at example dot org 2031 05 city council votes on new budget plan for schools and "
+        "roads html now");
+  /* Not links: an abbreviation, a handle, a plain path, a version. */
+  check(r, "the U.S. and e.g. this", "the U.S. and e.g. this");
+  check(r, "ask @desk or a/b", "ask @desk or a, b");
+  /* A link said shorter than shown: 300 ms before it, then a pause to read the rest,
+   * both shown with display words. */
+  const char *d = "Go to https://www.example.org/archive/2031/collections.html now.";
+  vc_speakable *s = speak(r, d);
+  assert_int_equal(s->n_holds, 2);
+  assert_int_equal(s->holds[0].ms, 300);
+  assert_int_equal(s->map[s->holds[0].word], 4); /* "to" */
+  assert_int_equal(s->map[s->holds[1].word] >= 6, 1);
+  assert_true(s->map[s->holds[1].word] < 60); /* inside the link */
+  size_t shown = strlen("https://www.example.org/archive/2031/collections.html");
+  assert_int_equal(s->holds[1].ms, (int)(shown - strlen("example dot org")) * 50);
+  assert_true(s->holds[0].at <= s->holds[1].at && s->holds[1].at <= s->len);
+  vc_speakable_free(s);
+}
+
+static void test_sound_notes(void **state) {
+  const vc_speak_rules *r = *state;
+  check(r, "Good to see you. [LAUGHS] So how", "Good to see you.  So how");
+  check(r, "(applause) Thank you.", "  Thank you.");
+  check(r, "Yes. [Witness conferring with counsel.] No.", "Yes.  No.");
+  check(r, "It was [laughter]. Then", "It was . Then");
+  check(r, "It was \u201c[laughs]\u201d fun", "It was  fun");
+  /* Speech in brackets stays speech: an editor's insertion, an aside with a person, a
+   * group too long to be a note, a word glued to the bracket. */
+  check(r, "this guy [Marder] said", "this guy Marder said");
+  check(r, "trust me (and I mean it) now", "trust me (and I mean it) now");
+  check(r, "(we all laughed about it later) then", "(we all laughed about it later) then");
+  check(r, "a laugh[laughs]", "a laughlaughs");
+  check(r, "(a long aside that mentions the laughter of the audience in the hall) ok",
+        "(a long aside that mentions the laughter of the audience in the hall) ok");
+  /* After speech, a pause to read the note, shown with it; none when nothing came
+   * before it. */
+  vc_speakable *s = speak(r, "Fine. [laughs] Go on.");
+  assert_int_equal(s->n_holds, 1);
+  assert_int_equal(s->holds[0].ms, (8 + 1) * 50);
+  assert_int_equal(s->map[s->holds[0].word], 6); /* the note */
+  vc_speakable_free(s);
+  s = speak(r, "[laughs] Go on.");
+  assert_int_equal(s->n_holds, 0);
   vc_speakable_free(s);
 }
 
@@ -211,6 +280,8 @@ int main(void) {
       cmocka_unit_test(test_numbers),
       cmocka_unit_test(test_acronyms),
       cmocka_unit_test(test_symbols),
+      cmocka_unit_test(test_links),
+      cmocka_unit_test(test_sound_notes),
       cmocka_unit_test(test_map_of_expansion),
       cmocka_unit_test(test_sentence_end),
       cmocka_unit_test(test_rules_missing),

@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cast.h"
+#include "synth.h"
+#include "text.h"
+#include "timeline.h"
 #include "voicecap/voicecap.h"
 
 /* An identity speakable form of `s` (speakable byte i came from display byte i), made

@@ -4,11 +4,11 @@
 
 #include <stdio.h>
 
-#include "voicecap/cast.h"
-#include "voicecap/cues.h"
+#include "cast.h"
+#include "cues.h"
+#include "timeline.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "voicecap/cast.h"
+#include "cast.h"
 #include "voicecap/status.h"
 
 #ifdef __cplusplus

@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "timeline.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +27,9 @@ typedef struct vc_cue {
   size_t label_len; /* bytes of the label at the start of lines[0], its space included */
   int64_t *word_ms; /* start (ms) of each shown word in order; owned; sum of line_words */
   int64_t speech_end_ms; /* end of the last word's sound (ms, rounded up) */
+  /* 1 when line l goes on with a word cut at the end of the line before (for line 0:
+   * the previous cue's last line): a word longer than a line, shown in pieces. */
+  int cont[VC_CUE_MAX_LINES];
 } vc_cue;
 
 typedef struct vc_cues {

@@ -5,10 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "synth.h"
+#include "text.h"
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
-#include "voicecap/synth.h"
-#include "voicecap/text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,6 +22,8 @@ typedef struct vc_word {
   uint64_t start, end;         /* samples from the start of the audio, end exclusive */
   int sentence_end;            /* 1 when the word closes a sentence */
   int paragraph_end;           /* 1 when the word closes a paragraph */
+  uint64_t held; /* samples at the end of [start, end) that are a pause for reading it
+                    (a link said shorter than shown, a sound note), not its sound */
 } vc_word;
 
 typedef struct vc_span {
@@ -41,7 +43,8 @@ vc_status vc_timeline_new(int sample_rate, size_t n_turns, vc_timeline **out);
 void vc_timeline_free(vc_timeline *t);
 
 /* Adds the display words of one utterance of turn `turn`: `display` is the text shown,
- * `sp` its speakable form as given to the synthesiser, `sw` the synthesiser's words and
+ * `sp` its speakable form as given to the synthesiser, `sw` the synthesiser's words (one
+ * with len 0 is a pause for reading, vc_hold, counted in the word's `held`) and
  * `offset` the sample at which the utterance starts in the audio. Every display word gets
  * a span; display words espeak-ng did not mark take their neighbours' times. */
 vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,

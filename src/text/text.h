@@ -40,15 +40,26 @@ vc_status vc_utf8_check(const char *bytes, size_t len, size_t *bad_offset);
 /* Speakable text derived from a display text, for espeak-ng. `map[i]` is the byte
  * offset in the display text that speakable byte `i` came from (map has len + 1
  * entries; map[len] is the display length). Both strings are owned by the struct. */
+/* A pause in the speech for reading what the captions show but the voice leaves out (a
+ * sound note, the rest of a link): `ms` of silence before speakable byte `at`; the
+ * display word holding map[word] is shown during it. */
+typedef struct vc_hold {
+  size_t at, word;
+  int ms;
+} vc_hold;
+
 typedef struct vc_speakable {
   char *text;
   size_t len;
   size_t *map;
+  vc_hold *holds; /* in order of `at`; NULL when there are none */
+  size_t n_holds;
   const struct vc_speak_rules *rules; /* the tables it was made with (borrowed), or NULL */
 } vc_speakable;
 
 /* Builds the speakable form of `display` (typography, abbreviations, censored words,
- * pronunciations from the data tables). Caller frees with vc_speakable_free. */
+ * pronunciations from the data tables, sound notes left out, links said by their site's
+ * name). Caller frees with vc_speakable_free. */
 vc_status vc_speakable_new(const char *display, size_t len, vc_speakable **out);
 void vc_speakable_free(vc_speakable *s);
 
@@ -58,8 +69,8 @@ void vc_speakable_free(vc_speakable *s);
  * to tell ordinary words in capitals, "SIGN UP", from acronyms to spell, "NPR"). */
 typedef struct vc_speak_rules vc_speak_rules;
 
-/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means env VOICECAP_DATA, else the
- * data folder built in (VC_DEFAULT_DATA_DIR). Fails with VC_ERR_IO when the file is
+/* Loads `data_dir`/pronunciations.tsv; `data_dir` NULL means the data folder
+ * vc_folder_find finds (util_folders.h). Fails with VC_ERR_IO when the file is
  * missing, VC_ERR_CONFIG (diag: file and line) on a bad entry. A missing hunspell
  * dictionary is not an error (acronyms are then left to espeak-ng). Caller frees *out
  * with vc_speak_rules_free. */
@@ -72,8 +83,13 @@ void vc_speak_rules_free(vc_speak_rules *r);
  * "s-word" (bare) or "effing" (letter name + suffix), unknown all-capital words of up
  * to five letters are spelled ("A-S-L"), years and decades are said in words ("twenty
  * twenty", "nineteen nineties"), "$5 million" -> "5 million dollars", "10:00 AM" ->
- * "10 AM", "1-on-1" -> "1 on 1", "a/b" -> "a, b". Several speakable words may map to
- * one display word. */
+ * "10 AM", "1-on-1" -> "1 on 1", "a/b" -> "a, b". Sound notes and stage directions
+ * ("[laughs]", "(applause)", see data/sound-notes.tsv) are not spoken; a link is said as
+ * its site's name ("https://www.example.org/a/b" -> "example dot org"), an e-mail address
+ * as written with "dot" and "at". Where captions show more than is said (a note after
+ * some speech, a link), a hold gives 50 ms of silence a character shown and not said, the
+ * time to read it at 20 characters a second. Several speakable words may map to one
+ * display word. */
 vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, size_t len,
                                 vc_speakable **out);
 
@@ -112,6 +128,13 @@ void vc_glue_ctx_free(vc_glue_ctx *g);
  * `ctx` NULL: punctuation joins only. */
 vc_status vc_unglue(const char *s, size_t len, const vc_glue_ctx *ctx, char **out,
                     size_t *out_len, size_t **map);
+
+/* 1 when `s[0..len)` may hold a join vc_unglue repairs, so that texts without one can be
+ * left alone cheaply: a lower-case letter before a capital ("filmmakerJane"), before
+ * punctuation and a letter ("way,Then"), or a capitalised word after a capitalised word
+ * or a title's small word, where a title may end glued to the next word ("Sound of
+ * Metalis"). */
+int vc_glue_suspect(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

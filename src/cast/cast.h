@@ -27,6 +27,11 @@ typedef struct vc_voice {
   int paragraph_pause_ms; /* silence between paragraphs of one turn */
   int turn_pause_ms;      /* silence before a turn by another speaker */
   char *file; /* the file it was read from (DIR/ID.ini), for messages; or NULL */
+  /* For a speaker the text says is a man (variant_male, pitch_male) or a woman
+   * (variant_female, pitch_female); NULL and -1: as `variant` and `pitch`, which are for
+   * a speaker the text says nothing about (a neutral choice). */
+  char *variant_male, *variant_female;
+  int pitch_male, pitch_female;
 } vc_voice;
 
 typedef struct vc_voiceset {
@@ -53,11 +58,13 @@ typedef struct vc_cast {
 } vc_cast;
 
 /* A speaker gets the voice named after them if one exists (DIR/NAME.ini, case-insensitive,
- * a space matching ' ', '-' or '_'), else their role's voice. Colours: the voice's own,
- * else the role's BBC colour (narrator yellow, interviewer white, interviewee cyan, quote
- * green); further speakers on one voice (a panel) take the next unused of white, cyan,
- * green (repeating) and a pitch offset. The cast borrows strings from `vs`, which must
- * outlive it. */
+ * a space matching ' ', '-' or '_'), else their role's voice; with a role's voice, a
+ * speaker the text says is a man or a woman (he/she after their name, Mr./Ms., "as a
+ * mother") speaks with its variant_male or variant_female when it has one. Colours: the
+ * voice's own, else the role's BBC colour (narrator yellow, interviewer white, interviewee
+ * cyan, quote green); further speakers on one voice (a panel) take the next unused of
+ * white, cyan, green (repeating) and a pitch offset. The cast borrows strings from `vs`,
+ * which must outlive it. */
 vc_status vc_cast_new(const vc_voiceset *vs, const vc_script *script, vc_cast **out,
                       vc_diag *diag);
 void vc_cast_free(vc_cast *c);
