@@ -505,14 +505,14 @@ void vc_audio_abort(vc_audio *a) {
 }
 
 vc_status vc_audio_transcode(const char *from, const char *to, const char *format,
-                             vc_diag *diag) {
+                             int out_rate, vc_diag *diag) {
   SF_INFO info = {0};
   SNDFILE *in = sf_open(from, SFM_READ, &info);
   if (!in) {
     diag_set(diag, from, sf_strerror(NULL));
     return VC_ERR_AUDIO;
   }
-  vc_audio_opts o = {.in_rate = info.samplerate, .format = format};
+  vc_audio_opts o = {.in_rate = info.samplerate, .out_rate = out_rate, .format = format};
   vc_audio *a = NULL;
   vc_status st = info.channels == 1 ? vc_audio_open(to, &o, &a, diag) : VC_ERR_AUDIO;
   int16_t buf[VC_CHUNK];

@@ -32,10 +32,11 @@ vc_status vc_audio_set_tags(vc_audio *a, const vc_audio_tags *t);
  * WAV a `cue ` chunk and LIST/adtl labels (the INFO strings are libsndfile's). */
 vc_status vc_audio_tags_write(const char *path, const char *format, const vc_audio_tags *t);
 
-/* Writes the samples of the mono audio file `from` into a new file `to` of `format`, as
- * vc_audio_open writes them (the talking book's MP3 from another format's audio). */
+/* Writes the samples of the mono audio file `from` into a new file `to` of `format` at
+ * `out_rate` (0: the same rate), as vc_audio_open writes them (the talking book's MP3 from
+ * another format's audio). */
 vc_status vc_audio_transcode(const char *from, const char *to, const char *format,
-                             vc_diag *diag);
+                             int out_rate, vc_diag *diag);
 
 /* "HH:MM:SS.mmm", the Vorbis comment chapter time; `out` holds at least 16 bytes. */
 void vc_chapter_time(char *out, size_t n, int64_t ms);

@@ -386,6 +386,13 @@ static uint64_t text_hash(const vc_text *t) {
   return h;
 }
 
+/* The book's MP3 runs at the render's rate when MP3 has it (8 to 48 kHz), else at the
+ * speech's own (espeak-ng's 22050 Hz), not at Opus's 48 kHz. */
+static int epub_rate(const vc_job *j) {
+  int r = j->o->sample_rate;
+  return r >= 8000 && r <= 48000 ? r : j->tl->sample_rate;
+}
+
 /* NAME.epub: the book's audio is MP3 (an EPUB 3.2 core media type; Opus is not), the
  * render's own when it is MP3, else the render's audio written again as MP3. */
 static vc_status write_epub(vc_job *j) {
@@ -400,7 +407,7 @@ static vc_status write_epub(vc_job *j) {
     if (!(mp3 = malloc(n)))
       return VC_ERR_NOMEM;
     snprintf(mp3, n, "%s.mp3~", j->temp[OUT_EPUB]);
-    st = vc_audio_transcode(j->temp[OUT_WAV], mp3, "mp3", j->diag);
+    st = vc_audio_transcode(j->temp[OUT_WAV], mp3, "mp3", epub_rate(j), j->diag);
   }
   vc_epub_in in = {.script = j->script,
                    .tl = j->tl,
