@@ -63,16 +63,21 @@ static void put_clock(vc_sbuf *b, double s) {
 typedef struct vc_book {
   const vc_epub_in *in;
   vc_sbuf x, smil;
-  size_t n_sentences;
-  double spoken; /* seconds of audio the clips cover */
+  size_t n_sentences; /* spans with an id */
+  size_t n_clips;     /* clips in the overlay */
+  double spoken;      /* seconds of audio the clips cover */
 } vc_book;
 
+/* One clip of the overlay; none for a span without sound (a sentence of only a dash,
+ * which takes its neighbour's time and so lasts 0 ms): SMIL wants clipBegin < clipEnd. */
 static void add_clip(vc_book *k, const char *target, uint64_t a, uint64_t z) {
   double s0 = secs(k->in, a), s1 = secs(k->in, z);
+  if ((int64_t)(s1 * 1000.0 + 0.5) <= (int64_t)(s0 * 1000.0 + 0.5))
+    return;
   putf(&k->smil,
        "<par id=\"par%zu\"><text src=\"" VC_EPUB_TEXT "#%s\"/><audio src=\"" VC_EPUB_AUDIO
        "\" clipBegin=\"%.3fs\" clipEnd=\"%.3fs\"/></par>\n",
-       ++k->n_sentences, target, s0, s1);
+       ++k->n_clips, target, s0, s1);
   k->spoken += (double)(int64_t)(s1 * 1000.0 + 0.5) / 1000.0 -
                (double)(int64_t)(s0 * 1000.0 + 0.5) / 1000.0;
 }
@@ -90,7 +95,7 @@ static size_t put_sentences(vc_book *k, size_t ti, const vc_word *w, size_t n) {
     size_t a = w[first].start_byte, z = w[i].end_byte;
     put_esc(&k->x, t->text + at, a > at ? a - at : 0);
     char id[32];
-    snprintf(id, sizeof id, "s%zu", k->n_sentences + 1);
+    snprintf(id, sizeof id, "s%zu", ++k->n_sentences);
     putf(&k->x, "<span id=\"%s\">", id);
     put_esc(&k->x, t->text + a, z - a);
     vc_sbuf_adds(&k->x, "</span>");

@@ -8,7 +8,7 @@
 #    and DAISY Ace (0 violations, system Chromium);
 #  - every audio format: ffprobe and mpv (chapter-list, Lua) list one chapter per turn,
 #    at the turn's start within 1 ms, titled "Speaker: first words"; title and artist tags;
-#  - --announce every / none; the untrusted text gives a valid book.
+#  - --announce every / none; a second seed and the untrusted text give valid books.
 set -euo pipefail
 : "${VC_SOURCE_DIR:?}" "${VC_BIN:?}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
@@ -107,7 +107,11 @@ JS
 "$VC_BIN" check --quiet --audio "$tmp/every/$name.wav" "$tmp/every/$name.srt" \
   "$tmp/every/$name.vtt" "$tmp/every/$name.ass" || fail "every: the captions do not cover the speech"
 
-# 4. The untrusted text: a valid book, every text escaped.
+# 4. A second seed's book (WAV render: the book's MP3 encoded from it), whose dash-only
+# sentences have no sound of their own; and the untrusted text: valid books.
+seed2=$(ls "$ROOT"/seeds/003_*.txt | head -n1)
+"$VC_BIN" render --epub -o "$tmp/seed2" "$seed2" >/dev/null
+epubcheck_ok "$tmp/seed2/$(basename "$seed2" .txt).epub"
 "$VC_BIN" render --epub --audio-format mp3 -o "$tmp/untrusted" \
   "$ROOT/tests/data/untrusted/hostile_interview.txt" >/dev/null
 epubcheck_ok "$tmp/untrusted/hostile_interview.epub"
