@@ -80,7 +80,7 @@ format-check:
 fuzz: deps-test
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVC_FUZZ=ON -DVC_TESTS=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
-	bash fuzz/run.sh $(FUZZ_BUILD) $${FUZZ_SECONDS:-60}
+	bash fuzz/run.sh $(FUZZ_BUILD) $(or $(FUZZ_SECONDS),60) $(FUZZ_TARGETS)
 
 bench: build-test
 	bash bench/bench.sh

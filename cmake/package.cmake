@@ -76,8 +76,25 @@ This package holds the shared library.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libvoicecap-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEV_DEPENDS library)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libespeak-ng-dev, libsndfile1-dev, libass-dev, libebur128-dev, libsamplerate0-dev, libinih-dev, libutf8proc-dev, libjansson-dev, libhunspell-dev, libunibreak-dev")
+# libvoicecap-dev depends on the Debian packages that hold the pkg-config modules of
+# voicecap.pc's Requires.private (read from voicecap.pc.in, so the list is kept once).
+file(STRINGS ${PROJECT_SOURCE_DIR}/voicecap.pc.in vc_requires REGEX "^Requires.private:")
+string(REGEX REPLACE "^Requires.private:[ \t]*" "" vc_requires "${vc_requires}")
+string(REPLACE " " ";" vc_requires "${vc_requires}")
+set(vc_dev_depends)
+foreach(module IN LISTS vc_requires)
+  pkg_get_variable(vc_pcdir ${module} pcfiledir)
+  execute_process(COMMAND dpkg-query -S ${vc_pcdir}/${module}.pc
+                  OUTPUT_VARIABLE vc_owner ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
+  string(REGEX MATCH "^[^:,]+" vc_owner "${vc_owner}")
+  if(vc_owner)
+    list(APPEND vc_dev_depends ${vc_owner})
+  else()
+    message(STATUS "libvoicecap-dev: no Debian package holds ${module}.pc; not a dependency")
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES vc_dev_depends)
+list(JOIN vc_dev_depends ", " CPACK_DEBIAN_DEV_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "interview text to narrated audio with synced captions (development files)
 libvoicecap renders the plain text of an interview into narrated audio,

@@ -2,6 +2,7 @@
 #ifndef VOICECAP_RENDER_H
 #define VOICECAP_RENDER_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "voicecap/export.h"
@@ -48,12 +49,24 @@ typedef struct vc_render_opts {
   const char *calibration_cache;
   vc_announce announce; /* --announce */
   int epub;             /* --epub: also write NAME.epub, a talking book */
+  /* A segmentation to render from instead of segmenting: `voicecap segment --format tsv`
+   * output the user corrected (vc_script_from_tsv checks it against the text), or NULL. */
+  const char *turns_path;
+  /* Warnings (some turns uncertain: see `voicecap segment --explain`), or NULL for none;
+   * called with warn_user. */
+  vc_note_fn warn;
+  void *warn_user;
+  /* When not NULL and set (by a signal handler), the render stops at its next check,
+   * removes what it wrote and returns VC_ERR_CANCELLED. Publication is never cut short. */
+  volatile sig_atomic_t *cancel;
 } vc_render_opts;
 
 /* Renders the interview in `path` (UTF-8 text) to OUT/NAME.{wav,srt,vtt,ass,json,txt},
  * NAME being the file's name without its extension (the audio's extension follows
- * audio_format). Every output is written under a temporary name and renamed only when all
- * are complete, so a failure leaves earlier outputs as they were. `o` may be NULL. On
+ * audio_format). The outputs are written into a private temporary folder in OUT and
+ * published as a set (src/render/render_outset.h): after any failure, signal or crash OUT
+ * holds the complete earlier set or the complete new one; the temporary folders an
+ * earlier, dead render of NAME left are removed first. `o` may be NULL. On
  * failure `diag` (may be NULL) names the file and the problem. espeak-ng is one instance
  * per process, so renders run one at a time (the voicecap program's batch runs one process
  * per file); and the first render of a process forks a helper process, so call it while

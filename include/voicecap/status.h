@@ -12,16 +12,17 @@ extern "C" {
 
 typedef enum vc_status {
   VC_OK = 0,
-  VC_ERR_NOMEM,  /* an allocation failed */
-  VC_ERR_IO,     /* a file could not be read or written */
-  VC_ERR_UTF8,   /* input is not valid UTF-8 */
-  VC_ERR_NUL,    /* input contains a NUL byte */
-  VC_ERR_EMPTY,  /* input has nothing to speak */
-  VC_ERR_CONFIG, /* a voice definition or option is invalid */
-  VC_ERR_SYNTH,  /* espeak-ng failed */
-  VC_ERR_AUDIO,  /* the audio writer failed */
-  VC_ERR_ARG,    /* a caller passed an invalid argument */
-  VC_ERR_LIMIT,  /* input exceeds a built-in cap */
+  VC_ERR_NOMEM,     /* an allocation failed */
+  VC_ERR_IO,        /* a file could not be read or written */
+  VC_ERR_UTF8,      /* input is not valid UTF-8 */
+  VC_ERR_NUL,       /* input contains a NUL byte */
+  VC_ERR_EMPTY,     /* input has nothing to speak */
+  VC_ERR_CONFIG,    /* a voice definition or option is invalid */
+  VC_ERR_SYNTH,     /* espeak-ng failed */
+  VC_ERR_AUDIO,     /* the audio writer failed */
+  VC_ERR_ARG,       /* a caller passed an invalid argument */
+  VC_ERR_LIMIT,     /* input exceeds a built-in cap */
+  VC_ERR_CANCELLED, /* stopped on request (a signal): nothing was published */
   VC_STATUS_COUNT
 } vc_status;
 

@@ -1,31 +1,64 @@
 /* Many interviews: one worker process per interview, at most `jobs` at once, because
  * espeak-ng is a single global instance per process. */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cast.h"
+#include "guard.h"
 #include "program.h"
 #include "render_internal.h"
+#include "render_outset.h"
 #include "text.h"
 #include "voicecap/segment.h"
 
-/* A worker renders one file and reports through its exit status. */
+/* A worker renders one file and reports through its exit status; it dies with the
+ * parent (cleaning up, as on SIGTERM) and, when interrupted, by the same signal. */
 static pid_t start_worker(const char *path, const vc_render_opts *o,
                           const vc_voice_pins *pins, FILE *out, FILE *err) {
+  pid_t parent = getpid();
   if (out)
     fflush(out);
   fflush(err);
   pid_t pid = fork();
   if (pid != 0)
     return pid;
+  vc_guard_worker_start(parent);
   vc_diag diag = {{0}};
   vc_status st = vc_render_file_pinned(path, o, pins, &diag);
+  if (st == VC_ERR_CANCELLED)
+    vc_guard_exit_if_signalled();
   if (st != VC_OK)
-    fprintf(err, "voicecap: %s\n", diag.msg);
+    vc_guard_error(err, diag.msg);
   fflush(err);
   _exit(st == VC_OK ? 0 : 1);
+}
+
+/* A worker that died by a signal it was not sent left only a temporary folder: it is
+ * swept, and the death reported. */
+static int worker_done(const char *path, int status, const vc_render_opts *o, FILE *err) {
+  vc_diag d = {{0}};
+  vc_status st = vc_guard_status(path, status, &d);
+  if (st != VC_OK && WIFSIGNALED(status)) {
+    vc_render_sweep(path, o, NULL);
+    vc_guard_error(err, d.msg);
+  }
+  return st == VC_OK;
+}
+
+/* Passes a signal the parent received on to every running worker, once. */
+static void pass_signal(const pid_t *pids, const int *live, size_t n, int *passed) {
+  int sig = *vc_guard_flag();
+  if (!sig || *passed)
+    return;
+  for (size_t i = 0; i < n; i++) {
+    if (live[i])
+      kill(pids[i], sig);
+  }
+  *passed = 1;
 }
 
 static long cores(void) {
@@ -52,43 +85,60 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
     vc_batch_plan_voices(paths, n, &pins);
   size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
   pid_t *pids = calloc(n ? n : 1, sizeof *pids);
-  if (!pids) {
+  int *live = calloc(n ? n : 1, sizeof *live);
+  if (!pids || !live) {
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    free(pids);
+    free(live);
     vc_voice_pins_clear(&pins);
     return 1;
   }
   size_t next = 0, running = 0, done = 0, failed = 0;
+  int passed = 0;
   while (done < n) {
-    while (running < max && next < n) {
+    while (running < max && next < n && !*vc_guard_flag()) {
       pids[next] = start_worker(paths[next], o, &pins, out, err);
       if (pids[next] < 0) {
-        fprintf(err, "voicecap: %s: cannot start a worker\n", paths[next]);
+        char msg[sizeof(vc_diag)];
+        snprintf(msg, sizeof msg, "%.300s: cannot start a worker", paths[next]);
+        vc_guard_error(err, msg);
         failed++, done++, next++;
         continue;
       }
+      live[next] = 1;
       running++, next++;
     }
     if (running == 0)
-      continue;
+      break; /* all done, or interrupted before the rest started */
     int status = 0;
+    pass_signal(pids, live, next, &passed);
     pid_t pid = wait(&status);
+    pass_signal(pids, live, next, &passed);
+    if (pid < 0 && errno == EINTR)
+      continue;
     if (pid < 0)
       break;
     for (size_t i = 0; i < next; i++) {
-      if (pids[i] != pid)
+      if (pids[i] != pid || !live[i])
         continue;
-      int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      live[i] = 0;
       running--, done++;
+      if (*vc_guard_flag())
+        continue; /* interrupted: no verdict */
+      int ok = worker_done(paths[i], status, o, err);
       failed += !ok;
       if (out) {
-        fprintf(out, "[%zu/%zu] %s %s\n", done, n, ok ? "ok    " : "FAILED", paths[i]);
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "[%zu/%zu] %s ", done, n, ok ? "ok    " : "FAILED");
+        vc_guard_line(out, prefix, paths[i]);
         fflush(out);
       }
     }
   }
-  if (out)
+  if (out && !*vc_guard_flag())
     fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
   free(pids);
+  free(live);
   vc_voice_pins_clear(&pins);
   return failed ? 1 : 0;
 }

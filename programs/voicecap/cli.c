@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 
 #include "audio.h"
 #include "cast.h"
+#include "guard.h"
 #include "program.h"
 #include "text.h"
 #include "util_folders.h"
@@ -31,8 +33,8 @@ enum {
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
-  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name;
-  int jobs, help, version, sample_rate;
+  const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns;
+  int jobs, help, version, sample_rate, explain, follow_links;
   int announce, epub; /* vc_announce; --epub */
   int verbosity;      /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
@@ -195,6 +197,24 @@ static int set_name(vc_args *a, const char *v, FILE *err) {
   return 0;
 }
 
+static int set_follow_links(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->follow_links = 1;
+  return 0;
+}
+
+static int set_explain(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->explain = 1;
+  return 0;
+}
+
+static int set_turns(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->turns = v;
+  return 0;
+}
+
 static int set_help(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->help = 1;
@@ -229,7 +249,16 @@ static const vc_opt_def vc_opts[] = {
     {"name", 0, "NAME", CMD_RENDER, set_name,
      "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
      "so on (default: stdin)"},
+    {"follow-links", 0, NULL, CMD_BATCH, set_follow_links,
+     "follow links that lead out of the folders given (by default they are skipped, and "
+     "named)"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
+    {"explain", 0, NULL, CMD_SEGMENT, set_explain,
+     "instead of the turns: each speaker's role and name with the rule and source line "
+     "that chose them, and each turn's line, confidence and rule ('?': uncertain)"},
+    {"turns", 0, "TSV", CMD_RENDER, set_turns,
+     "render from this segmentation (segment --format tsv output, corrected) instead of "
+     "segmenting; one FILE only"},
     {"audio", 0, "FILE", CMD_CHECK, set_audio,
      "the audio the captions belong to: check that the cues cover the speech"},
     {"quiet", 'q', NULL, CMD_RENDER | CMD_BATCH | CMD_CHECK, set_quiet,
@@ -414,7 +443,11 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .epub = a->epub,
                       .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
-                      .note_user = err};
+                      .note_user = err,
+                      .turns_path = a->turns,
+                      .warn = a->verbosity >= 0 ? print_note : NULL,
+                      .warn_user = err,
+                      .cancel = vc_guard_flag()};
   return o;
 }
 
@@ -456,10 +489,26 @@ static const char *input_name(const vc_args *a, const char *path) {
   return !is_stdin(path) ? path : a->name ? a->name : "stdin";
 }
 
+/* The first FILE (in command-line order) that shares FILE i's base name, or NULL: their
+ * outputs would overwrite each other, so the later one is refused, as batch does. */
+static const char *earlier_same_name(const vc_args *a, size_t i) {
+  char *stem = vc_path_stem(a->pos[i]);
+  const char *clash = NULL;
+  for (size_t k = 0; stem && k < i && !clash; k++) {
+    char *other = vc_path_stem(a->pos[k]);
+    if (other && strcmp(stem, other) == 0)
+      clash = a->pos[k];
+    free(other);
+  }
+  free(stem);
+  return clash;
+}
+
+/* A FILE is rendered in a child process (guard.c), standard input in this one. */
 static vc_status render_one(const vc_args *a, const char *path, const vc_render_opts *o,
                             vc_diag *d) {
   if (!is_stdin(path))
-    return vc_render_file(path, o, d);
+    return vc_guard_render(path, o, d);
   const char *name = input_name(a, path);
   vc_text *t = NULL;
   vc_status st = vc_text_read(stdin, name, &t, d);
@@ -474,62 +523,38 @@ static vc_status render_one(const vc_args *a, const char *path, const vc_render_
   return st;
 }
 
-/* render_one in a child process. espeak-ng carries state from one utterance into the
- * next, so a file rendered after another in the same process would not be byte-identical
- * to the same file rendered alone; a child per file starts espeak-ng afresh, as batch
- * workers do. The child sends back its status and message. */
-static vc_status render_apart(const vc_args *a, const char *path, const vc_render_opts *o,
-                              vc_diag *d) {
-  int fd[2];
-  if (pipe(fd) != 0)
-    return render_one(a, path, o, d);
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fd[0]);
-    vc_diag cd = {{0}};
-    int st = (int)render_one(a, path, o, &cd);
-    fflush(NULL);
-    int ok = write(fd[1], &st, sizeof st) == (ssize_t)sizeof st &&
-             write(fd[1], cd.msg, sizeof cd.msg) == (ssize_t)sizeof cd.msg;
-    _exit(ok ? 0 : 1);
-  }
-  close(fd[1]);
-  int st = VC_ERR_IO;
-  int got = pid > 0 && read(fd[0], &st, sizeof st) == (ssize_t)sizeof st &&
-            read(fd[0], d->msg, sizeof d->msg) == (ssize_t)sizeof d->msg;
-  close(fd[0]);
-  int status = 0;
-  if (pid > 0)
-    waitpid(pid, &status, 0);
-  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    snprintf(d->msg, sizeof d->msg, "%.400s: the rendering process failed",
-             input_name(a, path));
-    return VC_ERR_IO;
-  }
-  d->msg[sizeof d->msg - 1] = '\0';
-  return (vc_status)st;
-}
-
 static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   if (a->n_pos == 0) {
     fprintf(err, "voicecap: render needs at least one FILE\n");
     return EXIT_USAGE;
   }
+  if (a->turns && a->n_pos != 1) {
+    fprintf(err, "voicecap: render --turns=TSV takes exactly one FILE\n");
+    return EXIT_USAGE;
+  }
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   int failed = 0;
-  for (size_t i = 0; i < a->n_pos; i++) {
+  vc_guard_signals();
+  for (size_t i = 0; i < a->n_pos && !*o.cancel; i++) {
     vc_diag d = {{0}};
-    vc_status st = a->n_pos > 1 ? render_apart(a, a->pos[i], &o, &d)
-                                : render_one(a, a->pos[i], &o, &d);
+    const char *clash = earlier_same_name(a, i);
+    vc_status st = VC_ERR_ARG;
+    if (clash)
+      snprintf(d.msg, sizeof d.msg,
+               "%.200s: skipped: its outputs would overwrite those of %.200s", a->pos[i],
+               clash);
+    else
+      st = render_one(a, a->pos[i], &o, &d);
     if (st != VC_OK) {
-      fprintf(err, "voicecap: %s\n", d.msg);
+      if (st != VC_ERR_CANCELLED)
+        vc_guard_error(err, d.msg);
       failed = 1;
     } else if (a->verbosity >= 0) {
-      fprintf(out, "rendered %s\n", input_name(a, a->pos[i]));
+      vc_guard_line(out, "rendered ", input_name(a, a->pos[i]));
     }
   }
+  vc_guard_exit_if_signalled();
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -564,36 +589,112 @@ static int has_txt_suffix(const char *name) {
   return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-/* Adds every *.txt below `dir` (hidden entries skipped); depth caps runaway links. */
-static int walk(const char *dir, vc_paths *p, int depth, FILE *err) {
+/* A folder walk: every real folder and file once (device and inode), the output folder
+ * never, links out of the folder given only with --follow-links. */
+typedef struct vc_walk {
+  vc_paths *found;
+  struct vc_walk_id {
+    dev_t dev;
+    ino_t ino;
+  } * seen;
+  size_t n_seen, cap_seen;
+  struct stat out_dir; /* valid when has_out_dir */
+  int has_out_dir, follow_links;
+  const char *root_real; /* the folder given, resolved */
+  FILE *err;
+} vc_walk;
+
+/* 1 when (dev, ino) was seen before; else notes it and returns 0 (-1: out of memory). */
+static int walk_seen(vc_walk *w, const struct stat *st) {
+  for (size_t i = 0; i < w->n_seen; i++) {
+    if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+      return 1;
+  }
+  if (w->n_seen == w->cap_seen) {
+    size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+    struct vc_walk_id *v = realloc(w->seen, cap * sizeof *v);
+    if (!v)
+      return -1;
+    w->seen = v, w->cap_seen = cap;
+  }
+  w->seen[w->n_seen++] = (struct vc_walk_id){st->st_dev, st->st_ino};
+  return 0;
+}
+
+/* A link is followed when it stays inside the folder given, or when asked. */
+static int walk_link_ok(vc_walk *w, const char *full) {
+  if (w->follow_links)
+    return 1;
+  char *real = realpath(full, NULL);
+  size_t n = strlen(w->root_real);
+  int inside = real && strncmp(real, w->root_real, n) == 0 &&
+               (real[n] == '/' || real[n] == '\0' || (n == 1 && w->root_real[0] == '/'));
+  if (real && !inside) {
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg,
+             "%.300s: skipped: a link out of the folder (--follow-links follows it)", full);
+    vc_guard_error(w->err, msg);
+  }
+  free(real);
+  return inside;
+}
+
+static int walk_dir(vc_walk *w, const char *dir);
+
+/* One entry of a folder: a folder to walk, a *.txt to take, or something to pass over. */
+static int walk_entry(vc_walk *w, const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *full = malloc(n);
+  if (!full)
+    return -1;
+  snprintf(full, n, "%s/%s", dir, name);
+  struct stat st;
+  int rc = 0, usable = lstat(full, &st) == 0;
+  if (usable && S_ISLNK(st.st_mode))
+    usable = walk_link_ok(w, full) && stat(full, &st) == 0;
+  int dir_ok =
+      usable && S_ISDIR(st.st_mode) &&
+      !(w->has_out_dir && st.st_dev == w->out_dir.st_dev && st.st_ino == w->out_dir.st_ino);
+  int txt_ok = usable && S_ISREG(st.st_mode) && has_txt_suffix(name);
+  int seen = dir_ok || txt_ok ? walk_seen(w, &st) : 1;
+  if (seen < 0)
+    rc = -1;
+  else if (!seen && dir_ok)
+    rc = walk_dir(w, full);
+  else if (!seen && txt_ok)
+    return paths_add(w->found, full);
+  free(full);
+  return rc;
+}
+
+/* Adds every *.txt below `dir`; hidden entries are skipped. */
+static int walk_dir(vc_walk *w, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
-    fprintf(err, "voicecap: %s: cannot open folder\n", dir);
+    char msg[sizeof(vc_diag)];
+    snprintf(msg, sizeof msg, "%.300s: cannot open folder", dir);
+    vc_guard_error(w->err, msg);
     return -1;
   }
   int rc = 0;
   struct dirent *e;
   while (rc == 0 && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue;
-    size_t n = strlen(dir) + strlen(e->d_name) + 2;
-    char *full = malloc(n);
-    if (!full) {
-      rc = -1;
-      break;
-    }
-    snprintf(full, n, "%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(full, &st) == 0 && S_ISDIR(st.st_mode) && depth < 32) {
-      rc = walk(full, p, depth + 1, err);
-      free(full);
-    } else if (S_ISREG(st.st_mode) && has_txt_suffix(e->d_name)) {
-      rc = paths_add(p, full);
-    } else {
-      free(full);
-    }
+    if (e->d_name[0] != '.')
+      rc = walk_entry(w, dir, e->d_name);
   }
   closedir(d);
+  return rc;
+}
+
+static int walk(const char *dir, vc_paths *p, const vc_args *a, FILE *err) {
+  vc_walk w = {.found = p, .follow_links = a->follow_links, .err = err};
+  w.has_out_dir = stat(a->out_dir ? a->out_dir : "out", &w.out_dir) == 0;
+  char *real = realpath(dir, NULL);
+  struct stat st;
+  w.root_real = real ? real : dir;
+  int rc = stat(dir, &st) == 0 && walk_seen(&w, &st) < 0 ? -1 : walk_dir(&w, dir);
+  free(real);
+  free(w.seen);
   return rc;
 }
 
@@ -616,8 +717,11 @@ static int drop_duplicate_names(vc_paths *p, FILE *err) {
       free(other);
     }
     if (clash) {
-      fprintf(err, "voicecap: %s: skipped: its outputs would overwrite those of %s\n",
-              p->v[i], clash);
+      char msg[sizeof(vc_diag)];
+      snprintf(msg, sizeof msg,
+               "%.200s: skipped: its outputs would overwrite those of %.200s", p->v[i],
+               clash);
+      vc_guard_error(err, msg);
       free(p->v[i]);
       dropped = 1;
     } else {
@@ -654,7 +758,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   vc_paths p = {0};
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)
-    bad |= walk(a->pos[i], &p, 0, err) != 0;
+    bad |= walk(a->pos[i], &p, a, err) != 0;
   qsort(p.v, p.n, sizeof *p.v, cmp_str);
   bad |= drop_duplicate_names(&p, err);
   if (p.n == 0 && !bad)
@@ -663,9 +767,11 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
+  vc_guard_signals();
   int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
                : EXIT_SOME_FAILED;
   paths_free(&p);
+  vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;
 }
 
@@ -726,10 +832,51 @@ static int print_json(const vc_script *s, FILE *out) {
   return rc;
 }
 
+/* "voicecap: FILE: problem" as one escaped line. */
+static void report_failure(FILE *err, const char *path, const vc_diag *d, vc_status st) {
+  char msg[2 * sizeof(vc_diag)];
+  snprintf(msg, sizeof msg, "%s: %s", path, d->msg[0] ? d->msg : vc_strerror(st));
+  vc_guard_error(err, msg);
+}
+
+/* One line of turn text for --explain: the first words, white space as single spaces. */
+static void put_excerpt(const char *t, size_t n, FILE *out) {
+  for (size_t i = 0; i < n && i < 48; i++)
+    fputc(t[i] == '\n' || t[i] == '\t' ? ' ' : t[i], out);
+  if (n > 48)
+    fputs("...", out);
+}
+
+/* segment --explain: every speaker's role and name with the evidence, every turn with
+ * its line, confidence and rule; uncertain turns marked '?'. */
+static void print_explain(const char *name, const vc_text *src, const vc_script *s,
+                          FILE *out) {
+  size_t unsure = vc_script_uncertain(s);
+  fprintf(out, "%s: %zu speakers, %zu turns, %zu uncertain (confidence < %.2f)\n", name,
+          s->n_speakers, s->n_turns, unsure, VC_TURN_UNCERTAIN);
+  fputs("speakers:\n", out);
+  for (size_t i = 0; i < s->n_speakers; i++)
+    fprintf(out, "  %-3zu %-11s %s\n      %s\n", i, vc_role_name(s->speakers[i].role),
+            s->speakers[i].name, s->why && s->why[i] ? s->why[i] : "");
+  fputs("turns:\n", out);
+  size_t line = 1, pos = 0;
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    for (; pos < t->src_start && pos < src->len; pos++)
+      line += src->bytes[pos] == '\n';
+    vc_turn_note n = s->notes ? s->notes[i] : (vc_turn_note){1.0, NULL};
+    fprintf(out, "%c line %-5zu %.2f %-11s %-24s %-34s ",
+            n.confidence < VC_TURN_UNCERTAIN ? '?' : ' ', line, n.confidence,
+            vc_role_name(t->role), s->speakers[t->speaker].name, n.basis ? n.basis : "");
+    put_excerpt(t->text, t->text_len, out);
+    fputc('\n', out);
+  }
+}
+
 static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   const char *fmt = a->format ? a->format : "tsv";
   if (a->n_pos != 1) {
-    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json] FILE\n");
+    fprintf(err, "voicecap: usage: voicecap segment [--format tsv|json|--explain] FILE\n");
     return EXIT_USAGE;
   }
   vc_diag d = {{0}};
@@ -740,7 +887,9 @@ static int cmd_segment(const vc_args *a, FILE *out, FILE *err) {
   if (st == VC_OK)
     st = vc_segment(t->bytes, t->len, &s, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, name, &d, st);
+  } else if (a->explain) {
+    print_explain(name, t, s, out);
   } else if (strcmp(fmt, "json") == 0) {
     print_json(s, out);
   } else {
@@ -783,7 +932,7 @@ static int list_cast(const vc_voiceset *vs, const vc_voice_pins *pins, const cha
   if (st == VC_OK)
     st = vc_cast_new_pinned(vs, s, pins, &c, &d);
   if (st != VC_OK) {
-    fprintf(err, "voicecap: %s: %s\n", name, d.msg[0] ? d.msg : vc_strerror(st));
+    report_failure(err, name, &d, st);
   } else {
     fprintf(out, "%s:\n", name);
     for (size_t i = 0; i < s->n_speakers; i++)

@@ -3,6 +3,7 @@
  * runs on a worker thread fed through a bounded ring, so that it overlaps espeak-ng's
  * synthesis instead of following it; the samples and their order are the same, so the
  * file is byte-identical to a sequential run. */
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <samplerate.h>
@@ -56,6 +57,8 @@ static const vc_format vc_formats[] = {
 struct vc_audio {
   SNDFILE *sf;
   char *path;
+  char *name;    /* for messages */
+  int sys_errno; /* the system's reason for a failed write (worker's until joined) */
   const vc_format *fmt;
   int out_rate;
   uint64_t frames, frames_out;
@@ -217,6 +220,7 @@ static void audio_free(vc_audio *a) {
   vc_limiter_free(a->lim);
   vc_meter_free(a->meter);
   free(a->path);
+  free(a->name);
   free(a);
 }
 
@@ -231,7 +235,9 @@ vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out
   if (st != VC_OK)
     return st;
   vc_audio *a = calloc(1, sizeof *a);
-  if (!a || !(a->path = strdup(path))) {
+  if (!a || !(a->path = strdup(path)) || !(a->name = strdup(o->name ? o->name : path))) {
+    if (a)
+      free(a->path);
     free(a);
     return VC_ERR_NOMEM;
   }
@@ -316,8 +322,10 @@ static void emit(vc_audio *a, const float *y, size_t n) {
       vc_meter_add_short(a->meter, a->pcm, n);
     wrote = sf_write_short(a->sf, a->pcm, (sf_count_t)n);
   }
-  if (wrote != (sf_count_t)n)
+  if (wrote != (sf_count_t)n) {
+    a->sys_errno = errno;
     a->status = VC_ERR_AUDIO;
+  }
   a->frames_out += n;
 }
 
@@ -471,22 +479,28 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
     drain(a);
   vc_status st = a->status;
   if (st != VC_OK)
-    diag_set(diag, a->path, sf_strerror(a->sf));
+    diag_set(diag, a->name, a->sys_errno ? strerror(a->sys_errno) : sf_strerror(a->sf));
   if (st == VC_OK)
     set_info_strings(a);
+  errno = 0;
   if ((!a->sf || sf_close(a->sf) != 0) && st == VC_OK) {
     st = VC_ERR_AUDIO;
-    diag_set(diag, a->path, "cannot finish the audio file");
+    diag_set(diag, a->name, errno ? strerror(errno) : "cannot finish the audio file");
   }
   if (st == VC_OK && a->fmt->ogg) {
+    errno = 0;
     st = vc_ogg_set_serial(a->path, VC_OGG_SERIAL);
     if (st != VC_OK)
-      diag_set(diag, a->path, "cannot rewrite the Ogg stream serial");
+      diag_set(diag, a->name,
+               errno ? strerror(errno) : "cannot rewrite the Ogg stream serial");
   }
   if (st == VC_OK && a->tags) {
+    errno = 0;
     st = vc_audio_tags_write(a->path, a->fmt->name, a->tags);
     if (st != VC_OK)
-      diag_set(diag, a->path, "cannot write the title and chapters into the audio file");
+      diag_set(diag, a->name,
+               errno ? strerror(errno)
+                     : "cannot write the title and chapters into the audio file");
   }
   if (st == VC_OK)
     fill_stats(a);

@@ -30,6 +30,7 @@ typedef struct vc_audio_opts {
   vc_audio_stats *stats; /* if not NULL, vc_audio_close fills it in */
   uint64_t wav_max_data; /* wav: data bytes past which the file becomes RF64; 0 = the
                           * RIFF limit (just under 4 GiB). Tests set it low. */
+  const char *name; /* the name messages give the file (e.g. its final name); NULL: path */
 } vc_audio_opts;
 
 /* 1 when `format` names a format this libsndfile can write (wav, flac, ogg, opus, mp3). */

@@ -521,6 +521,7 @@ vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
                              const vc_voice_pins *pins, vc_cast **out, vc_diag *diag) {
   size_t n = script->n_speakers;
   size_t *uses = NULL;
+  vc_person *persons = NULL;
   *out = NULL;
   if (n > SIZE_MAX / sizeof(vc_voice) || !vs)
     return VC_ERR_LIMIT;
@@ -532,7 +533,9 @@ vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
   c->colour = calloc(n ? n : 1, sizeof *c->colour);
   c->own = calloc(n ? n : 1, sizeof *c->own);
   uses = calloc(vs->n_voices ? vs->n_voices : 1, sizeof *uses);
-  if (!c->voice || !c->colour || !c->own || !uses)
+  persons = calloc(n ? n : 1, sizeof *persons);
+  if (!c->voice || !c->colour || !c->own || !uses || !persons ||
+      vc_cast_persons(script, persons) != VC_OK)
     goto nomem;
   for (size_t i = 0; i < n; i++)
     c->colour[i] = VC_COLOUR_AUTO;
@@ -542,18 +545,21 @@ vc_status vc_cast_new_pinned(const vc_voiceset *vs, const vc_script *script,
         snprintf(diag->msg, sizeof diag->msg, "no voice for role %s",
                  vc_role_name(script->speakers[i].role));
       free(uses);
+      free(persons);
       vc_cast_free(c);
       return VC_ERR_CONFIG;
     }
-    cast_one(c, vs, pins, &script->speakers[i], i, uses, vc_cast_person(script, i));
+    cast_one(c, vs, pins, &script->speakers[i], i, uses, persons[i]);
     c->voice[i] = &c->own[i];
   }
   fill_colours(c);
   free(uses);
+  free(persons);
   *out = c;
   return VC_OK;
 nomem:
   free(uses);
+  free(persons);
   vc_cast_free(c);
   return VC_ERR_NOMEM;
 }

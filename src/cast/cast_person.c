@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cast_person.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cues_words.h"
@@ -70,16 +71,6 @@ static int word_kind(const char *s, vc_span w) {
   return -1;
 }
 
-/* 1 when s[w] is `name` (a capitalised word), alone or with a possessive 's. */
-static int is_name(const char *s, vc_span w, const char *name, size_t len) {
-  if (len < 2 || w.b - w.a < len || memcmp(s + w.a, name, len) != 0)
-    return 0;
-  const char *rest = s + w.a + len;
-  size_t r = w.b - w.a - len;
-  return r == 0 || (r == 2 && memcmp(rest, "'s", 2) == 0) ||
-         (r == 4 && memcmp(rest, "\xe2\x80\x99s", 4) == 0);
-}
-
 /* 1 when the word s[w] can stand for a person in a text: capitalised, and not a
  * function word ("The" of "The Outlet" is no one's name). */
 static int name_like(const char *s, vc_span w) {
@@ -108,19 +99,76 @@ static void name_parts(const char *name, vc_span *first, vc_span *last) {
     first->a = first->b = 0; /* one word: it is the surname */
 }
 
-/* 1 when s[w] names a speaker of the script other than `i` (and the narrator). */
-static int names_other(const vc_script *sc, size_t i, const char *s, vc_span w) {
+/* A word that can stand for a speaker (their surname or first name), pointing into the
+ * script's names. */
+typedef struct vc_name_part {
+  const char *s;
+  size_t len, speaker;
+} vc_name_part;
+
+static int cmp_bytes(const char *a, size_t na, const char *b, size_t nb) {
+  int c = memcmp(a, b, na < nb ? na : nb);
+  return c ? c : (na > nb) - (na < nb);
+}
+
+static int cmp_part(const void *x, const void *y) {
+  const vc_name_part *a = x, *b = y;
+  int c = cmp_bytes(a->s, a->len, b->s, b->len);
+  return c ? c : (a->speaker > b->speaker) - (a->speaker < b->speaker);
+}
+
+/* The parts of every speaker's name but the narrator's, sorted; NULL on ENOMEM. */
+static vc_name_part *name_index(const vc_script *sc, size_t *n_out) {
+  vc_name_part *parts = calloc(2 * sc->n_speakers + 1, sizeof *parts);
+  size_t n = 0;
+  if (!parts)
+    return NULL;
   for (size_t k = 1; k < sc->n_speakers; k++) {
     const char *nm = sc->speakers[k].name;
-    if (k == i || !nm)
+    if (!nm)
       continue;
     vc_span f, l;
     name_parts(nm, &f, &l);
-    if (is_name(s, w, nm + l.a, l.b - l.a) ||
-        (f.b > f.a && is_name(s, w, nm + f.a, f.b - f.a)))
-      return 1;
+    if (l.b - l.a >= 2)
+      parts[n++] = (vc_name_part){nm + l.a, l.b - l.a, k};
+    if (f.b - f.a >= 2)
+      parts[n++] = (vc_name_part){nm + f.a, f.b - f.a, k};
   }
-  return 0;
+  qsort(parts, n, sizeof *parts, cmp_part);
+  *n_out = n;
+  return parts;
+}
+
+#define VC_NOBODY ((size_t)0) /* the narrator is never named */
+#define VC_SEVERAL ((size_t)-1)
+
+/* The speaker the word s[w] names (a possessive 's ignored): their index, VC_SEVERAL when
+ * the word is part of more than one name, VC_NOBODY when none. */
+static size_t named(const vc_name_part *parts, size_t n, const char *s, vc_span w) {
+  size_t len = w.b - w.a;
+  unsigned char c = (unsigned char)s[w.a];
+  if (len < 2 || !((c >= 'A' && c <= 'Z') || c >= 0x80))
+    return VC_NOBODY;
+  if (len > 2 && memcmp(s + w.b - 2, "'s", 2) == 0)
+    len -= 2;
+  else if (len > 4 && memcmp(s + w.b - 4, "\xe2\x80\x99s", 4) == 0)
+    len -= 4;
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* the first part not below the word */
+    size_t mid = lo + (hi - lo) / 2;
+    if (cmp_bytes(parts[mid].s, parts[mid].len, s + w.a, len) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == n || cmp_bytes(parts[lo].s, parts[lo].len, s + w.a, len) != 0)
+    return VC_NOBODY;
+  size_t who = parts[lo].speaker;
+  for (size_t k = lo + 1; k < n && cmp_bytes(parts[k].s, parts[k].len, s + w.a, len) == 0;
+       k++)
+    if (parts[k].speaker != who)
+      return VC_SEVERAL;
+  return who;
 }
 
 /* Evidence for and against, by weight. */
@@ -135,88 +183,82 @@ static void vote(vc_votes *v, int kind, int weight) {
     v->she += weight;
 }
 
-/* The first he/she within reach after a mention ending at *i, unless another speaker is
- * named first. */
-static void pronoun_after(const vc_script *sc, size_t who, const char *s, size_t n,
-                          size_t i, vc_votes *v) {
-  vc_span w;
-  for (int k = 0; k < VC_PRONOUN_REACH && next_word(s, n, &i, &w); k++) {
-    if (names_other(sc, who, s, w))
-      return;
-    int kind = word_kind(s, w);
-    if (kind == VC_PW_HE || kind == VC_PW_SHE) {
-      vote(v, kind, W_PRONOUN);
-      return;
+/* 1 when s[a] s[b] is "I'm a", "I am a" or "as a" (ASCII case ignored in "as"/"am"). */
+static int self_lead(const char *s, vc_span a, vc_span b) {
+  if (b.b - b.a != 1 || s[b.a] != 'a')
+    return 0;
+  size_t la = a.b - a.a;
+  char a0 = (char)(s[a.a] | 0x20);
+  return (la == 2 && a0 == 'a' && (s[a.a + 1] == 's' || s[a.a + 1] == 'm')) ||
+         (la == 3 && strncmp(s + a.a, "I'm", 3) == 0) ||
+         (la == 5 && strncmp(s + a.a, "I\xe2\x80\x99m", 5) == 0);
+}
+
+/* One turn, in a single pass: a title before a mention of someone else, the first he/she
+ * after it (before another name), and the speaker's self-descriptions. */
+static void read_turn(const vc_turn *t, const vc_name_part *parts, size_t n_parts,
+                      vc_votes *votes, size_t n_speakers) {
+  size_t pending = VC_NOBODY, i = 0;
+  int left = 0;
+  vc_span w, prev[2] = {{0, 0}, {0, 0}};
+  while (next_word(t->text, t->text_len, &i, &w)) {
+    size_t who = named(parts, n_parts, t->text, w);
+    int kind = who == VC_NOBODY ? word_kind(t->text, w) : -1;
+    if (who != VC_NOBODY) {
+      pending = VC_NOBODY; /* a name closes the window of the one before it */
+      if (who != VC_SEVERAL && who != t->speaker && who < n_speakers) {
+        int title = prev[1].b > prev[1].a ? word_kind(t->text, prev[1]) : -1;
+        if (title == VC_PW_TITLE_HE || title == VC_PW_TITLE_SHE)
+          vote(&votes[who], title, W_TITLE);
+        pending = who;
+        left = VC_PRONOUN_REACH;
+      }
+    } else if (pending != VC_NOBODY && (kind == VC_PW_HE || kind == VC_PW_SHE)) {
+      vote(&votes[pending], kind, W_PRONOUN);
+      pending = VC_NOBODY;
+    } else if (pending != VC_NOBODY && --left == 0) {
+      pending = VC_NOBODY;
     }
+    if ((kind == VC_PW_SELF_HE || kind == VC_PW_SELF_SHE) && t->speaker > 0 &&
+        t->speaker < n_speakers && self_lead(t->text, prev[0], prev[1]))
+      vote(&votes[t->speaker], kind, W_SELF);
+    prev[0] = prev[1];
+    prev[1] = w;
   }
 }
 
-/* Mentions of speaker `who` in text s[0..n) written by someone else. */
-static void mentions(const vc_script *sc, size_t who, const char *s, size_t n,
-                     vc_votes *v) {
-  const char *nm = sc->speakers[who].name;
-  vc_span first, last, w, prev = {0, 0};
-  name_parts(nm, &first, &last);
-  size_t i = 0;
-  while (next_word(s, n, &i, &w)) {
-    int hit = is_name(s, w, nm + last.a, last.b - last.a) ||
-              (first.b > first.a && is_name(s, w, nm + first.a, first.b - first.a));
-    if (hit) {
-      int title = prev.b > prev.a ? word_kind(s, prev) : -1;
-      if (title == VC_PW_TITLE_HE || title == VC_PW_TITLE_SHE)
-        vote(v, title, W_TITLE);
-      pronoun_after(sc, who, s, n, i, v);
-    }
-    prev = w;
-  }
-}
-
-/* "I'm a mother", "I am a man", "as a woman" in the speaker's own text. */
-static void self_descriptions(const char *s, size_t n, vc_votes *v) {
-  vc_span w[4] = {{0, 0}};
-  size_t i = 0, seen = 0;
-  while (next_word(s, n, &i, &w[seen % 4])) {
-    seen++;
-    if (seen < 3)
-      continue;
-    vc_span a = w[(seen - 3) % 4], b = w[(seen - 2) % 4], c = w[(seen - 1) % 4];
-    int kind = word_kind(s, c);
-    if (kind != VC_PW_SELF_HE && kind != VC_PW_SELF_SHE)
-      continue;
-    if (b.b - b.a != 1 || s[b.a] != 'a')
-      continue;
-    size_t la = a.b - a.a;
-    char a0 = (char)(s[a.a] | 0x20); /* ASCII lower case: "As a mother" */
-    int lead = (la == 2 && a0 == 'a' && (s[a.a + 1] == 's' || s[a.a + 1] == 'm')) ||
-               (la == 3 && strncmp(s + a.a, "I'm", 3) == 0) ||
-               (la == 5 && strncmp(s + a.a, "I\xe2\x80\x99m", 5) == 0);
-    if (lead)
-      vote(v, kind, W_SELF);
-  }
-}
-
-vc_person vc_cast_person(const vc_script *sc, size_t i) {
-  if (!sc || i == 0 || i >= sc->n_speakers || !sc->speakers[i].name)
-    return VC_PERSON_UNSAID;
-  vc_votes v = {0, 0};
-  const char *nm = sc->speakers[i].name;
-  vc_span w;
-  size_t k = 0;
-  int title = next_word(nm, strlen(nm), &k, &w) ? word_kind(nm, w) : -1;
-  if (title == VC_PW_TITLE_HE || title == VC_PW_TITLE_SHE)
-    vote(&v, title, W_TITLE); /* a label such as "MS. DOE" */
-  for (size_t t = 0; t < sc->n_turns; t++) {
-    const vc_turn *turn = &sc->turns[t];
-    if (turn->speaker == i)
-      self_descriptions(turn->text, turn->text_len, &v);
-    else
-      mentions(sc, i, turn->text, turn->text_len, &v);
-  }
-  if (v.he > 0 && v.he >= 2 * v.she)
+static vc_person decide(const vc_votes *v) {
+  if (v->he > 0 && v->he >= 2 * v->she)
     return VC_PERSON_HE;
-  if (v.she > 0 && v.she >= 2 * v.he)
+  if (v->she > 0 && v->she >= 2 * v->he)
     return VC_PERSON_SHE;
   return VC_PERSON_UNSAID;
+}
+
+vc_status vc_cast_persons(const vc_script *sc, vc_person *out) {
+  size_t n = sc->n_speakers, n_parts = 0;
+  vc_votes *votes = calloc(n ? n : 1, sizeof *votes);
+  vc_name_part *parts = name_index(sc, &n_parts);
+  if (!votes || !parts) {
+    free(votes);
+    free(parts);
+    return VC_ERR_NOMEM;
+  }
+  for (size_t k = 1; k < n; k++) { /* a label such as "MS. DOE" */
+    const char *nm = sc->speakers[k].name;
+    size_t i = 0;
+    vc_span w;
+    int title = nm && next_word(nm, strlen(nm), &i, &w) ? word_kind(nm, w) : -1;
+    if (title == VC_PW_TITLE_HE || title == VC_PW_TITLE_SHE)
+      vote(&votes[k], title, W_TITLE);
+  }
+  for (size_t t = 0; t < sc->n_turns; t++)
+    read_turn(&sc->turns[t], parts, n_parts, votes, n);
+  for (size_t k = 0; k < n; k++)
+    out[k] = k == 0 || !sc->speakers[k].name ? VC_PERSON_UNSAID : decide(&votes[k]);
+  free(votes);
+  free(parts);
+  return VC_OK;
 }
 
 const char *vc_person_name(vc_person p) {

@@ -106,13 +106,18 @@ static int split_key(const vc_cline *l, const char **v, size_t *klen, size_t *vl
   return 1;
 }
 
+/* v[0..n) is a positive number of at most six digits (v is not NUL-terminated: strtol
+ * would read on past the end of a file that ends there, found by fuzz_checkers). */
 static int is_count(const char *v, size_t n) {
+  long x = 0;
   if (n == 0 || n > 6)
     return 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     if (v[i] < '0' || v[i] > '9')
       return 0;
-  return strtol(v, NULL, 10) > 0;
+    x = x * 10 + (v[i] - '0');
+  }
+  return x > 0;
 }
 
 static void info_line(ass_state *s, const vc_cline *l) {

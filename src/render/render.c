@@ -17,12 +17,14 @@
 #include "epub.h"
 #include "render_announce.h"
 #include "render_internal.h"
+#include "render_outset.h"
 #include "synth.h"
 #include "synth_calibrate.h"
 #include "text.h"
 #include "timeline.h"
 #include "util_folders.h"
 #include "util_fs.h"
+#include "util_name.h"
 #include "voicecap/render.h"
 #include "writers.h"
 
@@ -67,10 +69,16 @@ typedef struct vc_job {
   vc_audio_chapter *audio_chapters; /* the chapters as the audio file's tags give them */
   vc_audio_tags tags;
   char *title; /* the audio's title: the input's name */
-  char *final[OUT_COUNT];
-  char *temp[OUT_COUNT];
+  char *stem;
+  char *base[OUT_COUNT];  /* the outputs' base names; NULL for an output not asked for */
+  char *final[OUT_COUNT]; /* DIR/base, for messages and the input check */
+  char *temp[OUT_COUNT];  /* where they are written: the output set's private folder */
+  vc_outset set;          /* how they are staged and published (render_outset.h) */
   double *gains; /* linear gain of each speaker's voice, measured before the audio opens */
   double gain;   /* linear gain of the voice now speaking */
+  char *source_name; /* the input's base name as the outputs show it (valid UTF-8) */
+  char *audio_name;  /* the audio file's name, likewise */
+  size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -90,7 +98,8 @@ static void note(const vc_job *j, const char *fmt, ...) {
   j->o->note(j->o->note_user, j->name, msg);
 }
 
-/* Prefixes the input's path to a stage's message so every error names its file. */
+/* Prefixes the input's path to a stage's message so every error names its file: the
+ * first thing said is always the input. */
 static vc_status fail_in_file(vc_job *j, vc_status st) {
   char inner[sizeof j->diag->msg];
   snprintf(inner, sizeof inner, "%s", j->diag->msg[0] ? j->diag->msg : vc_strerror(st));
@@ -98,13 +107,15 @@ static vc_status fail_in_file(vc_job *j, vc_status st) {
   return st;
 }
 
+static const char *out_dir(const vc_job *j) {
+  return j->o->out_dir ? j->o->out_dir : "out";
+}
+
 static vc_status plan_outputs(vc_job *j) {
-  const char *dir = j->o->out_dir ? j->o->out_dir : "out";
-  char *stem = vc_path_stem(j->name);
-  if (!stem)
+  j->stem = vc_path_stem(j->name);
+  if (!j->stem)
     return VC_ERR_NOMEM;
-  vc_status st = VC_OK;
-  for (int i = 0; i < OUT_COUNT && st == VC_OK; i++) {
+  for (int i = 0; i < OUT_COUNT; i++) {
     const char *ext = vc_outputs[i].ext;
     if (i == OUT_EPUB && !j->o->epub)
       continue;
@@ -112,26 +123,39 @@ static vc_status plan_outputs(vc_job *j) {
       ext = vc_audio_format_ext(j->o->audio_format);
     if (!ext)
       return VC_ERR_CONFIG;
-    size_t n = strlen(stem) + strlen(ext) + 1;
-    char *name = malloc(n);
-    if (!name) {
-      st = VC_ERR_NOMEM;
-      break;
-    }
-    snprintf(name, n, "%s%s", stem, ext);
-    j->final[i] = vc_path_join(dir, name);
-    free(name);
-    j->temp[i] = j->final[i] ? vc_temp_path(j->final[i]) : NULL;
-    if (!j->final[i] || !j->temp[i])
-      st = VC_ERR_NOMEM;
+    size_t n = strlen(j->stem) + strlen(ext) + 1;
+    j->base[i] = malloc(n);
+    if (!j->base[i])
+      return VC_ERR_NOMEM;
+    snprintf(j->base[i], n, "%s%s", j->stem, ext);
+    j->final[i] = vc_path_join(out_dir(j), j->base[i]);
+    if (!j->final[i])
+      return VC_ERR_NOMEM;
   }
-  free(stem);
+  j->source_name = vc_name_display(j->name);
+  j->audio_name = vc_name_display(j->base[OUT_WAV]);
+  return j->source_name && j->audio_name ? VC_OK : VC_ERR_NOMEM;
+}
+
+/* Opens the output set's private folder (sweeping what dead renders of NAME left) and
+ * names the files in it. */
+static vc_status open_set(vc_job *j) {
+  vc_status st = vc_outset_open(&j->set, out_dir(j), j->stem, j->diag);
+  for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
+    if (j->base[i] && !(j->temp[i] = vc_outset_path(&j->set, j->base[i])))
+      st = VC_ERR_NOMEM;
   return st;
+}
+
+/* Set by the caller's signal handler: the render stops at the next check and cleans up. */
+static vc_status check_cancel(const vc_job *j) {
+  return j->o->cancel && *j->o->cancel ? VC_ERR_CANCELLED : VC_OK;
 }
 
 static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   vc_job *j = user;
-  return vc_audio_write(j->audio, pcm, n, j->gain);
+  vc_status st = check_cancel(j);
+  return st != VC_OK ? st : vc_audio_write(j->audio, pcm, n, j->gain);
 }
 
 /* The transcript is NAME.txt: never let it replace the interview it was made from. */
@@ -141,8 +165,8 @@ static vc_status refuse_overwriting_input(vc_job *j) {
     return VC_OK;
   if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
     return VC_OK;
-  diag_set(j->diag, "%s: output folder holds the input; the transcript %s would replace it",
-           j->path, j->final[OUT_TXT]);
+  diag_set(j->diag, "%s: %s", j->final[OUT_TXT],
+           "the output folder holds the input; the transcript would replace it");
   return VC_ERR_ARG;
 }
 
@@ -212,6 +236,8 @@ static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t
   vc_synth_word *words = NULL;
   size_t n_words = 0;
   vc_status st = vc_speakable_new_with(j->rules, t->text + base, len, &sp);
+  if (st == VC_OK)
+    j->n_split += sp->n_split;
   if (st != VC_OK)
     return st;
   uint64_t offset = vc_audio_frames(j->audio);
@@ -313,6 +339,18 @@ static vc_status tag_audio(vc_job *j) {
   return vc_audio_set_tags(j->audio, &j->tags);
 }
 
+/* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
+ * path (it reopens the file to finish RF64 and Ogg streams). */
+static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
+  int fd = vc_outset_create(&j->set, j->base[OUT_WAV]);
+  if (fd < 0) {
+    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
+    return VC_ERR_IO;
+  }
+  close(fd);
+  return vc_audio_open(j->temp[OUT_WAV], ao, &j->audio, j->diag);
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_synth_new(&j->synth, j->diag);
   if (st == VC_OK)
@@ -325,8 +363,9 @@ static vc_status synthesise(vc_job *j) {
   int rate = vc_synth_sample_rate(j->synth);
   vc_audio_opts ao = {.in_rate = rate,
                       .out_rate = j->o->sample_rate,
-                      .format = j->o->audio_format ? j->o->audio_format : "wav"};
-  st = vc_audio_open(j->temp[OUT_WAV], &ao, &j->audio, j->diag);
+                      .format = j->o->audio_format ? j->o->audio_format : "wav",
+                      .name = j->final[OUT_WAV]};
+  st = open_audio(j, &ao);
   if (st == VC_OK)
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
   for (size_t i = 0; st == VC_OK && i < j->script->n_turns; i++)
@@ -341,6 +380,10 @@ static vc_status synthesise(vc_job *j) {
     vc_audio *a = j->audio;
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
+  } else if (st == VC_ERR_AUDIO && j->audio) { /* closing says why (a full disk, say) */
+    vc_audio *a = j->audio;
+    j->audio = NULL;
+    vc_audio_close(a, j->diag);
   }
   if (st == VC_OK)
     note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
@@ -353,25 +396,28 @@ static vc_status write_captions(vc_job *j) {
                 .timeline = j->tl,
                 .cues = j->cues,
                 .cast = j->cast,
-                .source_name = j->name,
-                .audio_name = strrchr(j->final[OUT_WAV], '/')
-                                  ? strrchr(j->final[OUT_WAV], '/') + 1
-                                  : j->final[OUT_WAV],
+                .source_name = j->source_name,
+                .audio_name = j->audio_name,
+                .n_split_words = j->n_split,
                 .flags = (j->o->flags & VC_RENDER_KARAOKE) ? VC_DOC_KARAOKE : 0u};
   for (int i = 0; i < OUT_COUNT; i++) {
     if (!vc_outputs[i].write)
       continue;
-    FILE *f = fopen(j->temp[i], "wb");
+    int fd = vc_outset_create(&j->set, j->base[i]);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-      diag_set(j->diag, "%s: cannot write: %s", j->temp[i], strerror(errno));
+      diag_set(j->diag, "%s: cannot write: %s", j->final[i], strerror(errno));
+      if (fd >= 0)
+        close(fd);
       return VC_ERR_IO;
     }
     vc_status st = vc_outputs[i].write(f, &doc);
-    vc_status cl = vc_fclose_sync(f);
+    int err = 0;
+    vc_status cl = vc_fclose_sync(f, &err);
     if (st == VC_OK)
       st = cl;
     if (st != VC_OK) {
-      diag_set(j->diag, "%s: %s", j->final[i], vc_strerror(st));
+      diag_set(j->diag, "%s: %s", j->final[i], err ? strerror(err) : vc_strerror(st));
       return st;
     }
   }
@@ -452,8 +498,7 @@ static vc_status check_captions(vc_job *j) {
       char line[400];
       first_line(report, line, sizeof line);
       snprintf(j->diag->msg, sizeof j->diag->msg,
-               "%.150s: captions break a caption rule, nothing written: %.250s", j->path,
-               line);
+               "captions break a caption rule, nothing written: %.250s", line);
     }
     free(report);
     if (failed != 0)
@@ -462,29 +507,34 @@ static vc_status check_captions(vc_job *j) {
   return VC_OK;
 }
 
-/* Renames every finished temporary file over its final name. */
+/* Publishes the outputs asked for (six, seven with --epub) as a set (render_outset.h). */
 static vc_status publish(vc_job *j) {
-  for (int i = 0; i < OUT_COUNT; i++) {
-    if (!j->temp[i])
-      continue;
-    if (rename(j->temp[i], j->final[i]) != 0) {
-      diag_set(j->diag, "%s: cannot publish: %s", j->final[i], strerror(errno));
-      return VC_ERR_IO;
-    }
-    note(j, "wrote %s", j->final[i]);
-  }
-  return VC_OK;
+  const char *names[OUT_COUNT];
+  size_t n = 0;
+  for (int i = 0; i < OUT_COUNT; i++)
+    if (j->base[i])
+      names[n++] = j->base[i];
+  vc_status st = check_cancel(j);
+  if (st == VC_OK)
+    st = vc_outset_publish(&j->set, names, n, j->diag);
+  for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
+    if (j->base[i])
+      note(j, "wrote %s", j->final[i]);
+  return st;
 }
 
 static void job_cleanup(vc_job *j) {
   if (j->audio)
     vc_audio_abort(j->audio);
+  vc_outset_close(&j->set); /* the private folder goes, whatever it holds */
   for (int i = 0; i < OUT_COUNT; i++) {
-    if (j->temp[i])
-      unlink(j->temp[i]); /* already renamed on success: ENOENT is fine */
     free(j->temp[i]);
+    free(j->base[i]);
     free(j->final[i]);
   }
+  free(j->stem);
+  free(j->source_name);
+  free(j->audio_name);
   vc_cues_free(j->cues);
   vc_chapters_free(j->chapters);
   free(j->audio_chapters);
@@ -502,6 +552,33 @@ static void job_cleanup(vc_job *j) {
   free(j->data_dir);
 }
 
+/* The turns from the segmenter, with a warning when some are uncertain. */
+static vc_status segment_text(vc_job *j) {
+  vc_segment_opts so = {.data_dir = j->data_dir};
+  vc_status st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
+  if (unsure && j->o->warn) {
+    char msg[512];
+    snprintf(
+        msg, sizeof msg,
+        "warning: %zu of %zu turns are uncertain (see voicecap segment --explain %.300s)",
+        unsure, j->script->n_turns, j->path ? j->path : j->name);
+    j->o->warn(j->o->warn_user, j->name, msg);
+  }
+  return st;
+}
+
+/* The turns from the corrected file the user gave (--turns), checked against the text. */
+static vc_status read_turns(vc_job *j) {
+  vc_text *tsv = NULL;
+  vc_status st = vc_text_load(j->o->turns_path, &tsv, j->diag);
+  if (st == VC_OK)
+    st = vc_script_from_tsv(j->text->bytes, j->text->len, tsv->bytes, tsv->len,
+                            j->o->turns_path, &j->script, j->diag);
+  vc_text_free(tsv);
+  return st;
+}
+
 /* The input's text, and its turns (the segmenter reads the data folder's glue.tsv). */
 static vc_status read_script(vc_job *j) {
   vc_status st = vc_folder_find(VC_FOLDER_DATA, j->o->data_dir, &j->data_dir, j->diag);
@@ -510,9 +587,8 @@ static vc_status read_script(vc_job *j) {
   if (st == VC_OK)
     st = j->path ? vc_text_load(j->path, &j->text, j->diag)
                  : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
-  vc_segment_opts so = {.data_dir = j->data_dir};
   if (st == VC_OK)
-    st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+    st = j->o->turns_path ? read_turns(j) : segment_text(j);
   return st;
 }
 
@@ -521,7 +597,7 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_script_announce(j->script, j->o->announce);
   if (st != VC_OK)
-    return fail_in_file(j, st);
+    return st;
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
        j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
        j->script->n_speakers == 1 ? "" : "s");
@@ -533,15 +609,21 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)
-    st = vc_mkdir_p(j->o->out_dir ? j->o->out_dir : "out", j->diag);
+    st = vc_mkdir_p(out_dir(j), j->diag);
   if (st == VC_OK)
     st = plan_outputs(j);
   if (st == VC_OK)
     st = refuse_overwriting_input(j);
   if (st == VC_OK)
+    st = open_set(j);
+  if (st == VC_OK)
+    st = check_cancel(j);
+  if (st == VC_OK)
     st = synthesise(j);
   if (st == VC_OK)
     st = vc_cues_build(j->script, j->tl, &j->cues);
+  if (st == VC_OK)
+    st = check_cancel(j);
   if (st == VC_OK)
     note(j, "%zu cue%s", j->cues->n, j->cues->n == 1 ? "" : "s");
   if (st == VC_OK)
@@ -561,7 +643,10 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
   j->o = o ? o : &defaults;
   j->diag = diag ? diag : &local;
   j->diag->msg[0] = '\0';
+  j->set = (vc_outset)VC_OUTSET_INIT;
   vc_status st = j->name ? render_job(j) : VC_ERR_ARG;
+  if (st != VC_OK && j->name)
+    fail_in_file(j, st);
   if (st != VC_OK && !j->diag->msg[0])
     snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->name ? j->name : "(no name)",
              vc_strerror(st));
@@ -583,4 +668,13 @@ vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
   vc_job j = {.name = name, .bytes = text, .len = len};
   return run_job(&j, o, diag);
+}
+
+vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag) {
+  char *stem = vc_path_stem(path);
+  if (!stem)
+    return VC_ERR_NOMEM;
+  vc_status st = vc_outset_sweep(o && o->out_dir ? o->out_dir : "out", stem, diag);
+  free(stem);
+  return st;
 }

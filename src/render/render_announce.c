@@ -60,27 +60,40 @@ vc_status vc_script_announce(vc_script *s, vc_announce mode) {
     return VC_ERR_NOMEM;
   size_t extra = count_announcements(s, mode, seen);
   vc_turn *turns = extra ? calloc(s->n_turns + extra, sizeof *turns) : NULL;
-  vc_status st = !extra || turns ? VC_OK : VC_ERR_NOMEM;
+  /* the segmenter's notes stay one per turn: an announcement is certain */
+  vc_turn_note *notes =
+      extra && s->notes ? calloc(s->n_turns + extra, sizeof *notes) : NULL;
+  vc_status st = !extra || (turns && (notes || !s->notes)) ? VC_OK : VC_ERR_NOMEM;
   size_t n = 0;
   for (size_t i = 0; extra && st == VC_OK && i < s->n_turns; i++) {
     const vc_turn *t = &s->turns[i];
-    if (announces(t, mode, seen) && (st = make_announcement(s, t, &turns[n])) == VC_OK)
+    if (announces(t, mode, seen) && (st = make_announcement(s, t, &turns[n])) == VC_OK) {
+      if (notes)
+        notes[n] = (vc_turn_note){1.0, "announcement"};
       n++;
+    }
     seen[t->speaker] = 1;
+    if (notes)
+      notes[n] = s->notes[i];
     turns[n++] = *t;
   }
   free(seen);
   if (st != VC_OK) {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; turns && i < n; i++)
       if (turns[i].announcement)
         free(turns[i].text);
     free(turns);
+    free(notes);
     return st;
   }
   if (extra) {
     free(s->turns);
     s->turns = turns;
     s->n_turns = n;
+  }
+  if (notes) {
+    free(s->notes);
+    s->notes = notes;
   }
   return VC_OK;
 }

@@ -23,16 +23,6 @@ static void diag_set(vc_diag *d, const char *fmt, ...) {
   va_end(ap);
 }
 
-vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
-                           size_t speaker) {
-  vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
-                             sizeof *g->pieces, VC_SEG_MAX_PIECES);
-  if (st != VC_OK)
-    return st;
-  g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker};
-  return VC_OK;
-}
-
 /* Turns every spoken paragraph into pieces: Q&A paragraphs whole, prose split at its
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
@@ -45,11 +35,13 @@ static vc_status make_pieces(vc_seg *g) {
       g->open_quote = 0;
       continue;
     }
-    if (i >= g->qa_start && !p->note)
+    if (i >= g->qa_start && !p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, p->role, p->speaker);
-    else if (p->note)
+      vc_seg_mark_piece(g, p->conf, p->basis);
+    } else if (p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, VC_ROLE_NARRATOR, 0);
-    else
+      vc_seg_mark_piece(g, 0.8f, "heading or editorial note");
+    } else
       st = vc_seg_prose(g, i);
     if (st != VC_OK)
       return st;
@@ -95,7 +87,8 @@ static size_t put_text(const char *src, size_t s, size_t e, char *buf, size_t o)
   return o;
 }
 
-static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
+static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t,
+                           vc_turn_note *note) {
   size_t cap = 1;
   for (size_t k = a; k < b; k++)
     cap += g->pieces[k].end - g->pieces[k].start + 1;
@@ -112,6 +105,13 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
   buf[o] = 0;
   t->role = g->pieces[a].role;
   t->speaker = g->pieces[a].speaker;
+  note->confidence = 1.0;
+  note->basis = g->pieces[a].basis;
+  for (size_t k = a; k < b; k++)
+    if (g->pieces[k].conf < note->confidence) {
+      note->confidence = g->pieces[k].conf;
+      note->basis = g->pieces[k].basis;
+    }
   t->src_start = g->pieces[a].start;
   t->src_end = g->pieces[b - 1].end;
   t->text = buf;
@@ -119,12 +119,40 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t) {
   return VC_OK;
 }
 
+/* The 1-based line of byte `off`. */
+static size_t line_of(const vc_seg *g, size_t off) {
+  size_t line = 1;
+  for (size_t i = 0; i < off && i < g->len; i++)
+    line += g->src[i] == '\n';
+  return line;
+}
+
+/* "role: line 7: speaks as the host; name: line 5: the label" */
+static char *speaker_why(const vc_seg *g, const vc_spk *k) {
+  char buf[256];
+  int o = snprintf(buf, sizeof buf, "role: ");
+  if (k->why[0] && k->why_off <= g->len)
+    o += snprintf(buf + o, sizeof buf - (size_t)o, "line %zu: %s", line_of(g, k->why_off),
+                  k->why);
+  else
+    o += snprintf(buf + o, sizeof buf - (size_t)o, "%s",
+                  k->why[0]                     ? k->why
+                  : k->role == VC_ROLE_QUOTE    ? "quoted in the prose"
+                  : k->role == VC_ROLE_NARRATOR ? "the narration"
+                                                : "the layout");
+  if (k->name_why[0] && k->name_off <= g->len && o > 0 && (size_t)o < sizeof buf)
+    snprintf(buf + o, sizeof buf - (size_t)o, "; name: line %zu: %s",
+             line_of(g, k->name_off), k->name_why);
+  return strdup(buf);
+}
+
 /* Keeps only the speakers that speak (and the narrator), renumbering the turns. */
 static vc_status make_speakers(const vc_seg *g, vc_script *s) {
   size_t *map = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *map);
   char *used = calloc(g->n_speakers ? g->n_speakers : 1, 1);
   s->speakers = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *s->speakers);
-  vc_status st = map && used && s->speakers ? VC_OK : VC_ERR_NOMEM;
+  s->why = calloc(g->n_speakers ? g->n_speakers : 1, sizeof *s->why);
+  vc_status st = map && used && s->speakers && s->why ? VC_OK : VC_ERR_NOMEM;
   for (size_t i = 0; st == VC_OK && i < s->n_turns; i++)
     used[s->turns[i].speaker] = 1;
   if (st == VC_OK)
@@ -136,7 +164,8 @@ static vc_status make_speakers(const vc_seg *g, vc_script *s) {
     vc_speaker *sp = &s->speakers[s->n_speakers];
     sp->name = strdup(g->speakers[i].name);
     sp->role = g->speakers[i].role;
-    if (!sp->name)
+    s->why[s->n_speakers] = speaker_why(g, &g->speakers[i]);
+    if (!sp->name || !s->why[s->n_speakers])
       st = VC_ERR_NOMEM;
     else
       s->n_speakers++;
@@ -183,12 +212,13 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
   if (!s)
     return VC_ERR_NOMEM;
   s->turns = calloc(g->n_pieces ? g->n_pieces : 1, sizeof *s->turns);
-  vc_status st = s->turns ? VC_OK : VC_ERR_NOMEM;
+  s->notes = calloc(g->n_pieces ? g->n_pieces : 1, sizeof *s->notes);
+  vc_status st = s->turns && s->notes ? VC_OK : VC_ERR_NOMEM;
   for (size_t a = 0; st == VC_OK && a < g->n_pieces;) {
     size_t b = a + 1;
     while (b < g->n_pieces && joins(g, &g->pieces[b - 1], &g->pieces[b]))
       b++;
-    st = make_turn(g, a, b, &s->turns[s->n_turns]);
+    st = make_turn(g, a, b, &s->turns[s->n_turns], &s->notes[s->n_turns]);
     if (st == VC_OK)
       s->n_turns++;
     a = b;
@@ -244,7 +274,8 @@ vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *o
     return VC_ERR_ARG;
   *out = NULL;
   if (len > VC_SEG_MAX_INPUT) {
-    diag_set(diag, "input of %zu bytes is over the segmenter's limit", len);
+    diag_set(diag, "input of %zu bytes is over the limit of %zu MiB", len,
+             VC_SEG_MAX_INPUT >> 20);
     return VC_ERR_LIMIT;
   }
   vc_seg g;
@@ -261,8 +292,10 @@ vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *o
   }
   if (st == VC_OK)
     st = make_script(&g, out);
+  else if (st == VC_ERR_LIMIT && g.over)
+    diag_set(diag, "more than %zu %s (the limit)", g.over_max, g.over);
   else if (st == VC_ERR_LIMIT)
-    diag_set(diag, "input exceeds a segmenter limit (lines, line length or turns)");
+    diag_set(diag, "input exceeds a segmenter limit");
   seg_release(&g);
   return st;
 }
@@ -272,10 +305,22 @@ void vc_script_free(vc_script *s) {
     return;
   for (size_t i = 0; i < s->n_turns; i++)
     free(s->turns[i].text);
-  for (size_t i = 0; i < s->n_speakers; i++)
+  for (size_t i = 0; i < s->n_speakers; i++) {
     free(s->speakers[i].name);
+    if (s->why)
+      free(s->why[i]);
+  }
+  free(s->why);
+  free(s->notes);
   free(s->turns);
   free(s->speakers);
   free(s->author);
   free(s);
+}
+
+size_t vc_script_uncertain(const vc_script *s) {
+  size_t n = 0;
+  for (size_t i = 0; s && s->notes && i < s->n_turns; i++)
+    n += s->notes[i].confidence < VC_TURN_UNCERTAIN;
+  return n;
 }

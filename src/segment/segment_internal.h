@@ -5,14 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
 #include "voicecap/segment.h"
 
 /* Caps for untrusted input: beyond them vc_segment fails with VC_ERR_LIMIT. */
-#define VC_SEG_MAX_INPUT ((size_t)16 << 20)
-#define VC_SEG_MAX_LINES ((size_t)1 << 20)
-#define VC_SEG_MAX_LINE_BYTES ((size_t)1 << 20)
+#define VC_SEG_MAX_INPUT VC_MAX_INPUT_BYTES /* the limits users meet: voicecap/text.h */
+#define VC_SEG_MAX_LINES VC_MAX_LINES
+#define VC_SEG_MAX_LINE_BYTES VC_MAX_LINE_BYTES
 #define VC_SEG_MAX_PIECES ((size_t)1 << 20)
-#define VC_SEG_MAX_SPEAKERS 256
+#define VC_SEG_MAX_SPEAKERS VC_MAX_SPEAKERS
+#define VC_SEG_MAX_LABELS VC_MAX_LABELS
 #define VC_SEG_MAX_PEOPLE 512
 #define VC_SEG_NAME_MAX 96
 
@@ -46,6 +48,8 @@ typedef struct vc_para {
   int second_p;   /* second-person words (you, your...) */
   vc_role role;   /* decided role of the body */
   size_t speaker; /* decided speaker */
+  float conf;     /* how sure the Q&A decoding is of it */
+  const char *basis;
 } vc_para;
 
 /* A speaker label as written ("AHMED", "Q", "The Outlet"). */
@@ -53,7 +57,9 @@ typedef struct vc_label {
   char key[VC_SEG_NAME_MAX]; /* upper-cased, spaces collapsed */
   int count;
   int colon, period, dash, alone, stamped; /* how it was written */
-  int punct; /* times written all in capitals with a comma or an ampersand */
+  int punct;        /* times written all in capitals with a comma or an ampersand */
+  int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
+  int handle, bare; /* a chat handle; a bare "Q" without a colon */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;
@@ -85,6 +91,12 @@ typedef struct vc_mention {
 typedef struct vc_spk {
   char name[VC_SEG_NAME_MAX];
   vc_role role;
+  int evidence;    /* role evidence: > 0 asks, < 0 answers (segment_roles.c) */
+  int why_weight;  /* the weight of the evidence `why` names */
+  size_t why_off;  /* where in the source the deciding evidence is */
+  char why[64];    /* the rule that decided the role, for --explain */
+  size_t name_off; /* where the name comes from */
+  char name_why[64];
 } vc_spk;
 
 /* A spoken stretch of one paragraph, before turns are assembled. */
@@ -93,6 +105,8 @@ typedef struct vc_piece {
   size_t para;
   vc_role role;
   size_t speaker;
+  float conf;        /* how sure (see vc_turn_note) */
+  const char *basis; /* the rule that placed it */
 } vc_piece;
 
 /* The segmenter's working state for one input. */
@@ -107,8 +121,10 @@ typedef struct vc_seg {
   size_t n_people, cap_people;
   vc_mention *mentions;
   size_t n_mentions, cap_mentions;
-  char byline[VC_SEG_NAME_MAX]; /* the author named by a byline, if any */
-  char asker[VC_SEG_NAME_MAX];  /* the interviewer the introduction names, if any */
+  char byline[VC_SEG_NAME_MAX];   /* the author named by a byline, if any */
+  char asker[VC_SEG_NAME_MAX];    /* the interviewer the introduction names, if any */
+  char answerer[VC_SEG_NAME_MAX]; /* the interviewee the introduction names, if any */
+  size_t asker_off, answerer_off; /* where the introduction names them */
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
@@ -123,6 +139,8 @@ typedef struct vc_seg {
   struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
   int dict_tried;
   vc_diag *diag;
+  const char *over; /* the limit an input exceeded ("speakers"), for the message */
+  size_t over_max;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -138,6 +156,8 @@ typedef struct vc_tok {
 vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_t *n,
                         size_t *cap);
 vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max);
+/* Notes which limit `st` (when VC_ERR_LIMIT) ran into, for the error; returns `st`. */
+vc_status vc_seg_over(vc_seg *g, vc_status st, const char *what, size_t max);
 size_t vc_seg_cp(const char *s, size_t n, size_t i, int32_t *cp);
 int vc_seg_is_letter(int32_t cp);
 int vc_seg_is_upper(int32_t cp);
@@ -155,7 +175,8 @@ size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
 
-/* segment_tables.c: word lists. NULL-terminated, lower case unless said otherwise. */
+/* segment_tables.c: the word lists of data/segment-words.tsv. NULL-terminated, lower case
+ * unless said otherwise. */
 extern const char *const vc_seg_promo_starts[];
 extern const char *const vc_seg_promo_words[];
 extern const char *const vc_seg_junk_lines[];
@@ -181,6 +202,28 @@ extern const char *const vc_seg_note_words[];
 extern const char *const vc_seg_image_exts[];
 extern const char *const vc_seg_role_words[];
 extern const char *const vc_seg_promo_phrases[];
+extern const char *const vc_seg_asker_role_words[];
+extern const char *const vc_seg_answer_role_words[];
+extern const char *const vc_seg_host_intro_phrases[];
+extern const char *const vc_seg_guest_intro_phrases[];
+extern const char *const vc_seg_guest_after_phrases[];
+extern const char *const vc_seg_host_self_phrases[];
+extern const char *const vc_seg_guest_self_phrases[];
+extern const char *const vc_seg_meta_label_keys[];
+extern const char *const vc_seg_cast_guest_keys[];
+extern const char *const vc_seg_cast_host_keys[];
+extern const char *const vc_seg_label_connectors[];
+extern const char *const vc_seg_honorifics[];
+extern const char *const vc_seg_meet_verbs[];
+extern const char *const vc_seg_meet_links[];
+extern const char *const vc_seg_determiners[];
+extern const char *const vc_seg_phrase_stops[];
+extern const char *const vc_seg_inverted_verbs[];
+extern const char *const vc_seg_small_words[];
+extern const char *const vc_seg_name_connectors[];
+extern const char *const vc_seg_actor_cues[];
+extern const char *const vc_seg_director_cues[];
+extern const char *const vc_seg_appositive_starts[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -197,6 +240,10 @@ int vc_seg_main_person(vc_seg *g);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
+/* segment_roles.c: role evidence and the introduction's names. */
+vc_status vc_seg_role_evidence(vc_seg *g);
+vc_status vc_seg_intro_names(vc_seg *g);
+
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);
 
@@ -204,8 +251,10 @@ vc_status vc_seg_decode_qa(vc_seg *g);
 vc_status vc_seg_prose(vc_seg *g, size_t para);
 void vc_seg_quote_style(vc_seg *g);
 
-/* segment.c */
+/* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
                            size_t speaker);
+void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis);
+void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
 #endif

@@ -7,7 +7,7 @@ static vc_status add_line(vc_seg *g, size_t s, size_t e, size_t block, int first
   vc_status st = vc_seg_grow((void **)&g->paras, &g->cap_paras, g->n_paras + 1,
                              sizeof *g->paras, VC_SEG_MAX_LINES);
   if (st != VC_OK)
-    return st;
+    return vc_seg_over(g, st, "lines", VC_SEG_MAX_LINES);
   vc_para *p = &g->paras[g->n_paras++];
   memset(p, 0, sizeof *p);
   p->start = s;
@@ -91,7 +91,7 @@ vc_status vc_seg_split_lines(vc_seg *g) {
     const char *nl = memchr(g->src + pos, '\n', g->len - pos);
     size_t le = nl ? (size_t)(nl - g->src) : g->len;
     if (le - pos > VC_SEG_MAX_LINE_BYTES)
-      return VC_ERR_LIMIT;
+      return vc_seg_over(g, VC_ERR_LIMIT, "bytes in one line", VC_SEG_MAX_LINE_BYTES);
     size_t s = pos, e = le;
     trim(g->src, &s, &e);
     if (s < e) {
@@ -241,6 +241,11 @@ static int is_cap_word(const char *s, size_t n, size_t i) {
 
 /* "By Jane Doe", "By Jane Doe and John Roe", "Interview by Jane Doe, Staff Writer". */
 static int line_is_byline(const char *s, size_t n) {
+  const char *bar = memchr(s, '|', n); /* "By Jane Doe | Friday, May 1, 2020" */
+  if (bar && bar > s)
+    n = (size_t)(bar - s);
+  while (n > 0 && s[n - 1] == ' ')
+    n--;
   for (size_t b = 0; vc_seg_byline_starts[b]; b++) {
     size_t m = strlen(vc_seg_byline_starts[b]);
     if (!vc_seg_prefix_ci(s, n, vc_seg_byline_starts[b]) || n <= m || !is_cap_word(s, n, m))

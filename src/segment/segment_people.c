@@ -5,24 +5,13 @@
 #include "segment_internal.h"
 #include "text_lex.h"
 
-static const char *const connectors[] = {"de",  "van", "von", "der", "da",  "del",
-                                         "di",  "du",  "la",  "le",  "bin", "al",
-                                         "ben", "dos", "das", "y",   NULL};
-
-/* Actor/director evidence words beyond the description nouns. */
-static const char *const actor_cues[] = {"plays",    "played",    "playing",     "stars",
-                                         "starring", "starred",   "performance", "role",
-                                         "portrays", "portrayed", NULL};
-static const char *const director_cues[] = {"directed",   "directing", "directorial",
-                                            "directs",    "wrote",     "written",
-                                            "co-written", NULL};
-
 static int name_word(const char *src, const vc_tok *t) {
   if (!t->cap || t->caps)
     return 0;
   size_t n = t->e - t->s;
   if (vc_seg_in_list(src + t->s, n, vc_seg_not_name_words) ||
-      vc_seg_in_list(src + t->s, n, vc_seg_role_words))
+      vc_seg_in_list(src + t->s, n, vc_seg_role_words) ||
+      vc_seg_in_list(src + t->s, n, vc_seg_first_person))
     return 0;
   const char *dash = memchr(src + t->s, '-', n);
   if (dash && dash + 1 < src + t->e) { /* "London-born" is not a name */
@@ -34,17 +23,22 @@ static int name_word(const char *src, const vc_tok *t) {
   return 1;
 }
 
-/* Length (in words) of the name run starting at toks[i], connectors included. */
+/* Length (in words) of the name run starting at toks[i], vc_seg_name_connectors included.
+ */
 static size_t run_at(const char *src, const vc_tok *toks, size_t n, size_t i) {
   if (!name_word(src, &toks[i]))
     return 0;
   size_t j = i + 1, words = 1;
-  while (j < n && words < 4 && toks[j].tight) {
+  while (
+      j < n && words < 4 &&
+      (toks[j].tight || (toks[j - 1].e - toks[j - 1].s == 1 && src[toks[j - 1].e] == '.' &&
+                         toks[j].s == toks[j - 1].e + 2))) { /* "Jane Q. Doe" */
     if (name_word(src, &toks[j])) {
       j++;
       words++;
     } else if (j + 1 < n && toks[j + 1].tight && name_word(src, &toks[j + 1]) &&
-               vc_seg_in_list(src + toks[j].s, toks[j].e - toks[j].s, connectors)) {
+               vc_seg_in_list(src + toks[j].s, toks[j].e - toks[j].s,
+                              vc_seg_name_connectors)) {
       j += 2;
       words++;
     } else {
@@ -58,7 +52,7 @@ static int same_bytes(const char *a, size_t an, const char *b, size_t bn) {
   return an == bn && memcmp(a, b, an) == 0;
 }
 
-/* The name of words t[i..i+r) joined by single spaces ("RizAhmed" glued -> two words). */
+/* The name of words t[i..i+r) joined by single spaces ("JaneDoe" glued -> two words). */
 static size_t join_name(const vc_seg *g, const vc_tok *t, size_t i, size_t r, char *out,
                         size_t cap) {
   size_t o = 0;
@@ -226,14 +220,11 @@ static vc_status add_mention(vc_seg *g, size_t off, size_t len, size_t person) {
   vc_status st = vc_seg_grow((void **)&g->mentions, &g->cap_mentions, g->n_mentions + 1,
                              sizeof *g->mentions, VC_SEG_MAX_PIECES);
   if (st != VC_OK)
-    return st;
+    return vc_seg_over(g, st, "mentions of people", VC_SEG_MAX_PIECES);
   g->mentions[g->n_mentions++] = (vc_mention){off, len, person};
   g->people[person].mentions++;
   return VC_OK;
 }
-
-static const char *const appositive_starts[] = {"the",   "a",   "an",  "our", "its",
-                                                "their", "his", "her", NULL};
 
 static int tok_in_list(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
@@ -260,17 +251,18 @@ static void describe(vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r, s
       continue;
     const char *w = g->src + t[k].s;
     size_t wn = t[k].e - t[k].s;
-    if (vc_seg_in_list(w, wn, vc_seg_actor_words) || vc_seg_in_list(w, wn, actor_cues))
+    if (vc_seg_in_list(w, wn, vc_seg_actor_words) ||
+        vc_seg_in_list(w, wn, vc_seg_actor_cues))
       g->people[p].actor++;
     if (vc_seg_in_list(w, wn, vc_seg_director_words) ||
-        vc_seg_in_list(w, wn, director_cues))
+        vc_seg_in_list(w, wn, vc_seg_director_cues))
       g->people[p].director++;
   }
   /* "chef Jane Doe", "Jane Doe, the chef": an occupation for "the chef says" */
   if (i > 0 && tok_role(g, &t[i - 1]))
     add_desc(&g->people[p], &t[i - 1]);
   for (size_t k = i + r; k < n && k < i + r + 4; k++) {
-    if (k == i + r && !tok_in_list(g, &t[k], appositive_starts))
+    if (k == i + r && !tok_in_list(g, &t[k], vc_seg_appositive_starts))
       break;
     if (tok_role(g, &t[k])) {
       add_desc(&g->people[p], &t[k]);

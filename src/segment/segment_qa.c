@@ -1,5 +1,6 @@
 /* Segmenter Q&A: scores every paragraph and picks the likeliest question/answer sequence
  * (Viterbi over two states), with labels as fixed points. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,10 @@ enum { ST_Q = 0, ST_A = 1 };
  * a new question or more answer are as likely. */
 static const double trans[2][2] = {{-2.3, -0.105}, {-0.69, -0.69}};
 static const double start_lp[2] = {0.0, -1.0};
-/* A new turn of a role whose turns the article labels, left without a label. */
+/* A new turn of a role whose turns the article labels, left without a label; when the
+ * article labels both roles, an unlabelled paragraph continues the turn before it. */
 static const double unlabeled_turn = -4.0;
+static const double unlabeled_turn_both = -12.0;
 
 typedef struct qa_doc {
   int pair_layout; /* each block holds a question line and its answer lines */
@@ -144,7 +147,7 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
         if (r != s && d->labeled[s] && fx < 0)
-          v += unlabeled_turn;
+          v += d->labeled[r] ? unlabeled_turn_both : unlabeled_turn;
         if (v > best) {
           best = v;
           arg = r;
@@ -164,13 +167,21 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
 }
 
 /* Gives every paragraph of the Q&A part its role and speaker. */
-static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state) {
+static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state,
+                   double (*score)[2]) {
   size_t cur[2] = {g->interviewer, g->interviewee};
   for (size_t t = 0; t < n; t++) {
     vc_para *p = &g->paras[idx[t]];
     if (p->label >= 0) {
       size_t s = g->labels[p->label].speaker;
       cur[state[t]] = s;
+      p->conf = 0.95f;
+      p->basis = "speaker label";
+    } else {
+      /* the margin between the two best paths through this paragraph */
+      double m = score[t][ST_Q] - score[t][ST_A];
+      p->conf = (float)(1.0 / (1.0 + exp(-(m < 0 ? -m : m))));
+      p->basis = "question/answer sequence";
     }
     p->speaker = cur[state[t]];
     p->role = state[t] == ST_Q ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
@@ -198,7 +209,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
       if (in_sequence(&g->paras[i]))
         idx[n++] = i;
     viterbi(g, idx, n, &d, score, back, state);
-    assign(g, idx, n, state);
+    assign(g, idx, n, state, score);
   }
   free(idx);
   free(score);

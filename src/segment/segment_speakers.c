@@ -18,15 +18,13 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   }
   vc_status st = vc_seg_grow((void **)&g->speakers, &g->cap_speakers, g->n_speakers + 1,
                              sizeof *g->speakers, VC_SEG_MAX_SPEAKERS);
-  if (st == VC_ERR_LIMIT && g->n_speakers > 1) {
-    *out = g->n_speakers - 1; /* past the cap, the last speaker speaks for the rest */
-    return VC_OK;
-  }
-  if (st != VC_OK)
-    return st;
+  if (st != VC_OK) /* never merged silently: an error naming the limit */
+    return vc_seg_over(g, st, "speakers", VC_SEG_MAX_SPEAKERS);
   vc_spk *s = &g->speakers[g->n_speakers];
+  memset(s, 0, sizeof *s);
   memcpy(s->name, buf, n + 1);
   s->role = role;
+  s->why_off = s->name_off = SIZE_MAX; /* no source line yet */
   *out = g->n_speakers++;
   return VC_OK;
 }
@@ -95,6 +93,23 @@ static void key_name(const char *key, char *out, size_t cap) {
   snprintf(out, cap, "%.*s", (int)n, key);
 }
 
+/* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
+ * "JANE TOLD")? */
+static int initials_of(const char *init, const char *name) {
+  size_t n = strlen(init), k = 0;
+  if (n < 2 || n > 4 || strchr(init, ' '))
+    return 0;
+  for (const char *w = name; *w; k++) {
+    if (k >= n || *w != init[k])
+      return 0;
+    w = strchr(w, ' ');
+    if (!w)
+      return k + 1 == n;
+    w++;
+  }
+  return 0;
+}
+
 /* The person a label's name part stands for ("AHMED" -> "Jane Ahmed"), or -1. */
 static int label_person(const vc_seg *g, const char *key) {
   const char *last = strrchr(key, ' ');
@@ -111,12 +126,28 @@ static int label_person(const vc_seg *g, const char *key) {
           p->mentions + p->full > g->people[best].mentions + g->people[best].full)))
       best = (int)i;
   }
-  for (size_t i = 0; best < 0 && !last && i < g->n_people; i++) {
-    char k[VC_SEG_NAME_MAX]; /* "JANE" for "Jane Doe" */
-    vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
-    if (g->people[i].is_person && first_word_is(k, key))
-      best = (int)i;
+  for (int pass = 0; pass < 2 && best < 0 && !last; pass++) {
+    int found = 0; /* "JANE" for "Jane Doe": a person, else the one name so written */
+    for (size_t i = 0; i < g->n_people; i++) {
+      char k[VC_SEG_NAME_MAX];
+      vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+      if ((pass == 1 || g->people[i].is_person) && first_word_is(k, key)) {
+        found++;
+        best = (int)i;
+      }
+    }
+    if (pass == 1 && found > 1)
+      best = -1;
   }
+  /* "JD" for "Jane Doe": a person first, else any name the text writes in full */
+  for (int pass = 0; pass < 2 && best < 0 && !last; pass++)
+    for (size_t i = 0; i < g->n_people; i++) {
+      char k[VC_SEG_NAME_MAX];
+      vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
+      if ((pass == 1 || g->people[i].is_person) && initials_of(key, k) &&
+          (best < 0 || g->people[i].mentions > g->people[best].mentions))
+        best = (int)i;
+    }
   return best;
 }
 
@@ -143,13 +174,6 @@ static void asker_name(const vc_seg *g, char *out, size_t cap) {
            : g->byline[0] ? g->byline
                           : "Interviewer");
 }
-
-/* Verbs of meeting: "Jane Doe spoke with The Outlet", "The Outlet sat down with Doe". */
-static const char *const meet_verbs[] = {
-    "spoke",       "speaks",     "talked", "talks", "chatted", "chats",
-    "sat",         "sits",       "caught", "met",   "meets",   "visited",
-    "interviewed", "interviews", "joined", "joins", NULL};
-static const char *const meet_links[] = {"with", "to", "down", "up", NULL};
 
 static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
@@ -187,10 +211,10 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
     int interview = vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "interview") &&
                     v + 1 < n &&
                     vc_seg_word_eq(g->src + t[v + 1].s, t[v + 1].e - t[v + 1].s, "with");
-    if (!interview && !tok_is(g, &t[v], meet_verbs))
+    if (!interview && !tok_is(g, &t[v], vc_seg_meet_verbs))
       continue;
     size_t o = v + 1;
-    while (o < n && o < v + 3 && tok_is(g, &t[o], meet_links))
+    while (o < n && o < v + 3 && tok_is(g, &t[o], vc_seg_meet_links))
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
     size_t s = v, sk = 0;
@@ -230,6 +254,10 @@ static vc_status find_asker(vc_seg *g) {
 }
 
 static void answerer_name(vc_seg *g, char *out, size_t cap) {
+  if (g->answerer[0]) {
+    snprintf(out, cap, "%s", g->answerer);
+    return;
+  }
   int p = vc_seg_main_person(g);
   snprintf(out, cap, "%s", p >= 0 ? g->people[p].name : "Interviewee");
 }
@@ -308,40 +336,98 @@ static void score_groups(const vc_seg *g, group_score *gs) {
     gs[s].ask = gs[s].q + (gs[s].paras ? 1.0 - gs[s].words / most : 0.0);
 }
 
-/* Roles of the labelled speakers. One alone asks if its turns are questions. Among
- * several, they are split at the widest gap in how much they ask: those above it are
- * interviewers (co-hosts), those below answer. Q/A-style labels keep their role. */
+/* Splits the speakers open[0..n) at the widest gap in how much they ask: those above it
+ * ask (co-hosts), those below answer. */
+static void split_by_asking(vc_seg *g, const group_score *gs, size_t *open, size_t n) {
+  for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
+    for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
+      size_t t = open[j];
+      open[j] = open[j - 1];
+      open[j - 1] = t;
+    }
+  size_t cut = 1;
+  double gap = -1;
+  for (size_t i = 1; i < n; i++) {
+    double d = gs[open[i - 1]].ask - gs[open[i]].ask;
+    if (d > gap) {
+      gap = d;
+      cut = i;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    g->speakers[open[i]].why_off = SIZE_MAX;
+    snprintf(g->speakers[open[i]].why, sizeof g->speakers[open[i]].why, "%s",
+             i < cut ? "asks more than the others" : "asks less than the others");
+  }
+}
+
+/* When every labelled speaker answers and no unlabelled questions ask, the one among
+ * those the evidence left open who asks most is the interviewer ("THE PRESIDENT:"
+ * answers, so "MS. DOE:" asks). */
+static void ensure_asker(vc_seg *g, const group_score *gs, const size_t *open, size_t n,
+                         int asked_unlabelled) {
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].role == VC_ROLE_INTERVIEWER && gs[s].paras)
+      return;
+  if (asked_unlabelled || n == 0)
+    return;
+  size_t best = open[0];
+  for (size_t i = 1; i < n; i++)
+    if (gs[open[i]].q > gs[best].q)
+      best = open[i];
+  if (gs[best].q <= 0)
+    return;
+  g->speakers[best].role = VC_ROLE_INTERVIEWER;
+  g->speakers[best].why_off = SIZE_MAX;
+  snprintf(g->speakers[best].why, sizeof g->speakers[best].why, "%s",
+           "asks most, and everyone else answers");
+}
+
+/* Roles of the labelled speakers. Evidence in the text decides first (role words in
+ * labels, introductions, what speakers say of themselves: segment_roles.c); the rest
+ * by how much they ask. One alone asks if its turns are questions; with questions left
+ * unlabelled, or beside speakers the evidence placed, a speaker asks only if most of its
+ * own turns do; otherwise several are split at the widest gap in how much they ask,
+ * unless none of them asks much and unlabelled paragraphs are there to ask. */
 static void label_roles(vc_seg *g, group_score *gs) {
   score_groups(g, gs);
+  vc_seg_role_evidence(g);
   size_t open[VC_SEG_MAX_SPEAKERS], n = 0;
-  for (size_t s = 1; s < g->n_speakers; s++)
-    if (g->speakers[s].role == VC_ROLE_NARRATOR && gs[s].paras)
-      open[n++] = s;
-  /* questions left unlabelled: a labelled speaker asks only if its own turns do */
-  int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
-  if (n == 1 || asked_unlabelled) {
-    for (size_t i = 0; i < n; i++)
-      g->speakers[open[i]].role =
-          gs[open[i]].q >= 0.5 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
-  } else if (n > 1) {
-    for (size_t i = 1; i < n; i++) /* sort by ask, highest first (n is small) */
-      for (size_t j = i; j > 0 && gs[open[j]].ask > gs[open[j - 1]].ask; j--) {
-        size_t t = open[j];
-        open[j] = open[j - 1];
-        open[j - 1] = t;
-      }
-    size_t cut = 1;
-    double gap = -1;
-    for (size_t i = 1; i < n; i++) {
-      double d = gs[open[i - 1]].ask - gs[open[i]].ask;
-      if (d > gap) {
-        gap = d;
-        cut = i;
-      }
+  int decided = 0;
+  double most_q = 0;
+  for (size_t s = 1; s < g->n_speakers; s++) {
+    vc_spk *k = &g->speakers[s];
+    if (k->role != VC_ROLE_NARRATOR || !gs[s].paras)
+      continue;
+    if (k->evidence != 0) {
+      k->role = k->evidence > 0 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+      decided++;
+      continue;
     }
-    for (size_t i = 0; i < n; i++)
-      g->speakers[open[i]].role = i < cut ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+    open[n++] = s;
+    if (gs[s].q > most_q)
+      most_q = gs[s].q;
   }
+  double host_q = -1; /* the least a speaker the evidence made a host asks */
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].evidence > 0 && gs[s].paras && (host_q < 0 || gs[s].q < host_q))
+      host_q = gs[s].q;
+  int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
+  int prompts = gs[0].paras >= 2 && most_q < 0.3;
+  if (n == 1 || asked_unlabelled || decided || prompts) {
+    for (size_t i = 0; i < n; i++) {
+      vc_spk *k = &g->speakers[open[i]];
+      int asks = gs[open[i]].q >= 0.5 && !prompts && gs[open[i]].q >= 0.8 * host_q;
+      k->role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
+      k->why_off = SIZE_MAX;
+      snprintf(k->why, sizeof k->why, "%s",
+               asks ? "most of its turns ask" : "most of its turns do not ask");
+    }
+  } else if (n > 1) {
+    split_by_asking(g, gs, open, n);
+  }
+  ensure_asker(g, gs, open, n, asked_unlabelled || (prompts && !decided));
   for (size_t s = 1; s < g->n_speakers; s++)
     if (g->speakers[s].role == VC_ROLE_NARRATOR)
       g->speakers[s].role = VC_ROLE_INTERVIEWEE;
@@ -351,7 +437,8 @@ static int key_in(const char *key, const char *const *list) {
   return vc_seg_in_list(key, strlen(key), list);
 }
 
-/* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED". */
+/* The speaker an earlier label already stands for: "AHMED" after "JANE AHMED", "JA"
+ * after "JANE AHMED". */
 static int same_person(const vc_seg *g, size_t li) {
   char a[VC_SEG_NAME_MAX], b[VC_SEG_NAME_MAX];
   key_name(g->labels[li].key, a, sizeof a);
@@ -368,8 +455,35 @@ static int same_person(const vc_seg *g, size_t li) {
       return (int)k;
     if (first_word_is(b, a) || first_word_is(a, b))
       return (int)k; /* "JANE" after "JANE DOE" */
+    if (initials_of(a, b))
+      return (int)k;
   }
   return -1;
+}
+
+/* Names the speaker of a Q/A-style label ("Q", "A", "HOST"): who the introduction says
+ * asks or answers, else the byline or the main person; records why. */
+static int key_in(const char *key, const char *const *list);
+
+static void qa_label_name(vc_seg *g, const char *key, int asks, char *name, size_t cap,
+                          size_t *off, const char **why) {
+  if (asks) {
+    asker_name(g, name, cap);
+    *off = g->asker_off;
+    *why = g->asker[0] && g->asker_off ? "the introduction names who asks"
+           : g->asker[0]               ? "who the introduction says the guest spoke with"
+           : g->byline[0]              ? "the byline"
+                                       : "nobody is named: a generic name";
+    if (!g->asker[0] && !g->byline[0] && strlen(key) > 1 && strcmp(key, "QUESTION") != 0) {
+      title_case(key, name, cap); /* "HOST:" with nobody named is "Host" */
+      *why = "nobody is named: the label's role word";
+    }
+  } else {
+    answerer_name(g, name, cap);
+    *off = g->answerer_off;
+    *why = g->answerer[0] ? "the introduction names who answers"
+                          : "the person the article names most";
+  }
 }
 
 static vc_status label_speakers(vc_seg *g) {
@@ -377,6 +491,7 @@ static vc_status label_speakers(vc_seg *g) {
     vc_label *l = &g->labels[li];
     if (!l->valid)
       continue;
+    size_t off = g->paras[l->first_para].start;
     int same = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels)
                    ? -1
                    : same_person(g, li);
@@ -386,18 +501,24 @@ static vc_status label_speakers(vc_seg *g) {
     }
     char name[VC_SEG_NAME_MAX];
     vc_role role = VC_ROLE_NARRATOR; /* decided below */
-    if (key_in(l->key, vc_seg_asker_labels)) {
-      asker_name(g, name, sizeof name);
-      role = VC_ROLE_INTERVIEWER;
-    } else if (key_in(l->key, vc_seg_answer_labels)) {
-      answerer_name(g, name, sizeof name);
-      role = VC_ROLE_INTERVIEWEE;
+    const char *why = "the label, as the text writes it";
+    size_t why_off = off;
+    int asks = key_in(l->key, vc_seg_asker_labels);
+    if (asks || key_in(l->key, vc_seg_answer_labels)) {
+      qa_label_name(g, l->key, asks, name, sizeof name, &why_off, &why);
+      role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
     } else {
       label_name(g, l->key, name, sizeof name);
     }
     vc_status st = vc_seg_add_speaker(g, name, strlen(name), role, &l->speaker);
     if (st != VC_OK)
       return st;
+    vc_seg_name_why(g, l->speaker, why_off ? why_off : off, why);
+    vc_spk *k = &g->speakers[l->speaker];
+    if (role != VC_ROLE_NARRATOR && !k->why[0]) {
+      k->why_off = off;
+      snprintf(k->why, sizeof k->why, "%s", asks ? "a question label" : "an answer label");
+    }
   }
   return VC_OK;
 }
@@ -498,6 +619,10 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     return st;
   find_byline(g);
   find_qa_start(g);
+  if (g->qa_start < g->n_paras)
+    st = vc_seg_intro_names(g);
+  if (st != VC_OK)
+    return st;
   size_t qa_off = g->qa_start < g->n_paras ? g->paras[g->qa_start].start : g->len;
   for (size_t i = 0; i < g->n_mentions; i++)
     if (g->mentions[i].off < qa_off)

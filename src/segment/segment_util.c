@@ -1,5 +1,6 @@
 /* Segmenter helpers: UTF-8 code points, letter classes, words, quote marks, growth. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,14 @@
 
 /* Grows *p (elements of `elem` bytes, capacity *cap) to hold `need`; fails with
  * VC_ERR_LIMIT past `max` elements. The old block stays valid on failure. */
+vc_status vc_seg_over(vc_seg *g, vc_status st, const char *what, size_t max) {
+  if (st == VC_ERR_LIMIT && !g->over) {
+    g->over = what;
+    g->over_max = max;
+  }
+  return st;
+}
+
 vc_status vc_seg_grow(void **p, size_t *cap, size_t need, size_t elem, size_t max) {
   if (need <= *cap)
     return VC_OK;
@@ -343,4 +352,31 @@ size_t vc_seg_stamp_end(const char *s, size_t n, size_t i) {
     j++;
   }
   return j;
+}
+
+/* Appends a spoken stretch (a piece of a turn) to the segmenter's list. */
+vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
+                           size_t speaker) {
+  vc_status st = vc_seg_grow((void **)&g->pieces, &g->cap_pieces, g->n_pieces + 1,
+                             sizeof *g->pieces, VC_SEG_MAX_PIECES);
+  if (st != VC_OK)
+    return vc_seg_over(g, st, "pieces of speech", VC_SEG_MAX_PIECES);
+  g->pieces[g->n_pieces++] = (vc_piece){start, end, para, role, speaker, 0.9f, "narration"};
+  return VC_OK;
+}
+
+/* Sets how sure the segmenter is of the last piece added, and why. */
+void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis) {
+  if (g->n_pieces > 0) {
+    g->pieces[g->n_pieces - 1].conf = conf;
+    g->pieces[g->n_pieces - 1].basis = basis;
+  }
+}
+
+/* Records where a speaker's name comes from, the first time only. */
+void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why) {
+  if (speaker == 0 || speaker >= g->n_speakers || g->speakers[speaker].name_why[0])
+    return;
+  g->speakers[speaker].name_off = off;
+  snprintf(g->speakers[speaker].name_why, sizeof g->speakers[speaker].name_why, "%s", why);
 }

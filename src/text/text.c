@@ -1,14 +1,32 @@
 /* Loading interview text: reading, UTF-8 validation, and freeing the speakable form. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "text.h"
 
-#define VC_TEXT_MAX_BYTES ((size_t)64 * 1024 * 1024)
+#define VC_TEXT_MAX_BYTES VC_MAX_INPUT_BYTES
+
+static vc_status over_limit(vc_diag *diag, const char *what, size_t len) {
+  if (diag)
+    snprintf(diag->msg, sizeof diag->msg, "%s of %zu bytes is over the limit of %zu MiB",
+             what, len, VC_TEXT_MAX_BYTES >> 20);
+  return VC_ERR_LIMIT;
+}
+
+/* Old Mac line ends: a CR not followed by LF becomes LF, byte for byte. */
+static void lone_cr_to_lf(char *buf, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))
+      buf[i] = '\n';
+  }
+}
 
 static void set_diag(vc_diag *diag, const char *what, size_t offset) {
   if (diag)
@@ -53,6 +71,7 @@ static vc_status text_adopt(char *buf, size_t len, const char *name, vc_text **o
     set_diag(diag, st == VC_ERR_NUL ? "NUL byte" : "invalid UTF-8", bad);
     goto fail;
   }
+  lone_cr_to_lf(buf, len);
   st = VC_ERR_NOMEM;
   t = calloc(1, sizeof *t);
   if (!t)
@@ -79,11 +98,8 @@ vc_status vc_text_from_memory(const char *bytes, size_t len, const char *name,
   if (!out || (!bytes && len))
     return VC_ERR_ARG;
   *out = NULL;
-  if (len > VC_TEXT_MAX_BYTES) {
-    if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "text larger than 64 MiB");
-    return VC_ERR_LIMIT;
-  }
+  if (len > VC_TEXT_MAX_BYTES)
+    return over_limit(diag, "text", len);
   buf = malloc(len + 1);
   if (!buf)
     return VC_ERR_NOMEM;
@@ -110,9 +126,7 @@ static vc_status read_all(FILE *f, char **buf_out, size_t *len_out, vc_diag *dia
     }
     if (cap > VC_TEXT_MAX_BYTES) {
       free(buf);
-      if (diag)
-        snprintf(diag->msg, sizeof diag->msg, "file larger than 64 MiB");
-      return VC_ERR_LIMIT;
+      return over_limit(diag, "file", len);
     }
     char *nb = realloc(buf, cap * 2 + 1);
     if (!nb) {
@@ -124,9 +138,7 @@ static vc_status read_all(FILE *f, char **buf_out, size_t *len_out, vc_diag *dia
   }
   if (len > VC_TEXT_MAX_BYTES) {
     free(buf);
-    if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "file larger than 64 MiB");
-    return VC_ERR_LIMIT;
+    return over_limit(diag, "file", len);
   }
   *buf_out = buf;
   *len_out = len;
@@ -138,6 +150,42 @@ io_fail:
   return VC_ERR_IO;
 }
 
+static const char *file_kind(mode_t m) {
+  return S_ISDIR(m)    ? "a folder"
+         : S_ISFIFO(m) ? "a FIFO"
+         : S_ISCHR(m)  ? "a character device"
+         : S_ISBLK(m)  ? "a block device"
+         : S_ISSOCK(m) ? "a socket"
+                       : "not a regular file";
+}
+
+/* Opens `path` without waiting on it (O_NONBLOCK: a FIFO with no writer would block) and
+ * refuses anything but a regular file of at most VC_MAX_INPUT_BYTES, before reading. */
+static vc_status open_regular(const char *path, FILE **out, vc_diag *diag) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  struct stat st;
+  vc_status s = VC_OK;
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "cannot read: %s", strerror(errno));
+    s = VC_ERR_IO;
+  } else if (!S_ISREG(st.st_mode)) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "cannot read: %s, not a regular file",
+               file_kind(st.st_mode));
+    s = VC_ERR_IO;
+  } else if ((uintmax_t)st.st_size > VC_TEXT_MAX_BYTES) {
+    s = over_limit(diag, "file", (size_t)st.st_size);
+  } else if (fcntl(fd, F_SETFL, 0) != 0 || !(*out = fdopen(fd, "rb"))) {
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "cannot read: %s", strerror(errno));
+    s = VC_ERR_IO;
+  }
+  if (s != VC_OK && fd >= 0)
+    close(fd);
+  return s;
+}
+
 vc_status vc_text_load(const char *path, vc_text **out, vc_diag *diag) {
   char *buf = NULL;
   size_t len = 0;
@@ -146,12 +194,9 @@ vc_status vc_text_load(const char *path, vc_text **out, vc_diag *diag) {
   if (!path || !out)
     return VC_ERR_ARG;
   *out = NULL;
-  f = fopen(path, "rb");
-  if (!f) {
-    if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "cannot read: %s", strerror(errno));
-    return VC_ERR_IO;
-  }
+  st = open_regular(path, &f, diag);
+  if (st != VC_OK)
+    return st;
   st = read_all(f, &buf, &len, diag);
   fclose(f);
   if (st != VC_OK)

@@ -11,6 +11,15 @@
 extern "C" {
 #endif
 
+/* Limits on one input, stated here once and checked before the work they guard; an
+ * input over one fails with VC_ERR_LIMIT and a message that names the limit. The loader
+ * refuses a larger file from its size, before reading it. */
+#define VC_MAX_INPUT_BYTES ((size_t)16 << 20) /* 16 MiB */
+#define VC_MAX_LINES ((size_t)1 << 20)        /* lines of one input */
+#define VC_MAX_LINE_BYTES ((size_t)1 << 20)   /* bytes in one line */
+#define VC_MAX_SPEAKERS 256                   /* speakers, the narrator included */
+#define VC_MAX_LABELS 1024                    /* different speaker labels */
+
 /* The bytes of one input file. `bytes` is NUL-terminated (the terminator is not part of
  * `len`); it is guaranteed valid UTF-8 without NUL bytes. */
 typedef struct vc_text {
@@ -19,9 +28,12 @@ typedef struct vc_text {
   char *name; /* the path it was loaded from, or the name given */
 } vc_text;
 
-/* Reads `path` into a new vc_text. Fails with VC_ERR_IO, VC_ERR_UTF8 (diag names the byte
- * offset), VC_ERR_NUL (likewise) or VC_ERR_LIMIT (over 64 MiB). The caller frees *out
- * with vc_text_free. */
+/* Reads `path` into a new vc_text. Fails with VC_ERR_IO (also for anything but a regular
+ * file: a FIFO, a device or a folder is refused without waiting on it), VC_ERR_UTF8
+ * (diag names the byte offset), VC_ERR_NUL (likewise) or VC_ERR_LIMIT (over
+ * VC_MAX_INPUT_BYTES). A carriage return not followed by a line feed (old Mac line ends)
+ * is read as a line feed; offsets do not change. The caller frees *out with
+ * vc_text_free. */
 vc_status vc_text_load(const char *path, vc_text **out, vc_diag *diag);
 
 /* Same checks over all the bytes of an open stream (e.g. stdin), the text called `name`. */
@@ -52,10 +64,18 @@ typedef struct vc_speakable {
   char *text;
   size_t len;
   size_t *map;
+  size_t n_split; /* words longer than VC_SPEAK_MAX_WORD_BYTES, read in pieces */
   vc_hold *holds; /* in order of `at`; NULL when there are none */
   size_t n_holds;
   const struct vc_speak_rules *rules; /* the tables it was made with (borrowed), or NULL */
 } vc_speakable;
+
+/* The longest word handed to espeak-ng, in bytes. espeak-ng 1.51 overflows a buffer (and
+ * aborts) on some longer words: about 140 bytes of a stacked suffix such as "s's's'...",
+ * or a soft-hyphen-joined compound. A longer run without a space is cut into pieces of
+ * at most this size, at grapheme boundaries, and read piece by piece; the transcript
+ * says how many words were. The longest English dictionary words have 45 letters. */
+#define VC_SPEAK_MAX_WORD_BYTES 64
 
 /* Builds the speakable form of `display` (typography, abbreviations, censored words,
  * pronunciations from the data tables, sound notes left out, links said by their site's

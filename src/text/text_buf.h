@@ -30,4 +30,10 @@ vc_status vc_mbuf_take(vc_mbuf *b, size_t src_len, char **text, size_t *len, siz
 /* Frees whatever `b` still holds. */
 void vc_mbuf_release(vc_mbuf *b);
 
+/* Cuts every run of `b` without white space that is longer than VC_SPEAK_MAX_WORD_BYTES
+ * into pieces no longer, at grapheme boundaries, by inserting spaces (mapped like the
+ * byte after them); the holds' offsets into `b` move with the text; *n_split counts the
+ * runs cut. */
+vc_status vc_speak_split_long(vc_mbuf *b, vc_hold *holds, size_t n_holds, size_t *n_split);
+
 #endif

@@ -206,11 +206,12 @@ vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms) {
   return VC_OK;
 }
 
-int vc_speak_started(const vc_speak *sp) {
-  for (size_t i = 0; i < sp->out.len; i++)
-    if (!strchr(" \t\n", sp->out.text[i]))
-      return 1;
-  return 0;
+int vc_speak_started(vc_speak *sp) {
+  if (sp->scanned > sp->out.len) /* trailing spaces were trimmed since */
+    sp->scanned = sp->out.len;
+  for (; !sp->started && sp->scanned < sp->out.len; sp->scanned++) /* each byte once */
+    sp->started = !strchr(" \t\n", sp->out.text[sp->scanned]);
+  return sp->started;
 }
 
 /* Grapheme clusters in s[0..n). */
@@ -304,12 +305,18 @@ vc_status vc_speakable_new_with(const vc_speak_rules *r, const char *display, si
   sp.s = display;
   sp.len = len;
   vc_mbuf_init(&sp.out);
+  size_t n_split = 0;
   sp.holds = NULL;
   sp.n_holds = sp.cap_holds = 0;
+  sp.started = 0;
+  sp.scanned = 0;
   st = speak_all(&sp);
+  if (st == VC_OK)
+    st = vc_speak_split_long(&sp.out, sp.holds, sp.n_holds, &n_split);
   if (st == VC_OK)
     st = vc_mbuf_finish(&sp.out, len, out);
   if (st == VC_OK) {
+    (*out)->n_split = n_split;
     (*out)->rules = r;
     (*out)->holds = sp.holds;
     (*out)->n_holds = sp.n_holds;

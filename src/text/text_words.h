@@ -28,6 +28,8 @@ typedef struct vc_speak {
   vc_mbuf out;
   vc_hold *holds; /* pauses for reading (vc_speak_hold) */
   size_t n_holds, cap_holds;
+  int started;    /* something other than white space was spoken (vc_speak_started) */
+  size_t scanned; /* bytes of `out` looked at for it */
 } vc_speak;
 
 /* Milliseconds of reading a caption character takes (the captions' reading rate). */
@@ -44,7 +46,7 @@ enum {
 vc_status vc_speak_hold(vc_speak *sp, size_t word, int ms);
 
 /* 1 when something other than white space has been spoken so far. */
-int vc_speak_started(const vc_speak *sp);
+int vc_speak_started(vc_speak *sp);
 
 /* Tries every word rule on `t`; returns 1 when one handled it, 0 when none did, -1 on
  * error (*st set). */

@@ -13,6 +13,7 @@ static const char *const vc_status_text[VC_STATUS_COUNT] = {
     [VC_ERR_AUDIO] = "audio output failed",
     [VC_ERR_ARG] = "invalid argument",
     [VC_ERR_LIMIT] = "input exceeds a limit",
+    [VC_ERR_CANCELLED] = "interrupted",
 };
 
 const char *vc_strerror(vc_status s) {

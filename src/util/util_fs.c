@@ -1,4 +1,4 @@
-/* Private file helpers: temporary names, directory creation, durable close. */
+/* Private file helpers: path pieces, directory creation, durable close. */
 #include "util_fs.h"
 
 #include <errno.h>
@@ -34,18 +34,6 @@ char *vc_path_stem(const char *path) {
   return s;
 }
 
-char *vc_temp_path(const char *final) {
-  const char *slash = strrchr(final, '/');
-  size_t dir_len = slash ? (size_t)(slash - final) + 1 : 0;
-  const char *base = final + dir_len;
-  size_t need = strlen(final) + 40;
-  char *p = malloc(need);
-  if (!p)
-    return NULL;
-  snprintf(p, need, "%.*s.%s.tmp-%ld", (int)dir_len, final, base, (long)getpid());
-  return p;
-}
-
 vc_status vc_mkdir_p(const char *dir, vc_diag *diag) {
   char *p = strdup(dir);
   if (!p)
@@ -70,11 +58,15 @@ fail:
   return VC_ERR_IO;
 }
 
-vc_status vc_fclose_sync(FILE *f) {
-  int bad = ferror(f) || fflush(f) != 0;
-  if (!bad && fsync(fileno(f)) != 0 && errno != EINVAL)
-    bad = 1;
-  if (fclose(f) != 0)
-    bad = 1;
-  return bad ? VC_ERR_IO : VC_OK;
+vc_status vc_fclose_sync(FILE *f, int *err) {
+  int e = ferror(f) ? (errno ? errno : EIO) : 0;
+  if (!e && fflush(f) != 0)
+    e = errno;
+  if (!e && fsync(fileno(f)) != 0 && errno != EINVAL)
+    e = errno;
+  if (fclose(f) != 0 && !e)
+    e = errno;
+  if (err)
+    *err = e;
+  return e ? VC_ERR_IO : VC_OK;
 }

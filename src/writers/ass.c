@@ -1,6 +1,7 @@
 /* The Advanced SubStation Alpha (.ass) writer: one coloured style per speaker. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cast_colours.h"
 #include "cues_text.h"
@@ -106,13 +107,23 @@ static void free_names(char **v, size_t n) {
   free(v);
 }
 
-/* Unique style names, one per speaker ("Name", or "Name 3" when taken). */
+/* A name libass resolves to its built-in style: libass looks a Dialogue's style up as
+ * "Default" when its name is "default" in any case, so only "Default" itself finds ours
+ * (and a leading '*', which it strips, is replaced before). */
+static int taken_by_libass(const char *name) {
+  return strcasecmp(name, "Default") == 0 && strcmp(name, "Default") != 0;
+}
+
+/* Unique style names, one per speaker ("Name", or "Name 3" when taken, by another
+ * speaker or by libass). */
 static char **style_names(const vc_script *s, size_t n) {
   char **v = calloc(n ? n : 1, sizeof *v);
   for (size_t i = 0; v && i < n; i++) {
     v[i] = vc_cap_field(vc_cap_name(s, i), vc_ass_name_pairs, "Speaker");
-    for (size_t k = 0; v[i] && k < i; k++) {
-      if (strcmp(v[i], v[k]) != 0)
+    if (v[i] && v[i][0] == '*')
+      v[i][0] = '+'; /* libass strips a leading '*' */
+    for (size_t k = 0; v[i] && k <= i; k++) {
+      if (k == i ? !taken_by_libass(v[i]) : strcmp(v[i], v[k]) != 0)
         continue;
       vc_sbuf b = {0};
       char num[24];

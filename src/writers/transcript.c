@@ -62,6 +62,10 @@ vc_status vc_write_transcript(FILE *f, const vc_doc *d) {
     fprintf(f, "Transcript of %s\nAudio: %s, ", src, audio);
     put_clock(f, vc_cap_ms(d->timeline->n_samples, d->timeline->sample_rate, 1));
     fputc('\n', f);
+    if (d->n_split_words)
+      fprintf(f, "Note: %zu word%s longer than %d bytes %s read in pieces.\n",
+              d->n_split_words, d->n_split_words == 1 ? "" : "s", VC_SPEAK_MAX_WORD_BYTES,
+              d->n_split_words == 1 ? "was" : "were");
   }
   for (size_t i = 0; st == VC_OK && i < d->script->n_turns; i++)
     st = put_turn(f, d, i);

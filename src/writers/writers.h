@@ -25,6 +25,7 @@ typedef struct vc_doc {
   const char *source_name; /* input file name as given */
   const char *audio_name;  /* audio file's base name */
   unsigned flags;          /* VC_DOC_* */
+  size_t n_split_words;    /* words too long for the engine, read in pieces (text.h) */
 } vc_doc;
 
 vc_status vc_write_srt(FILE *f, const vc_doc *d);

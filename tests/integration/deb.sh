@@ -59,7 +59,9 @@ done
 echo "=== the example against the unpacked libvoicecap-dev"
 libdir=$(dirname "$(find "$tmp/root" -name libvoicecap.so.0)")
 san=""
-if objdump -p "$libdir/libvoicecap.so.0" | grep -q 'NEEDED.*libasan'; then
+# (outputs go to files first: with pipefail, grep -q closing a pipe early fails its writer)
+objdump -p "$libdir/libvoicecap.so.0" >"$tmp/objdump.txt"
+if grep -q 'NEEDED.*libasan' "$tmp/objdump.txt"; then
   san="-fsanitize=address,undefined"
 fi
 PKG_CONFIG_PATH=$libdir/pkgconfig ${CC:-cc} -std=c11 $san -o "$tmp/render" \

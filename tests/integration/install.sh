@@ -27,8 +27,8 @@ for f in libvoicecap.so.0 libvoicecap.so libvoicecap.a pkgconfig/voicecap.pc; do
   [ -e "$libdir/$f" ] || fail "not installed: LIBDIR/$f"
 done
 if command -v man >/dev/null; then
-  MANWIDTH=80 man -l "$prefix/share/man/man1/voicecap.1.gz" 2>/dev/null | grep -q '^NAME' ||
-    fail "man -l cannot show the installed man page"
+  MANWIDTH=80 man -l "$prefix/share/man/man1/voicecap.1.gz" >"$tmp/man.txt" 2>/dev/null || true
+  grep -q '^NAME' "$tmp/man.txt" || fail "man -l cannot show the installed man page"
 fi
 (cd "$ROOT/include/voicecap" && ls *.h; echo version.h) | sort >"$tmp/public"
 (cd "$prefix/include/voicecap" && ls) | sort >"$tmp/headers"
@@ -44,12 +44,15 @@ flags=$(pkg-config --cflags --libs voicecap) || fail "pkg-config cannot read voi
 echo "    $flags"
 # a sanitized build's library needs its runtime in the program too
 san=""
-if objdump -p "$libdir/libvoicecap.so.0" | grep -q 'NEEDED.*libasan'; then
+# (outputs go to files first: with pipefail, grep -q closing a pipe early fails its writer)
+objdump -p "$libdir/libvoicecap.so.0" >"$tmp/objdump.txt"
+if grep -q 'NEEDED.*libasan' "$tmp/objdump.txt"; then
   san="-fsanitize=address,undefined"
 fi
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror $san -o "$tmp/render" "$ROOT/examples/render.c" \
   $flags 2>"$tmp/cc.log" || { indent "$tmp/cc.log"; fail "the example does not build"; }
-LD_LIBRARY_PATH=$libdir ldd "$tmp/render" | grep -q "libvoicecap.so.0 => $libdir/" ||
+LD_LIBRARY_PATH=$libdir ldd "$tmp/render" >"$tmp/ldd.txt" || true
+grep -q "libvoicecap.so.0 => $libdir/" "$tmp/ldd.txt" ||
   fail "the example does not link the installed libvoicecap.so.0"
 LD_LIBRARY_PATH=$libdir "$tmp/render" "$seed" "$tmp/ex" >"$tmp/ex.log" 2>&1 ||
   { indent "$tmp/ex.log"; fail "the example failed to render"; }

@@ -145,6 +145,34 @@ static void test_untrusted(void **state) {
   fx_free(&f);
 }
 
+/* Names libass would resolve to its own built-in style ("default" in another case than
+ * "Default", a leading '*') still get their speaker's style (issue 11). */
+static void test_names_libass_reserves(void **state) {
+  (void)state;
+  static const char *const nm[] = {"Narrator", "default", "*Star"};
+  static const fx_turn t[] = {{1, "Hello there."}, {2, "Hello back."}};
+  fx f;
+  fx_build(&f, nm, roles, 3, t, 2);
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  f.colours[1] = 0x112233;
+  f.colours[2] = 0x445566;
+  vc_doc d = fx_doc(&f, 0);
+  vc_status st;
+  char *text = fx_write(vc_write_ass, &d, &st);
+  lass a;
+  lass_open(&a, text, strlen(text));
+  assert_int_equal(a.t->n_events, (int)f.cues->n);
+  for (int e = 0; e < a.t->n_events; e++) {
+    const ASS_Style *s = &a.t->styles[a.t->events[e].Style];
+    unsigned want = f.cues->cues[e].speaker == 1 ? 0x11223300u : 0x44556600u;
+    assert_int_not_equal(a.t->events[e].Style, 0); /* 0: libass's built-in Default */
+    assert_int_equal(s->PrimaryColour, want);
+  }
+  lass_close(&a);
+  free(text);
+  fx_free(&f);
+}
+
 /* Karaoke of a cue shown after its first words were spoken (the builder never does
  * this, but cues reach the writer through the public API): no word fills before the
  * event starts, so the \kf times add up to at most the event's length. */
@@ -189,6 +217,7 @@ int main(void) {
       cmocka_unit_test(test_colours),
       cmocka_unit_test(test_untrusted),
       cmocka_unit_test(test_karaoke_late_cue),
+      cmocka_unit_test(test_names_libass_reserves),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -220,17 +220,21 @@ static void test_cast_fits_person(void **state) {
                      {"Ola Berg", VC_ROLE_QUOTE},
                      {"Rui Sato", VC_ROLE_INTERVIEWEE}};
   vc_turn turns[] = {
-      {VC_ROLE_NARRATOR, 0, 0, 0,
-       (char *)"Tomas Lind runs the ferry. Every morning he checks the ropes. Greta Holm, "
-               "who built the pier, says she still swims there. Mr. Lind agrees. Kim Park "
-               "sells tickets. Ola Berg, she says, keeps the books.",
-       0, 0},
-      {VC_ROLE_QUOTE, 1, 0, 0, (char *)"We never miss a day.", 0, 0},
-      {VC_ROLE_QUOTE, 2, 0, 0, (char *)"The water is cold.", 0, 0},
-      {VC_ROLE_QUOTE, 3, 0, 0, (char *)"People come back.", 0, 0},
-      {VC_ROLE_INTERVIEWER, 4, 0, 0, (char *)"How did it start?", 0, 0},
-      {VC_ROLE_QUOTE, 5, 0, 0, (char *)"By accident.", 0, 0},
-      {VC_ROLE_INTERVIEWEE, 6, 0, 0, (char *)"As a mother of three, I had no time.", 0, 0},
+      {.role = VC_ROLE_NARRATOR,
+       .speaker = 0,
+       .text = (char *)"Tomas Lind runs the ferry. Every morning he checks the ropes. "
+                       "Greta Holm, "
+                       "who built the pier, says she still swims there. Mr. Lind agrees. "
+                       "Kim Park "
+                       "sells tickets. Ola Berg, she says, keeps the books."},
+      {.role = VC_ROLE_QUOTE, .speaker = 1, .text = (char *)"We never miss a day."},
+      {.role = VC_ROLE_QUOTE, .speaker = 2, .text = (char *)"The water is cold."},
+      {.role = VC_ROLE_QUOTE, .speaker = 3, .text = (char *)"People come back."},
+      {.role = VC_ROLE_INTERVIEWER, .speaker = 4, .text = (char *)"How did it start?"},
+      {.role = VC_ROLE_QUOTE, .speaker = 5, .text = (char *)"By accident."},
+      {.role = VC_ROLE_INTERVIEWEE,
+       .speaker = 6,
+       .text = (char *)"As a mother of three, I had no time."},
   };
   for (size_t t = 0; t < sizeof turns / sizeof turns[0]; t++)
     turns[t].text_len = strlen(turns[t].text);

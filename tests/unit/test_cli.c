@@ -422,9 +422,6 @@ static void test_path_helpers(void **state) {
   free(s);
   s = vc_path_join("out", "a.wav");
   assert_string_equal(s, "out/a.wav");
-  char *t = vc_temp_path(s);
-  assert_non_null(strstr(t, "out/.a.wav.tmp-"));
-  free(t);
   free(s);
 }
 
