@@ -16,6 +16,13 @@ extern "C" {
  * speakers", "wrote out/NAME.wav"). `input` names the interview. */
 typedef void (*vc_note_fn)(void *user, const char *input, const char *note);
 
+/* --announce: when the narrator says who speaks next. */
+typedef enum vc_announce {
+  VC_ANNOUNCE_FIRST = 0, /* before each speaker's first turn (the default) */
+  VC_ANNOUNCE_EVERY,     /* before every turn of a speaker other than the narrator */
+  VC_ANNOUNCE_NONE       /* never: the audio is the article's words alone */
+} vc_announce;
+
 /* vc_render_opts.flags */
 enum { VC_RENDER_KARAOKE = 1u << 0 /* ASS and WebVTT with per-word timing */ };
 
@@ -40,6 +47,8 @@ typedef struct vc_render_opts {
   /* The voice loudness calibration cache file (its folder must exist), or NULL: each
    * render measures the voices it needs and writes nothing outside out_dir. */
   const char *calibration_cache;
+  vc_announce announce; /* --announce */
+  int epub;             /* --epub: also write NAME.epub, a talking book */
   /* A segmentation to render from instead of segmenting: `voicecap segment --format tsv`
    * output the user corrected (vc_script_from_tsv checks it against the text), or NULL. */
   const char *turns_path;

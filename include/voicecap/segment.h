@@ -34,6 +34,7 @@ typedef struct vc_turn {
   size_t src_start, src_end; /* byte span in the source, end exclusive */
   char *text;                /* display text: the article's words, repaired; UTF-8 */
   size_t text_len;
+  int announcement; /* 1: the narrator naming the next turn's speaker (render --announce) */
 } vc_turn;
 
 /* How sure the segmenter is of one turn, and why. */
@@ -53,6 +54,7 @@ typedef struct vc_script {
   size_t n_turns;
   vc_speaker *speakers;
   size_t n_speakers;
+  char *author;        /* the author a byline names ("By Jane Doe"), or NULL */
   vc_turn_note *notes; /* n_turns entries, or NULL when not known */
   char **why; /* n_speakers entries, each NULL or why that speaker has its role and name:
         rules and source lines, for `segment --explain` ("role: line 3: role

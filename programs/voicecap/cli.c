@@ -37,7 +37,8 @@ typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
       *video_format;
   int jobs, help, version, sample_rate, explain, no_html, follow_links;
-  int verbosity; /* -1 --quiet, 0, 1 --verbose */
+  int announce, epub; /* vc_announce; --epub */
+  int verbosity;      /* -1 --quiet, 0, 1 --verbose */
   unsigned flags;
   char **pos;
   size_t n_pos;
@@ -120,6 +121,26 @@ static int set_video_format(vc_args *a, const char *v, FILE *err) {
 static int set_no_html(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->no_html = 1;
+  return 0;
+}
+
+static int set_announce(vc_args *a, const char *v, FILE *err) {
+  static const char *const modes[] = {[VC_ANNOUNCE_FIRST] = "first",
+                                      [VC_ANNOUNCE_EVERY] = "every",
+                                      [VC_ANNOUNCE_NONE] = "none"};
+  for (int i = 0; i < (int)(sizeof modes / sizeof modes[0]); i++) {
+    if (strcmp(v, modes[i]) == 0) {
+      a->announce = i;
+      return 0;
+    }
+  }
+  fprintf(err, "voicecap: --announce wants first, every or none, not '%s'\n", v);
+  return -1;
+}
+
+static int set_epub(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->epub = 1;
   return 0;
 }
 
@@ -242,6 +263,11 @@ static const vc_opt_def vc_opts[] = {
      "audio file format: wav (default), flac, ogg, opus or mp3"},
     {"sample-rate", 0, "N", CMD_RENDER | CMD_BATCH, set_sample_rate,
      "audio sample rate, 8000 to 192000 (default: espeak-ng's, 22050)"},
+    {"announce", 0, "WHEN", CMD_RENDER | CMD_BATCH, set_announce,
+     "the narrator says who speaks: before each speaker's first turn (first, the "
+     "default), before every turn (every) or never (none)"},
+    {"epub", 0, NULL, CMD_RENDER | CMD_BATCH, set_epub,
+     "also write NAME.epub, an EPUB 3 talking book: the text read aloud in sync"},
     {"karaoke", 0, NULL, CMD_RENDER | CMD_BATCH, set_karaoke,
      "ASS and WebVTT captions with per-word timing"},
     {"video", 0, NULL, CMD_RENDER | CMD_BATCH, set_video,
@@ -447,6 +473,8 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .sample_rate = a->sample_rate,
                       .video_format = a->video_format,
                       .no_html = a->no_html,
+                      .announce = (vc_announce)a->announce,
+                      .epub = a->epub,
                       .calibration_cache = calibration_cache(cache, cache_size),
                       .note = a->verbosity > 0 ? print_note : NULL,
                       .note_user = err,

@@ -17,6 +17,7 @@
 #include "audio_limiter.h"
 #include "audio_loudness.h"
 #include "audio_oggfix.h"
+#include "audio_tags.h"
 
 #define VC_CHUNK 4096      /* input samples handled at a time */
 #define VC_RING (1u << 16) /* samples queued for the worker at most: constant memory */
@@ -69,6 +70,7 @@ struct vc_audio {
   vc_limiter *lim;
   vc_meter *meter;
   vc_audio_stats *stats;
+  const vc_audio_tags *tags; /* written into the file by vc_audio_close, or NULL */
   /* The queue between the caller (producer) and the worker. `status` above belongs to
    * the worker until it is joined; the producer sees it as `shared_status`. */
   pthread_t worker;
@@ -449,6 +451,25 @@ static void fill_stats(vc_audio *a) {
   a->stats->out_rate = a->out_rate;
 }
 
+vc_status vc_audio_set_tags(vc_audio *a, const vc_audio_tags *t) {
+  if (!a)
+    return VC_ERR_ARG;
+  a->tags = t;
+  return VC_OK;
+}
+
+/* WAV keeps its title, artist and album in LIST/INFO, which libsndfile writes. */
+static void set_info_strings(vc_audio *a) {
+  if (!a->tags || !a->fmt->big || !a->sf)
+    return;
+  if (a->tags->title)
+    sf_set_string(a->sf, SF_STR_TITLE, a->tags->title);
+  if (a->tags->artist)
+    sf_set_string(a->sf, SF_STR_ARTIST, a->tags->artist);
+  if (a->tags->album)
+    sf_set_string(a->sf, SF_STR_ALBUM, a->tags->album);
+}
+
 vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   if (!a)
     return VC_ERR_ARG;
@@ -459,6 +480,8 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
   vc_status st = a->status;
   if (st != VC_OK)
     diag_set(diag, a->name, a->sys_errno ? strerror(a->sys_errno) : sf_strerror(a->sf));
+  if (st == VC_OK)
+    set_info_strings(a);
   errno = 0;
   if ((!a->sf || sf_close(a->sf) != 0) && st == VC_OK) {
     st = VC_ERR_AUDIO;
@@ -470,6 +493,14 @@ vc_status vc_audio_close(vc_audio *a, vc_diag *diag) {
     if (st != VC_OK)
       diag_set(diag, a->name,
                errno ? strerror(errno) : "cannot rewrite the Ogg stream serial");
+  }
+  if (st == VC_OK && a->tags) {
+    errno = 0;
+    st = vc_audio_tags_write(a->path, a->fmt->name, a->tags);
+    if (st != VC_OK)
+      diag_set(diag, a->name,
+               errno ? strerror(errno)
+                     : "cannot write the title and chapters into the audio file");
   }
   if (st == VC_OK)
     fill_stats(a);
@@ -485,4 +516,26 @@ void vc_audio_abort(vc_audio *a) {
     sf_close(a->sf);
   unlink(a->path);
   audio_free(a);
+}
+
+vc_status vc_audio_transcode(const char *from, const char *to, const char *format,
+                             int out_rate, vc_diag *diag) {
+  SF_INFO info = {0};
+  SNDFILE *in = sf_open(from, SFM_READ, &info);
+  if (!in) {
+    diag_set(diag, from, sf_strerror(NULL));
+    return VC_ERR_AUDIO;
+  }
+  vc_audio_opts o = {.in_rate = info.samplerate, .out_rate = out_rate, .format = format};
+  vc_audio *a = NULL;
+  vc_status st = info.channels == 1 ? vc_audio_open(to, &o, &a, diag) : VC_ERR_AUDIO;
+  int16_t buf[VC_CHUNK];
+  sf_count_t got;
+  while (st == VC_OK && (got = sf_read_short(in, buf, VC_CHUNK)) > 0)
+    st = vc_audio_write(a, buf, (size_t)got, 1.0);
+  sf_close(in);
+  if (st == VC_OK)
+    return vc_audio_close(a, diag);
+  vc_audio_abort(a);
+  return st;
 }

@@ -5,12 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audio.h"
+#include "audio_tags.h"
 #include "cast.h"
+#include "chapters_list.h"
 #include "check_internal.h"
 #include "cues.h"
+#include "epub.h"
+#include "render_announce.h"
 #include "render_internal.h"
 #include "render_outset.h"
 #include "synth.h"
@@ -35,6 +40,7 @@ enum {
   OUT_CHAPTERS,
   OUT_HTML,
   OUT_VIDEO,
+  OUT_EPUB,
   OUT_COUNT
 };
 
@@ -53,15 +59,18 @@ static const struct {
     [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
     [OUT_HTML] = {".html", vc_write_html},
     [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
+    [OUT_EPUB] = {".epub", NULL}, /* only with --epub */
 };
 
 /* Whether this render writes output `i`: the page unless --no-html, the video only with
- * --video. */
+ * --video, the book only with --epub. */
 static int wanted(const vc_render_opts *o, int i) {
   if (i == OUT_HTML)
     return !o->no_html;
   if (i == OUT_VIDEO)
     return o->video_format != NULL;
+  if (i == OUT_EPUB)
+    return o->epub;
   return 1;
 }
 
@@ -84,8 +93,12 @@ typedef struct vc_job {
   vc_audio *audio;
   vc_timeline *tl;
   vc_cues *cues;
+  vc_chapters *chapters;
+  vc_audio_chapter *audio_chapters; /* the chapters as the audio file's tags give them */
+  vc_audio_tags tags;
+  char *title; /* the audio's title: the input's name */
   char *stem;
-  char *base[OUT_COUNT];  /* the outputs' base names */
+  char *base[OUT_COUNT];  /* the outputs' base names; NULL for an output not asked for */
   char *final[OUT_COUNT]; /* DIR/base, for messages and the input check */
   char *temp[OUT_COUNT];  /* where they are written: the output set's private folder */
   vc_outset set;          /* how they are staged and published (render_outset.h) */
@@ -334,6 +347,28 @@ static void note_cast(const vc_job *j) {
   }
 }
 
+/* The audio file's title, artist and chapters. The segmenter finds no headline: the
+ * title is the input's name; the artist is the author a byline names. */
+static vc_status tag_audio(vc_job *j) {
+  vc_status st = vc_chapters_build(j->script, j->tl, &j->chapters);
+  if (st != VC_OK)
+    return st;
+  j->audio_chapters =
+      calloc(j->chapters->n ? j->chapters->n : 1, sizeof *j->audio_chapters);
+  j->title = vc_path_stem(j->name);
+  if (!j->audio_chapters || !j->title)
+    return VC_ERR_NOMEM;
+  for (size_t i = 0; i < j->chapters->n; i++)
+    j->audio_chapters[i] =
+        (vc_audio_chapter){j->chapters->ch[i].start_ms, j->chapters->ch[i].title};
+  j->tags = (vc_audio_tags){.title = j->title,
+                            .artist = j->script->author,
+                            .chapters = j->audio_chapters,
+                            .n_chapters = j->chapters->n,
+                            .duration_ms = j->chapters->end_ms};
+  return vc_audio_set_tags(j->audio, &j->tags);
+}
+
 /* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
  * path (it reopens the file to finish RF64 and Ogg streams). */
 static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
@@ -369,6 +404,9 @@ static vc_status synthesise(vc_job *j) {
     st = vc_audio_silence(j->audio, (size_t)ms_to_samples(VC_END_SILENCE_MS, rate));
   if (st == VC_OK) {
     j->tl->n_samples = vc_audio_frames(j->audio);
+    st = tag_audio(j);
+  }
+  if (st == VC_OK) {
     vc_audio *a = j->audio;
     j->audio = NULL;
     st = vc_audio_close(a, j->diag);
@@ -419,6 +457,54 @@ static vc_status write_captions(vc_job *j) {
     }
   }
   return VC_OK;
+}
+
+/* A 64-bit FNV-1a hash of the text: the book's identifier. */
+static uint64_t text_hash(const vc_text *t) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (size_t i = 0; i < t->len; i++)
+    h = (h ^ (unsigned char)t->bytes[i]) * 0x100000001b3u;
+  return h;
+}
+
+/* The book's MP3 runs at the render's rate when MP3 has it (8 to 48 kHz), else at the
+ * speech's own (espeak-ng's 22050 Hz), not at Opus's 48 kHz. */
+static int epub_rate(const vc_job *j) {
+  int r = j->o->sample_rate;
+  return r >= 8000 && r <= 48000 ? r : j->tl->sample_rate;
+}
+
+/* NAME.epub: the book's audio is MP3 (an EPUB 3.2 core media type; Opus is not), the
+ * render's own when it is MP3, else the render's audio written again as MP3. */
+static vc_status write_epub(vc_job *j) {
+  struct stat sb;
+  int64_t when =
+      j->path && stat(j->path, &sb) == 0 ? (int64_t)sb.st_mtime : (int64_t)time(NULL);
+  const char *fmt = j->o->audio_format ? j->o->audio_format : "wav";
+  char *mp3 = NULL;
+  vc_status st = VC_OK;
+  if (strcmp(fmt, "mp3") != 0) {
+    size_t n = strlen(j->temp[OUT_EPUB]) + 8;
+    if (!(mp3 = malloc(n)))
+      return VC_ERR_NOMEM;
+    snprintf(mp3, n, "%s.mp3~", j->temp[OUT_EPUB]);
+    st = vc_audio_transcode(j->temp[OUT_WAV], mp3, "mp3", epub_rate(j), j->diag);
+  }
+  vc_epub_in in = {.script = j->script,
+                   .tl = j->tl,
+                   .cast = j->cast,
+                   .chapters = j->chapters,
+                   .title = j->title,
+                   .author = j->script->author,
+                   .audio_mp3 = mp3 ? mp3 : j->temp[OUT_WAV],
+                   .modified = when,
+                   .id = text_hash(j->text)};
+  if (st == VC_OK)
+    st = vc_epub_write(j->temp[OUT_EPUB], &in, j->diag);
+  if (mp3)
+    unlink(mp3);
+  free(mp3);
+  return st;
 }
 
 /* The first line of `report` (a problem line of the checker), trimmed, in `buf`. */
@@ -475,8 +561,8 @@ static vc_status write_video(vc_job *j) {
 }
 
 /* Publishes the outputs this render writes as one set (render_outset.h): the page unless
- * --no-html, the video only with --video. An output this render does not write (an
- * earlier render's NAME.html or NAME.mp4) is left as it was. */
+ * --no-html, the video only with --video, the book only with --epub. An output this render
+ * does not write (an earlier render's NAME.html or NAME.mp4) is left as it was. */
 static vc_status publish(vc_job *j) {
   const char *names[OUT_COUNT];
   size_t n = 0;
@@ -505,6 +591,9 @@ static void job_cleanup(vc_job *j) {
   free(j->source_name);
   free(j->audio_name);
   vc_cues_free(j->cues);
+  vc_chapters_free(j->chapters);
+  free(j->audio_chapters);
+  free(j->title);
   free(j->gains);
   vc_timeline_free(j->tl);
   vc_calibrator_free(j->calibrator);
@@ -560,6 +649,8 @@ static vc_status read_script(vc_job *j) {
 
 static vc_status render_job(vc_job *j) {
   vc_status st = read_script(j);
+  if (st == VC_OK)
+    st = vc_script_announce(j->script, j->o->announce);
   if (st != VC_OK)
     return st;
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
@@ -594,6 +685,8 @@ static vc_status render_job(vc_job *j) {
     st = write_captions(j);
   if (st == VC_OK)
     st = check_captions(j);
+  if (st == VC_OK && j->o->epub)
+    st = write_epub(j);
   if (st == VC_OK)
     st = write_video(j);
   if (st == VC_OK)

@@ -227,6 +227,8 @@ static vc_status make_script(const vc_seg *g, vc_script **out) {
     st = make_speakers(g, s);
   if (st == VC_OK)
     st = repair_glue(g, s);
+  if (st == VC_OK && g->byline[0] && !(s->author = strdup(g->byline)))
+    st = VC_ERR_NOMEM;
   if (st != VC_OK) {
     vc_script_free(s);
     return st;
@@ -312,6 +314,7 @@ void vc_script_free(vc_script *s) {
   free(s->notes);
   free(s->turns);
   free(s->speakers);
+  free(s->author);
   free(s);
 }
 

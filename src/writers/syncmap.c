@@ -87,10 +87,12 @@ static vc_status put_turns(FILE *f, const vc_doc *d) {
       k++;
     fprintf(f, "%s\n    {\"speaker\": %zu, \"role\": \"%s\", ", i ? "," : "", t->speaker,
             vc_role_name(t->role));
+    if (t->announcement) /* said by voicecap, not the article: no source span */
+      fputs("\"announcement\": true, ", f);
     put_span(f, tl, span.start, span.end);
-    fprintf(f,
-            ", \"source_start\": %zu, \"source_end\": %zu,\n      \"text\": ", t->src_start,
-            t->src_end);
+    if (!t->announcement)
+      fprintf(f, ", \"source_start\": %zu, \"source_end\": %zu", t->src_start, t->src_end);
+    fputs(",\n      \"text\": ", f);
     st = put_str(f, t->text, t->text_len);
     fputs(",\n      ", f);
     if (st == VC_OK)

@@ -43,7 +43,9 @@ for c in "${commands[@]}"; do
     grep -E '^  (-[a-zA-Z], )?--[a-z]|^      --[a-z]' |
     awk '{ print $1 " " $2 }' | grep -Eo -- '--?[a-zA-Z][a-z-]*' | sed "s/^/$c /"
 done | sort >"$tmp/help.pairs"
-# Wide lines, no wrapping and no hyphenation at line ends; plain ASCII.
+# Wide lines, no wrapping and no hyphenation at line ends; plain ASCII. A short tag
+# ("--epub") shares its line with its text: the option names are the words up to the
+# first that does not start with a dash.
 groff -man -Tascii -rLL=300n -P-c -P-b -P-u -P-o "$PAGE" 2>/dev/null >"$tmp/wide.txt"
 awk '/^COMMANDS$/ { on = 1; next } /^[A-Z]/ { on = 0 }
      on && /^   [a-z]+ \[OPTIONS\]/ { cmd = $1 }
@@ -51,7 +53,9 @@ awk '/^COMMANDS$/ { on = 1; next } /^[A-Z]/ { on = 0 }
        for (i = 1; i <= n; i++) if (o[i] != "") print cmd " " o[i] }' "$tmp/wide.txt" |
   sort >"$tmp/man-commands.pairs"
 awk '/^OPTIONS$/ { on = 1; next } /^[A-Z]/ { on = 0 }
-     on && /^       -/ { heads = $0; sub(/=.*/, "", heads) }
+     on && /^       -/ { n = split($0, w, / +/); heads = ""
+       for (i = 1; i <= n; i++) { if (w[i] == "") continue; if (w[i] !~ /^-/) break; heads = heads " " w[i] }
+       gsub(/=[^ ,]*/, "", heads) }
      on && /^ +Commands:/ { sub(/^ +Commands: */, ""); nc = split($0, c, /[ ,.]+/)
        nh = split(heads, h, /[ ,]+/)
        for (i = 1; i <= nc; i++) for (k = 1; k <= nh; k++)

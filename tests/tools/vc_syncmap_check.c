@@ -18,7 +18,9 @@
  * id of "speakers" (or a name, if a writer prefers names). Roles are narrator,
  * interviewer, interviewee or quote. Times lie in [0, duration] with start <= end;
  * turns, their words, and cues come in time order without overlapping; every word lies
- * inside its turn; source_start < source_end, non-decreasing from turn to turn. Times are
+ * inside its turn; source_start < source_end, non-decreasing from turn to turn, except in
+ * a turn marked "announcement": true (voicecap's narrator naming the next speaker), which
+ * has no source span. Times are
  * compared with 1 ms of slack: they are written with 3 decimals, and a writer may round
  * a start down and an end up.
  *
@@ -142,9 +144,12 @@ static void check_turns(vc_report *r, const json_t *turns, const json_t *speaker
     if (!speaker_ok(speakers, json_object_get(t, "speaker")) ||
         !is_role(json_object_get(t, "role")) || !json_is_string(json_object_get(t, "text")))
       problem(r, "turn %zu: wants a known speaker, a known role and text", i + 1);
-    if (!json_is_integer(ss) || !json_is_integer(se) ||
-        json_integer_value(ss) >= json_integer_value(se) ||
-        json_integer_value(ss) < prev_src)
+    if (json_is_true(json_object_get(t, "announcement"))) {
+      if (ss || se)
+        problem(r, "turn %zu: an announcement has no source span", i + 1);
+    } else if (!json_is_integer(ss) || !json_is_integer(se) ||
+               json_integer_value(ss) >= json_integer_value(se) ||
+               json_integer_value(ss) < prev_src)
       problem(r, "turn %zu: source_start/source_end missing, empty or out of order", i + 1);
     else
       prev_src = json_integer_value(ss);
