@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # voicecap: `make run` renders every seed into out/, `make test` runs the whole suite.
 # Both install what is missing first (Debian packages via apt-get, test tools via npm):
 # `make run` only what building and rendering need, `make test` the test tools as well.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark: voicecap render of one seed against the espeak-ng command speaking the same
 # file, in alternating runs of one invocation; prints median wall-time ratio and peak memory.
 # Also: peak memory for a long input (the seed ten times over) and each seed's loudness as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: segmenter -> timeline -> cues -> every caption writer, with word times
  * made up from the text (no synthesis), so writers see arbitrary article text. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the segmenter and the speakable-text builder over arbitrary bytes. */
 #include <stdint.h>
 #include <stdlib.h>

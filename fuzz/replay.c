@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Replays files (or every file in folders) through a fuzz target without libFuzzer, so
  * the test suite re-runs the corpus and every crash ever found, under ASan in CI. */
 #include <dirent.h>

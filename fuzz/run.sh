@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each libFuzzer target for N seconds from its seeds and kept corpus; any crash file
 # is moved into fuzz/crashes/ under a name of its own, to be replayed by the tests. Prints
 # each target's executions and coverage (libFuzzer's last "cov:" and "exec/s" figures).

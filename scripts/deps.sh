@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages that are missing: `deps.sh run` those needed to build and
 # render (scripts/deps/run.txt); `deps.sh test` those as well as every test list
 # (scripts/deps/test*.txt); `deps.sh pkg` those and what make deb needs (test-pkg.txt).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when any tracked C file differs from .clang-format's layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."

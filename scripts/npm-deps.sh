@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Node tools the tests use (tests/node/package-lock.json) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../tests/node"

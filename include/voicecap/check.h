@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The caption checker: SRT, WebVTT and ASS files against the caption rules voicecap
  * follows (docs/captions.md in its sources), optionally against the audio they caption. */
 #ifndef VOICECAP_CHECK_H

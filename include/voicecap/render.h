@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One interview end to end: from a file or from text in memory to audio and captions. */
 #ifndef VOICECAP_RENDER_H
 #define VOICECAP_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Turn segmentation: who speaks which part of an interview. */
 #ifndef VOICECAP_SEGMENT_H
 #define VOICECAP_SEGMENT_H

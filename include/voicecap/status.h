@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Status codes shared by every voicecap call that can fail. */
 #ifndef VOICECAP_STATUS_H
 #define VOICECAP_STATUS_H

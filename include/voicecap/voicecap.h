@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* voicecap: interview text to narrated audio and synced captions. Umbrella header: the
  * whole public interface (link with `pkg-config --libs voicecap`). */
 #ifndef VOICECAP_H

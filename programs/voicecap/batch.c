@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Many interviews: one worker process per interview, at most `jobs` at once, because
  * espeak-ng is a single global instance per process. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
 #include <ctype.h>
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The voicecap program: a thin layer over vc_cli_run(). */
 #include <stdio.h>
 

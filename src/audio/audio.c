@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audio sink: gain, resampling (libsamplerate), true-peak limiting, metering
  * (libebur128) and encoding (libsndfile), streamed in fixed-size chunks. The processing
  * runs on a worker thread fed through a bounded ring, so that it overlaps espeak-ng's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audio sink: streams PCM to a file through libsndfile, written atomically. */
 #ifndef VOICECAP_AUDIO_H
 #define VOICECAP_AUDIO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* True-peak look-ahead limiter: 4x interpolated peaks, a held minimum gain reached by a
  * linear ramp before each peak, and a smooth release. Constant memory. */
 #include <math.h>

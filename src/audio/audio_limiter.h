@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A look-ahead limiter that keeps the true (inter-sample) peak under a ceiling. */
 #ifndef VC_LIMITER_H
 #define VC_LIMITER_H

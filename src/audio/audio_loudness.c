@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* EBU R128 metering through libebur128 (histogram mode: memory does not grow). */
 #include <ebur128.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* EBU R128 loudness and true peak of a stream (libebur128), in constant memory. */
 #ifndef VC_LOUDNESS_H
 #define VC_LOUDNESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ogg page rewriting: a fixed stream serial number, each page's CRC recomputed. */
 #include <stdio.h>
 #include <stdlib.h>

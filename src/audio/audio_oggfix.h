@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Rewrites the stream serial number of an Ogg file in place (with the page CRCs). */
 #ifndef VC_OGGFIX_H
 #define VC_OGGFIX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Voices (one INI file each, read with inih) and each speaker's voice and colour. */
 #include <ctype.h>
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Voices (the voices folder, one INI file each) and the voice and colour of each speaker.
  */
 #ifndef VOICECAP_CAST_H

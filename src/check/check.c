@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The caption checker's entry point: each file through its format reader, the cue and
  * speaker rules and the audio checks, then a summary line. */
 #include "voicecap/check.h"

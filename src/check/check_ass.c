@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker, ASS reader: libass must load the file without a warning; the script
  * header, styles and Dialogue fields are read line by line for the rules. */
 #include <ass/ass.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker, audio: speech found as loud 10 ms windows (libsndfile), then the
  * share of speech outside every cue and cues that sit on silence. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private parts of the caption checker: the cue model the format readers fill, the
  * problem reporter, text helpers, the rules and the speech measure. */
 #ifndef VC_CHECK_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker rules on the cue model: lines, characters, durations, reading rate,
  * gaps, speaker labels. */
 #include <stdlib.h>

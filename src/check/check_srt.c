@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker, SubRip reader: counters, timing lines, text players would misread. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker helpers: problem reporter, cue list, lines, characters, labels. */
 #include <stdarg.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption checker, WebVTT reader: header, blocks, timings, cue text tags and references. */
 #include <stdlib.h>
 #include <string.h>

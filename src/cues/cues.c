@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cue building: timeline words -> caption cues (words, segments, texts, out-times; the
  * plan of cuts, line breaks and in-times is cues_chunk.c's). */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption cues built from the timeline (docs/captions.md). */
 #ifndef VOICECAP_CUES_H
 #define VOICECAP_CUES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cue planning: where cues break, how their lines break, and when they end, chosen per
  * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync).
  * Every cue starts on the first sample of its first word. */

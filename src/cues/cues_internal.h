@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private parts of the cue builder: the words and segments cues.c prepares and the plan
  * cues_chunk.c makes of them (cue boundaries, line breaks, in-times). */
 #ifndef VC_CUES_INTERNAL_H

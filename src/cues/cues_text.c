@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private helpers shared by the cue builder and the caption writers. */
 #include "cues_text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private helpers shared by the cue builder and the caption writers. */
 #ifndef VC_CAPTEXT_H
 #define VC_CAPTEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* English function words that a caption line must not end with (BBC, Netflix rules); the
  * list is data/caption-words.tsv. */
 #include "cues_words.h"

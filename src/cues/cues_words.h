@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* English word classes that must not end a caption line (data in cues_words.c). */
 #ifndef VC_CUEWORDS_H
 #define VC_CUEWORDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One interview end to end: text, turns, voices, speech, timeline, cues, the outputs. */
 #include <errno.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Turn segmentation: runs the segmenter's passes and assembles turns and speakers. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private types shared by the segmenter's files (segment*.c). */
 #ifndef VOICECAP_SEGMENT_INTERNAL_H
 #define VOICECAP_SEGMENT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter labels: "NAME:" / "Q." / "Name —" / a name alone on a line, and the speakers
  * they stand for. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter layout: lines and blocks, boilerplate by kind, per-paragraph measurements. */
 #include <string.h>
 

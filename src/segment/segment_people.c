@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter people: names found in the prose, where each is mentioned, who they are. */
 #include <stdlib.h>
 #include <string.h>

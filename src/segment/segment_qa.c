@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter Q&A: scores every paragraph and picks the likeliest question/answer sequence
  * (Viterbi over two states), with labels as fixed points. */
 #include <math.h>

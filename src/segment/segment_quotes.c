@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter quotations: which quoted stretches of prose are speech, and whose. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter speakers: who the labels stand for, their roles and their display names. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segmenter helpers: UTF-8 code points, letter classes, words, quote marks, growth. */
 #include <stdint.h>
 #include <stdio.h>

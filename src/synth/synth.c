@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The only espeak-ng caller: voice switching, retrieval-mode callback, word timings, and
  * a fresh engine that speaks without hearing what the process said before. */
 #include <dirent.h>

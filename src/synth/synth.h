@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Speech synthesis through libespeak-ng: PCM and word timings for one utterance. */
 #ifndef VOICECAP_SYNTH_H
 #define VOICECAP_SYNTH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Loading interview text: reading, UTF-8 validation, and freeing the speakable form. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Loading interview text: UTF-8 validation, and speakable text with an offset map. */
 #ifndef VOICECAP_TEXT_H
 #define VOICECAP_TEXT_H

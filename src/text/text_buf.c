@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A growing output string with a byte map back to its source (speakable/display text). */
 #include <stdint.h>
 #include <stdlib.h>

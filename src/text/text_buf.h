@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A growing output string with a byte map back to the text it was derived from. */
 #ifndef VC_TEXT_BUF_H
 #define VC_TEXT_BUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Glued-word repair for display text: re-inserts the spaces lost when italics were
  * stripped, deciding each split on dictionary and in-document evidence. */
 #include <stdint.h>

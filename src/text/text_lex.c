@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Word knowledge for speech and glue repair: hunspell lookups, a small string set and
  * where a word's core (without quotes, brackets and punctuation) begins and ends. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Word knowledge for speech and glue repair: the hunspell dictionary and string sets. */
 #ifndef VC_TEXT_LEX_H
 #define VC_TEXT_LEX_H

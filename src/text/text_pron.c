@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Speakable text for espeak-ng: typography, censored words, abbreviations, acronyms,
  * numbers and the data-table pronunciations, with a byte map back to the display. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The pronunciation table (data/pronunciations.tsv) as the word rules and the sentence-end
  * test read it. */
 #ifndef VC_TEXT_PRON_H

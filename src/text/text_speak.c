@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The speakable-text driver: splits display text into words, applies the word rules and
  * the per-character rules (typography), and keeps the byte map. */
 #include <stdlib.h>

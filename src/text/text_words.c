@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Word rules for speech: censored words, table pronunciations, clock times, money,
  * years and decades, "1-on-1", and acronyms spelled letter by letter. */
 #include <stdio.h>

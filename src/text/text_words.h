@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private interface between the speakable-text driver (text_speak.c) and its word rules
  * (text_words.c). Calls go one way: driver -> word rules -> pronunciation table
  * (text_pron.c) -> word knowledge (text_lex.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The word timeline: display words of each utterance with sample spans from espeak-ng. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline: every displayed word of every turn with its sample-exact sound span. */
 #ifndef VOICECAP_TIMELINE_H
 #define VOICECAP_TIMELINE_H

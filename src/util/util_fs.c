@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private file helpers: path pieces, directory creation, durable close. */
 #include "util_fs.h"
 

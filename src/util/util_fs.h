@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private file helpers: path pieces, folder creation, durable close. */
 #ifndef VC_FSUTIL_H
 #define VC_FSUTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Advanced SubStation Alpha (.ass) writer: one coloured style per speaker. */
 #include <stdlib.h>
 #include <string.h>

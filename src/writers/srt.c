@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The SubRip (.srt) writer: numbered cues, HH:MM:SS,mmm times, neutralised markup. */
 #include <ctype.h>
 #include <stdlib.h>

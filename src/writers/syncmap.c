@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The sync map (NAME.json): speakers, turns with word times, and cues, times in seconds. */
 #include <jansson.h>
 #include <stdlib.h>

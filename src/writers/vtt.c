@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The WebVTT (.vtt) writer: voice spans, escaped text, optional word timestamps. */
 #include <stdlib.h>
 #include <string.h>

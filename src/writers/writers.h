@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Caption and sync-map writers; each escapes its own format. */
 #ifndef VOICECAP_WRITERS_H
 #define VOICECAP_WRITERS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private helpers the writers (and the video stage) share: colours, chapters, escaping. */
 #ifndef VC_WRITERS_INTERNAL_H
 #define VC_WRITERS_INTERNAL_H

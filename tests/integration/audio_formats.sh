@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # --audio-format and --sample-rate: each format decodes (ffmpeg) to the WAV's length
 # within 20 ms, the captions are byte-identical to the WAV render's, and at 48 kHz the
 # caption checker finds every stretch of speech covered (times unchanged and exact).

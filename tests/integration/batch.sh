@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `voicecap batch -j 2` over a folder holding copies of the two shortest seeds (one of
 # them in a subfolder, beside a non-.txt file and a hidden .txt that must be skipped):
 # exit 0, the eight outputs of each seed (NAME.txt is the transcript) and nothing else,

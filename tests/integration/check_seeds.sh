@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders the five seeds once and checks every caption file (SRT, WebVTT, ASS) with the
 # caption checker against its own audio (--audio), and measures each WAV's loudness with
 # libebur128 (tests/tools/vc_loudness: -16 LUFS +/- 1, true peak <= -1 dBTP, speakers

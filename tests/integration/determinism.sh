@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Rendering the same input twice gives byte-identical outputs, whether the voices'
 # loudness calibration was measured (empty cache) or read back from the cache.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The error contract (DESIGN.md): every bad input gives exit 1 and one line on stderr
 # naming the file and the problem; usage errors give exit 2; a failed render leaves the
 # earlier outputs of the same NAME byte-identical and no temporary file behind; a batch

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fault injection (issue 11): a render is stopped by SIGKILL, SIGTERM or SIGINT at random
 # moments, many of them in its last 100 ms (while it writes and publishes), about forty
 # times. After each, the output folder must hold the complete old set or the complete new

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A full disk (issue 11), for every audio format: on a small tmpfs holding an earlier set
 # of outputs and little room, a render must fail with exit 1 and one line naming the input
 # and "No space left on device", leave the earlier outputs byte-identical, and leave no

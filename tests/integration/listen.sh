@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # For listeners who cannot see (issue 13): --announce, chapters and tags in every audio
 # format, --epub. One seed (the one with a byline and two named speakers) and the
 # untrusted-text interview.

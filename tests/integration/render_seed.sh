@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders one seed and checks every output with the real clients (tests/tools/
 # check_render.sh): WAV length = sync map duration; libass loads the ASS with one event
 # per cue, no warning, pixels at every event's middle; mpv shows each cue's text at its

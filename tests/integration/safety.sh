@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile files, folders and signals (issue 11): planted links and FIFOs, words the speech
 # engine cannot take, a crash in the engine, outputs published as a set, signals, batch
 # workers outliving their parent, the folder walk, outputs taken for inputs, limits,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The segmenter against the hand-checked turn lists in tests/data/segment: every seed at
 # least 98% of letters with the right role and 95% of attributed letters with the right
 # speaker; every interview of our own at least 90% right role. Prints the figures per file.

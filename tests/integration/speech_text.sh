@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Text that is not plain speech, rendered and checked end to end: sound notes and stage
 # directions ([laughs], (APPLAUSE), [Witness conferring with counsel.]) shown in brackets
 # and not spoken, a link and an e-mail address, a comma-joined list, CJK, an emoji run and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Untrusted text end to end: tests/data/untrusted/hostile_interview.txt (markup, arrows,
 # entities, backslash escapes, a timing-shaped line, a label with a comma and an
 # ampersand) is segmented as its hand-checked turn list says, and rendered so that every

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The checking tools themselves: the hand-made render in tests/data/verify passes every
 # check of tests/tools/check_render.sh, and each way of breaking it is caught by the
 # check meant to catch it (so a passing render check means something).

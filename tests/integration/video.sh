@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # --video: the open-caption edition, checked with ffprobe, ffmpeg, libass and mpv.
 # MP4 on one short seed, WebM on our own short panel interview (and --video-format avi
 # refused as a usage error):

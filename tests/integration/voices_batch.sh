@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `voicecap voices` lists the voices, and across several files (as a batch casts them)
 # every named person keeps one voice and pitch, even where their role changes (answering
 # in one interview, quoted in another); distinct roles sound distinct.

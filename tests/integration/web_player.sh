@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The player page (NAME.html) and the WebVTT speaker colours in a real browser: Chromium
 # (Debian's package) driven by puppeteer-core through tests/node/player-check.js, which
 # says what it checks (console errors, exact captions at sampled cue middles, transcript

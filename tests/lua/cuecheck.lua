@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- mpv script for voicecap's tests: seeks to the middle of every cue of a sync map and
 -- records the subtitle text mpv shows there.
 --

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs DAISY Ace (@daisy/ace, axe-core in headless Chromium) on an EPUB with the system
 // Chromium and prints every violation; exits 1 when there is any, 2 when Ace cannot run.
 // Usage: node ace-check.js BOOK.epub OUTDIR

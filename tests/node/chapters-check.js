@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks the chapters of rendered audio files against their sync map: as ffprobe reads
 // them (-show_chapters) and as mpv lists them (the chapter-list property, through a Lua
 // script). One chapter per turn of the interview (an announcement is no chapter: it

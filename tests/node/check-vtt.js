@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parses WebVTT files with the W3C parser (npm webvtt-parser) and prints, per file,
 // "<cues> <errors>" then each error; exits 1 when any file has an error.
 'use strict';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks a render's sync map (NAME.json) for what the caption checker cannot see from the
 // caption files alone:
 // - the cues, their speaker labels left out, read word for word as the turns do: the

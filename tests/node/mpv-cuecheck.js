@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Drives mpv with tests/lua/cuecheck.lua: for each caption file, mpv (headless, paused)
 // seeks to the middle of every cue of the sync map and the text it shows there must be
 // the cue's lines.

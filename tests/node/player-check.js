@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks the player page (NAME.html) and the WebVTT speaker colours in Chromium, driven by
 // puppeteer-core, both from file:// and from a static HTTP server started here.
 //

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks WebVTT files with the W3C WebVTT parser (npm webvtt-parser) and against the sync
 // map: no parser error, one cue per map cue with the same times (to the millisecond) and
 // the same visible text (entities decoded with the parser's full HTML entity table;

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- mpv script: prints the loaded file's chapter-list property, one line a chapter
 -- ("CHAPTER<TAB>seconds<TAB>title"), then "CHAPTERS<TAB>count", and quits.
 -- Used by tests/node/chapters-check.js (mpv --script=this --ao=null --vo=null FILE).

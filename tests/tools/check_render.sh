@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks one render, STEM.{wav,srt,vtt,ass,json}, with the real clients: libsndfile,
 # libass, mpv, ffprobe and the W3C WebVTT parser. Prints every tool's lines, then a
 # summary naming each failed check; exits 1 if any failed, 2 on a usage error.

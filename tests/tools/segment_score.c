@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Scores the segmenter against hand-checked turn lists: share of letters given the right
  * role, and of attributed letters given the right speaker. Also dumps turns as TSV.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test tool: loads .ass files with libass, checks events against NAME.json, renders each.
  */
 #include <ass/ass.h>

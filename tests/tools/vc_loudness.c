@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Measures a render with libebur128 (EBU R128): programme loudness, true peak, and each
  * speaker's integrated loudness over their turns (from NAME.json), against the targets:
  * -16 LUFS +/- 1, true peak <= -1 dBTP, every speaker within 1 LU of the others.

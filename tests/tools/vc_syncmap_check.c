@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test tool: checks the shape and the time order of NAME.json sync maps (DESIGN.md). */
 #include <jansson.h>
 #include <stdarg.h>

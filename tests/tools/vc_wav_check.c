@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test tool: opens WAV files with libsndfile and checks them against the sync map. */
 #include <jansson.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test fixture for the caption stage: a script and a timeline made by hand (no speech),
  * golden-file comparison and the invariants of docs/captions.md. Included by test_cues*.c
  * etc. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The ASS writer checked with libass itself: every cue becomes one event, loaded without
  * warnings, and each event draws something at its middle. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ASS escaping checked by rendering with libass: text from the article that looks like
  * override tags or \N, \n, \h escapes must be drawn as typed. Each check also renders the
  * raw text to show the check would catch an unescaped writer. */

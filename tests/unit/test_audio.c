@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audio sink: gain with clipping protection, silence, frame count, abort. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Audio formats and rates: reproducible bytes, resampling that keeps time, bad options. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A seed spoken with the four role voices through the real pipeline (espeak-ng,
  * calibration, limiter, libsndfile), then measured with libebur128. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Voice files (inih) and casting: voices, colours and panel pitch offsets. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The caption checker on hand-written files: good ones pass, each bad one fails with
  * the message that names its problem. */
 #include <setjmp.h>

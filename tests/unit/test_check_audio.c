@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The caption checker against audio: sine bursts written with libsndfile, captions that
  * cover them, miss one, start early or sit on silence. */
 #include <setjmp.h>

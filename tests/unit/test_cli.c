@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line: help, version, usage errors and exit codes, through vc_cli_run(). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Golden-file tests of the cue builder and the four writers, on hand-made timelines. */
 #include <math.h>
 #include <setjmp.h>

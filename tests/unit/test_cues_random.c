@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The cue rules on many random interviews: random words (long ones, names, markup,
  * numbers), random speaking rates from slow to far too fast, pauses from none to long,
  * words sharing one instant. Every rule of docs/captions.md the builder can keep is

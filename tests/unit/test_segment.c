@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The segmenter on small inputs: BOM, empty input, labels, boilerplate, quotations, and
  * arbitrary bytes. */
 #include <setjmp.h>

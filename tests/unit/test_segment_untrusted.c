@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The segmenter on text from the web: labels with commas and ampersands, outlet labels,
  * lines that carry on a sentence (a timing line quoted mid-answer), markup kept as text. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SRT neutralisation of untrusted text, and FFmpeg (the reader inside mpv and many
  * players) reading SRT, WebVTT and ASS with one subtitle per cue. */
 #include <setjmp.h>

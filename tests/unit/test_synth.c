@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Synthesis with the real espeak-ng: word events, sample spans, PCM through the sink. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for text loading, UTF-8 validation and the speakable form. */
 #include <setjmp.h>
 #include <stdarg.h>

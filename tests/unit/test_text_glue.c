@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for glued-word repair: the joins of seed 002 are split, real compounds and
  * the other seeds are left alone, and the map is right. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the speech conventions: data tables, censored words, numbers, acronyms,
  * sentence ends. Uses the repo's data/ and the system hunspell dictionary. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline: display words, mapping of synthesiser words, sentence and turn spans. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The WebVTT writer checked with the W3C parser (npm webvtt-parser, run through node). */
 #include <setjmp.h>
 #include <stdarg.h>

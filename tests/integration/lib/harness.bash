@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by the integration scripts: where the source and build trees are, a temporary
 # folder removed on exit, and a problem counter. (Not a test itself: ctest runs
 # tests/integration/*.sh only.)
