@@ -385,10 +385,27 @@ typedef struct vc_fresh_head {
   uint64_t n_samples;
 } vc_fresh_head;
 
-static int send_all(int fd, const void *buf, size_t n) {
-  const char *p = buf;
+/* One transfer step over a socket or pipe; the buffer is only read by send and write. */
+typedef ssize_t (*vc_io_step)(int fd, void *buf, size_t n);
+
+static ssize_t step_send(int fd, void *buf, size_t n) {
+  return send(fd, buf, n, MSG_NOSIGNAL);
+}
+
+static ssize_t step_write(int fd, void *buf, size_t n) {
+  return write(fd, buf, n);
+}
+
+static ssize_t step_read(int fd, void *buf, size_t n) {
+  return read(fd, buf, n);
+}
+
+/* Moves all n bytes with `step`, going on after EINTR. 1 when done, 0 on an error or an
+ * end of file before the last byte. */
+static int io_all(int fd, void *buf, size_t n, vc_io_step step) {
+  char *p = buf;
   while (n > 0) {
-    ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+    ssize_t k = step(fd, p, n);
     if (k < 0 && errno == EINTR)
       continue;
     if (k <= 0)
@@ -397,34 +414,18 @@ static int send_all(int fd, const void *buf, size_t n) {
     n -= (size_t)k;
   }
   return 1;
+}
+
+static int send_all(int fd, const void *buf, size_t n) {
+  return io_all(fd, (void *)buf, n, step_send);
 }
 
 static int write_all(int fd, const void *buf, size_t n) {
-  const char *p = buf;
-  while (n > 0) {
-    ssize_t k = write(fd, p, n);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return 0;
-    p += k;
-    n -= (size_t)k;
-  }
-  return 1;
+  return io_all(fd, (void *)buf, n, step_write);
 }
 
 static int read_all(int fd, void *buf, size_t n) {
-  char *p = buf;
-  while (n > 0) {
-    ssize_t k = read(fd, p, n);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return 0;
-    p += k;
-    n -= (size_t)k;
-  }
-  return 1;
+  return io_all(fd, buf, n, step_read);
 }
 
 /* Samples kept whole, for the answer. */
