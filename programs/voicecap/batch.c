@@ -26,20 +26,19 @@
 
 /* One input of the batch, as the pool sees it. */
 typedef struct vc_task {
-  char *out_dir;         /* OUT/dirname(rel) */
-  char *stem;            /* its outputs are out_dir/stem.* */
-  char key[VC_HASH_HEX]; /* what the outputs are made from (render_record.h) */
-  uint64_t duration_ms;  /* up to date: the recorded audio's length */
-  int skip;              /* up to date */
-  pid_t pid;             /* running: the worker */
-  int msg_fd;            /* running: the worker's error message */
+  char *out_dir;        /* OUT/dirname(rel) */
+  char *stem;           /* its outputs are out_dir/stem.* */
+  uint64_t duration_ms; /* up to date: the recorded audio's length */
+  int skip;             /* up to date */
+  pid_t pid;            /* running: the worker */
+  int msg_fd;           /* running: the worker's error message */
 } vc_task;
 
 /* A worker renders one file and reports through its exit status and `fd` (the error);
  * it dies with the parent (cleaning up, as on SIGTERM) and, when interrupted, by the
  * same signal. */
 static pid_t start_worker(const vc_input *in, const vc_task *t, const vc_render_opts *o,
-                          const vc_voice_pins *pins, int fd) {
+                          const vc_voice_pins *pins, const char *common, int fd) {
   pid_t parent = getpid();
   fflush(NULL);
   pid_t pid = fork();
@@ -49,7 +48,7 @@ static pid_t start_worker(const vc_input *in, const vc_task *t, const vc_render_
   vc_render_opts mine = *o;
   mine.out_dir = t->out_dir;
   vc_diag diag = {{0}};
-  vc_status st = vc_render_file_with(in->path, &mine, pins, t->key, &diag);
+  vc_status st = vc_render_file_with(in->path, &mine, pins, common, &diag);
   if (st == VC_ERR_CANCELLED)
     vc_guard_exit_if_signalled();
   size_t n = strlen(diag.msg);
@@ -180,44 +179,17 @@ static void hash_common(const vc_render_opts *o, char hex[VC_HASH_HEX]) {
   vc_hash_end(h, hex);
 }
 
-/* The key of one input: the common part, the input's bytes, and the cast of each of its
- * speakers (so that a cast change for someone else renders nothing again). */
-static void hash_input(const char *common, const vc_input *in, const vc_voice_pins *pins,
-                       char hex[VC_HASH_HEX]) {
-  vc_hash *h = vc_hash_new();
-  if (!h) {
-    hex[0] = '\0';
-    return;
-  }
-  vc_hash_str(h, common);
-  if (vc_hash_file(h, in->path) != 0)
-    vc_hash_str(h, "(unreadable)");
-  vc_script *s = segment_file(in->path);
-  for (size_t i = 0; s && i < s->n_speakers; i++) {
-    const vc_voice_pin *p = vc_voice_pins_find(pins, s->speakers[i].name);
-    char slot[32];
-    snprintf(slot, sizeof slot, "%zu", p ? p->slot : (size_t)0);
-    vc_hash_str(h, s->speakers[i].name);
-    vc_hash_str(h, p ? p->voice_id : "");
-    vc_hash_str(h, p ? slot : "");
-  }
-  vc_script_free(s);
-  vc_hash_end(h, hex);
-}
-
 static void tasks_free(vc_task *t, size_t n) {
   for (size_t i = 0; t && i < n; i++)
     free(t[i].out_dir), free(t[i].stem);
   free(t);
 }
 
-/* Names each input's outputs, keys it, and sees whether it is up to date (after sweeping
- * what a killed run left of it). NULL when out of memory. */
+/* Names each input's outputs and sees whether they are up to date (after sweeping what
+ * a killed run left of them). NULL when out of memory. */
 static vc_task *plan_tasks(const vc_inputs *in, const vc_render_opts *o,
-                           const vc_voice_pins *pins, int force) {
+                           const vc_voice_pins *pins, const char *common, int force) {
   vc_task *t = calloc(in->n ? in->n : 1, sizeof *t);
-  char common[VC_HASH_HEX];
-  hash_common(o, common);
   for (size_t i = 0; t && i < in->n; i++) {
     t[i].msg_fd = -1;
     t[i].out_dir = vc_input_out_dir(o->out_dir ? o->out_dir : "out", &in->v[i]);
@@ -226,10 +198,10 @@ static vc_task *plan_tasks(const vc_inputs *in, const vc_render_opts *o,
       tasks_free(t, in->n);
       return NULL;
     }
-    hash_input(common, &in->v[i], pins, t[i].key);
     vc_outset_sweep(t[i].out_dir, t[i].stem, NULL);
-    t[i].skip = !force && common[0] && t[i].key[0] &&
-                vc_record_current(t[i].out_dir, t[i].stem, t[i].key, &t[i].duration_ms);
+    t[i].skip = !force && common[0] &&
+                vc_record_current(t[i].out_dir, t[i].stem, common, in->v[i].path, pins,
+                                  &t[i].duration_ms);
   }
   return t;
 }
@@ -254,17 +226,29 @@ static vc_status make_cast(const vc_inputs *in, const vc_render_opts *o,
   return st;
 }
 
+/* What the pool's workers share. */
+typedef struct vc_pool {
+  const vc_inputs *in;
+  vc_task *t;
+  const vc_render_opts *o;
+  const vc_voice_pins *pins;
+  const char *common; /* hash_common */
+  vc_progress *p;
+} vc_pool;
+
 /* The audio's length in a fresh record, in seconds (0 when unreadable). */
-static double recorded_seconds(const vc_task *t) {
+static double recorded_seconds(const vc_pool *pl, size_t i) {
   uint64_t ms = 0;
-  vc_record_current(t->out_dir, t->stem, t->key, &ms);
+  vc_record_current(pl->t[i].out_dir, pl->t[i].stem, pl->common, pl->in->v[i].path,
+                    pl->pins, &ms);
   return (double)ms / 1000.0;
 }
 
-/* A worker finished: its verdict. One that died by a signal it was not sent left only
+/* Worker i finished: its verdict. One that died by a signal it was not sent left only
  * a temporary folder: it is swept. */
-static void worker_done(const vc_input *in, vc_task *t, int status, const vc_render_opts *o,
-                        vc_progress *p) {
+static void worker_done(vc_pool *pl, size_t i, int status) {
+  const vc_input *in = &pl->in->v[i];
+  vc_task *t = &pl->t[i];
   char msg[sizeof(vc_diag)];
   read_msg(t->msg_fd, msg, sizeof msg);
   close(t->msg_fd);
@@ -276,61 +260,61 @@ static void worker_done(const vc_input *in, vc_task *t, int status, const vc_ren
   snprintf(d.msg, sizeof d.msg, "%s", msg);
   vc_status st = vc_guard_status(in->path, status, &d);
   if (st == VC_OK) {
-    vc_progress_done(p, in->path, t->out_dir, in->size, recorded_seconds(t));
+    vc_progress_done(pl->p, in->path, t->out_dir, in->size, recorded_seconds(pl, i));
     return;
   }
   if (WIFSIGNALED(status)) {
-    vc_render_opts mine = *o;
+    vc_render_opts mine = *pl->o;
     mine.out_dir = t->out_dir;
     vc_render_sweep(in->path, &mine, NULL);
   }
-  vc_progress_failed(p, in->path, in->size, d.msg);
+  vc_progress_failed(pl->p, in->path, in->size, d.msg);
 }
 
 /* Starts the worker of input i; 0, or -1 (reported) when it could not start. */
-static int launch(const vc_inputs *in, vc_task *t, size_t i, const vc_render_opts *o,
-                  const vc_voice_pins *pins, vc_progress *p) {
+static int launch(vc_pool *pl, size_t i) {
+  const vc_input *in = &pl->in->v[i];
+  vc_task *t = &pl->t[i];
   int fd[2];
   if (pipe(fd) == 0) {
-    t[i].pid = start_worker(&in->v[i], &t[i], o, pins, fd[1]);
+    t->pid = start_worker(in, t, pl->o, pl->pins, pl->common, fd[1]);
     close(fd[1]);
-    if (t[i].pid > 0) {
-      t[i].msg_fd = fd[0];
+    if (t->pid > 0) {
+      t->msg_fd = fd[0];
       return 0;
     }
     close(fd[0]);
   }
-  t[i].pid = 0;
+  t->pid = 0;
   char msg[sizeof(vc_diag)];
-  snprintf(msg, sizeof msg, "%.300s: cannot start a worker", in->v[i].path);
-  vc_progress_failed(p, in->v[i].path, in->v[i].size, msg);
+  snprintf(msg, sizeof msg, "%.300s: cannot start a worker", in->path);
+  vc_progress_failed(pl->p, in->path, in->size, msg);
   return -1;
 }
 
 /* Runs the workers, at most `max` at once, until all are done or a signal came. */
-static void run_pool(const vc_inputs *in, vc_task *t, const vc_render_opts *o,
-                     const vc_voice_pins *pins, size_t max, vc_progress *p) {
-  size_t next = 0, running = 0;
+static void run_pool(vc_pool *pl, size_t max) {
+  size_t next = 0, running = 0, n = pl->in->n;
   int passed = 0;
   for (;;) {
-    while (running < max && next < in->n && !*vc_guard_flag()) {
-      if (!t[next].skip && launch(in, t, next, o, pins, p) == 0)
+    while (running < max && next < n && !*vc_guard_flag()) {
+      if (!pl->t[next].skip && launch(pl, next) == 0)
         running++;
       next++;
     }
     if (running == 0)
       break; /* all done, or interrupted before the rest started */
     int status = 0;
-    pass_signal(t, next, &passed);
+    pass_signal(pl->t, next, &passed);
     pid_t pid = wait(&status);
-    pass_signal(t, next, &passed);
+    pass_signal(pl->t, next, &passed);
     if (pid < 0 && errno == EINTR)
       continue;
     if (pid < 0)
       break;
     for (size_t i = 0; i < next; i++) {
-      if (t[i].pid == pid) {
-        worker_done(&in->v[i], &t[i], status, o, p);
+      if (pl->t[i].pid == pid) {
+        worker_done(pl, i, status);
         running--;
       }
     }
@@ -341,7 +325,9 @@ int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_op
   vc_voice_pins pins = {0};
   if (make_cast(in, o, b, &pins) != VC_OK)
     return 1;
-  vc_task *t = plan_tasks(in, o, &pins, b->force);
+  char common[VC_HASH_HEX];
+  hash_common(o, common);
+  vc_task *t = plan_tasks(in, o, &pins, common, b->force);
   if (!t) {
     fprintf(b->err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
     vc_voice_pins_clear(&pins);
@@ -360,7 +346,8 @@ int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_op
     if (t[i].skip)
       vc_progress_skipped(&p, in->v[i].path, t[i].out_dir,
                           (double)t[i].duration_ms / 1000.0);
-  run_pool(in, t, o, &pins, max, &p);
+  vc_pool pool = {in, t, o, &pins, common, &p};
+  run_pool(&pool, max);
   int failed = p.failed > 0;
   vc_progress_end(&p, *vc_guard_flag());
   tasks_free(t, in->n);

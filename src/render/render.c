@@ -83,8 +83,8 @@ typedef struct vc_job {
   size_t len;
   const vc_render_opts *o;
   const vc_voice_pins *pins;
-  const char *record_key; /* a batch's key: a record is published with the outputs */
-  char *record;           /* the record's name, .STEM.voicecap */
+  const char *record_common; /* a batch's: a record is published with the outputs */
+  char *record;              /* the record's name, .STEM.voicecap */
   vc_diag *diag;
   char *voices_dir, *data_dir;
   vc_text *text;
@@ -589,7 +589,16 @@ static vc_status write_record(vc_job *j, const char **names, size_t *n) {
     return j->record ? VC_ERR_IO : VC_ERR_NOMEM;
   }
   uint64_t ms = j->tl->n_samples * 1000u / (uint64_t)j->tl->sample_rate;
-  vc_status st = vc_record_write(fd, j->record_key, ms, names, sizes, *n);
+  size_t ns = j->script->n_speakers;
+  const char **who = calloc(ns ? ns : 1, sizeof *who);
+  char key[VC_HASH_HEX];
+  for (size_t i = 0; who && i < ns; i++)
+    who[i] = j->script->speakers[i].name ? j->script->speakers[i].name : "";
+  if (who)
+    vc_record_key(j->record_common, j->path, who, ns, j->pins, key);
+  vc_status st =
+      who ? vc_record_write(fd, key, ms, who, ns, names, sizes, *n) : VC_ERR_NOMEM;
+  free(who);
   close(fd);
   if (st != VC_OK)
     diag_set(j->diag, "%s: cannot write the record: %s", out_dir(j), vc_strerror(st));
@@ -618,7 +627,7 @@ static vc_status publish(vc_job *j) {
     if (j->base[i])
       names[n++] = j->base[i];
   vc_status st = check_cancel(j);
-  if (st == VC_OK && j->record_key)
+  if (st == VC_OK && j->record_common)
     st = write_record(j, names, &n);
   else if (st == VC_OK)
     drop_record(j);
@@ -765,9 +774,9 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
 }
 
 vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
-                              const vc_voice_pins *pins, const char *record_key,
+                              const vc_voice_pins *pins, const char *record_common,
                               vc_diag *diag) {
-  vc_job j = {.path = path, .name = path, .pins = pins, .record_key = record_key};
+  vc_job j = {.path = path, .name = path, .pins = pins, .record_common = record_common};
   return run_job(&j, o, diag);
 }
 
