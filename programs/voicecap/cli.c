@@ -2,6 +2,7 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 #include "inputs.h"
 #include "program.h"
 #include "render_internal.h"
+#include "shard.h"
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
@@ -40,7 +42,9 @@ enum {
 typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
       *video_format, *cast;
-  int force, progress; /* --force; vc_progress_mode */
+  const char *shard, *files_from; /* --shard K/N|auto, --files-from LIST */
+  long shards;                    /* --shards N; 0 when not given */
+  int force, progress;            /* --force; vc_progress_mode */
   int jobs, help, version, sample_rate, explain, no_html, follow_links;
   int announce, epub; /* vc_announce; --epub */
   int verbosity;      /* -1 --quiet, 0, 1 --verbose */
@@ -171,6 +175,29 @@ static int set_jobs(vc_args *a, const char *v, FILE *err) {
     return 0;
   fprintf(err, "voicecap: --jobs wants a number from 1 to 256, not '%s'\n", v);
   return -1;
+}
+
+static int set_shard(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->shard = v; /* checked with --shards and the environment when the batch starts */
+  return 0;
+}
+
+static int set_shards(vc_args *a, const char *v, FILE *err) {
+  int n = 0;
+  if (parse_int(v, 1, VC_SHARDS_MAX, &n) == 0) {
+    a->shards = n;
+    return 0;
+  }
+  fprintf(err, "voicecap: --shards wants a number from 1 to %d, not '%s'\n",
+          (int)VC_SHARDS_MAX, v);
+  return -1;
+}
+
+static int set_files_from(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->files_from = v;
+  return 0;
 }
 
 static int set_verbosity(vc_args *a, int v, FILE *err) {
@@ -325,6 +352,16 @@ static const vc_opt_def vc_opts[] = {
     {"follow-links", 0, NULL, CMD_BATCH | CMD_CAST, set_follow_links,
      "follow links that lead out of the folders given (by default they are skipped, and "
      "named)"},
+    {"shard", 0, "K/N", CMD_BATCH, set_shard,
+     "render only part K of N (counted from 0) of the inputs, split by size the same way "
+     "on every machine; auto: K and N from a Slurm job array or, with --shards, a "
+     "Kubernetes Indexed Job"},
+    {"shards", 0, "N", CMD_BATCH, set_shards,
+     "the number of parts for --shard auto where the scheduler does not tell it "
+     "(Kubernetes: the Job's completions)"},
+    {"files-from", 0, "LIST", CMD_BATCH, set_files_from,
+     "also render the files named in LIST, one path a line ('-': standard input), as "
+     "find, GNU parallel and xargs make them"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -654,13 +691,87 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/* The inputs of batch and cast; -1 (reported) when out of memory, else whether
- * something given or found was skipped. */
+/* Growable list of paths read from --files-from. */
+typedef struct vc_paths {
+  char **v;
+  size_t n, cap;
+} vc_paths;
+
+static int add_listed(void *user, char *path) {
+  vc_paths *p = user;
+  if (p->n == p->cap) {
+    size_t cap = p->cap ? 2 * p->cap : 16;
+    char **v = realloc(p->v, cap * sizeof *v);
+    if (!v) {
+      free(path);
+      return -1;
+    }
+    p->v = v, p->cap = cap;
+  }
+  p->v[p->n++] = path;
+  return 0;
+}
+
+static void paths_free(vc_paths *p) {
+  for (size_t i = 0; i < p->n; i++)
+    free(p->v[i]);
+  free(p->v);
+}
+
+/* --files-from: the paths listed; those that name no file are named, and make the batch
+ * fail. Returns 0, or -1 when something was refused. */
+static int read_files_from(const char *list, vc_paths *p, FILE *err) {
+  int from_stdin = is_stdin(list);
+  const char *name = from_stdin ? "standard input" : list;
+  FILE *in = from_stdin ? stdin : fopen(list, "r");
+  char why[sizeof(vc_diag)];
+  if (!in) {
+    snprintf(why, sizeof why, "%.300s: cannot open the list of files: %s", list,
+             strerror(errno));
+    vc_guard_error(err, why);
+    return -1;
+  }
+  vc_paths got = {0};
+  int bad = vc_shard_read_list(name, in, add_listed, &got, why, sizeof why) != 0;
+  if (!from_stdin)
+    fclose(in);
+  if (bad)
+    vc_guard_error(err, why);
+  for (size_t i = 0; i < got.n; i++) {
+    struct stat st;
+    int e = stat(got.v[i], &st) != 0 ? errno : S_ISREG(st.st_mode) ? 0 : -1;
+    if (e) {
+      snprintf(why, sizeof why, "%.200s: %.200s: %s", name, got.v[i],
+               e > 0 ? strerror(e) : "not a file (list files, one a line)");
+      vc_guard_error(err, why);
+      free(got.v[i]);
+      bad = 1;
+    } else if (add_listed(p, got.v[i]) != 0) {
+      bad = 1;
+    }
+  }
+  free(got.v);
+  return bad ? -1 : 0;
+}
+
+/* The inputs of batch and cast (the DIRs and FILEs, and with --files-from the files it
+ * lists); -1 (reported) when out of memory, else whether something given or found was
+ * skipped. */
 static int collect(const vc_args *a, vc_inputs *in, FILE *err) {
   vc_inputs_opts io = {.out_dir = a->out_dir ? a->out_dir : "out",
                        .follow_links = a->follow_links,
                        .err = err};
-  int bad = vc_inputs_collect(a->pos, a->n_pos, &io, in);
+  vc_paths args = {0};
+  int bad = 0;
+  for (size_t i = 0; i < a->n_pos && !bad; i++) {
+    char *dup = strdup(a->pos[i]);
+    bad = !dup || add_listed(&args, dup) != 0 ? -1 : 0;
+  }
+  if (!bad && a->files_from && read_files_from(a->files_from, &args, err) != 0)
+    bad = 1;
+  int got = bad < 0 ? -1 : vc_inputs_collect(args.v, args.n, &io, in);
+  paths_free(&args);
+  bad = got < 0 ? -1 : bad | got;
   if (bad < 0)
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
   else if (in->n == 0 && !bad)
@@ -668,25 +779,80 @@ static int collect(const vc_args *a, vc_inputs *in, FILE *err) {
   return bad;
 }
 
+/* --shard and --shards: the part this machine renders (s->n == 0: all). */
+static int batch_shard(const vc_args *a, vc_shard *s, FILE *err) {
+  *s = (vc_shard){0, 0};
+  char why[512];
+  if (!a->shard && a->shards) {
+    fprintf(err, "voicecap: --shards N goes with --shard auto\n");
+    return -1;
+  }
+  if (a->shard && vc_shard_parse(a->shard, a->shards, s, why, sizeof why) != 0) {
+    fprintf(err, "voicecap: %s\n", why);
+    return -1;
+  }
+  return 0;
+}
+
+/* The inputs of part `s` of `all` (vc_shard_assign over each input's path below its
+ * folder and size, so that every machine agrees whatever the mount points), shallow
+ * copies into `mine` (free only mine->v); says which part this is. -1 when out of
+ * memory. */
+static int shard_inputs(const vc_args *a, const vc_inputs *all, vc_shard s, vc_inputs *mine,
+                        FILE *out) {
+  const char **rel = malloc((all->n ? all->n : 1) * sizeof *rel);
+  long long *size = malloc((all->n ? all->n : 1) * sizeof *size);
+  long *part = malloc((all->n ? all->n : 1) * sizeof *part);
+  mine->v = malloc((all->n ? all->n : 1) * sizeof *mine->v);
+  mine->n = 0;
+  int rc = rel && size && part && mine->v ? 0 : -1;
+  for (size_t i = 0; rc == 0 && i < all->n; i++)
+    rel[i] = all->v[i].rel, size[i] = (long long)all->v[i].size;
+  if (rc == 0)
+    rc = vc_shard_assign(rel, size, all->n, s.n, part);
+  long long bytes = 0, total = 0;
+  for (size_t i = 0; rc == 0 && i < all->n; i++) {
+    total += size[i];
+    if (part[i] == s.k)
+      mine->v[mine->n++] = all->v[i], bytes += size[i];
+  }
+  if (rc == 0 && a->verbosity >= 0)
+    fprintf(out, "shard %ld/%ld: %zu of %zu interviews, %lld of %lld bytes\n", s.k, s.n,
+            mine->n, all->n, bytes, total);
+  free(rel), free(size), free(part);
+  return rc;
+}
+
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
-  if (a->n_pos == 0) {
-    fprintf(err, "voicecap: batch needs at least one DIR or FILE\n");
+  if (a->n_pos == 0 && !a->files_from) {
+    fprintf(err, "voicecap: batch needs at least one DIR or FILE (or --files-from LIST)\n");
     return EXIT_USAGE;
   }
-  vc_inputs in = {0};
+  vc_shard s;
+  if (batch_shard(a, &s, err) != 0)
+    return EXIT_USAGE;
+  vc_inputs in = {0}, part = {0};
   int bad = collect(a, &in, err);
   if (bad >= 0 && a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", in.n);
+  if (bad >= 0 && s.n && in.n && shard_inputs(a, &in, s, &part, out) != 0) {
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    bad = -1;
+  }
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   vc_batch_opts b = {.jobs = a->jobs,
                      .force = a->force,
                      .cast_path = a->cast,
+                     .cast_over = s.n ? &in : NULL,
                      .progress = (vc_progress_mode)a->progress,
                      .out = a->verbosity < 0 ? NULL : out,
                      .err = err};
   vc_guard_signals();
-  int rc = bad >= 0 && in.n ? vc_batch_run(&in, &o, &b) : EXIT_SOME_FAILED;
+  int rc = EXIT_SOME_FAILED;
+  if (bad >= 0 && in.n)
+    rc = vc_batch_run(s.n ? &part : &in, &o, &b);
+  free(part.v);
   vc_inputs_free(&in);
   vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;

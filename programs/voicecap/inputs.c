@@ -205,7 +205,11 @@ static int drop_duplicates(vc_inputs *in, FILE *err) {
   for (size_t i = 0; i < in->n; i++) {
     const vc_input *prev = kept ? &in->v[kept - 1] : NULL;
     size_t n = out_key_len(in->v[i].rel);
-    if (prev && out_key_len(prev->rel) == n && memcmp(prev->rel, in->v[i].rel, n) == 0) {
+    if (prev && strcmp(prev->path, in->v[i].path) == 0 &&
+        strcmp(prev->rel, in->v[i].rel) == 0) {
+      free(in->v[i].path), free(in->v[i].rel); /* one file given twice: rendered once */
+    } else if (prev && out_key_len(prev->rel) == n &&
+               memcmp(prev->rel, in->v[i].rel, n) == 0) {
       report(err, "%.200s: skipped: its outputs would overwrite those of %.200s",
              in->v[i].path, prev->path);
       free(in->v[i].path), free(in->v[i].rel);

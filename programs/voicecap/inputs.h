@@ -30,8 +30,8 @@ typedef struct vc_inputs_opts {
  * output folder never) and each file given, sorted by the outputs' names (`rel`
  * without ".txt", bytes; then `rel`, then `path`), which makes the list the same
  * wherever the folders are mounted. Of inputs whose outputs would be the same files the
- * first is kept; the others are named on `err`. Returns 0, 1 when something given or found
- * was skipped (reported), or -1 when out of memory. */
+ * first is kept; the others are named on `err` (a file given twice is taken once). Returns
+ * 0, 1 when something given or found was skipped (reported), or -1 when out of memory. */
 int vc_inputs_collect(char *const *args, size_t n, const vc_inputs_opts *o, vc_inputs *in);
 
 void vc_inputs_free(vc_inputs *in);
