@@ -22,6 +22,7 @@
 #include "util_fs.h"
 #include "video.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -656,9 +657,14 @@ static void paths_free(vc_paths *p) {
   free(p->v);
 }
 
+static int has_suffix(const char *name, const char *suffix) {
+  size_t n = strlen(name), k = strlen(suffix);
+  return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* An interview: NAME.txt, but not a transcript voicecap wrote (NAME.transcript.txt). */
 static int has_txt_suffix(const char *name) {
-  size_t n = strlen(name);
-  return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+  return has_suffix(name, ".txt") && !has_suffix(name, VC_TRANSCRIPT_EXT);
 }
 
 /* A folder walk: every real folder and file once (device and inode), the output folder
@@ -1158,8 +1164,10 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html}",
-     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "narrate each FILE into "
+     "DIR/NAME.{wav,srt,vtt,ass,json,transcript.txt,chapters.vtt,html}",
+     "NAME is the FILE's base name without its extension; NAME.transcript.txt is the "
+     "transcript. The "
      "outputs are written under temporary names and renamed only when all are complete. A "
      "FILE of '-' reads the interview from standard input; --name names its outputs.",
      cmd_render},
