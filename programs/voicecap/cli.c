@@ -1176,7 +1176,9 @@ static const vc_cmd_def vc_cmds[] = {
      "throughout",
      "Hidden files and folders are skipped. A file with the same base name as another is "
      "refused, since its outputs would overwrite the other's. A person keeps the voice of "
-     "the role they first appear in across the whole batch.",
+     "the role they first appear in across the whole batch. --shard K/N renders one "
+     "part of a batch split over machines; each part still casts over all the inputs, so "
+     "the parts together are the same files one batch writes.",
      cmd_batch},
     {"segment", CMD_SEGMENT, "FILE", "print the turns of FILE without synthesising",
      "tsv: one turn a line, start_byte, end_byte, role, speaker and text separated by tabs "
