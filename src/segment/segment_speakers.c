@@ -30,7 +30,8 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   return VC_OK;
 }
 
-/* Writes `key` (upper case) the way the article writes it, if it does anywhere. */
+/* Writes `key` (upper case) the way the article writes it as a name (capitalised), if it
+ * does anywhere. */
 static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
   size_t kn = strlen(key);
   size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
@@ -47,7 +48,10 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
       if (c != (unsigned char)key[j])
         break;
     }
-    if (j < kn || !lower || !vc_seg_starts_word(g->src, g->len, i) ||
+    int32_t first;
+    vc_seg_cp(g->src, g->len, i, &first);
+    if (j < kn || !lower || !vc_seg_is_upper(first) ||
+        !vc_seg_starts_word(g->src, g->len, i) ||
         (i + kn < g->len && !vc_seg_starts_word(g->src, g->len, i + kn + 1)))
       continue;
     vc_seg_copy_name(g->src + i, kn, out, cap);
@@ -163,6 +167,8 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
     snprintf(out, cap, "%s", g->people[best].name);
     return;
   }
+  if (part[0] && strcmp(part, key) != 0)
+    key = part; /* "JANE DOE, ACME REPORTER": the name is what comes before the comma */
   if (!find_cased(g, key, out, cap))
     title_case(key, out, cap);
 }
