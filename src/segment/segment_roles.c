@@ -226,7 +226,7 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
       turn_no[own]++; /* a host welcomes in their first turns */
     else
       own = -1;
-    int self = own > 0 ? own : cur; /* what a speaker says of themselves, turn continued */
+    int self = own > 0 ? own : cur; /* a host's hand-over, turn continued */
     cur = own > 0 ? own : cur;
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
@@ -246,8 +246,8 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
       } else if (self > 0 && turn_no[self] <= 2 &&
                  phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
         add_evidence(g, self, W_SELF, i, "speaks as the host");
-      } else if (self > 0 && phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
-        add_evidence(g, self, -W_SELF, i, "speaks as a guest");
+      } else if (own > 0 && phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
+        add_evidence(g, own, -W_SELF, i, "speaks as a guest");
       }
     }
   }

@@ -30,9 +30,9 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   return VC_OK;
 }
 
-/* Writes `key` (upper case) the way the article writes it as a name (capitalised), if it
- * does anywhere. */
-static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
+/* Writes `key` (upper case) the way the article writes it as a name (capitalised, or any
+ * way for a chat handle), if it does anywhere. */
+static int find_cased(const vc_seg *g, const char *key, int handle, char *out, size_t cap) {
   size_t kn = strlen(key);
   size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
   if (kn == 0 || kn > span)
@@ -50,7 +50,7 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
     }
     int32_t first;
     vc_seg_cp(g->src, g->len, i, &first);
-    if (j < kn || !lower || !vc_seg_is_upper(first) ||
+    if (j < kn || !lower || (!vc_seg_is_upper(first) && !handle) ||
         !vc_seg_starts_word(g->src, g->len, i) ||
         (i + kn < g->len && !vc_seg_starts_word(g->src, g->len, i + kn + 1)))
       continue;
@@ -159,7 +159,8 @@ static int label_person(const vc_seg *g, const char *key) {
 /* The display name of a label: the person its name part stands for, as the article
  * writes their full name ("AHMED" -> "Jane Ahmed", "DOE, ACME & CO" -> "Jane Doe"), else
  * the whole label as the article writes it, else the label in title case. */
-static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+static void label_name(const vc_seg *g, const char *key, int handle, char *out,
+                       size_t cap) {
   char part[VC_SEG_NAME_MAX];
   key_name(key, part, sizeof part);
   int best = part[0] ? label_person(g, part) : -1;
@@ -169,7 +170,7 @@ static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) 
   }
   if (part[0] && strcmp(part, key) != 0)
     key = part; /* "JANE DOE, ACME REPORTER": the name is what comes before the comma */
-  if (!find_cased(g, key, out, cap))
+  if (!find_cased(g, key, handle, out, cap))
     title_case(key, out, cap);
 }
 
@@ -405,8 +406,12 @@ static void label_roles(vc_seg *g, group_score *gs) {
   double most_q = 0;
   for (size_t s = 1; s < g->n_speakers; s++) {
     vc_spk *k = &g->speakers[s];
-    if (k->role != VC_ROLE_NARRATOR || !gs[s].paras)
+    if (!gs[s].paras)
       continue;
+    if (k->role != VC_ROLE_NARRATOR) {
+      decided++; /* a question or answer label ("HOST:", "Q:") placed it */
+      continue;
+    }
     if (k->evidence != 0) {
       k->role = k->evidence > 0 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
       decided++;
@@ -418,7 +423,8 @@ static void label_roles(vc_seg *g, group_score *gs) {
   }
   double host_q = -1; /* the least a speaker the evidence made a host asks */
   for (size_t s = 1; s < g->n_speakers; s++)
-    if (g->speakers[s].evidence > 0 && gs[s].paras && (host_q < 0 || gs[s].q < host_q))
+    if ((g->speakers[s].evidence > 0 || g->speakers[s].role == VC_ROLE_INTERVIEWER) &&
+        gs[s].paras && (host_q < 0 || gs[s].q < host_q))
       host_q = gs[s].q;
   int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
   int prompts = gs[0].paras >= 2 && most_q < 0.3;
@@ -515,7 +521,7 @@ static vc_status label_speakers(vc_seg *g) {
       qa_label_name(g, l->key, asks, name, sizeof name, &why_off, &why);
       role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
     } else {
-      label_name(g, l->key, name, sizeof name);
+      label_name(g, l->key, l->handle, name, sizeof name);
     }
     vc_status st = vc_seg_add_speaker(g, name, strlen(name), role, &l->speaker);
     if (st != VC_OK)
@@ -639,6 +645,8 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   st = find_asker(g);
   if (st == VC_OK)
     st = label_speakers(g);
+  if (st == VC_OK)
+    st = vc_seg_self_names(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];

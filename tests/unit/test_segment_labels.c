@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Labelled transcripts of real kinds, in invented texts: TV labels with a role after a comma,
- * briefings, generic "Speaker N" labels resolved from a speaker list, initials. */
+/* Labelled transcripts of real kinds, in invented texts: TV labels with a role after a
+ * comma, briefings, generic "Speaker N" labels resolved from a speaker list, initials. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -92,10 +92,61 @@ static void test_briefing_moderator_and_official(void **state) {
   vc_script_free(s);
 }
 
+/* An automatic transcript: "Speaker N: time" labels, one sentence a line, a "Speakers:"
+ * list in the header; each speaker introduces themselves with a misheard name. The names
+ * come from the list, the last one by elimination. */
+static void test_speaker_n_from_list(void **state) {
+  (void)state;
+  const char *text =
+      "The State of Small Boat Building\n\n"
+      "Speakers: Marta Lindgren, Oskar Vail, Priya Natarajan\n\n"
+      "Date: March 3, 2024\n\n"
+      "Speaker 0: 00:00:01\n\n"
+      "Good morning.\nMy name is Marta Lingren.\nI'll let the panel introduce itself.\n\n"
+      "Speaker 1: 00:00:09\n\n"
+      "Hi, I'm Osgar, I build dinghies on the coast.\n\n"
+      "Speaker 2: 00:00:14\n\n"
+      "Hello, I restore old hulls for a living.\n\n"
+      "Speaker 0: 00:00:20\n\n"
+      "So what is the hardest part of a wooden boat?\n\n"
+      "Speaker 1: 00:00:25\n\n"
+      "Keeping it dry, honestly.\nThe wood moves all year.\n\n"
+      "Speaker 0: 00:00:31\n\n"
+      "And for you?\n\n"
+      "Speaker 2: 00:00:33\n\n"
+      "Finding timber that is old enough.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "Marta Lindgren");
+  expect(s, "Hi, I'm Osgar", VC_ROLE_INTERVIEWEE, "Oskar Vail");
+  expect(s, "Hello, I restore", VC_ROLE_INTERVIEWEE, "Priya Natarajan");
+  expect(s, "Finding timber", VC_ROLE_INTERVIEWEE, "Priya Natarajan");
+  vc_script_free(s);
+}
+
+/* Chat handles: one speaker gives a full name for themselves; the others stay as written.
+ */
+static void test_handle_named_by_self_introduction(void **state) {
+  (void)state;
+  const char *text = "Host: Welcome back. Is kvm on the line?\n\n"
+                     "kvm: I am Kai Varga Moll. Hi everyone.\n\n"
+                     "Host: And zed, are you there?\n\n"
+                     "zed: I am here, yes.\n\n"
+                     "Host: What do you build?\n\n"
+                     "kvm: Mostly compilers for small chips.\n\n"
+                     "zed: Radio firmware.\n";
+  vc_script *s = seg(text);
+  expect(s, "I am Kai Varga Moll.", VC_ROLE_INTERVIEWEE, "Kai Varga Moll");
+  expect(s, "Mostly compilers", VC_ROLE_INTERVIEWEE, "Kai Varga Moll");
+  expect(s, "Radio firmware.", VC_ROLE_INTERVIEWEE, "zed");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
       cmocka_unit_test(test_briefing_moderator_and_official),
+      cmocka_unit_test(test_speaker_n_from_list),
+      cmocka_unit_test(test_handle_named_by_self_introduction),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
