@@ -8,7 +8,8 @@
 #include "segment_internal.h"
 
 #define MAX_CAST 16
-#define SCAN_PARAS 6  /* paragraphs of a speaker's first turns read for a self-introduction */
+#define SCAN_PARAS                                                                         \
+  6 /* paragraphs of a speaker's first turns read for a self-introduction */
 #define MATCH_MIN 0.6 /* how alike a heard name and a listed name must be */
 
 typedef struct cast_name {
@@ -41,8 +42,9 @@ static int name_after_phrase(const vc_seg *g, size_t i, size_t e, vc_tok **t, si
   vc_tok *w = *t;
   size_t k = 0;
   while (k < n && k < 3 && w[k].cap && (k == 0 || w[k].tight) &&
-         !tok_in(g, &w[k], vc_seg_not_name_words) && !tok_in(g, &w[k], vc_seg_first_person) &&
-         !tok_in(g, &w[k], vc_seg_pronouns) && !tok_in(g, &w[k], vc_seg_role_words))
+         !tok_in(g, &w[k], vc_seg_not_name_words) &&
+         !tok_in(g, &w[k], vc_seg_first_person) && !tok_in(g, &w[k], vc_seg_pronouns) &&
+         !tok_in(g, &w[k], vc_seg_role_words))
     k++;
   if (k == 0)
     return 0;
@@ -234,7 +236,8 @@ vc_status vc_seg_self_names(vc_seg *g) {
     if (bi < 0)
       break;
     done[bi] = cast[bj].used = 1;
-    rename_speaker(g, &nd[bi], cast[bj].name, "the speaker list, as the speaker names self");
+    rename_speaker(g, &nd[bi], cast[bj].name,
+                   "the speaker list, as the speaker names self");
   }
   int left = 0, left_cast = 0, li = -1, lj = -1, generic = 0;
   for (size_t i = 0; i < n; i++) {

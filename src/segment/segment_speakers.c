@@ -116,7 +116,7 @@ static int initials_of(const char *init, const char *name) {
 }
 
 /* The person a label's name part stands for ("AHMED" -> "Jane Ahmed"), or -1. */
-static int label_person(const vc_seg *g, const char *key) {
+static int label_person(const vc_seg *g, const char *key, int any_phrase) {
   const char *last = strrchr(key, ' ');
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
@@ -144,8 +144,9 @@ static int label_person(const vc_seg *g, const char *key) {
     if (pass == 1 && found > 1)
       best = -1;
   }
-  /* "JD" for "Jane Doe": a person first, else any name the text writes in full */
-  for (int pass = 0; pass < 2 && best < 0 && !last; pass++)
+  /* "JD" for "Jane Doe": a person first, else (any_phrase) any name the text writes in
+   * full */
+  for (int pass = 0; pass < 1 + any_phrase && best < 0 && !last; pass++)
     for (size_t i = 0; i < g->n_people; i++) {
       char k[VC_SEG_NAME_MAX];
       vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
@@ -156,6 +157,40 @@ static int label_person(const vc_seg *g, const char *key) {
   return best;
 }
 
+/* "Jane Q Doe (JQD)": the text defines the initials `key` as the capitalised words just
+ * before them in parentheses. Writes those words and returns 1, or 0. */
+static int defined_initials(const vc_seg *g, const char *key, char *out, size_t cap) {
+  size_t kn = strlen(key);
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  if (kn < 2 || kn > 4 || strchr(key, ' '))
+    return 0;
+  for (size_t i = 1; i + kn + 1 < span; i++) {
+    if (g->src[i] != '(' || g->src[i + kn + 1] != ')')
+      continue;
+    char k[8];
+    vc_seg_upper_key(g->src + i + 1, kn, k, sizeof k);
+    if (strcmp(k, key) != 0)
+      continue;
+    size_t ls = i; /* the words before, on the same line, whose initials spell key */
+    while (ls > 0 && g->src[ls - 1] != '\n' && i - ls < 80)
+      ls--;
+    for (size_t a = ls; a + 1 < i; a++) {
+      if (!vc_seg_starts_word(g->src, g->len, a) || g->src[a] == ' ')
+        continue;
+      char words[VC_SEG_NAME_MAX];
+      size_t e = i;
+      while (e > a && g->src[e - 1] == ' ')
+        e--;
+      vc_seg_upper_key(g->src + a, e - a, words, sizeof words);
+      if (initials_of(key, words)) {
+        vc_seg_copy_name(g->src + a, e - a, out, cap);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* The display name of a label: the person its name part stands for, as the article
  * writes their full name ("AHMED" -> "Jane Ahmed", "DOE, ACME & CO" -> "Jane Doe"), else
  * the whole label as the article writes it, else the label in title case. */
@@ -163,7 +198,12 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
                        size_t cap) {
   char part[VC_SEG_NAME_MAX];
   key_name(key, part, sizeof part);
-  int best = part[0] ? label_person(g, part) : -1;
+  /* a person, else initials the text defines ("Long Name (LN)"), else any phrase */
+  int best = part[0] ? label_person(g, part, 0) : -1;
+  if (best < 0 && defined_initials(g, key, out, cap))
+    return;
+  if (best < 0 && part[0])
+    best = label_person(g, part, 1);
   if (best >= 0) {
     snprintf(out, cap, "%s", g->people[best].name);
     return;

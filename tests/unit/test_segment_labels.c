@@ -141,12 +141,29 @@ static void test_handle_named_by_self_introduction(void **state) {
   vc_script_free(s);
 }
 
+/* Initials the text defines once ("Long Name (LN)", a description rather than a person's
+ * name) stand for those words. */
+static void test_defined_initials(void **state) {
+  (void)state;
+  const char *text = "Harbour Talk, Episode Nine\n\n"
+                     "Night Shift Producer (NSP)\n\n"
+                     "NSP: With me tonight are two skippers. What brought you out here?\n\n"
+                     "RW: The fog, mostly. I like it.\n\n"
+                     "NSP: And you?\n\n"
+                     "RW: The quiet after the fog lifts, and the birds coming back.\n";
+  vc_script *s = seg(text);
+  expect(s, "With me tonight", VC_ROLE_INTERVIEWER, "Night Shift Producer");
+  expect(s, "The fog, mostly.", VC_ROLE_INTERVIEWEE, "RW");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
       cmocka_unit_test(test_briefing_moderator_and_official),
       cmocka_unit_test(test_speaker_n_from_list),
       cmocka_unit_test(test_handle_named_by_self_introduction),
+      cmocka_unit_test(test_defined_initials),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
