@@ -435,7 +435,35 @@ static void separate_cues(vc_cues *c) {
       c->cues[k + 1].start_ms = c->cues[k].end_ms;
 }
 
-vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out) {
+/* The pauses plan[0..n) asks for, in order; NULL with *n_out 0 when none. */
+static vc_status plan_pauses(const vc_plan *plan, size_t n, const vc_cue_turn *segs,
+                             vc_cue_pause **out, size_t *n_out) {
+  size_t k = 0;
+  for (size_t p = 0; p < n; p++)
+    k += plan[p].pause_ms > 0;
+  *out = NULL;
+  *n_out = 0;
+  if (k == 0)
+    return VC_OK;
+  vc_cue_pause *list = calloc(k, sizeof *list);
+  if (!list)
+    return VC_ERR_NOMEM;
+  for (size_t p = 0; p < n; p++) {
+    const vc_plan *q = &plan[p];
+    if (q->pause_ms <= 0)
+      continue;
+    const vc_cue_turn *s = &segs[q->seg]; /* the next word: this segment's or the next's */
+    size_t word = q->j < s->n ? s->w[q->j].index : segs[q->seg + 1].w[0].index;
+    list[(*n_out)++] = (vc_cue_pause){word, q->pause_ms};
+  }
+  *out = list;
+  return VC_OK;
+}
+
+/* Builds the cues, planned with pauses for reading when `pauses` is not NULL (and then
+ * only when none is needed). */
+static vc_status build(const vc_script *script, const vc_timeline *tl, vc_cues **out,
+                       vc_cue_pause **pauses, size_t *n_pauses) {
   if (!script || !tl || !out)
     return VC_ERR_ARG;
   *out = NULL;
@@ -447,18 +475,34 @@ vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues 
   vc_cues *c = calloc(1, sizeof *c);
   vc_status st = c ? load_doc(&d, script, tl, audio_end) : VC_ERR_NOMEM;
   if (st == VC_OK)
-    st = vc_cues_plan(d.segs, d.n_segs, &plan, &n_plan);
-  for (size_t k = 0; st == VC_OK && k < n_plan; k++)
+    st = vc_cues_plan(d.segs, d.n_segs, pauses != NULL, &plan, &n_plan);
+  if (st == VC_OK && pauses)
+    st = plan_pauses(plan, n_plan, d.segs, pauses, n_pauses);
+  int wait = pauses && *n_pauses > 0; /* the cues come once the pauses are in */
+  for (size_t k = 0; st == VC_OK && !wait && k < n_plan; k++)
     st = emit_cue(c, &cap, script, d.segs, &plan[k]);
   free(plan);
   doc_words_free(&d);
-  if (st != VC_OK) {
+  if (st != VC_OK || wait) {
     vc_cues_free(c);
     return st;
   }
   separate_cues(c);
   *out = c;
   return VC_OK;
+}
+
+vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out) {
+  return build(script, tl, out, NULL, NULL);
+}
+
+vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl, vc_cues **out,
+                               vc_cue_pause **pauses, size_t *n_pauses) {
+  if (!pauses || !n_pauses)
+    return VC_ERR_ARG;
+  *pauses = NULL;
+  *n_pauses = 0;
+  return build(script, tl, out, pauses, n_pauses);
 }
 
 void vc_cues_free(vc_cues *c) {

@@ -34,6 +34,11 @@ enum {
   COST_IN_NOTE = 100    /* a line break inside a sound note */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
+/* A pause for reading put into the audio (planned with pauses only): dearer than any
+ * choice of words, cheaper than breaking the reading rate, so there are as few as
+ * possible, each as short as possible. */
+static const int64_t COST_PAUSE = 1000000; /* plus COST_PAUSE_MS a ms */
+static const int64_t COST_PAUSE_MS = 1000;
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
  * where the paragraph is too short to be shown alone for 0.833 s. */
 static const int64_t COST_PARA = 100000;
@@ -179,17 +184,56 @@ static size_t spoken_chars(const vc_cue_turn *s, size_t i, const vc_layout *lay)
                                   : lay->chars;
 }
 
+/* Where a pause for reading may follow cue [.., j) of the segment: PAUSE_END when its
+ * last word ends a sentence or a clause, PAUSE_PLAIN after another word, PAUSE_NONE when
+ * no word follows in this segment or the next, or the next word is glued to it or a
+ * piece of the same word. */
+enum { PAUSE_NONE, PAUSE_PLAIN, PAUSE_END };
+static int pause_fits(const vc_cue_turn *s, size_t j) {
+  const vc_cw *a = &s->w[j - 1];
+  int end = (a->flags & (VC_WF_SENT | VC_WF_CLAUSE)) ? PAUSE_END : PAUSE_PLAIN;
+  if (j == s->n)
+    return s->last ? PAUSE_NONE : end;
+  if ((s->w[j].flags & VC_WF_JOIN) || cut_cost(a, &s->w[j], 0) >= COST_GLUE)
+    return PAUSE_NONE;
+  return end;
+}
+
+/* The shortest pause before the next in-time `next` that lets a cue shown from `in`
+ * whose speech ends at `end` last 0.833 s and be read (`chars` at 20 a second) within
+ * 0.5 s of its last word; 0 when none of at most VC_CAP_MAX_PAUSE_MS can. */
+static int64_t pause_for(int64_t in, int64_t end, int64_t next, size_t chars) {
+  if (end > next)
+    end = next;
+  int64_t want = earliest_out(in, end, chars);
+  if (want > end + VC_CAP_MAX_TAIL_MS || want - next > VC_CAP_MAX_PAUSE_MS)
+    return 0;
+  return want > next ? want - next : 0;
+}
+
 /* Timing cost of cue [i, j) of a segment laid out as `lay`: nothing when it lasts 0.833 s
  * and can be read at 20 characters a second, label included, within the time the rules
  * give it (cue_out). Short of that, COST_LABEL_FAST and a cost per ms when only the
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
- * cue fits wherever the speech allows. */
-static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay) {
+ * cue fits wherever the speech allows. With `pauses`, a pause for reading after the cue
+ * (*pause_ms) costs COST_PAUSE instead of COST_FAST where one fits and suffices. */
+static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay,
+                           int pauses, int64_t *pause_ms) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
-  cue_out(in, end, next, has_next, spoken_chars(s, i, lay), &short_ms);
+  size_t spoken = spoken_chars(s, i, lay);
+  *pause_ms = 0;
+  cue_out(in, end, next, has_next, spoken, &short_ms);
+  int fits = short_ms && pauses ? pause_fits(s, j) : PAUSE_NONE;
+  if (fits != PAUSE_NONE)
+    *pause_ms = pause_for(in, end, next, spoken);
+  if (*pause_ms) {
+    next += *pause_ms;
+    c += (COST_PAUSE + *pause_ms * COST_PAUSE_MS) * (fits == PAUSE_END ? 1 : 3);
+    cue_out(in, end, next, has_next, spoken, &short_ms);
+  }
   if (short_ms)
     c += COST_FAST + short_ms * 10000;
   cue_out(in, end, next, has_next, lay->chars, &short_ms);
@@ -231,8 +275,8 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
 /* Plans one segment: the cheapest way to cut its words into cues (cost per row j: all
  * words before j in cues). Every cue starts on its first word, so cues of different
  * segments do not interact and each segment is planned alone. */
-static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
-                              size_t seg) {
+static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out,
+                              size_t *n_out, size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
   vc_status st = best && from ? VC_OK : VC_ERR_NOMEM;
@@ -244,10 +288,10 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
       if (j - i > 1 && text > 2 * VC_CAP_MAX_CHARS + 1)
         break;
       vc_layout lay;
-      int64_t c = cue_cost(s, i, j, &lay);
+      int64_t c = cue_cost(s, i, j, &lay), pause;
       if (c >= COST_INF || best[i] >= COST_INF)
         continue;
-      c += best[i] + timing_cost(s, i, j, &lay);
+      c += best[i] + timing_cost(s, i, j, &lay, pauses, &pause);
       if (c < best[j])
         best[j] = c, from[j] = i;
     }
@@ -262,8 +306,9 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
     for (size_t j = s->n; j > 0; j = from[j]) {
       vc_plan *p = &out[--at];
       int64_t short_ms;
-      *p = (vc_plan){seg, from[j], j, 0, best_layout(s, from[j], j)};
-      p->out_ms = cue_out(s->w[p->i].start, s->w[j - 1].end, next_word(s, j),
+      *p = (vc_plan){seg, from[j], j, 0, 0, best_layout(s, from[j], j)};
+      timing_cost(s, p->i, j, &p->lay, pauses, &p->pause_ms);
+      p->out_ms = cue_out(s->w[p->i].start, s->w[j - 1].end, next_word(s, j) + p->pause_ms,
                           j < s->n || !s->last, p->lay.chars, &short_ms);
     }
     *n_out += n;
@@ -273,7 +318,7 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
   return st;
 }
 
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_plan **out,
                        size_t *n_out) {
   *out = NULL;
   *n_out = 0;
@@ -288,7 +333,7 @@ vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
   vc_plan *plan = calloc(words, sizeof *plan); /* calloc checks the product */
   vc_status st = plan ? VC_OK : VC_ERR_NOMEM;
   for (size_t k = 0; st == VC_OK && k < n_segs; k++)
-    st = plan_segment(&segs[k], plan, n_out, k);
+    st = plan_segment(&segs[k], pauses, plan, n_out, k);
   if (st != VC_OK) {
     free(plan);
     *n_out = 0;

@@ -56,10 +56,11 @@ typedef struct vc_layout {
 } vc_layout;
 
 /* One planned cue: words [i, j) of segment `seg`, shown from its first word's start
- * until out_ms. */
+ * until out_ms; pause_ms of silence to put into the audio after it (planned with pauses
+ * only), before the next word. */
 typedef struct vc_plan {
   size_t seg, i, j;
-  int64_t out_ms;
+  int64_t out_ms, pause_ms;
   vc_layout lay;
 } vc_plan;
 
@@ -71,8 +72,11 @@ typedef struct vc_plan {
 vc_status vc_cues_split_long(vc_cw **w, size_t *n);
 
 /* Plans the cues of all segments. *out gets
- * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+ * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure.
+ * With `pauses`, a cue that cannot keep the reading rate and the minimum duration may
+ * instead ask for a pause after it (vc_plan.pause_ms), where its last word ends a
+ * sentence or a clause and another cue follows. */
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_plan **out,
                        size_t *n_out);
 
 #endif
