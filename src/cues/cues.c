@@ -405,6 +405,7 @@ static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_tim
   for (size_t k = 0; k < d->n_segs; k++) {
     d->segs[k].last = k + 1 == d->n_segs;
     d->segs[k].next_ms = d->segs[k].last ? audio_end : d->segs[k + 1].w[0].start;
+    d->segs[k].prev_ms = k ? d->segs[k - 1].w[d->segs[k - 1].n - 1].end : -1;
   }
   return VC_OK;
 }
@@ -417,7 +418,7 @@ static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
   if (st != VC_OK)
     return st;
   vc_cue *q = &c->cues[c->n - 1];
-  q->start_ms = s->w[p->i].start;
+  q->start_ms = p->in_ms;
   q->end_ms = p->out_ms;
   q->speech_end_ms = s->w[p->j - 1].end;
   q->speaker = script->turns[s->turn].speaker;
@@ -440,7 +441,7 @@ static vc_status plan_pauses(const vc_plan *plan, size_t n, const vc_cue_turn *s
                              vc_cue_pause **out, size_t *n_out) {
   size_t k = 0;
   for (size_t p = 0; p < n; p++)
-    k += plan[p].pause_ms > 0;
+    k += (plan[p].pre_ms > 0) + (plan[p].pause_ms > 0);
   *out = NULL;
   *n_out = 0;
   if (k == 0)
@@ -450,9 +451,12 @@ static vc_status plan_pauses(const vc_plan *plan, size_t n, const vc_cue_turn *s
     return VC_ERR_NOMEM;
   for (size_t p = 0; p < n; p++) {
     const vc_plan *q = &plan[p];
+    const vc_cue_turn *s = &segs[q->seg];
+    if (q->pre_ms > 0)
+      list[(*n_out)++] = (vc_cue_pause){s->w[q->i].index, q->pre_ms};
     if (q->pause_ms <= 0)
       continue;
-    const vc_cue_turn *s = &segs[q->seg]; /* the next word: this segment's or the next's */
+    /* the next word: this segment's or the next's */
     size_t word = q->j < s->n ? s->w[q->j].index : segs[q->seg + 1].w[0].index;
     list[(*n_out)++] = (vc_cue_pause){word, q->pause_ms};
   }
@@ -496,8 +500,8 @@ vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues 
   return build(script, tl, out, NULL, NULL);
 }
 
-vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl, vc_cues **out,
-                               vc_cue_pause **pauses, size_t *n_pauses) {
+vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl,
+                               vc_cues **out, vc_cue_pause **pauses, size_t *n_pauses) {
   if (!pauses || !n_pauses)
     return VC_ERR_ARG;
   *pauses = NULL;

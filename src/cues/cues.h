@@ -57,8 +57,8 @@ typedef struct vc_cue_pause {
  * VC_CAP_MAX_PAUSE_MS). When the plan needs pauses that the timeline does not have yet,
  * *out is NULL and *pauses (caller frees) lists *n_pauses of them in order: put them into
  * the audio and the timeline (vc_timeline_add_pause) and build again. */
-vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl, vc_cues **out,
-                               vc_cue_pause **pauses, size_t *n_pauses);
+vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl,
+                               vc_cues **out, vc_cue_pause **pauses, size_t *n_pauses);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
  * Every cue starts on the first sample of its first word. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cues.h"
 #include "cues_internal.h"
@@ -39,6 +40,13 @@ static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
  * possible, each as short as possible. */
 static const int64_t COST_PAUSE = 1000000; /* plus COST_PAUSE_MS a ms */
 static const int64_t COST_PAUSE_MS = 1000;
+/* A pause where no clause ends ("and played | the show") is heard as a stumble: it costs
+ * as much as this many pauses at clause or sentence ends. */
+static const int64_t COST_PLAIN_PAUSE = 8;
+/* A first cue of a turn shown before its speech begins (planned with pauses only): dearer
+ * than any choice of words, cheaper than a pause. */
+static const int64_t COST_LEAD = 500000; /* plus COST_LEAD_MS a ms */
+static const int64_t COST_LEAD_MS = 500;
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
  * where the paragraph is too short to be shown alone for 0.833 s. */
 static const int64_t COST_PARA = 100000;
@@ -211,29 +219,76 @@ static int64_t pause_for(int64_t in, int64_t end, int64_t next, size_t chars) {
   return want > next ? want - next : 0;
 }
 
+/* The latest in-time, at most VC_CAP_ONSET_MS before the first word's start `start` and
+ * at most `want`, that leaves the last cue of the segment before as it is (it may end
+ * 0.5 s after its last word at `prev`, then a gap of 84 ms at most or 500 ms at least):
+ * `start` when none is. */
+static int64_t lead_in(int64_t start, int64_t prev, int64_t want) {
+  int64_t lo = max64(start - VC_CAP_ONSET_MS, 0);
+  if (want >= start || want < lo)
+    return start;
+  if (prev < 0)
+    return want;
+  int64_t top = prev + VC_CAP_MAX_TAIL_MS;
+  if (want >= top + VC_CAP_REAL_GAP_MS)
+    return want;
+  if (want >= top && min64(want, top + VC_CAP_SMALL_GAP_MS) >= lo)
+    return min64(want, top + VC_CAP_SMALL_GAP_MS);
+  return start;
+}
+
+/* The first cue of segment s, `short_ms` short of its time, starts early by that much
+ * (*in, from its first word's start) where the silence before the turn allows
+ * (lead_in), else where a pause before the turn (*pre_ms, at most VC_CAP_MAX_PAUSE_MS)
+ * makes room for it chained to the cue before. Returns the cost: COST_LEAD, and
+ * COST_PAUSE for a pause; nothing, *in unchanged, when neither can. */
+static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int64_t *in,
+                         int64_t *pre_ms) {
+  int64_t start = *in, lead = lead_in(start, s->prev_ms, start - short_ms);
+  int64_t c = COST_LEAD + short_ms * COST_LEAD_MS;
+  if (lead < start) {
+    *in = lead;
+    return c;
+  }
+  int64_t pre = s->prev_ms + VC_CAP_MAX_TAIL_MS + short_ms - start;
+  if (s->prev_ms < 0 || short_ms > VC_CAP_ONSET_MS || pre <= 0 || pre > VC_CAP_MAX_PAUSE_MS)
+    return 0;
+  *in = start - short_ms;
+  *pre_ms = pre;
+  return c + COST_PAUSE + pre * COST_PAUSE_MS;
+}
+
 /* Timing cost of cue [i, j) of a segment laid out as `lay`: nothing when it lasts 0.833 s
  * and can be read at 20 characters a second, label included, within the time the rules
  * give it (cue_out). Short of that, COST_LABEL_FAST and a cost per ms when only the
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
- * cue fits wherever the speech allows. With `pauses`, a pause for reading after the cue
- * (*pause_ms) costs COST_PAUSE instead of COST_FAST where one fits and suffices. */
+ * cue fits wherever the speech allows. With `pauses`, the first cue of a segment may start
+ * early (*in_ms, COST_LEAD; with a pause before it, *pre_ms) and a cue may end on a
+ * pause for reading (*pause_ms, COST_PAUSE) instead, where that suffices. */
 static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay,
-                           int pauses, int64_t *pause_ms) {
+                           int pauses, int64_t *in_ms, int64_t *pre_ms, int64_t *pause_ms) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
   size_t spoken = spoken_chars(s, i, lay);
-  *pause_ms = 0;
-  cue_out(in, end, next, has_next, spoken, &short_ms);
+  *pause_ms = *pre_ms = 0;
+  int64_t out = cue_out(in, end, next, has_next, spoken, &short_ms);
+  if (short_ms && pauses && i == 0)
+    c += lead_cost(s, short_ms, &in, pre_ms);
+  if (in < s->w[i].start)
+    out = cue_out(in, end, next, has_next, spoken, &short_ms);
   int fits = short_ms && pauses ? pause_fits(s, j) : PAUSE_NONE;
-  if (fits != PAUSE_NONE)
+  if (fits != PAUSE_NONE && in == s->w[i].start)
     *pause_ms = pause_for(in, end, next, spoken);
   if (*pause_ms) {
     next += *pause_ms;
-    c += (COST_PAUSE + *pause_ms * COST_PAUSE_MS) * (fits == PAUSE_END ? 1 : 3);
-    cue_out(in, end, next, has_next, spoken, &short_ms);
+    c += (COST_PAUSE + *pause_ms * COST_PAUSE_MS) *
+         (fits == PAUSE_END ? 1 : COST_PLAIN_PAUSE);
+    out = cue_out(in, end, next, has_next, spoken, &short_ms);
   }
+  (void)out;
+  *in_ms = in + *pre_ms; /* as it will be once the pause before it is in */
   if (short_ms)
     c += COST_FAST + short_ms * 10000;
   cue_out(in, end, next, has_next, lay->chars, &short_ms);
@@ -273,10 +328,11 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
 }
 
 /* Plans one segment: the cheapest way to cut its words into cues (cost per row j: all
- * words before j in cues). Every cue starts on its first word, so cues of different
- * segments do not interact and each segment is planned alone. */
-static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out,
-                              size_t *n_out, size_t seg) {
+ * words before j in cues). Every cue starts on its first word (the first may start a
+ * little before it, in the silence after the segment before), so a segment's cues
+ * depend on the others only through the next segment's first in-time (s->next_ms). */
+static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out, size_t *n_out,
+                              size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
   vc_status st = best && from ? VC_OK : VC_ERR_NOMEM;
@@ -288,10 +344,10 @@ static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out,
       if (j - i > 1 && text > 2 * VC_CAP_MAX_CHARS + 1)
         break;
       vc_layout lay;
-      int64_t c = cue_cost(s, i, j, &lay), pause;
+      int64_t c = cue_cost(s, i, j, &lay), in, pre, pause;
       if (c >= COST_INF || best[i] >= COST_INF)
         continue;
-      c += best[i] + timing_cost(s, i, j, &lay, pauses, &pause);
+      c += best[i] + timing_cost(s, i, j, &lay, pauses, &in, &pre, &pause);
       if (c < best[j])
         best[j] = c, from[j] = i;
     }
@@ -306,9 +362,9 @@ static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out,
     for (size_t j = s->n; j > 0; j = from[j]) {
       vc_plan *p = &out[--at];
       int64_t short_ms;
-      *p = (vc_plan){seg, from[j], j, 0, 0, best_layout(s, from[j], j)};
-      timing_cost(s, p->i, j, &p->lay, pauses, &p->pause_ms);
-      p->out_ms = cue_out(s->w[p->i].start, s->w[j - 1].end, next_word(s, j) + p->pause_ms,
+      *p = (vc_plan){seg, from[j], j, 0, 0, 0, 0, best_layout(s, from[j], j)};
+      timing_cost(s, p->i, j, &p->lay, pauses, &p->in_ms, &p->pre_ms, &p->pause_ms);
+      p->out_ms = cue_out(p->in_ms, s->w[j - 1].end, next_word(s, j) + p->pause_ms,
                           j < s->n || !s->last, p->lay.chars, &short_ms);
     }
     *n_out += n;
@@ -330,15 +386,29 @@ vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_pl
   }
   if (words == 0)
     return VC_OK;
+  size_t most = 0;
+  for (size_t k = 0; k < n_segs; k++)
+    most = segs[k].n > most ? segs[k].n : most;
   vc_plan *plan = calloc(words, sizeof *plan); /* calloc checks the product */
-  vc_status st = plan ? VC_OK : VC_ERR_NOMEM;
-  for (size_t k = 0; st == VC_OK && k < n_segs; k++)
-    st = plan_segment(&segs[k], pauses, plan, n_out, k);
+  vc_plan *one = calloc(most, sizeof *one);
+  vc_status st = plan && one ? VC_OK : VC_ERR_NOMEM;
+  size_t at = words; /* segments from the last: plan[at..words) are planned */
+  for (size_t k = n_segs; st == VC_OK && k-- > 0;) {
+    vc_cue_turn s = segs[k];
+    size_t n = 0;
+    if (at < words) /* the next segment's first cue may start before its speech */
+      s.next_ms = plan[at].in_ms;
+    st = plan_segment(&s, pauses, one, &n, k);
+    at -= n;
+    memcpy(&plan[at], one, n * sizeof *one);
+  }
+  free(one);
   if (st != VC_OK) {
     free(plan);
-    *n_out = 0;
     return st;
   }
+  *n_out = words - at;
+  memmove(plan, &plan[at], *n_out * sizeof *plan);
   *out = plan;
   return VC_OK;
 }

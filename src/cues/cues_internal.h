@@ -46,6 +46,7 @@ typedef struct vc_cue_turn {
   size_t turn;
   int64_t next_ms; /* first word start of the next segment, or the end of the audio */
   int last;        /* no segment follows */
+  int64_t prev_ms; /* last word end of the segment before, or -1 when none */
 } vc_cue_turn;
 
 /* How the words of one cue are laid out. */
@@ -55,12 +56,13 @@ typedef struct vc_layout {
   size_t chars; /* characters shown on all lines, label included */
 } vc_layout;
 
-/* One planned cue: words [i, j) of segment `seg`, shown from its first word's start
- * until out_ms; pause_ms of silence to put into the audio after it (planned with pauses
- * only), before the next word. */
+/* One planned cue: words [i, j) of segment `seg`, shown from in_ms (its first word's
+ * start, or earlier: a lead) until out_ms; pre_ms and pause_ms of silence to put into the
+ * audio before its first word and after its last (planned with pauses only; in_ms
+ * counts pre_ms, out_ms does not). */
 typedef struct vc_plan {
   size_t seg, i, j;
-  int64_t out_ms, pause_ms;
+  int64_t in_ms, out_ms, pre_ms, pause_ms;
   vc_layout lay;
 } vc_plan;
 
@@ -74,8 +76,10 @@ vc_status vc_cues_split_long(vc_cw **w, size_t *n);
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure.
  * With `pauses`, a cue that cannot keep the reading rate and the minimum duration may
- * instead ask for a pause after it (vc_plan.pause_ms), where its last word ends a
- * sentence or a clause and another cue follows. */
+ * instead start early, in the silence before its turn (the first cue of a turn, at most
+ * VC_CAP_ONSET_MS before its speech), or ask for a pause after it (vc_plan.pause_ms)
+ * where another cue follows. Segments are planned from the last, each knowing the
+ * in-time of the one after it. */
 vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_plan **out,
                        size_t *n_out);
 

@@ -110,7 +110,9 @@ typedef struct vc_job {
   char *source_name; /* the input's base name as the outputs show it (valid UTF-8) */
   char *audio_name;  /* the audio file's name, likewise */
   size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
-  vc_spool *spool;   /* every write of the audio, for writing it again with pauses */
+  vc_spool *spool;   /* every write of the audio, for writing it again with pauses;
+                        NULL once it could not be written (spool_errno says why) */
+  int spool_errno;
   uint64_t spoken;   /* samples written so far, the pauses for reading not counted */
   size_t next_pause; /* the first of the timeline's pauses not yet written */
 } vc_job;
@@ -193,7 +195,12 @@ static vc_status check_cancel(const vc_job *j) {
  * (none the first time). */
 static vc_status emit(vc_job *j, const int16_t *pcm, size_t n) {
   const vc_timeline *tl = j->tl;
-  vc_status st = j->spool ? vc_spool_put(j->spool, pcm, n, j->gain) : VC_OK;
+  if (j->spool && vc_spool_put(j->spool, pcm, n, j->gain) != VC_OK) {
+    j->spool_errno = errno; /* needed only for pauses: the audio may still be written */
+    vc_spool_close(j->spool);
+    j->spool = NULL;
+  }
+  vc_status st = VC_OK;
   while (st == VC_OK && n > 0) {
     const vc_pause *p = j->next_pause < tl->n_pauses ? &tl->pauses[j->next_pause] : NULL;
     if (p && p->at <= j->spoken) {
@@ -428,17 +435,21 @@ static vc_status finish_audio(vc_job *j, vc_status st) {
   return st;
 }
 
-/* The spool, an unnamed file in the output set's private folder. */
+/* The spool, an unnamed file in the output set's private folder. Without it (no room,
+ * say) the render goes on, and fails only if pauses for reading are needed. */
 static vc_status open_spool(vc_job *j) {
   static const char name[] = "spool~";
-  int fd = openat(j->set.tmpfd, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  0600);
+  int fd =
+      openat(j->set.tmpfd, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
-    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
-    return VC_ERR_IO;
+    j->spool_errno = errno;
+    return VC_OK;
   }
   unlinkat(j->set.tmpfd, name, 0);
-  return vc_spool_open(fd, &j->spool);
+  vc_status st = vc_spool_open(fd, &j->spool);
+  if (st == VC_ERR_IO)
+    j->spool_errno = errno;
+  return st == VC_ERR_IO ? VC_OK : st;
 }
 
 static vc_status synthesise(vc_job *j) {
@@ -495,12 +506,19 @@ static vc_status rewrite_audio(vc_job *j) {
     return VC_ERR_IO;
   }
   vc_spool *spool = j->spool;
+  if (!spool) {
+    diag_set(j->diag, "%s: cannot keep the speech to put pauses for reading in: %s",
+             out_dir(j), strerror(j->spool_errno));
+    return VC_ERR_IO;
+  }
   j->spool = NULL; /* what it holds is written, not kept again */
   j->spoken = 0;
   j->next_pause = 0;
   vc_status st = open_audio(j, &ao);
-  if (st == VC_OK)
-    st = vc_spool_replay(spool, replay_write, j);
+  if (st == VC_OK && (st = vc_spool_replay(spool, replay_write, j)) == VC_ERR_IO &&
+      !j->diag->msg[0])
+    diag_set(j->diag, "%s: cannot read back the speech kept for pauses: %s", out_dir(j),
+             strerror(errno));
   j->spool = spool;
   return finish_audio(j, st);
 }

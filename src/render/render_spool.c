@@ -69,7 +69,8 @@ vc_status vc_spool_replay(vc_spool *s, vc_spool_fn fn, void *user) {
   vc_status st = VC_OK;
   vc_spool_head h;
   while (st == VC_OK && fread(&h, sizeof h, 1, s->f) == 1)
-    st = h.speech ? replay_speech(s, &h, buf, fn, user) : fn(user, NULL, (size_t)h.n, h.gain);
+    st = h.speech ? replay_speech(s, &h, buf, fn, user)
+                  : fn(user, NULL, (size_t)h.n, h.gain);
   if (st == VC_OK && ferror(s->f))
     st = VC_ERR_IO;
   free(buf);
