@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cue planning: where cues break, how their lines break, and when they end, chosen per
- * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync).
- * Every cue starts on the first sample of its first word. */
+ * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync,
+ * Reading time). Every cue starts on the first sample of its first word, but a turn's
+ * first cue planned with pauses where it needs the time. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,9 @@ enum {
   COST_IN_NOTE = 100    /* a line break inside a sound note */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
+/* Planned with pauses, breaking the reading rate costs more than any number of pauses
+ * that could keep it (but still less than a line rule, COST_LINE_RULE). */
+static const int64_t COST_FAST_PAUSED = 10000000000; /* plus 10000000 a ms */
 /* A pause for reading put into the audio (planned with pauses only): dearer than any
  * choice of words, cheaper than breaking the reading rate, so there are as few as
  * possible, each as short as possible. */
@@ -242,7 +246,7 @@ static int64_t lead_in(int64_t start, int64_t prev, int64_t want) {
  * (lead_in), else where a pause before the turn (*pre_ms, at most VC_CAP_MAX_PAUSE_MS)
  * makes room for it chained to the cue before. Returns the cost: COST_LEAD, and
  * COST_PAUSE for a pause; nothing, *in unchanged, when neither can. */
-static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int64_t *in,
+static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int mode, int64_t *in,
                          int64_t *pre_ms) {
   int64_t start = *in, lead = lead_in(start, s->prev_ms, start - short_ms);
   int64_t c = COST_LEAD + short_ms * COST_LEAD_MS;
@@ -251,7 +255,8 @@ static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int64_t *in,
     return c;
   }
   int64_t pre = s->prev_ms + VC_CAP_MAX_TAIL_MS + short_ms - start;
-  if (s->prev_ms < 0 || short_ms > VC_CAP_ONSET_MS || pre <= 0 || pre > VC_CAP_MAX_PAUSE_MS)
+  if (mode != VC_PLAN_PAUSE || s->prev_ms < 0 || short_ms > VC_CAP_ONSET_MS || pre <= 0 ||
+      pre > VC_CAP_MAX_PAUSE_MS)
     return 0;
   *in = start - short_ms;
   *pre_ms = pre;
@@ -267,18 +272,18 @@ static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int64_t *in,
  * early (*in_ms, COST_LEAD; with a pause before it, *pre_ms) and a cue may end on a
  * pause for reading (*pause_ms, COST_PAUSE) instead, where that suffices. */
 static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay,
-                           int pauses, int64_t *in_ms, int64_t *pre_ms, int64_t *pause_ms) {
+                           int mode, int64_t *in_ms, int64_t *pre_ms, int64_t *pause_ms) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
   size_t spoken = spoken_chars(s, i, lay);
   *pause_ms = *pre_ms = 0;
   int64_t out = cue_out(in, end, next, has_next, spoken, &short_ms);
-  if (short_ms && pauses && i == 0)
-    c += lead_cost(s, short_ms, &in, pre_ms);
+  if (short_ms && mode != VC_PLAN_PLAIN && i == 0)
+    c += lead_cost(s, short_ms, mode, &in, pre_ms);
   if (in < s->w[i].start)
     out = cue_out(in, end, next, has_next, spoken, &short_ms);
-  int fits = short_ms && pauses ? pause_fits(s, j) : PAUSE_NONE;
+  int fits = short_ms && mode == VC_PLAN_PAUSE ? pause_fits(s, j) : PAUSE_NONE;
   if (fits != PAUSE_NONE && in == s->w[i].start)
     *pause_ms = pause_for(in, end, next, spoken);
   if (*pause_ms) {
@@ -290,7 +295,8 @@ static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_la
   (void)out;
   *in_ms = in + *pre_ms; /* as it will be once the pause before it is in */
   if (short_ms)
-    c += COST_FAST + short_ms * 10000;
+    c += mode != VC_PLAN_PLAIN ? COST_FAST_PAUSED + short_ms * 10000000
+                               : COST_FAST + short_ms * 10000;
   cue_out(in, end, next, has_next, lay->chars, &short_ms);
   if (short_ms)
     c += COST_LABEL_FAST + short_ms / COST_LABEL_FAST_MS;
@@ -314,6 +320,8 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
   size_t lab = s->label_chars && i == 0;
   int inner_end = 0;
   for (size_t k = i; k + 1 < j; k++) {
+    if (s->w[k].flags & VC_WF_PAUSE)
+      c += COST_PAUSE;
     if (!(s->w[k].flags & VC_WF_SENT))
       continue;
     if (s->w[k].flags & VC_WF_PARA)
@@ -331,7 +339,7 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
  * words before j in cues). Every cue starts on its first word (the first may start a
  * little before it, in the silence after the segment before), so a segment's cues
  * depend on the others only through the next segment's first in-time (s->next_ms). */
-static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out, size_t *n_out,
+static vc_status plan_segment(const vc_cue_turn *s, int mode, vc_plan *out, size_t *n_out,
                               size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
@@ -347,7 +355,7 @@ static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out, si
       int64_t c = cue_cost(s, i, j, &lay), in, pre, pause;
       if (c >= COST_INF || best[i] >= COST_INF)
         continue;
-      c += best[i] + timing_cost(s, i, j, &lay, pauses, &in, &pre, &pause);
+      c += best[i] + timing_cost(s, i, j, &lay, mode, &in, &pre, &pause);
       if (c < best[j])
         best[j] = c, from[j] = i;
     }
@@ -363,7 +371,7 @@ static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out, si
       vc_plan *p = &out[--at];
       int64_t short_ms;
       *p = (vc_plan){seg, from[j], j, 0, 0, 0, 0, best_layout(s, from[j], j)};
-      timing_cost(s, p->i, j, &p->lay, pauses, &p->in_ms, &p->pre_ms, &p->pause_ms);
+      timing_cost(s, p->i, j, &p->lay, mode, &p->in_ms, &p->pre_ms, &p->pause_ms);
       p->out_ms = cue_out(p->in_ms, s->w[j - 1].end, next_word(s, j) + p->pause_ms,
                           j < s->n || !s->last, p->lay.chars, &short_ms);
     }
@@ -374,7 +382,7 @@ static vc_status plan_segment(const vc_cue_turn *s, int pauses, vc_plan *out, si
   return st;
 }
 
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_plan **out,
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int mode, vc_plan **out,
                        size_t *n_out) {
   *out = NULL;
   *n_out = 0;
@@ -398,7 +406,7 @@ vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_pl
     size_t n = 0;
     if (at < words) /* the next segment's first cue may start before its speech */
       s.next_ms = plan[at].in_ms;
-    st = plan_segment(&s, pauses, one, &n, k);
+    st = plan_segment(&s, mode, one, &n, k);
     at -= n;
     memcpy(&plan[at], one, n * sizeof *one);
   }

@@ -24,8 +24,14 @@ enum {
   VC_WF_CAPSTART = 256, /* capitalised, punctuation after it or not: may end a name */
   VC_WF_JOIN = 512,     /* a later piece of a word cut by vc_cues_split_long: shown
                            without a space before it */
-  VC_WF_NOTE = 1024     /* part of a sound note ("[laughs]"): shown, not spoken */
+  VC_WF_NOTE = 1024,    /* part of a sound note ("[laughs]"): shown, not spoken */
+  VC_WF_PAUSE = 2048    /* a pause for reading follows it in the audio */
 };
+
+/* How the planner gives reading time (docs/captions.md, "Reading time"): not at all
+ * (the reading rate and the minimum duration give way), by early in-times only, or by
+ * early in-times and pauses for reading. */
+enum { VC_PLAN_PLAIN, VC_PLAN_LEAD, VC_PLAN_PAUSE };
 
 /* One word as the chunker sees it. */
 typedef struct vc_cw {
@@ -75,12 +81,14 @@ vc_status vc_cues_split_long(vc_cw **w, size_t *n);
 
 /* Plans the cues of all segments. *out gets
  * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure.
- * With `pauses`, a cue that cannot keep the reading rate and the minimum duration may
- * instead start early, in the silence before its turn (the first cue of a turn, at most
- * VC_CAP_ONSET_MS before its speech), or ask for a pause after it (vc_plan.pause_ms)
- * where another cue follows. Segments are planned from the last, each knowing the
- * in-time of the one after it. */
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int pauses, vc_plan **out,
+ * In `mode` VC_PLAN_LEAD or VC_PLAN_PAUSE, a cue that cannot keep the reading rate and
+ * the minimum duration may instead start early, in the silence before its turn (the
+ * first cue of a turn, at most VC_CAP_ONSET_MS before its speech); in VC_PLAN_PAUSE it
+ * may also ask for a pause after it (vc_plan.pause_ms) where another cue follows, or
+ * before it (pre_ms) to make room to start early. A cue spanning a pause already in the
+ * audio (VC_WF_PAUSE) costs as much as a new one: the pauses stay at cue ends. Segments are
+ * planned from the last, each knowing the in-time of the one after it. */
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int mode, vc_plan **out,
                        size_t *n_out);
 
 #endif

@@ -534,8 +534,7 @@ static vc_status plan_cues(vc_job *j) {
   for (int round = 0; st == VC_OK; round++) {
     vc_cue_pause *p = NULL;
     size_t n = 0;
-    st = round < VC_PAUSE_ROUNDS ? vc_cues_build_paused(j->script, j->tl, &j->cues, &p, &n)
-                                 : vc_cues_build(j->script, j->tl, &j->cues);
+    st = vc_cues_build_paused(j->script, j->tl, round < VC_PAUSE_ROUNDS, &j->cues, &p, &n);
     int rate = j->tl->sample_rate;
     for (size_t k = n; st == VC_OK && k-- > 0;) /* from the back: indices stay put */
       st = vc_timeline_insert_pause(j->tl, p[k].word,

@@ -264,6 +264,21 @@ vc_status vc_timeline_insert_pause(vc_timeline *t, size_t k, uint64_t n) {
   return VC_OK;
 }
 
+size_t vc_timeline_pause_word(const vc_timeline *t, size_t p) {
+  uint64_t a = t->pauses[p].at; /* where its silence starts in the audio */
+  for (size_t k = 0; k < p; k++)
+    a += t->pauses[k].n;
+  size_t lo = 0, hi = t->n_words;
+  while (lo < hi) { /* the first word starting at or after it */
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->words[mid].start < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 uint64_t vc_timeline_pause_total(const vc_timeline *t) {
   uint64_t n = 0;
   for (size_t k = 0; t && k < t->n_pauses; k++)

@@ -31,7 +31,7 @@ typedef struct vc_span {
   uint64_t start, end;
 } vc_span;
 
-/* A silence put into the audio for reading (docs/captions.md, "Pauses for reading"):
+/* A silence put into the audio for reading (docs/captions.md, "Reading time"):
  * `n` samples before sample `at` of the audio as spoken without any such pause (the
  * spoken clock). */
 typedef struct vc_pause {
@@ -70,6 +70,9 @@ vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,
  * and n_samples move `n` later; the audio writer puts the silence in from t->pauses.
  * VC_ERR_ARG for a k out of range. */
 vc_status vc_timeline_insert_pause(vc_timeline *t, size_t k, uint64_t n);
+
+/* The index of the first word after pause p (t->n_words when none). */
+size_t vc_timeline_pause_word(const vc_timeline *t, size_t p);
 
 /* Samples of all the pauses. */
 uint64_t vc_timeline_pause_total(const vc_timeline *t);

@@ -11,12 +11,12 @@
 #include "caps_fixture.h"
 
 static const char *const names[] = {"Narrator", "Ada Quill", "Bo Reyes"};
-static const vc_role roles[] = {VC_ROLE_NARRATOR, VC_ROLE_INTERVIEWER,
-                                VC_ROLE_INTERVIEWEE};
+static const vc_role roles[] = {VC_ROLE_NARRATOR, VC_ROLE_INTERVIEWER, VC_ROLE_INTERVIEWEE};
 
 /* Retimes every word: `ms_char` ms a character for the words of turn `fast` (over 20
  * characters a second: too fast to read), with no pause between them but `gap` ms after
- * a clause and three times that after a sentence; the fixture's pace elsewhere; turn `late` starts `late_ms` after the turn before it ends (others 1 s). */
+ * a clause and three times that after a sentence; the fixture's pace elsewhere; turn `late`
+ * starts `late_ms` after the turn before it ends (others 1 s). */
 static void retime(fx *f, size_t fast, int64_t ms_char, int64_t gap, size_t late,
                    int64_t late_ms) {
   int64_t t = 250;
@@ -27,10 +27,9 @@ static void retime(fx *f, size_t fast, int64_t ms_char, int64_t gap, size_t late
     if (p && w->turn != p->turn)
       t += w->turn == late ? late_ms : 1000;
     else if (p && w->turn == fast) /* espeak-ng's own short pauses at punctuation */
-      t += p->sentence_end ? 3 * gap : strchr(",;:", f->script.turns[p->turn]
-                                                         .text[p->end_byte - 1])
-                                           ? gap
-                                           : 0;
+      t += p->sentence_end                                                 ? 3 * gap
+           : strchr(",;:", f->script.turns[p->turn].text[p->end_byte - 1]) ? gap
+                                                                           : 0;
     else if (p)
       t += p->sentence_end ? 260 : 40;
     int64_t dur = w->turn == fast ? ms_char * len : 70 + 55 * len;
@@ -94,7 +93,7 @@ static int plan_with_pauses(fx *f, size_t *n_asked) {
     size_t n = 0;
     vc_cues_free(f->cues);
     f->cues = NULL;
-    assert_int_equal(vc_cues_build_paused(&f->script, &f->tl, &f->cues, &p, &n), VC_OK);
+    assert_int_equal(vc_cues_build_paused(&f->script, &f->tl, 1, &f->cues, &p, &n), VC_OK);
     if (n == 0) {
       assert_non_null(f->cues);
       assert_null(p);
@@ -106,10 +105,9 @@ static int plan_with_pauses(fx *f, size_t *n_asked) {
       assert_true(p[k].word > 0 && *n_asked + k < sizeof before_pause);
       before_pause[*n_asked + k] = f->script.turns[w->turn].text[w->end_byte - 1];
       assert_true(p[k].ms > 0 && p[k].ms <= VC_CAP_MAX_PAUSE_MS);
-      assert_int_equal(
-          vc_timeline_insert_pause(&f->tl, p[k].word,
-                                   ((uint64_t)p[k].ms * FX_RATE + 999) / 1000),
-          VC_OK);
+      assert_int_equal(vc_timeline_insert_pause(&f->tl, p[k].word,
+                                                ((uint64_t)p[k].ms * FX_RATE + 999) / 1000),
+                       VC_OK);
     }
     *n_asked += n;
     free(p);
@@ -198,8 +196,10 @@ static void test_plain_build_unchanged(void **state) {
                      ms_down(f.tl.words[f.cues->cues[k].word_first].start));
   vc_cue_pause *p = (vc_cue_pause *)&f;
   size_t n = 1;
-  assert_int_equal(vc_cues_build_paused(&f.script, &f.tl, &f.cues, NULL, &n), VC_ERR_ARG);
-  assert_int_equal(vc_cues_build_paused(&f.script, &f.tl, &f.cues, &p, NULL), VC_ERR_ARG);
+  assert_int_equal(vc_cues_build_paused(&f.script, &f.tl, 1, &f.cues, NULL, &n),
+                   VC_ERR_ARG);
+  assert_int_equal(vc_cues_build_paused(&f.script, &f.tl, 1, &f.cues, &p, NULL),
+                   VC_ERR_ARG);
   fx_free(&f);
 }
 
