@@ -361,7 +361,8 @@ static const vc_opt_def vc_opts[] = {
      "(Kubernetes: the Job's completions)"},
     {"files-from", 0, "LIST", CMD_BATCH, set_files_from,
      "also render the files named in LIST, one path a line ('-': standard input), as "
-     "find, GNU parallel and xargs make them"},
+     "find, GNU parallel and xargs make them; their outputs mirror their paths below the "
+     "folder they all share"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -758,19 +759,15 @@ static int read_files_from(const char *list, vc_paths *p, FILE *err) {
  * lists); -1 (reported) when out of memory, else whether something given or found was
  * skipped. */
 static int collect(const vc_args *a, vc_inputs *in, FILE *err) {
+  vc_paths listed = {0};
+  int bad = a->files_from && read_files_from(a->files_from, &listed, err) != 0;
   vc_inputs_opts io = {.out_dir = a->out_dir ? a->out_dir : "out",
                        .follow_links = a->follow_links,
-                       .err = err};
-  vc_paths args = {0};
-  int bad = 0;
-  for (size_t i = 0; i < a->n_pos && !bad; i++) {
-    char *dup = strdup(a->pos[i]);
-    bad = !dup || add_listed(&args, dup) != 0 ? -1 : 0;
-  }
-  if (!bad && a->files_from && read_files_from(a->files_from, &args, err) != 0)
-    bad = 1;
-  int got = bad < 0 ? -1 : vc_inputs_collect(args.v, args.n, &io, in);
-  paths_free(&args);
+                       .err = err,
+                       .listed = listed.v,
+                       .n_listed = listed.n};
+  int got = vc_inputs_collect(a->pos, a->n_pos, &io, in);
+  paths_free(&listed);
   bad = got < 0 ? -1 : bad | got;
   if (bad < 0)
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));

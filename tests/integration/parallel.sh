@@ -23,6 +23,12 @@ parallel --version | head -n 1 | grep -q 'GNU parallel' || {
 
 in=$tmp/in
 copy_seeds "$ROOT/seeds" "$in" "${VC_CLUSTER_COPIES:-1}"
+# Listed files are laid out below the folder they all share (batch --files-from), as a
+# batch over "$in" lays them out when they span its subfolders: two seeds move to c2.
+if ! [ -d "$in/c2" ]; then
+  mkdir "$in/c2"
+  mv "$in"/c1/c1-00[34]_*.txt "$in/c2/"
+fi
 n_in=$(find "$in" -name '*.txt' | wc -l)
 one=$tmp/one
 t0=$(now_ms)
