@@ -248,7 +248,7 @@ static void test_pick_covers_once(void **state) {
   (void)state;
   enum { N_IN = 23 };
   vc_input v[N_IN];
-  char paths[N_IN][32], rels[N_IN][32];
+  char paths[N_IN][48], rels[N_IN][32];
   unsigned seed = 5;
   for (size_t i = 0; i < N_IN; i++) {
     snprintf(rels[i], sizeof rels[i], "d%zu/t%02zu.txt", i % 3, i);
