@@ -20,6 +20,7 @@
 #include "render_announce.h"
 #include "render_internal.h"
 #include "render_outset.h"
+#include "render_record.h"
 #include "render_spool.h"
 #include "synth.h"
 #include "synth_calibrate.h"
@@ -58,7 +59,7 @@ static const struct {
     [OUT_VTT] = {".vtt", vc_write_vtt},
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
-    [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_TXT] = {VC_TRANSCRIPT_EXT, vc_write_transcript},
     [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
     [OUT_HTML] = {".html", vc_write_html},
     [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
@@ -84,6 +85,8 @@ typedef struct vc_job {
   size_t len;
   const vc_render_opts *o;
   const vc_voice_pins *pins;
+  const char *record_common; /* a batch's: a record is published with the outputs */
+  char *record;              /* the record's name, .STEM.voicecap */
   vc_diag *diag;
   char *voices_dir, *data_dir;
   vc_text *text;
@@ -223,16 +226,21 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   return st != VC_OK ? st : emit(j, pcm, n);
 }
 
-/* The transcript is NAME.txt: never let it replace the interview it was made from. */
+/* Never let an output replace the interview it is made from (an input named like an
+ * output, read from the output folder). */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0)
     return VC_OK;
-  if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
-    return VC_OK;
-  diag_set(j->diag, "%s: %s", j->final[OUT_TXT],
-           "the output folder holds the input; the transcript would replace it");
-  return VC_ERR_ARG;
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (!j->final[i] || stat(j->final[i], &out) != 0 || in.st_dev != out.st_dev ||
+        in.st_ino != out.st_ino)
+      continue;
+    diag_set(j->diag, "%s: %s", j->final[i],
+             "the output folder holds the input; this output would replace it");
+    return VC_ERR_ARG;
+  }
+  return VC_OK;
 }
 
 static uint64_t ms_to_samples(int ms, int rate) {
@@ -686,19 +694,71 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "NAME.txt: video: why" */
+  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "IN.txt: video: why" */
+}
+
+/* A batch's record of the set (render_record.h), staged with it and published last:
+ * names[*n] becomes its name. */
+static vc_status write_record(vc_job *j, const char **names, size_t *n) {
+  uint64_t sizes[OUT_COUNT];
+  for (size_t i = 0; i < *n; i++) {
+    char *p = vc_outset_path(&j->set, names[i]);
+    struct stat sb;
+    int ok = p && stat(p, &sb) == 0;
+    free(p);
+    if (!ok)
+      return VC_ERR_IO;
+    sizes[i] = (uint64_t)sb.st_size;
+  }
+  j->record = vc_record_name(j->stem);
+  int fd = j->record ? vc_outset_create(&j->set, j->record) : -1;
+  if (fd < 0) {
+    diag_set(j->diag, "%s: cannot write the record: %s", out_dir(j), strerror(errno));
+    return j->record ? VC_ERR_IO : VC_ERR_NOMEM;
+  }
+  uint64_t ms = j->tl->n_samples * 1000u / (uint64_t)j->tl->sample_rate;
+  size_t ns = j->script->n_speakers;
+  const char **who = calloc(ns ? ns : 1, sizeof *who);
+  char key[VC_HASH_HEX];
+  for (size_t i = 0; who && i < ns; i++)
+    who[i] = j->script->speakers[i].name ? j->script->speakers[i].name : "";
+  if (who)
+    vc_record_key(j->record_common, j->path, who, ns, j->pins, key);
+  vc_status st =
+      who ? vc_record_write(fd, key, ms, who, ns, names, sizes, *n) : VC_ERR_NOMEM;
+  free(who);
+  close(fd);
+  if (st != VC_OK)
+    diag_set(j->diag, "%s: cannot write the record: %s", out_dir(j), vc_strerror(st));
+  names[(*n)++] = j->record;
+  return st;
+}
+
+/* A render outside a batch replaces outputs a batch's record describes: the record goes
+ * first, so that no batch takes the new outputs for the ones it recorded. */
+static void drop_record(vc_job *j) {
+  char *name = vc_record_name(j->stem);
+  char *path = name ? vc_path_join(out_dir(j), name) : NULL;
+  if (path)
+    unlink(path);
+  free(path);
+  free(name);
 }
 
 /* Publishes the outputs this render writes as one set (render_outset.h): the page unless
  * --no-html, the video only with --video, the book only with --epub. An output this render
  * does not write (an earlier render's NAME.html or NAME.mp4) is left as it was. */
 static vc_status publish(vc_job *j) {
-  const char *names[OUT_COUNT];
+  const char *names[OUT_COUNT + 1];
   size_t n = 0;
   for (int i = 0; i < OUT_COUNT; i++)
     if (j->base[i])
       names[n++] = j->base[i];
   vc_status st = check_cancel(j);
+  if (st == VC_OK && j->record_common)
+    st = write_record(j, names, &n);
+  else if (st == VC_OK)
+    drop_record(j);
   if (st == VC_OK)
     st = vc_outset_publish(&j->set, names, n, j->diag);
   for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
@@ -717,6 +777,7 @@ static void job_cleanup(vc_job *j) {
     free(j->final[i]);
   }
   free(j->stem);
+  free(j->record);
   free(j->source_name);
   free(j->audio_name);
   vc_cues_free(j->cues);
@@ -841,20 +902,27 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
   return st;
 }
 
-vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
-                                const vc_voice_pins *pins, vc_diag *diag) {
-  vc_job j = {.path = path, .name = path, .pins = pins};
+vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
+                              const vc_voice_pins *pins, const char *record_common,
+                              vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins, .record_common = record_common};
   return run_job(&j, o, diag);
 }
 
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
-  return vc_render_file_pinned(path, o, NULL, diag);
+  return vc_render_file_with(path, o, NULL, NULL, diag);
+}
+
+vc_status vc_render_text_with(const char *text, size_t len, const char *name,
+                              const vc_render_opts *o, const vc_voice_pins *pins,
+                              vc_diag *diag) {
+  vc_job j = {.name = name, .bytes = text, .len = len, .pins = pins};
+  return run_job(&j, o, diag);
 }
 
 vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
-  vc_job j = {.name = name, .bytes = text, .len = len};
-  return run_job(&j, o, diag);
+  return vc_render_text_with(text, len, name, o, NULL, diag);
 }
 
 vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag) {
