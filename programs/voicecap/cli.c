@@ -1102,7 +1102,9 @@ static const vc_cmd_def vc_cmds[] = {
      "whose outputs are complete and were made from the same text, voices, data, "
      "options, cast and version (recorded in OUT/a/.x.voicecap) is skipped; --force "
      "renders it again. A batch stopped at any point and run again ends with the files "
-     "one uninterrupted run writes.",
+     "one uninterrupted run writes. --shard K/N renders one part of a batch split over "
+     "machines; each part still casts over all the inputs, so the parts together are the "
+     "same files one batch writes.",
      cmd_batch},
     {"cast", CMD_CAST, "DIR|FILE...",
      "print who speaks with which voice across all the interviews given, as batch casts "
