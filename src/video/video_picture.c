@@ -43,7 +43,7 @@ static char *names_script(const vc_doc *d) {
     vc_sbuf_adds(&b, "Dialogue: 0,");
     put_ass_time(&b, vc_turn_start_ms(d, i));
     vc_sbuf_addc(&b, ',');
-    put_ass_time(&b, vc_chapter_end_ms(d, i));
+    put_ass_time(&b, vc_turn_end_ms(d, i));
     vc_sbuf_adds(&b, tag);
     if (name)
       vc_ass_put_escaped(&b, name, strlen(name));

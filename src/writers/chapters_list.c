@@ -1,4 +1,5 @@
-/* The chapters of a render: one per turn of the interview, shared by every format. */
+/* The chapters of a render: one per turn of the interview, the one list every format's
+ * chapters are written from. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "chapters_list.h"
 
@@ -82,6 +83,8 @@ vc_status vc_chapters_build(const vc_script *s, const vc_timeline *tl, vc_chapte
     }
   }
   c->end_ms = vc_cap_ms(tl->n_samples, tl->sample_rate, 1);
+  for (size_t i = 0; i < c->n; i++)
+    c->ch[i].end_ms = i + 1 < c->n ? c->ch[i + 1].start_ms : c->end_ms;
   *out = c;
   return VC_OK;
 }
