@@ -36,7 +36,7 @@ static char *names_script(const vc_doc *d) {
   for (size_t i = 0; i < d->script->n_turns && !b.err; i++) {
     size_t sp = d->script->turns[i].speaker;
     unsigned c = vc_cast_colour(d->cast, sp);
-    char *name = vc_cap_field(vc_cap_name(d->script, sp), NULL, "Speaker");
+    char *name = vc_speaker_field(d->script, sp, NULL);
     char tag[64];
     snprintf(tag, sizeof tag, ",Speaker,,0,0,0,,{\\c&H%02X%02X%02X&}", c & 0xFF,
              (c >> 8) & 0xFF, (c >> 16) & 0xFF);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues_text.h"
+#include "writers_internal.h"
 
 enum { VC_TITLE_CHARS = 60 }; /* a title's length at most, in characters as shown */
 
@@ -41,7 +41,7 @@ static char *make_title(const vc_script *s, const vc_turn *t) {
     return NULL;
   memcpy(head, t->text, len);
   head[len] = '\0';
-  char *name = vc_cap_field(vc_cap_name(s, t->speaker), NULL, "Speaker");
+  char *name = vc_speaker_field(s, t->speaker, NULL);
   char *words = vc_cap_field(head, NULL, "");
   free(head);
   vc_sbuf b = {0};

@@ -152,7 +152,7 @@ static void put_turn(vc_sbuf *b, const vc_doc *d, size_t ti, size_t *k) {
   vc_sbuf_adds(b, "\">\n<h3><button type=\"button\" class=\"turn-seek\" data-start=\"");
   put_seconds(b, start);
   vc_sbuf_adds(b, "\"><span class=\"vh\">Play from </span><span class=\"who\">");
-  char *name = vc_cap_field(vc_cap_name(d->script, t->speaker), NULL, "Speaker");
+  char *name = vc_speaker_field(d->script, t->speaker, NULL);
   if (!name)
     b->err = 1;
   else

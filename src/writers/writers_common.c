@@ -1,6 +1,7 @@
-/* What several writers share: colour contrast, turn times. */
+/* What several writers share: colour contrast, turn times, speaker names. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <stdlib.h>
 
 #include "writers_internal.h"
 
@@ -59,4 +60,25 @@ int64_t vc_turn_end_ms(const vc_doc *d, size_t i) {
   if (i + 1 < d->script->n_turns && i + 1 < d->timeline->n_turns)
     return vc_turn_start_ms(d, i + 1);
   return vc_doc_duration_ms(d);
+}
+
+char *vc_speaker_field(const vc_script *s, size_t sp, const char *const *pairs) {
+  return vc_cap_field(vc_cap_name(s, sp), pairs, "Speaker");
+}
+
+char **vc_speaker_fields(const vc_script *s, const char *const *pairs) {
+  size_t n = s->n_speakers;
+  char **v = calloc(n ? n : 1, sizeof *v);
+  for (size_t i = 0; v && i < n; i++)
+    if (!(v[i] = vc_speaker_field(s, i, pairs))) {
+      vc_speaker_fields_free(v, i);
+      return NULL;
+    }
+  return v;
+}
+
+void vc_speaker_fields_free(char **v, size_t n) {
+  for (size_t i = 0; v && i < n; i++)
+    free(v[i]);
+  free(v);
 }

@@ -27,6 +27,15 @@ int64_t vc_turn_end_ms(const vc_doc *d, size_t i);
 /* The length of the audio (ms, rounded up). */
 int64_t vc_doc_duration_ms(const vc_doc *d);
 
+/* Speaker `sp`'s display name as one line for a format's field: vc_cap_field with
+ * `pairs` (NULL for none), "Speaker" when it has no name. Caller frees; NULL on ENOMEM. */
+char *vc_speaker_field(const vc_script *s, size_t sp, const char *const *pairs);
+
+/* vc_speaker_field of every speaker of `s`: an array of s->n_speakers, freed with
+ * vc_speaker_fields_free. NULL on ENOMEM. */
+char **vc_speaker_fields(const vc_script *s, const char *const *pairs);
+void vc_speaker_fields_free(char **v, size_t n);
+
 /* Appends s[0..n) escaped for WebVTT cue text (vtt.c). */
 void vc_vtt_put_escaped(vc_sbuf *b, const char *s, size_t n);
 
