@@ -157,6 +157,28 @@ static void test_defined_initials(void **state) {
   vc_script_free(s);
 }
 
+/* Official-record labels: an honorific before a surname finds the full name ("MS. ROOK"
+ * -> "Anna Rook"), "THE MAYOR" is the one the text calls "Mayor Quill", and an honorific
+ * before a title is dropped ("MR. CHIEF JUDGE ORTON" -> "Chief Judge Orton"). */
+static void test_honorific_and_title_labels(void **state) {
+  (void)state;
+  const char *text =
+      "Remarks by the Mayor at a Town Meeting with Anna Rook\n\n"
+      "MS. ROOK: Good evening, and welcome. We sit down tonight with Mayor Quill and the "
+      "people of this town.\n\n"
+      "But first, the Mayor of the city, Dorian Quill.\n\n"
+      "THE MAYOR: Thank you. It is good to be home.\n\n"
+      "MS. ROOK: What will you do about the river?\n\n"
+      "THE MAYOR: Clean it, starting with the mill end.\n\n"
+      "MR. CHIEF JUDGE ORTON: Is that a promise?\n\n"
+      "THE MAYOR: It is.\n";
+  vc_script *s = seg(text);
+  expect(s, "What will you do", VC_ROLE_INTERVIEWER, "Anna Rook");
+  expect(s, "Clean it,", VC_ROLE_INTERVIEWEE, "Dorian Quill");
+  expect(s, "Is that a promise?", VC_ROLE_INTERVIEWER, "Chief Judge Orton");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
@@ -164,6 +186,7 @@ int main(void) {
       cmocka_unit_test(test_speaker_n_from_list),
       cmocka_unit_test(test_handle_named_by_self_introduction),
       cmocka_unit_test(test_defined_initials),
+      cmocka_unit_test(test_honorific_and_title_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
