@@ -733,8 +733,49 @@ static void include_first_question(vc_seg *g) {
     g->qa_start = i - 1;
 }
 
+/* A talk: a "Speakers:" line names one person, who answers the Q&A after it; the spoken
+ * paragraphs between the header and the Q&A speak to listeners (I, we, you), seldom quote
+ * and seldom ask. They are that speaker's monologue (g->talk_start). */
+static void find_talk(vc_seg *g) {
+  g->talk_start = g->n_paras;
+  size_t who = 0;
+  for (size_t k = 1; k < g->n_speakers && g->cast_solo && !who; k++)
+    if (g->speakers[k].role == VC_ROLE_INTERVIEWEE &&
+        strcmp(g->speakers[k].name, g->answerer) == 0)
+      who = k;
+  if (!who || g->qa_start >= g->n_paras)
+    return;
+  size_t first = g->n_paras;
+  int paras = 0, first_p = 0, second_p = 0, quoted = 0, asks = 0;
+  for (size_t i = 0; i < g->qa_start; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken(p) || (first == g->n_paras && p->words < 25))
+      continue;
+    if (first == g->n_paras)
+      first = i;
+    paras++;
+    first_p += p->first_p;
+    second_p += p->second_p;
+    quoted += has_quote_mark(g, p);
+    asks += p->ends_q;
+  }
+  if (paras >= 2 && first_p * 2 >= paras && first_p + second_p >= paras &&
+      quoted * 4 <= paras && asks * 3 <= paras) {
+    g->talk_start = first;
+    g->talk_speaker = who;
+    for (size_t k = 1; k < g->n_speakers; k++) /* questions from the floor */
+      if (g->speakers[k].role == VC_ROLE_INTERVIEWER &&
+          strcmp(g->speakers[k].name, "Interviewer") == 0) {
+        snprintf(g->speakers[k].name, sizeof g->speakers[k].name, "%s", "Audience");
+        snprintf(g->speakers[k].name_why, sizeof g->speakers[k].name_why, "%s",
+                 "a talk: questions from the audience");
+      }
+  }
+}
+
 /* Resolves labels to speakers and roles; sets the Q&A part and its default speakers. */
 vc_status vc_seg_resolve_speakers(vc_seg *g) {
+  g->talk_start = g->n_paras;
   vc_status st = vc_seg_add_speaker(g, "Narrator", 8, VC_ROLE_NARRATOR, &(size_t){0});
   if (st != VC_OK)
     return st;
@@ -777,5 +818,6 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     answerer_name(g, name, sizeof name);
     st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWEE, &g->interviewee);
   }
+  find_talk(g);
   return st;
 }
