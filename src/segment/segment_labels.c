@@ -7,7 +7,7 @@
 
 #include "segment_internal.h"
 
-enum { LB_COLON = 1, LB_PERIOD, LB_DASH, LB_ALONE };
+enum { LB_COLON = 1, LB_PERIOD, LB_DASH, LB_ALONE, LB_STAMP };
 
 typedef struct label_parse {
   size_t name_s, name_e; /* absolute */
@@ -17,6 +17,8 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
+  int loose;               /* "[00:12] Jane Doe Hello": where the name ends is not known */
+  size_t word_end[4];      /* then: where each of its first words ends (absolute) */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -181,6 +183,63 @@ static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_
   return lp->body < base + n;
 }
 
+/* After a clock time, a name with no mark after it: closed by markup ("0:00:13
+ * **Jane Doe** Hello": the name is the marked words) or loose ("[00:12] Jane Doe Hello":
+ * where the name ends is decided by which word runs recur, loose_names). j is the first
+ * byte after the name's words and the spaces after them. */
+static int parse_stamped_name(const char *s, size_t base, size_t n, size_t ns, size_t ne,
+                              size_t j, label_parse *lp) {
+  size_t m = skip_marks(s, n, ne);
+  if (m > ne && ns > 0 && (s[ns - 1] == '*' || s[ns - 1] == '_')) {
+    lp->kind = LB_STAMP;
+    lp->name_s = base + ns;
+    lp->name_e = base + ne;
+    lp->body = base + skip_spaces(s, n, m);
+    return lp->body < base + n;
+  }
+  if (j >= n || ne >= n || s[ne] != ' ')
+    return 0;
+  int k = 0;
+  for (size_t i = ns; i < ne && k < 4;) {
+    size_t e = vc_seg_word_end(s, ne, i);
+    if (e == i)
+      e = i + 1;
+    if (e >= ne || s[e] == ' ')
+      lp->word_end[k++] = base + e;
+    i = e < ne && s[e] == ' ' ? e + 1 : e;
+  }
+  lp->loose = k;
+  lp->kind = LB_STAMP;
+  lp->name_s = base + ns;
+  lp->name_e = base + ne;
+  lp->body = base + j;
+  return k > 0;
+}
+
+/* A caption file's voice tag, "<v Jane Doe>Hello" or "<v.loud Jane Doe>Hello": a label
+ * written for machines, always a speaker's. */
+static int parse_voice_tag(const char *s, size_t base, size_t n, size_t i,
+                           label_parse *lp) {
+  if (i + 3 >= n || s[i] != '<' || s[i + 1] != 'v' || (s[i + 2] != ' ' && s[i + 2] != '.'))
+    return 0;
+  size_t ns = i + 2;
+  while (ns < n && s[ns] != ' ' && s[ns] != '>')
+    ns++; /* the tag's classes */
+  ns = skip_spaces(s, n, ns);
+  size_t ne = ns;
+  while (ne < n && s[ne] != '>' && ne - ns < 60)
+    ne++;
+  if (ne >= n || s[ne] != '>' || ne == ns)
+    return 0;
+  lp->kind = LB_COLON;
+  lp->colon = 1;
+  lp->words = 2; /* a label written for machines: always valid (label_valid) */
+  lp->name_s = base + ns;
+  lp->name_e = base + ne;
+  lp->body = base + skip_spaces(s, n, ne + 1);
+  return 1;
+}
+
 /* Parses a label at the start of s[0..n) (absolute offset base). */
 static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) {
   const char *s = src + base;
@@ -188,6 +247,8 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_marks(s, n, skip_spaces(s, n, i));
+  if (parse_voice_tag(s, base, n, i, lp))
+    return 1; /* "<v Jane Doe>Hello" */
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
   lp->caps = lp->punct = ne > 0;
   if (!ne)
@@ -211,6 +272,8 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     lp->stamped = 1;
     j = skip_spaces(s, n, st);
   }
+  if (lp->stamped && j < n && s[j] != ':' && parse_stamped_name(s, base, n, ns, ne, j, lp))
+    return 1; /* "0:00:13 **Jane Doe** Hello", "[00:12] Jane Doe Hello" */
   size_t as = skip_aside(s, n, j); /* "JANE DOE (host):" */
   if (as > j) {
     lp->aside_s = base + j + 1;
@@ -316,13 +379,13 @@ static int key_in(const char *key, const char *const *list) {
 
 /* Is a label written this way, this often, a speaker's? */
 static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) {
-  if (key_in(l->key, vc_seg_not_labels))
-    return 0;
+  int qa = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels);
+  if (key_in(l->key, vc_seg_not_labels) && !(qa && l->count >= 2 && l->colon >= 2))
+    return 0; /* "Question:" once is a heading; "QUESTION:" on every turn is a label */
   if (l->handle)
     return l->count >= 2;
   if (l->bare)
     return l->key[0] == 'Q' || l->count >= 3;
-  int qa = key_in(l->key, vc_seg_asker_labels) || key_in(l->key, vc_seg_answer_labels);
   int person = names_person(g, l->key);
   if (qa)
     return l->count >= 2 || l->colon > 0;
@@ -440,9 +503,53 @@ static int heading_label(const vc_seg *g, const vc_label *l, const label_parse *
          written_lower(g, l->key);
 }
 
+/* The shape of a label as written: all capitals or not, and the mark after it (the
+ * grammar a transcript's labels share). */
+static int label_shape(const label_parse *lp) {
+  return (lp->caps ? 16 : 0) + (lp->stamped ? 8 : 0) + lp->kind;
+}
+
+/* Could the label on line i be a one-off speaker's: written with a colon, a few words,
+ * not a metadata key or a word the text writes in lower case ("Example: ..."), its
+ * speech not in quotation marks? */
+static int one_off_candidate(const vc_seg *g, const vc_label *l, const label_parse *lp) {
+  size_t q;
+  if (lp->body < g->len &&
+      (g->src[lp->body] == '"' || vc_seg_is_open_quote(g->src, g->len, lp->body, &q)))
+    return 0; /* 'Jane: "..."' in prose attributes a quotation (segment_quotes.c) */
+  return !l->valid && l->count == 1 && lp->colon && !l->handle && !l->bare &&
+         (lp->words <= 4 || lp->punct) && !key_in(l->key, vc_seg_not_labels) &&
+         !key_in(l->key, vc_seg_meta_keys) && !key_in(l->key, vc_seg_meta_label_keys) &&
+         !written_lower(g, l->key);
+}
+
+/* Does line i read as speech: eight words or more, ending a sentence? */
+static int speech_line(const vc_seg *g, size_t i) {
+  const vc_para *p = &g->paras[i];
+  unsigned char last = (unsigned char)g->src[p->end - 1];
+  return p->words >= 8 && last && strchr(".?!\"')", last) != NULL;
+}
+
+/* Does a label of this shape, other than line i's, name a speaker (or could it, as a
+ * one-off)? counts[0]: valid labels of the shape; counts[1]: one-off candidates. */
+static void shape_counts(const vc_seg *g, const label_parse *lps, const int *seen,
+                         size_t body, size_t i, int counts[2]) {
+  counts[0] = counts[1] = 0;
+  int shape = label_shape(&lps[i]);
+  for (size_t j = body; j < g->n_paras; j++) {
+    if (j == i || seen[j] < 0 || seen[j] == seen[i] || label_shape(&lps[j]) != shape)
+      continue;
+    const vc_label *o = &g->labels[seen[j]];
+    counts[0] += o->valid;
+    counts[1] += one_off_candidate(g, o, &lps[j]);
+  }
+}
+
 /* In a transcript labelled throughout (two or more labels used several times), a label
  * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too, unless it is a word the
- * text also writes in lower case ("Example: a payments channel"). */
+ * text also writes in lower case ("Example: a payments channel"). In a short text, a
+ * label used once counts when its shape (capitals, mark) is that of a speaker's label, or
+ * when at least two other one-offs share it (different names taking turns). */
 static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
                             size_t body) {
   int strong = 0, punct = 0;
@@ -452,17 +559,75 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
   }
   for (size_t li = 0; punct >= 2 && li < g->n_labels; li++)
     g->labels[li].valid |= g->labels[li].punct > 0; /* "JANE DOE, STAFF REPORTER:" */
-  if (strong < 2)
+  char *ok = calloc(g->n_labels ? g->n_labels : 1, 1);
+  if (!ok)
     return;
   for (size_t i = body; i < g->n_paras; i++) {
-    if (seen[i] < 0)
+    if (seen[i] < 0 || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
       continue;
-    vc_label *l = &g->labels[seen[i]];
-    if (!l->valid && l->count == 1 && lps[i].colon && !l->handle && !l->bare &&
-        lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
-        !key_in(l->key, vc_seg_meta_keys) && !written_lower(g, l->key))
-      l->valid = 1;
+    int counts[2];
+    shape_counts(g, lps, seen, body, i, counts);
+    if (strong >= 2 || counts[0] >= 1 || counts[1] >= 2 ||
+        (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
+      ok[seen[i]] = 1;
   }
+  for (size_t li = 0; li < g->n_labels; li++)
+    g->labels[li].valid |= ok[li];
+  free(ok);
+}
+
+/* Are the first ka words of a's loose name the first kb words of b's? */
+static int same_words(const vc_seg *g, const label_parse *a, int ka, const label_parse *b,
+                      int kb) {
+  size_t na = a->word_end[ka] - a->name_s, nb = b->word_end[kb] - b->name_s;
+  return na == nb && memcmp(g->src + a->name_s, g->src + b->name_s, na) == 0;
+}
+
+/* Do line i's first k words (after a clock time) start another such line too? */
+static int loose_recurs(const vc_seg *g, const label_parse *lps, const int *seen, size_t i,
+                        int k) {
+  int n = 0;
+  for (size_t j = 0; j < g->n_paras && n < 2; j++)
+    for (int kj = 0; seen[j] == -1 && kj < lps[j].loose; kj++)
+      n += same_words(g, &lps[i], k, &lps[j], kj);
+  return n >= 2;
+}
+
+/* "[00:12] Jane Doe Hello": a name after a clock time with no mark after it. Its name is
+ * the longest run of its first words that starts another such line too (different names
+ * taking turns: the label grammar the text itself shows); the rest is speech. Kept when
+ * two or more different names recur so; a one-word name that is a common word ("So")
+ * never counts. */
+static void loose_names(vc_seg *g, label_parse *lps, int *seen) {
+  size_t lines = 0, first = g->n_paras;
+  int names = 0;
+  for (size_t i = 0; i < g->n_paras; i++)
+    lines += seen[i] == -1 && lps[i].loose;
+  if (lines == 0 || lines > 4000) /* a cost cap: the test below is quadratic */
+    return;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    label_parse *lp = &lps[i];
+    if (seen[i] != -1 || !lp->loose)
+      continue;
+    int k = lp->loose - 1;
+    while (k >= 0 && !loose_recurs(g, lps, seen, i, k))
+      k--;
+    size_t wn = k >= 0 ? lp->word_end[k] - lp->name_s : 0;
+    if (k < 0 || (k == 0 && vc_seg_common_word(g, g->src + lp->name_s, wn))) {
+      seen[i] = -2;
+      continue;
+    }
+    lp->name_e = lp->word_end[k];
+    lp->body = lp->name_e + 1;
+    if (first == g->n_paras || !same_words(g, lp, k, &lps[first], lps[first].loose - 1))
+      names += first == g->n_paras || names == 1 ? 1 : 0;
+    if (first == g->n_paras)
+      first = i;
+    lp->loose = k + 1;
+  }
+  for (size_t i = 0; names < 2 && i < g->n_paras; i++)
+    if (lps[i].loose && seen[i] == -1)
+      seen[i] = -2; /* one name alone: no turns to tell apart */
 }
 
 /* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
@@ -473,11 +638,18 @@ vc_status vc_seg_find_labels(vc_seg *g) {
   vc_status st = seen && lps ? VC_OK : VC_ERR_NOMEM;
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
-    seen[i] = -1;
-    if (p->drop != VC_DROP_NONE || p->note)
-      continue;
-    if (parse_label(g->src, p->body, p->end - p->body, &lps[i]))
+    seen[i] = -2; /* -2: no label on the line */
+    if (p->drop == VC_DROP_NONE && !p->note &&
+        parse_label(g->src, p->body, p->end - p->body, &lps[i]))
+      seen[i] = -1;
+  }
+  if (st == VC_OK)
+    loose_names(g, lps, seen);
+  for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
+    if (seen[i] == -1)
       st = note_label(g, &lps[i], i, &seen[i]);
+    else
+      seen[i] = -1;
   }
   size_t body = first_body(g);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {

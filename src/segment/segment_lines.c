@@ -414,7 +414,14 @@ static int line_is_note(const char *s, size_t n) {
   return ns.hits >= 2 && words < 40;
 }
 
+/* The first line of a WebVTT file ("WEBVTT", "WEBVTT - title"): the format's header. */
+static int line_is_vtt_header(const char *s, size_t n) {
+  return n >= 6 && memcmp(s, "WEBVTT", 6) == 0 && (n == 6 || s[6] == ' ' || s[6] == '\t');
+}
+
 static vc_drop drop_kind(const char *s, size_t n) {
+  if (line_is_vtt_header(s, n))
+    return VC_DROP_DATE;
   if (line_is_junk(s, n))
     return VC_DROP_JUNK;
   if (line_is_slug(s, n))
