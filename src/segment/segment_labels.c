@@ -81,11 +81,12 @@ static size_t read_name(const char *s, size_t n, size_t i, int *words, int *caps
       *caps = *caps && lo == 0;
       (*words)++;
     }
-    if (*words == 1 && j + 2 < n && s[j] == '.' && s[j + 1] == ' ' &&
-        vc_seg_in_list(s + i, j - i, vc_seg_honorifics))
-      j++; /* "Dr. Jane Doe" */
+    int hon = *words == 1 && j + 2 < n && s[j] == '.' &&
+              (s[j + 1] == ' ' || s[j + 1] == '\n') &&
+              vc_seg_in_list(s + i, j - i, vc_seg_honorifics);
+    j += (size_t)hon; /* "Dr. Jane Doe", "DR." and "SMITH:" on two lines */
     end = j;
-    if (j + 1 < n && s[j] == ' ' && s[j + 1] != ' ')
+    if (j + 1 < n && (s[j] == ' ' || (hon && s[j] == '\n')) && s[j + 1] != ' ')
       i = j + 1;
     else
       break;
@@ -153,6 +154,32 @@ static int is_bare_q(const char *s, size_t n, size_t ns, size_t ne) {
   return vc_seg_is_upper(cp) || cp == '(' || cp == '[';
 }
 
+/* A thread's comment header: a handle alone on its line, or followed by a score ("jdoe
+ * 12 points", "jdoe 3 karma"): digits, then at most two lower-case words. The handle has
+ * a digit or an underscore, or a score follows (a lone lower-case word is no handle). */
+static int handle_line(const char *s, size_t n, size_t hs, size_t he) {
+  int marked = 0;
+  for (size_t k = hs; k < he; k++)
+    marked |= (s[k] >= '0' && s[k] <= '9') || s[k] == '_';
+  if (he == n)
+    return marked;
+  if (s[he] != ' ' || he + 1 >= n || s[he + 1] < '0' || s[he + 1] > '9')
+    return 0;
+  size_t k = he + 1;
+  while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == '.'))
+    k++;
+  int words = 0;
+  while (k < n && s[k] == ' ' && words < 3) {
+    size_t w = ++k;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+      k++;
+    words += k > w;
+    if (k == w)
+      return 0;
+  }
+  return k == n && words >= 1 && words <= 2;
+}
+
 /* A chat handle: "jdoe: text", "<jdoe> text" (after an optional clock time): lower-case
  * letters, digits and _ . - only, 2 to 32 of them. */
 static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_parse *lp) {
@@ -167,6 +194,15 @@ static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_
   if (he - hs < 2 || he - hs > 32 || !(s[hs] >= 'a' && s[hs] <= 'z'))
     return 0;
   size_t j = he;
+  if (!angle && handle_line(s, n, hs, he)) {
+    lp->handle = 1; /* "jdoe 12 points" on its own line: the comment below is jdoe's */
+    lp->kind = LB_ALONE;
+    lp->words = 1;
+    lp->name_s = base + hs;
+    lp->name_e = base + he;
+    lp->body = base + n;
+    return 1;
+  }
   if (angle && j < n && s[j] == '>')
     j++;
   else if (!angle && j + 1 < n && s[j] == ':' && s[j + 1] == ' ')
@@ -571,9 +607,20 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
         (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
       ok[seen[i]] = 1;
   }
+  int handles = 0; /* comment headers ("jdoe 12 points") of handles seen twice or more */
   for (size_t li = 0; li < g->n_labels; li++)
-    g->labels[li].valid |= ok[li];
+    handles += g->labels[li].valid && g->labels[li].handle && g->labels[li].alone;
+  for (size_t li = 0; li < g->n_labels; li++)
+    g->labels[li].valid |= ok[li] || (handles > 0 && g->labels[li].handle &&
+                                      g->labels[li].alone && g->labels[li].count == 1);
   free(ok);
+}
+
+/* A comment header ("jdoe_1 12 points") the layout took for a file name or a date:
+ * still a label. */
+static int comment_header(const vc_para *p, const label_parse *lp) {
+  return lp->handle && lp->kind == LB_ALONE &&
+         (p->drop == VC_DROP_SLUG || p->drop == VC_DROP_DATE || p->drop == VC_DROP_JUNK);
 }
 
 /* Are the first ka words of a's loose name the first kb words of b's? */
@@ -639,8 +686,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
     seen[i] = -2; /* -2: no label on the line */
-    if (p->drop == VC_DROP_NONE && !p->note &&
-        parse_label(g->src, p->body, p->end - p->body, &lps[i]))
+    if (!p->note && parse_label(g->src, p->body, p->end - p->body, &lps[i]) &&
+        (p->drop == VC_DROP_NONE || comment_header(p, &lps[i])))
       seen[i] = -1;
   }
   if (st == VC_OK)

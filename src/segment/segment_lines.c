@@ -54,11 +54,19 @@ static int starts_lower(const char *t, size_t s, size_t e) {
   return vc_seg_is_lower(cp);
 }
 
+/* Is the line an honorific alone ("DR.", "Mrs.")? */
+static int honorific_alone(const char *t, size_t s, size_t e) {
+  return e > s + 1 && t[e - 1] == '.' &&
+         vc_seg_in_list(t + s, e - 1 - s, vc_seg_honorifics);
+}
+
 /* Does line k carry on the sentence of line k - 1 (a hard-wrapped paragraph)? Yes when
  * k - 1 stops mid-sentence and k starts in lower case, or when k has no letters at all
  * (numbers, arrows, a timing line quoted in a sentence) and line k + 1 carries on. */
 static int continues(const vc_seg *g, size_t k) {
   const vc_para *a = &g->paras[k - 1], *b = &g->paras[k];
+  if (b->block == a->block && honorific_alone(g->src, a->start, a->end))
+    return 1; /* "DR." then "SMITH: ...": a label broken over two lines */
   if (b->block != a->block || !ends_mid_sentence(g->src, a->start, a->end))
     return 0;
   if (starts_lower(g->src, b->start, b->end))
@@ -84,6 +92,78 @@ static void join_wrapped(vc_seg *g) {
   g->n_paras = o;
 }
 
+enum { INLINE_MAX = 256 };
+
+/* "Speaker 2: " / "Jane Doe: " at t[i]: one to four capitalised words (a number may end
+ * them), a colon, a space. Returns the end of the name (0 if none). */
+static size_t inline_label(const char *t, size_t e, size_t i) {
+  size_t end = 0;
+  for (int words = 0; words < 4 && i < e; words++) {
+    int32_t cp;
+    vc_seg_cp(t, e, i, &cp);
+    size_t j = vc_seg_word_end(t, e, i);
+    if (j == i || !(vc_seg_is_upper(cp) || (words > 0 && cp >= '0' && cp <= '9')))
+      return 0;
+    if (j + 1 < e && t[j] == ':' && t[j + 1] == ' ')
+      return j;
+    if (j >= e || t[j] != ' ')
+      return end;
+    i = j + 1;
+  }
+  return end;
+}
+
+/* Is t[i] the start of a sentence inside the line (after ". ", "? ", "! ", ") ")? */
+static int sentence_start(const char *t, size_t s, size_t i) {
+  return i >= s + 2 && t[i - 1] == ' ' && strchr(".?!)\"", t[i - 2]) && t[i - 2];
+}
+
+/* Where the labels of a transcript run into one paragraph start ("Speaker 1: (00:00) Hi.
+ * Speaker 2: (00:04) Hello. Speaker 1: ..."): the line's own label and the ones at
+ * sentence starts whose name recurs. Kept when two or more names recur, three labels in
+ * all, the first at the line's start. Returns how many (0: the line stays whole). */
+static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
+  size_t ks[INLINE_MAX], ke[INLINE_MAX], n = 0;
+  for (size_t i = s; i < e && n < INLINE_MAX; i++) {
+    size_t ne;
+    if ((i == s || sentence_start(t, s, i)) && (ne = inline_label(t, e, i)) > 0) {
+      ks[n] = i;
+      ke[n++] = ne;
+    }
+  }
+  if (n < 3 || ks[0] != s)
+    return 0;
+  size_t m = 0, distinct = 0;
+  for (size_t a = 0; a < n; a++) {
+    int seen_before = 0, again = 0;
+    for (size_t b = 0; b < n; b++) {
+      int same = ke[a] - ks[a] == ke[b] - ks[b] &&
+                 memcmp(t + ks[a], t + ks[b], ke[a] - ks[a]) == 0 && a != b;
+      again |= same;
+      seen_before |= same && b < a;
+    }
+    distinct += again && !seen_before;
+    if (again)
+      at[m++] = ks[a];
+  }
+  return distinct >= 2 && m >= 3 && at[0] == s ? m : 0;
+}
+
+/* Adds line [s, e), split where inline_splits finds labels run into it. */
+static vc_status add_split_line(vc_seg *g, size_t s, size_t e, size_t block, int fresh) {
+  size_t at[INLINE_MAX];
+  size_t n = inline_splits(g->src, s, e, at);
+  if (n == 0)
+    return add_line(g, s, e, block, fresh);
+  vc_status st = VC_OK;
+  for (size_t k = 0; st == VC_OK && k < n; k++) {
+    size_t ps = at[k], pe = k + 1 < n ? at[k + 1] : e;
+    trim(g->src, &ps, &pe);
+    st = add_line(g, ps, pe, block, fresh && k == 0);
+  }
+  return st;
+}
+
 /* Splits the source into non-blank lines grouped in blank-separated blocks. */
 vc_status vc_seg_split_lines(vc_seg *g) {
   size_t block = 0, pos = 0;
@@ -98,7 +178,7 @@ vc_status vc_seg_split_lines(vc_seg *g) {
     if (s < e) {
       if (fresh && any)
         block++;
-      vc_status st = add_line(g, s, e, block, fresh);
+      vc_status st = add_split_line(g, s, e, block, fresh);
       if (st != VC_OK)
         return st;
       fresh = 0;

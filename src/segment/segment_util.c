@@ -213,7 +213,7 @@ size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap) {
   int space = 0;
   for (size_t i = 0; i < n && o + 1 < cap; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = o > 0;
       continue;
     }

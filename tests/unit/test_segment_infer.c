@@ -103,11 +103,12 @@ static void test_colon_before_quotation_is_prose(void **state) {
 /* A clock time, then the name in bold, then the speech: no colon anywhere. */
 static void test_stamp_then_marked_name(void **state) {
   (void)state;
-  const char *text = "0:00:02.1 **Mara Lind** Welcome to the garden hour. Today I am "
-                     "talking with a beekeeper from the valley.\n"
-                     "0:00:09.4 **Tomas Brek** Thanks for having me, it is good to be here.\n"
-                     "0:00:12.8 **Mara Lind** How did you start keeping bees?\n"
-                     "0:00:15.0 **Tomas Brek** My uncle had six hives behind his barn.\n";
+  const char *text =
+      "0:00:02.1 **Mara Lind** Welcome to the garden hour. Today I am "
+      "talking with a beekeeper from the valley.\n"
+      "0:00:09.4 **Tomas Brek** Thanks for having me, it is good to be here.\n"
+      "0:00:12.8 **Mara Lind** How did you start keeping bees?\n"
+      "0:00:15.0 **Tomas Brek** My uncle had six hives behind his barn.\n";
   vc_script *s = seg(text);
   expect(s, "Welcome to the garden", VC_ROLE_INTERVIEWER, "Mara Lind");
   expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Tomas Brek");
@@ -189,6 +190,65 @@ static void test_question_answer_words_and_i(void **state) {
   vc_script_free(s);
 }
 
+/* An automatic transcript run into one paragraph: "Speaker N: (time)" mid-line. */
+static void test_labels_run_into_one_paragraph(void **state) {
+  (void)state;
+  const char *text =
+      "Speaker 1: (00:00) Good morning and welcome to the briefing. Speaker 2: "
+      "(00:04) Thank you, glad to be here. Speaker 1: (00:07) What is the plan "
+      "for the new bridge? Speaker 2: (00:10) We start building in March.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "Thank you, glad", VC_ROLE_INTERVIEWEE, "Speaker 2");
+  expect(s, "What is the plan", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "We start building", VC_ROLE_INTERVIEWEE, "Speaker 2");
+  never_spoken(s, "Speaker 2:");
+  vc_script_free(s);
+}
+
+/* A court record: the honorific ends one line and the name's label starts the next; one
+ * sentence per line. */
+static void test_label_split_over_two_lines(void **state) {
+  (void)state;
+  const char *text = "DR.\n"
+                     "HALVORSEN: The samples came back this morning.\n"
+                     "MS.\n"
+                     "QUIRKE: And what did they show?\n"
+                     "DR.\n"
+                     "HALVORSEN: Nothing we did not expect.\n"
+                     "It was clean.\n"
+                     "MS.\n"
+                     "QUIRKE: Good.\n";
+  vc_script *s = seg(text);
+  expect(s, "The samples", VC_ROLE_INTERVIEWEE, "Dr. Halvorsen");
+  expect(s, "And what did", VC_ROLE_INTERVIEWER, "Ms. Quirke");
+  never_spoken(s, "MS.");
+  vc_script_free(s);
+}
+
+/* A thread: a handle and score on their own line head each comment; the one who opened
+ * the thread answers, the others ask (one of them comments once). */
+static void test_comment_headers_in_a_thread(void **state) {
+  (void)state;
+  const char *text = "I am a lighthouse keeper. Ask me anything!\n\n"
+                     "keeper_ola 120 points\n"
+                     "Hi all, I have kept the north light for twenty years. Ask away.\n\n"
+                     "seagull77 44 points\n"
+                     "What do you do during a storm?\n\n"
+                     "keeper_ola 80 points\n"
+                     "I check the lamp every hour and write the log.\n\n"
+                     "fogbound 12 points\n"
+                     "Do you ever get lonely?\n\n"
+                     "keeper_ola 30 points\n"
+                     "Sometimes, but the radio helps.\n";
+  vc_script *s = seg(text);
+  expect(s, "I check the lamp", VC_ROLE_INTERVIEWEE, "keeper_ola");
+  expect(s, "What do you do", VC_ROLE_INTERVIEWER, "seagull77");
+  expect(s, "Do you ever", VC_ROLE_INTERVIEWER, "fogbound");
+  never_spoken(s, "points");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_one_off_label_shaped_like_the_others),
@@ -199,6 +259,9 @@ int main(void) {
       cmocka_unit_test(test_stamps_without_names),
       cmocka_unit_test(test_webvtt_voice_tags),
       cmocka_unit_test(test_question_answer_words_and_i),
+      cmocka_unit_test(test_labels_run_into_one_paragraph),
+      cmocka_unit_test(test_label_split_over_two_lines),
+      cmocka_unit_test(test_comment_headers_in_a_thread),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
