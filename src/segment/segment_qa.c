@@ -137,6 +137,26 @@ static int fixed_state(const vc_seg *g, const vc_para *p) {
   return g->speakers[g->labels[p->label].speaker].role == VC_ROLE_INTERVIEWER ? ST_Q : ST_A;
 }
 
+/* Is p a later line of a block that a speaker's name label on a line of its own opens
+ * ("Speaker 1: 00:00:05" above a block of one-sentence lines)? Then it continues that turn.
+ * Question and answer labels are left out: "Q: ..." may have its answer on the next line.
+ */
+static int in_named_block(const vc_seg *g, size_t i) {
+  if (g->paras[i].block_first || g->paras[i].label >= 0)
+    return 0;
+  while (i > 0 && !g->paras[i].block_first) {
+    i--;
+    if (g->paras[i].label >= 0 || g->paras[i].drop != VC_DROP_NONE)
+      break;
+  }
+  const vc_para *f = &g->paras[i];
+  if (!f->block_first || f->label < 0 || i == 0 || g->paras[i - 1].drop != VC_DROP_LABEL)
+    return 0; /* the label must head the block on a line of its own */
+  const char *key = g->labels[f->label].key;
+  return !vc_seg_in_list(key, strlen(key), vc_seg_asker_labels) &&
+         !vc_seg_in_list(key, strlen(key), vc_seg_answer_labels);
+}
+
 /* Viterbi over the paragraphs idx[0..n); writes the states. */
 static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *d,
                     double (*score)[2], unsigned char (*back)[2], int *state) {
@@ -155,8 +175,11 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       }
       double best = NEG_INF;
       int arg = 0;
+      int cont = in_named_block(g, idx[t]);
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
+        if (cont && r != s)
+          v += NEG_INF; /* a line of a named speaker's block */
         if (r != s && d->continues[s] && fx < 0)
           v += d->continues[r] ? unlabeled_turn_both : unlabeled_turn;
         if (v > best) {
