@@ -238,6 +238,7 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
                              size_t *out);
 int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(vc_seg *g);
+int vc_seg_main_person_but(vc_seg *g, const char *but);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
@@ -247,6 +248,8 @@ vc_status vc_seg_intro_names(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);
+/* The first line of a question-line/answer-line block layout, n_paras if there is none. */
+size_t vc_seg_pair_start(const vc_seg *g);
 
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);

@@ -101,22 +101,64 @@ static void mark_headings(vc_seg *g) {
   }
 }
 
+/* Counts of the blocks from paragraph `from` on, for the pair layout. */
+typedef struct pair_scan {
+  int pairs;    /* blocks of two or more lines */
+  int single;   /* blocks of one spoken line */
+  int qfirst;   /* pairs whose first line asks */
+  int qlater;   /* later lines of pairs that ask */
+  int later;    /* later lines of pairs */
+  size_t first; /* the first line of the first pair */
+} pair_scan;
+
+static void scan_pairs(const vc_seg *g, size_t from, pair_scan *c) {
+  memset(c, 0, sizeof *c);
+  c->first = g->n_paras;
+  for (size_t i = from; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!p->block_first || !in_sequence(p) || p->label >= 0)
+      continue;
+    if (p->block_lines < 2 || p->block_lines > 6) {
+      c->single += p->block_lines == 1 && c->pairs > 0;
+      continue;
+    }
+    c->pairs++;
+    c->qfirst += p->ends_q;
+    if (c->first == g->n_paras)
+      c->first = i;
+    for (size_t k = i + 1; k < g->n_paras && g->paras[k].block == p->block; k++) {
+      c->later++;
+      c->qlater += g->paras[k].ends_q;
+    }
+  }
+}
+
+/* The pair layout: the blocks hold a question line and its answer on the next line(s),
+ * no labels ("Is that new?\nI think so."). Evidence: most blocks have two to six lines,
+ * their first lines ask far more often than the lines after them. */
+static int pair_evidence(const pair_scan *c) {
+  return c->pairs >= 4 && c->pairs >= 2 * c->single && c->qfirst >= 3 &&
+         c->qfirst * 10 >= c->pairs * 3 && c->qfirst * c->later > 3 * c->qlater * c->pairs;
+}
+
+size_t vc_seg_pair_start(const vc_seg *g) {
+  pair_scan c;
+  scan_pairs(g, 0, &c);
+  return pair_evidence(&c) ? c.first : g->n_paras;
+}
+
 static void doc_features(const vc_seg *g, qa_doc *d) {
-  int blocks = 0, qfirst = 0, labeled[2] = {0, 0};
+  int labeled[2] = {0, 0};
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
-    if (!in_sequence(p))
-      continue;
-    if (p->label >= 0) {
+    if (in_sequence(p) && p->label >= 0) {
       vc_role r = g->speakers[g->labels[p->label].speaker].role;
       labeled[r == VC_ROLE_INTERVIEWER ? ST_Q : ST_A]++;
     }
-    if (p->block_first && p->block_lines >= 2) {
-      blocks++;
-      qfirst += p->ends_q;
-    }
   }
-  d->pair_layout = qfirst >= 3 && qfirst * 10 >= blocks * 6;
+  pair_scan c;
+  scan_pairs(g, g->qa_start, &c);
+  d->pair_layout = pair_evidence(&c);
   d->labeled[ST_Q] = labeled[ST_Q] >= 3;
   d->labeled[ST_A] = labeled[ST_A] >= 3;
 }

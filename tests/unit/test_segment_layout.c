@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The segmenter on unlabelled and prose layouts: question and answer lines in one block,
+ * headings, photo captions, inline labels, questions addressed by name. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "voicecap/segment.h"
+
+static vc_script *seg(const char *text) {
+  vc_script *s = NULL;
+  vc_status st = vc_segment(text, strlen(text), &s, NULL);
+  assert_int_equal(st, VC_OK);
+  assert_non_null(s);
+  return s;
+}
+
+/* The first turn whose text starts with `prefix`; fails the test if none. */
+static const vc_turn *turn_at(const vc_script *s, const char *prefix) {
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strncmp(s->turns[i].text, prefix, strlen(prefix)) == 0)
+      return &s->turns[i];
+  fail_msg("no turn starts with \"%s\"", prefix);
+  return NULL;
+}
+
+static const char *name_of(const vc_script *s, const vc_turn *t) {
+  return s->speakers[t->speaker].name;
+}
+
+static void expect(const vc_script *s, const char *prefix, vc_role role, const char *name) {
+  const vc_turn *t = turn_at(s, prefix);
+  if (t->role != role || (name && strcmp(name_of(s, t), name) != 0))
+    fail_msg("\"%s\": %s / %s, expected %s / %s", prefix, vc_role_name(t->role),
+             name_of(s, t), vc_role_name(role), name ? name : "-");
+}
+
+/* Each block: the question on its first line (bold in the page, plain here), the answer on
+ * the next line, no labels. Not every question ends with "?". */
+static void test_question_line_answer_line(void **state) {
+  (void)state;
+  const char *text = "Glass, sand and patience: a talk with a lampworker\n\n"
+                     "By Odile Brack | Monday, March 3, 2025\n\n"
+                     "Every spring I sit down with someone who makes things by hand. This "
+                     "year Teodor Vance, who blows glass in a shed behind his house, joined "
+                     "me for the talk.\n\n"
+                     "You started with bottles, didn't you?\n"
+                     "I did. Green ones, mostly, from the recycling bins.\n\n"
+                     "Is the shed heated?\n"
+                     "Only by the furnace, which is plenty.\n\n"
+                     "I tried it once and burned my sleeve within a minute.\n"
+                     "Everybody does. You learn to roll your sleeves up.\n\n"
+                     "What do you sell most of?\n"
+                     "Beads. People love beads.\n\n"
+                     "And the big pieces?\n"
+                     "Those I keep, or give away to friends.\n\n"
+                     "Thank you for the tour.\n"
+                     "Any time.\n";
+  vc_script *s = seg(text);
+  expect(s, "You started with", VC_ROLE_INTERVIEWER, "Odile Brack");
+  expect(s, "I did. Green", VC_ROLE_INTERVIEWEE, "Teodor Vance");
+  expect(s, "I tried it once", VC_ROLE_INTERVIEWER, "Odile Brack");
+  expect(s, "Everybody does.", VC_ROLE_INTERVIEWEE, "Teodor Vance");
+  expect(s, "Thank you for", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Any time.", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "Every spring", VC_ROLE_NARRATOR, NULL);
+  vc_script_free(s);
+}
+
+/* Prose whose paragraphs are kept one to a line inside a block is not a pair layout. */
+static void test_prose_lines_are_not_pairs(void **state) {
+  (void)state;
+  const char *text = "The mill reopened on Sunday.\n\n"
+                     "It had been shut for ten years. Nobody knew why.\n"
+                     "The owners said little.\n\n"
+                     "A crowd came anyway. Some brought bread.\n"
+                     "Others brought flowers.\n";
+  vc_script *s = seg(text);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_question_line_answer_line),
+      cmocka_unit_test(test_prose_lines_are_not_pairs),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
