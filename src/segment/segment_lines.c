@@ -414,6 +414,26 @@ static int line_is_note(const char *s, size_t n) {
   return ns.hits >= 2 && words < 40;
 }
 
+/* A photo caption that ends with its credit in the same line ("The north hall, seen
+ * from the stairs. Photo courtesy of the city archive."): a credit sentence of a few words
+ * closing a short line. */
+static int line_ends_with_credit(const char *s, size_t n) {
+  int words = 0;
+  for (size_t i = 0; i < n; i++)
+    words += s[i] == ' ';
+  if (words >= 60)
+    return 0;
+  for (size_t i = n; i-- > 2;) {
+    if (s[i - 1] != ' ' || !strchr(".!?\"", s[i - 2]))
+      continue;
+    int tail = 0;
+    for (size_t k = i; k < n; k++)
+      tail += s[k] == ' ';
+    return tail < 12 && starts_with_any(s + i, n - i, vc_seg_credit_starts);
+  }
+  return 0;
+}
+
 static vc_drop drop_kind(const char *s, size_t n) {
   if (line_is_junk(s, n))
     return VC_DROP_JUNK;
@@ -425,6 +445,8 @@ static vc_drop drop_kind(const char *s, size_t n) {
     return VC_DROP_DATE;
   if (line_is_credit(s, n))
     return VC_DROP_CREDIT;
+  if (line_ends_with_credit(s, n))
+    return VC_DROP_CAPTION;
   if (line_is_promo(s, n))
     return VC_DROP_PROMO;
   return VC_DROP_NONE;

@@ -86,18 +86,43 @@ static void mark_outro(vc_seg *g, const qa_doc *d) {
   }
 }
 
-/* A section heading inside the Q&A ("On the new album"): a short line alone in its
- * block, no closing punctuation, no I or you. The narrator reads it. */
+/* Is the body title-cased: at least four words, and of its words of four or more
+ * letters, nine in ten start with a capital ("Mayor Won't Say When The Bridge Opens")? */
+static int title_cased(const vc_seg *g, const vc_para *p) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body;
+  int long_words = 0, caps = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = vc_seg_word_end(s, n, i);
+    if (j == i) {
+      i++;
+      continue;
+    }
+    if (j - i >= 4) {
+      int32_t cp;
+      vc_seg_cp(s, n, i, &cp);
+      long_words++;
+      caps += vc_seg_is_upper(cp);
+    }
+    i = j;
+  }
+  return p->words >= 4 && long_words >= 3 && caps * 10 >= long_words * 9;
+}
+
+/* A section heading inside the Q&A ("On the new album"): a line with no closing
+ * punctuation that is short and alone in its block with no I or you, or title-cased
+ * wherever it stands. The narrator reads it. */
 static void mark_headings(vc_seg *g) {
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
-    if (p->drop != VC_DROP_NONE || p->note || p->label >= 0 || p->block_lines != 1 ||
-        p->words == 0 || p->words > 8 || p->first_p || p->second_p)
+    if (p->drop != VC_DROP_NONE || p->note || p->label >= 0 || p->words == 0)
       continue;
     unsigned char last = (unsigned char)g->src[p->end - 1];
     if (strchr(".?!:;,\"')]", last) || last >= 0x80)
       continue; /* punctuation, or a closing quote, ellipsis or dash */
-    p->note = 1;
+    int alone = p->block_lines == 1 && p->words <= 8 && !p->first_p && !p->second_p;
+    if (alone || (p->words <= 20 && title_cased(g, p)))
+      p->note = 1;
   }
 }
 

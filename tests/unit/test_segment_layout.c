@@ -46,23 +46,24 @@ static void expect(const vc_script *s, const char *prefix, vc_role role, const c
  * the next line, no labels. Not every question ends with "?". */
 static void test_question_line_answer_line(void **state) {
   (void)state;
-  const char *text = "Glass, sand and patience: a talk with a lampworker\n\n"
-                     "By Odile Brack | Monday, March 3, 2025\n\n"
-                     "Every spring I sit down with someone who makes things by hand. This "
-                     "year Teodor Vance, who blows glass in a shed behind his house, joined "
-                     "me for the talk.\n\n"
-                     "You started with bottles, didn't you?\n"
-                     "I did. Green ones, mostly, from the recycling bins.\n\n"
-                     "Is the shed heated?\n"
-                     "Only by the furnace, which is plenty.\n\n"
-                     "I tried it once and burned my sleeve within a minute.\n"
-                     "Everybody does. You learn to roll your sleeves up.\n\n"
-                     "What do you sell most of?\n"
-                     "Beads. People love beads.\n\n"
-                     "And the big pieces?\n"
-                     "Those I keep, or give away to friends.\n\n"
-                     "Thank you for the tour.\n"
-                     "Any time.\n";
+  const char *text =
+      "Glass, sand and patience: a talk with a lampworker\n\n"
+      "By Odile Brack | Monday, March 3, 2025\n\n"
+      "Every spring I sit down with someone who makes things by hand. This "
+      "year Teodor Vance, who blows glass in a shed behind his house, joined "
+      "me for the talk.\n\n"
+      "You started with bottles, didn't you?\n"
+      "I did. Green ones, mostly, from the recycling bins.\n\n"
+      "Is the shed heated?\n"
+      "Only by the furnace, which is plenty.\n\n"
+      "I tried it once and burned my sleeve within a minute.\n"
+      "Everybody does. You learn to roll your sleeves up.\n\n"
+      "What do you sell most of?\n"
+      "Beads. People love beads.\n\n"
+      "And the big pieces?\n"
+      "Those I keep, or give away to friends.\n\n"
+      "Thank you for the tour.\n"
+      "Any time.\n";
   vc_script *s = seg(text);
   expect(s, "You started with", VC_ROLE_INTERVIEWER, "Odile Brack");
   expect(s, "I did. Green", VC_ROLE_INTERVIEWEE, "Teodor Vance");
@@ -88,10 +89,46 @@ static void test_prose_lines_are_not_pairs(void **state) {
   vc_script_free(s);
 }
 
+/* A caption that ends with its own credit sentence is page furniture, not narration. */
+static void test_caption_with_credit(void **state) {
+  (void)state;
+  const char *text =
+      "The depot got a new roof this year.\n\n"
+      "The east hall has long benches for the night shift. Photo courtesy of "
+      "the county works office.\n\n"
+      "Workers said the old roof leaked for a decade. The new one is quiet, "
+      "they said, even in hail.\n";
+  vc_script *s = seg(text);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "long benches"));
+  expect(s, "Workers said", VC_ROLE_NARRATOR, NULL);
+  vc_script_free(s);
+}
+
+/* A title-cased headline between labelled exchanges is the narrator's, not the last
+ * speaker's, even inside a block of single-spaced lines. */
+static void test_title_case_heading_between_turns(void **state) {
+  (void)state;
+  const char *text = "Reporter: Will the ferry run on Sunday?\n"
+                     "SPOKESWOMAN: It will, weather permitting.\n"
+                     "Reporter: And on the holiday?\n"
+                     "SPOKESWOMAN: That is still being decided.\n"
+                     "Harbour Office Won't Say When The Night Crossings Return\n"
+                     "Reporter: When do the night crossings come back?\n"
+                     "SPOKESWOMAN: Not before the autumn.\n";
+  vc_script *s = seg(text);
+  expect(s, "Harbour Office", VC_ROLE_NARRATOR, NULL);
+  expect(s, "Not before", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "When do the", VC_ROLE_INTERVIEWER, NULL);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_question_line_answer_line),
       cmocka_unit_test(test_prose_lines_are_not_pairs),
+      cmocka_unit_test(test_caption_with_credit),
+      cmocka_unit_test(test_title_case_heading_between_turns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
