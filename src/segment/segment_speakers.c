@@ -95,11 +95,15 @@ static void key_name(const char *key, char *out, size_t cap) {
 }
 
 /* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
- * "JANE TOLD")? */
+ * "JANE TOLD"), or two of them those of its first and last words ("JD", "JANE ANN DOE")? */
 static int initials_of(const char *init, const char *name) {
   size_t n = strlen(init), k = 0;
   if (n < 2 || n > 4 || strchr(init, ' '))
     return 0;
+  const char *last = strrchr(name, ' ');
+  if (n == 2 && last && last != strchr(name, ' ') && name[0] == init[0] &&
+      last[1] == init[1])
+    return 1;
   for (const char *w = name; *w; k++) {
     if (k >= n || *w != init[k])
       return 0;

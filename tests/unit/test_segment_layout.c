@@ -123,12 +123,48 @@ static void test_title_case_heading_between_turns(void **state) {
   vc_script_free(s);
 }
 
+/* An oral history flattened from a PDF: full-name labels first, initials after, all
+ * inside running lines; a page number before a label. */
+static void test_inline_labels(void **state) {
+  (void)state;
+  const char *text =
+      "AN INTERVIEW WITH MARGIT OLSEN FOR THE VALLEY ORAL HISTORY PROJECT\n\n"
+      "3 Dana Ruth Whitlow: This begins an interview with Margit Olsen in the library. "
+      "Where were you born? Margit Olsen: In a farmhouse north of the river, in the "
+      "winter. DW: What did your parents farm? MO: Oats, and some sheep. DW: Did you help "
+      "with the sheep? MO: Every spring, at lambing time. DW: And school? MO: A one-room "
+      "school, three miles off.\n";
+  vc_script *s = seg(text);
+  expect(s, "This begins", VC_ROLE_INTERVIEWER, "Dana Ruth Whitlow");
+  expect(s, "In a farmhouse", VC_ROLE_INTERVIEWEE, "Margit Olsen");
+  expect(s, "What did your parents", VC_ROLE_INTERVIEWER, "Dana Ruth Whitlow");
+  expect(s, "Oats, and", VC_ROLE_INTERVIEWEE, "Margit Olsen");
+  expect(s, "A one-room", VC_ROLE_INTERVIEWEE, "Margit Olsen");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "MO:"));
+  vc_script_free(s);
+}
+
+/* One "Note:" or a single inline initial does not make a text inline-labelled. */
+static void test_inline_colon_in_prose(void **state) {
+  (void)state;
+  const char *text =
+      "The archive opened in May. Note: the reading room closes early. "
+      "Its keeper, Ann Roe, said visitors were welcome. PS: bring a pencil.\n";
+  vc_script *s = seg(text);
+  assert_int_equal(s->n_turns, 1);
+  assert_int_equal(s->turns[0].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_question_line_answer_line),
       cmocka_unit_test(test_prose_lines_are_not_pairs),
       cmocka_unit_test(test_caption_with_credit),
       cmocka_unit_test(test_title_case_heading_between_turns),
+      cmocka_unit_test(test_inline_labels),
+      cmocka_unit_test(test_inline_colon_in_prose),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
