@@ -79,11 +79,9 @@ void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
   }
 }
 
-int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
-                 FILE *err) {
-  vc_voice_pins pins = {0};
-  if (n > 1)
-    vc_batch_plan_voices(paths, n, &pins);
+/* The worker pool over `paths`, each rendered with `pins`. */
+static int run_pool(char *const *paths, size_t n, const vc_voice_pins *pins,
+                    const vc_render_opts *o, int jobs, FILE *out, FILE *err) {
   size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
   pid_t *pids = calloc(n ? n : 1, sizeof *pids);
   int *live = calloc(n ? n : 1, sizeof *live);
@@ -91,14 +89,13 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
     free(pids);
     free(live);
-    vc_voice_pins_clear(&pins);
     return 1;
   }
   size_t next = 0, running = 0, done = 0, failed = 0;
   int passed = 0;
   while (done < n) {
     while (running < max && next < n && !*vc_guard_flag()) {
-      pids[next] = start_worker(paths[next], o, &pins, out, err);
+      pids[next] = start_worker(paths[next], o, pins, out, err);
       if (pids[next] < 0) {
         char msg[sizeof(vc_diag)];
         snprintf(msg, sizeof msg, "%.300s: cannot start a worker", paths[next]);
@@ -140,6 +137,30 @@ int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs
     fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
   free(pids);
   free(live);
-  vc_voice_pins_clear(&pins);
   return failed ? 1 : 0;
+}
+
+int vc_batch_run_part(char *const *paths, size_t n, const unsigned char *keep,
+                      const vc_render_opts *o, int jobs, FILE *out, FILE *err) {
+  vc_voice_pins pins = {0};
+  if (n > 1)
+    vc_batch_plan_voices(paths, n, &pins); /* over all the inputs, whatever is kept */
+  char **mine = malloc((n ? n : 1) * sizeof *mine);
+  size_t m = 0;
+  for (size_t i = 0; mine && i < n; i++)
+    if (!keep || keep[i])
+      mine[m++] = paths[i];
+  int rc = 1;
+  if (!mine)
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+  else
+    rc = run_pool(mine, m, &pins, o, jobs, out, err);
+  free(mine);
+  vc_voice_pins_clear(&pins);
+  return rc;
+}
+
+int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
+                 FILE *err) {
+  return vc_batch_run_part(paths, n, NULL, o, jobs, out, err);
 }

@@ -2,6 +2,7 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
@@ -15,11 +16,13 @@
 #include "cast.h"
 #include "guard.h"
 #include "program.h"
+#include "shard.h"
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
 #include "video.h"
 #include "voicecap/voicecap.h"
+#include "writers.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -37,6 +40,8 @@ enum {
 typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
       *video_format;
+  const char *shard, *files_from; /* --shard K/N|auto, --files-from LIST */
+  long shards;                    /* --shards N; 0 when not given */
   int jobs, help, version, sample_rate, explain, no_html, follow_links;
   int announce, epub; /* vc_announce; --epub */
   int verbosity;      /* -1 --quiet, 0, 1 --verbose */
@@ -169,6 +174,29 @@ static int set_jobs(vc_args *a, const char *v, FILE *err) {
   return -1;
 }
 
+static int set_shard(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->shard = v; /* checked with --shards and the environment when the batch starts */
+  return 0;
+}
+
+static int set_shards(vc_args *a, const char *v, FILE *err) {
+  int n = 0;
+  if (parse_int(v, 1, VC_SHARDS_MAX, &n) == 0) {
+    a->shards = n;
+    return 0;
+  }
+  fprintf(err, "voicecap: --shards wants a number from 1 to %d, not '%s'\n",
+          (int)VC_SHARDS_MAX, v);
+  return -1;
+}
+
+static int set_files_from(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->files_from = v;
+  return 0;
+}
+
 static int set_verbosity(vc_args *a, int v, FILE *err) {
   if (a->verbosity == -v) {
     fprintf(err, "voicecap: --quiet and --verbose exclude each other\n");
@@ -285,6 +313,16 @@ static const vc_opt_def vc_opts[] = {
     {"follow-links", 0, NULL, CMD_BATCH, set_follow_links,
      "follow links that lead out of the folders given (by default they are skipped, and "
      "named)"},
+    {"shard", 0, "K/N", CMD_BATCH, set_shard,
+     "render only part K of N (counted from 0) of the inputs, split by size the same way "
+     "on every machine; auto: K and N from a Slurm job array or, with --shards, a "
+     "Kubernetes Indexed Job"},
+    {"shards", 0, "N", CMD_BATCH, set_shards,
+     "the number of parts for --shard auto where the scheduler does not tell it "
+     "(Kubernetes: the Job's completions)"},
+    {"files-from", 0, "LIST", CMD_BATCH, set_files_from,
+     "also render the files named in LIST, one path a line ('-': standard input), as "
+     "find, GNU parallel and xargs make them"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -619,9 +657,14 @@ static void paths_free(vc_paths *p) {
   free(p->v);
 }
 
+static int has_suffix(const char *name, const char *suffix) {
+  size_t n = strlen(name), k = strlen(suffix);
+  return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* An interview: NAME.txt, but not a transcript voicecap wrote (NAME.transcript.txt). */
 static int has_txt_suffix(const char *name) {
-  size_t n = strlen(name);
-  return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+  return has_suffix(name, ".txt") && !has_suffix(name, VC_TRANSCRIPT_EXT);
 }
 
 /* A folder walk: every real folder and file once (device and inode), the output folder
@@ -783,28 +826,130 @@ static int refuse_files(const vc_args *a, FILE *err) {
   return 0;
 }
 
-static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
-  if (a->n_pos == 0) {
-    fprintf(err, "voicecap: batch needs at least one DIR\n");
-    return EXIT_USAGE;
+static int add_listed(void *user, char *path) {
+  return paths_add(user, path);
+}
+
+/* --files-from: adds each listed path that names a file; the others are named, and make
+ * the batch fail. Returns 0, or -1 when something was refused. */
+static int read_files_from(const char *list, vc_paths *p, FILE *err) {
+  int from_stdin = is_stdin(list);
+  const char *name = from_stdin ? "standard input" : list;
+  FILE *in = from_stdin ? stdin : fopen(list, "r");
+  char why[sizeof(vc_diag)];
+  if (!in) {
+    snprintf(why, sizeof why, "%.300s: cannot open the list of files: %s", list,
+             strerror(errno));
+    vc_guard_error(err, why);
+    return -1;
   }
-  if (refuse_files(a, err) != 0)
-    return EXIT_USAGE;
-  vc_paths p = {0};
+  vc_paths got = {0};
+  int bad = vc_shard_read_list(name, in, add_listed, &got, why, sizeof why) != 0;
+  if (!from_stdin)
+    fclose(in);
+  if (bad)
+    vc_guard_error(err, why);
+  for (size_t i = 0; i < got.n; i++) {
+    struct stat st;
+    int e = stat(got.v[i], &st) != 0 ? errno : S_ISREG(st.st_mode) ? 0 : -1;
+    if (e) {
+      snprintf(why, sizeof why, "%.200s: %.200s: %s", name, got.v[i],
+               e > 0 ? strerror(e) : "not a file (list files, one a line)");
+      vc_guard_error(err, why);
+      free(got.v[i]);
+      bad = 1;
+    } else if (paths_add(p, got.v[i]) != 0) {
+      bad = 1;
+    }
+  }
+  free(got.v);
+  return bad ? -1 : 0;
+}
+
+/* A path found twice (listed and found in a folder, or listed twice) is rendered once.
+ * `p` is sorted. */
+static void drop_repeated_paths(vc_paths *p) {
+  size_t kept = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    if (kept && strcmp(p->v[kept - 1], p->v[i]) == 0)
+      free(p->v[i]);
+    else
+      p->v[kept++] = p->v[i];
+  }
+  p->n = kept;
+}
+
+/* The batch's inputs, sorted: every *.txt below the DIRs and the files --files-from
+ * lists. Returns 0, or -1 when some input was refused (already reported). */
+static int batch_inputs(const vc_args *a, vc_paths *p, FILE *err) {
   int bad = 0;
   for (size_t i = 0; i < a->n_pos; i++)
-    bad |= walk(a->pos[i], &p, a, err) != 0;
-  qsort(p.v, p.n, sizeof *p.v, cmp_str);
-  bad |= drop_duplicate_names(&p, err);
+    bad |= walk(a->pos[i], p, a, err) != 0;
+  if (a->files_from)
+    bad |= read_files_from(a->files_from, p, err) != 0;
+  qsort(p->v, p->n, sizeof *p->v, cmp_str);
+  drop_repeated_paths(p);
+  bad |= drop_duplicate_names(p, err);
+  return bad ? -1 : 0;
+}
+
+/* --shard and --shards: the part this machine renders (s->n == 0: all). */
+static int batch_shard(const vc_args *a, vc_shard *s, FILE *err) {
+  *s = (vc_shard){0, 0};
+  char why[512];
+  if (!a->shard && a->shards) {
+    fprintf(err, "voicecap: --shards N goes with --shard auto\n");
+    return -1;
+  }
+  if (a->shard && vc_shard_parse(a->shard, a->shards, s, why, sizeof why) != 0) {
+    fprintf(err, "voicecap: %s\n", why);
+    return -1;
+  }
+  return 0;
+}
+
+/* Marks the inputs of part `s` (the cast is still made over all of them) and says which
+ * part this is. Returns the mask, or NULL when out of memory. */
+static unsigned char *batch_keep(const vc_args *a, const vc_paths *p, vc_shard s, FILE *out,
+                                 FILE *err) {
+  unsigned char *keep = calloc(p->n ? p->n : 1, 1);
+  long long mine = 0, all = 0;
+  if (!keep || vc_shard_keep(p->v, p->n, s, keep, &mine, &all) != 0) {
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    free(keep);
+    return NULL;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < p->n; i++)
+    m += keep[i];
+  if (a->verbosity >= 0)
+    fprintf(out, "shard %ld/%ld: %zu of %zu interviews, %lld of %lld bytes\n", s.k, s.n, m,
+            p->n, mine, all);
+  return keep;
+}
+
+static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
+  if (a->n_pos == 0 && !a->files_from) {
+    fprintf(err, "voicecap: batch needs at least one DIR (or --files-from LIST)\n");
+    return EXIT_USAGE;
+  }
+  vc_shard s;
+  if (refuse_files(a, err) != 0 || batch_shard(a, &s, err) != 0)
+    return EXIT_USAGE;
+  vc_paths p = {0};
+  int bad = batch_inputs(a, &p, err) != 0;
   if (p.n == 0 && !bad)
     fprintf(err, "voicecap: no *.txt files found\n");
   if (a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
+  unsigned char *keep = s.n && p.n ? batch_keep(a, &p, s, out, err) : NULL;
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   vc_guard_signals();
-  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
-               : EXIT_SOME_FAILED;
+  int rc = !p.n || (s.n && !keep) ? EXIT_SOME_FAILED
+                                  : vc_batch_run_part(p.v, p.n, keep, &o, a->jobs,
+                                                      a->verbosity < 0 ? NULL : out, err);
+  free(keep);
   paths_free(&p);
   vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;
@@ -1019,8 +1164,10 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html}",
-     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "narrate each FILE into "
+     "DIR/NAME.{wav,srt,vtt,ass,json,transcript.txt,chapters.vtt,html}",
+     "NAME is the FILE's base name without its extension; NAME.transcript.txt is the "
+     "transcript. The "
      "outputs are written under temporary names and renamed only when all are complete. A "
      "FILE of '-' reads the interview from standard input; --name names its outputs.",
      cmd_render},

@@ -13,6 +13,11 @@
 int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
                  FILE *err);
 
+/* As vc_batch_run, rendering only the paths whose keep[i] is set (all when keep is NULL),
+ * but casting over all n, so that a part of a split batch sounds as the whole would. */
+int vc_batch_run_part(char *const *paths, size_t n, const unsigned char *keep,
+                      const vc_render_opts *o, int jobs, FILE *out, FILE *err);
+
 /* Reads who speaks in every file, in order, and pins each named person to the voice of
  * the role they first appear in, as a batch casts them. A file that cannot be read or
  * segmented is skipped here (rendering it reports the problem). */

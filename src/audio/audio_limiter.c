@@ -37,6 +37,8 @@ struct vc_limiter {
   uint64_t loud; /* 1 + index of the last sample at or above `quiet`, 0 if none */
   double gain;   /* released gain of the previous output sample */
   double min_gain;
+  int full_only;    /* 1: never take the quiet path (tests compare the two) */
+  uint64_t n_quiet; /* samples the quiet path took */
 };
 
 static double sinc(double u) {
@@ -191,14 +193,72 @@ static void take(vc_limiter *l, float v) {
   }
 }
 
+/* The quiet path: while every gain in the averaging window is unity (sum full), every
+ * pushed estimate is under the ceiling, and the new samples and their neighbours are quiet,
+ * each step of take() and release_one() reduces to what follows: the same stores, the
+ * same gain recurrence, the same output, without the deque and interpolation work. It
+ * stops before the first sample it could not handle that way; the full path goes on from
+ * exactly the same state. Returns how many samples it took (and released). */
+static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
+  const int64_t full = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
+  if (l->full_only || l->sum != full || l->dq_len != 1 ||
+      l->dq_val[l->dq_head] != (int64_t)VC_FIXED || l->n_in <= l->latency ||
+      l->n_in - l->n_out != l->latency || l->next_push != l->n_in - VC_HALF ||
+      l->next_m != l->n_out + l->attack / 2 ||
+      (l->loud != 0 && l->loud + 2 * VC_HALF - 1 > l->n_in))
+    return 0;
+  const double avg = (double)l->sum * l->inv_window, quiet = l->quiet;
+  double g = l->gain, min_gain = l->min_gain;
+  uint64_t n_in = l->n_in, n_out = l->n_out;
+  size_t i = 0;
+  for (; i < n && fabsf(in[i]) < quiet; i++) {
+    size_t at = n_in & (VC_RING - 1);
+    l->x[at] = l->x[at + VC_RING] = in[i];
+    n_in++;
+    uint64_t k = n_in - 1 - VC_HALF; /* quiet, as are its neighbours: |x| is its peak */
+    l->tp[k & (VC_RING - 1)] = fabsf(l->x[k & (VC_RING - 1)]);
+    /* release_one: pushes k (unity, replacing the deque's one unity entry), m = unity */
+    l->dq_idx[l->dq_head] = k;
+    l->m[(k - l->attack) & (VC_RING - 1)] = (int64_t)VC_FIXED;
+    g = avg < g ? avg : g + (avg - g) * l->release;
+    if (g > avg)
+      g = avg;
+    if (g < min_gain)
+      min_gain = g;
+    out[i] = (float)(l->x[n_out & (VC_RING - 1)] * g);
+    n_out++;
+  }
+  l->next_push += i;
+  l->next_m += i;
+  l->n_quiet += i;
+  l->n_in = n_in;
+  l->n_out = n_out;
+  l->gain = g;
+  l->min_gain = min_gain;
+  return i;
+}
+
 size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) {
   size_t w = 0;
-  for (size_t i = 0; i < n; i++) {
-    take(l, in[i]);
+  for (size_t i = 0; i < n;) {
+    size_t q = quiet_run(l, in + i, n - i, out + w);
+    i += q;
+    w += q;
+    if (i == n)
+      break;
+    take(l, in[i++]);
     if (l->n_in > l->latency)
       out[w++] = release_one(l);
   }
   return w;
+}
+
+void vc_limiter_full_path_only(vc_limiter *l, int on) {
+  l->full_only = on != 0;
+}
+
+uint64_t vc_limiter_quiet_samples(const vc_limiter *l) {
+  return l->n_quiet;
 }
 
 size_t vc_limiter_flush(vc_limiter *l, float *out) {

@@ -4,6 +4,7 @@
 #define VC_LIMITER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "voicecap/status.h"
 
@@ -19,6 +20,11 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out);
 /* Releases the samples still held; `out` needs room for vc_limiter_latency() samples. */
 size_t vc_limiter_flush(vc_limiter *l, float *out);
 size_t vc_limiter_latency(const vc_limiter *l);
+/* 1: always take the full path, never the quiet one (for tests: both give the same
+ * samples). */
+void vc_limiter_full_path_only(vc_limiter *l, int on);
+/* How many samples went the quiet path so far. */
+uint64_t vc_limiter_quiet_samples(const vc_limiter *l);
 /* Largest gain reduction applied so far, in dB (0 when it never acted). */
 double vc_limiter_max_reduction_db(const vc_limiter *l);
 

@@ -56,7 +56,7 @@ static const struct {
     [OUT_VTT] = {".vtt", vc_write_vtt},
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
-    [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_TXT] = {VC_TRANSCRIPT_EXT, vc_write_transcript},
     [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
     [OUT_HTML] = {".html", vc_write_html},
     [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
@@ -189,16 +189,21 @@ static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   return st != VC_OK ? st : vc_audio_write(j->audio, pcm, n, j->gain);
 }
 
-/* The transcript is NAME.txt: never let it replace the interview it was made from. */
+/* Never let an output replace the interview it is made from (an input named like an
+ * output, read from the output folder). */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0)
     return VC_OK;
-  if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
-    return VC_OK;
-  diag_set(j->diag, "%s: %s", j->final[OUT_TXT],
-           "the output folder holds the input; the transcript would replace it");
-  return VC_ERR_ARG;
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (!j->final[i] || stat(j->final[i], &out) != 0 || in.st_dev != out.st_dev ||
+        in.st_ino != out.st_ino)
+      continue;
+    diag_set(j->diag, "%s: %s", j->final[i],
+             "the output folder holds the input; this output would replace it");
+    return VC_ERR_ARG;
+  }
+  return VC_OK;
 }
 
 static uint64_t ms_to_samples(int ms, int rate) {
@@ -558,7 +563,7 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "NAME.txt: video: why" */
+  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "IN.txt: video: why" */
 }
 
 /* Publishes the outputs this render writes as one set (render_outset.h): the page unless

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # `voicecap batch -j 2` over a folder holding copies of the two shortest seeds (one of
 # them in a subfolder, beside a non-.txt file and a hidden .txt that must be skipped):
-# exit 0, the eight outputs of each seed (NAME.txt is the transcript) and nothing else,
+# exit 0, the eight outputs of each seed (NAME.transcript.txt is the transcript) and nothing else,
 # each WAV matching its sync
 # map. Also --help and --version exit 0 with their text on stdout.
 set -euo pipefail
@@ -50,7 +50,7 @@ if [ $rc -ne 0 ]; then
   fail "batch exited $rc, expected 0; stderr:"
   indent "$tmp/stderr"
 fi
-expected=$(for n in "$A" "$B"; do printf '%s\n' "$n".{ass,chapters.vtt,html,json,srt,txt,vtt,wav}; done | LC_ALL=C sort)
+expected=$(for n in "$A" "$B"; do printf '%s\n' "$n".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav}; done | LC_ALL=C sort)
 actual=$(ls -A "$out" 2>/dev/null | LC_ALL=C sort)
 if [ "$actual" != "$expected" ]; then
   fail "the output folder should hold exactly the sixteen outputs of $A and $B; it holds:"

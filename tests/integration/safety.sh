@@ -77,7 +77,7 @@ rc2=0 # its captions may break the reading rate (refused, exit 1): never a crash
 if [ $rc -ne 0 ] || { [ $rc2 -ne 0 ] && ! grep -q "caption rule" err2.log; }; then
   fail "render of very long words exited $rc and $rc2"
   indent err.log err2.log
-elif ! grep -q "read in pieces" o2/word.txt; then
+elif ! grep -q "read in pieces" o2/word.transcript.txt; then
   fail "the transcript does not say a word was read in pieces"
 else
   ok "very long words are read in pieces, and the transcript says so"
@@ -266,7 +266,7 @@ short_text r7/a/x.txt first
 short_text r7/b/x.txt second
 rc=0
 "$VC_BIN" render -o o7 r7/a/x.txt r7/b/x.txt >out.log 2>err.log || rc=$?
-if [ $rc -ne 1 ] || ! grep -q "r7/b/x.txt.*r7/a/x.txt" err.log || ! grep -q first o7/x.txt; then
+if [ $rc -ne 1 ] || ! grep -q "r7/b/x.txt.*r7/a/x.txt" err.log || ! grep -q first o7/x.transcript.txt; then
   fail "render a/x.txt b/x.txt: exit $rc, want 1 naming both and a's outputs kept:"
   indent err.log
 else

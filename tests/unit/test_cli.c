@@ -322,7 +322,7 @@ static void test_render_stdin(void **state) {
   assert_int_equal(r.rc, 0);
   assert_non_null(strstr(r.out, "rendered chat"));
   const char *six[] = {"chat.wav", "chat.srt",  "chat.vtt",
-                       "chat.ass", "chat.json", "chat.txt"};
+                       "chat.ass", "chat.json", "chat.transcript.txt"};
   for (size_t i = 0; i < 6; i++)
     assert_true(exists(out, six[i]));
   assert_non_null(strstr(r.err, "voicecap: chat: 1 turn, 1 speaker"));
