@@ -50,13 +50,14 @@ static int from_slurm(long shards, vc_shard *s, char *why, size_t size) {
     return -1;
   if (env_count("SLURM_ARRAY_TASK_COUNT", -1, &count, why, size) != 0) {
     if (getenv("SLURM_ARRAY_TASK_COUNT") == NULL)
-      snprintf(why, size, "--shard auto: SLURM_ARRAY_TASK_ID is set but "
-                          "SLURM_ARRAY_TASK_COUNT is not");
+      snprintf(why, size,
+               "--shard auto: SLURM_ARRAY_TASK_ID is set but "
+               "SLURM_ARRAY_TASK_COUNT is not");
     return -1;
   }
   if (count < 1 || count > VC_SHARDS_MAX) {
-    snprintf(why, size, "--shard auto: SLURM_ARRAY_TASK_COUNT=%ld: want 1 to %d tasks", count,
-             (int)VC_SHARDS_MAX);
+    snprintf(why, size, "--shard auto: SLURM_ARRAY_TASK_COUNT=%ld: want 1 to %d tasks",
+             count, (int)VC_SHARDS_MAX);
     return -1;
   }
   long k = step > 0 && id >= min && (id - min) % step == 0 ? (id - min) / step : -1;
@@ -77,8 +78,9 @@ static int from_kubernetes(long shards, vc_shard *s, char *why, size_t size) {
   if (env_count("JOB_COMPLETION_INDEX", 0, &k, why, size) != 0)
     return -1;
   if (shards == 0) {
-    snprintf(why, size, "--shard auto: JOB_COMPLETION_INDEX is set: give the Job's "
-                        "completions as --shards N");
+    snprintf(why, size,
+             "--shard auto: JOB_COMPLETION_INDEX is set: give the Job's "
+             "completions as --shards N");
     return -1;
   }
   if (k >= shards) {
@@ -101,9 +103,10 @@ int vc_shard_parse(const char *spec, long shards, vc_shard *s, char *why, size_t
       return from_slurm(shards, s, why, size);
     if (getenv("JOB_COMPLETION_INDEX"))
       return from_kubernetes(shards, s, why, size);
-    snprintf(why, size, "--shard auto: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor "
-                        "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give "
-                        "--shard K/N");
+    snprintf(why, size,
+             "--shard auto: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor "
+             "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give "
+             "--shard K/N");
     return -1;
   }
   const char *slash = strchr(spec, '/');
@@ -210,7 +213,8 @@ int vc_shard_read_list(const char *list, FILE *in, vc_shard_add_fn add, void *us
     if (len == 0)
       continue;
     if (memchr(line, '\0', (size_t)len)) {
-      snprintf(why, size, "%.300s: a line holds a NUL byte (one path a line, please)", list);
+      snprintf(why, size, "%.300s: a line holds a NUL byte (one path a line, please)",
+               list);
       rc = -1;
       break;
     }

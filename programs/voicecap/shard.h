@@ -30,8 +30,8 @@ int vc_shard_parse(const char *spec, long shards, vc_shard *s, char *why, size_t
 int vc_shard_assign(const char *const *paths, const long long *sizes, size_t n, long parts,
                     long *part);
 
-/* Called with each path read from a list; takes ownership of `path` (also on failure). Returns 0 to go
- * on, -1 to stop (out of memory). */
+/* Called with each path read from a list; takes ownership of `path` (also on failure).
+ * Returns 0 to go on, -1 to stop (out of memory). */
 typedef int (*vc_shard_add_fn)(void *user, char *path);
 
 /* Reads a list of paths, one a line, from `in` (the file named `list`, for messages):

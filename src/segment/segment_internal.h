@@ -225,6 +225,8 @@ extern const char *const vc_seg_name_connectors[];
 extern const char *const vc_seg_actor_cues[];
 extern const char *const vc_seg_director_cues[];
 extern const char *const vc_seg_appositive_starts[];
+extern const char *const vc_seg_opening_greetings[];
+extern const char *const vc_seg_sitting_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -250,6 +252,9 @@ vc_status vc_seg_intro_names(vc_seg *g);
 vc_status vc_seg_decode_qa(vc_seg *g);
 /* The first line of a question-line/answer-line block layout, n_paras if there is none. */
 size_t vc_seg_pair_start(const vc_seg *g);
+/* The first line of an unlabelled spoken record that opens with a greeting and puts a
+ * question to someone by name, n_paras if there is none. */
+size_t vc_seg_addressed_start(vc_seg *g);
 
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);

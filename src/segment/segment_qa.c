@@ -2,6 +2,7 @@
 /* Segmenter Q&A: scores every paragraph and picks the likeliest question/answer sequence
  * (Viterbi over two states), with labels as fixed points. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +173,141 @@ size_t vc_seg_pair_start(const vc_seg *g) {
   return pair_evidence(&c) ? c.first : g->n_paras;
 }
 
+/* The name a question is put to at its very end ("..., will you start, Jane?"): one to
+ * three capitalised words after the last comma. The full name the text gives that person
+ * when it gives one. Returns 1 and writes it, or 0. */
+static int addressed_name(const vc_seg *g, const vc_para *p, char *out, size_t cap) {
+  if (!p->ends_q)
+    return 0;
+  size_t q = p->end;
+  while (q > p->body && g->src[q - 1] != '?')
+    q--;
+  size_t c = q ? q - 1 : 0;
+  while (c > p->body && g->src[c - 1] != ',' && q - c < 40)
+    c--;
+  if (c <= p->body || g->src[c - 1] != ',' || q < 2)
+    return 0;
+  size_t s = c, e = q - 1;
+  while (s < e && g->src[s] == ' ')
+    s++;
+  int words = 0;
+  for (size_t i = s; i < e;) {
+    int32_t cp;
+    vc_seg_cp(g->src, e, i, &cp);
+    size_t w = vc_seg_word_end(g->src, e, i);
+    if (w == i || !vc_seg_is_upper(cp) ||
+        vc_seg_in_list(g->src + i, w - i, vc_seg_not_name_words) || ++words > 3)
+      return 0;
+    i = w;
+    if (i < e && g->src[i] != ' ')
+      return 0;
+    while (i < e && g->src[i] == ' ')
+      i++;
+  }
+  if (words == 0)
+    return 0;
+  vc_seg_copy_name(g->src + s, e - s, out, cap);
+  size_t n = strlen(out);
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *h = &g->people[i];
+    if (h->len > n && memcmp(h->name, out, n) == 0 && h->name[n] == ' ') {
+      vc_seg_copy_name(h->name, h->len, out, cap);
+      break;
+    }
+  }
+  return 1;
+}
+
+/* A spoken record with no labels (a meeting's report): the first spoken line opens with
+ * a greeting ("Good morning, and welcome to ..."), only a title or two above it, and a
+ * question put to someone by name at its end is followed by a line that does not ask
+ * (the answer). Returns the greeting's line, or n_paras; `name` and `*at` get the first
+ * person addressed and where. */
+static size_t addressed_scan(const vc_seg *g, char *name, size_t cap, size_t *at) {
+  size_t f = 0;
+  int greets = 0, titles = 0;
+  for (; f < g->n_paras && !greets; f++) {
+    const vc_para *p = &g->paras[f];
+    if (!in_sequence(p) || p->label >= 0)
+      continue;
+    for (size_t k = 0; vc_seg_opening_greetings[k] && !greets; k++)
+      greets =
+          vc_seg_prefix_ci(g->src + p->body, p->end - p->body, vc_seg_opening_greetings[k]);
+    if (!greets && (++titles > 2 || p->words > 12 || strchr(".?!", g->src[p->end - 1])))
+      return g->n_paras;
+  }
+  if (!greets)
+    return g->n_paras;
+  f--;
+  for (size_t i = f; i + 1 < g->n_paras; i++) {
+    size_t j = i + 1;
+    while (j < g->n_paras && !in_sequence(&g->paras[j]))
+      j++;
+    if (j < g->n_paras && !g->paras[j].ends_q &&
+        addressed_name(g, &g->paras[i], name, cap)) {
+      *at = g->paras[i].body;
+      return f;
+    }
+  }
+  return g->n_paras;
+}
+
+/* Does the paragraph name a formal sitting (a committee, a hearing)? */
+static int names_sitting(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end;) {
+    size_t j = vc_seg_word_end(g->src, p->end, i);
+    if (j > i && vc_seg_in_list(g->src + i, j - i, vc_seg_sitting_words))
+      return 1;
+    i = j > i ? j : i + 1;
+  }
+  return 0;
+}
+
+size_t vc_seg_addressed_start(vc_seg *g) {
+  char name[VC_SEG_NAME_MAX];
+  size_t at = 0, f = addressed_scan(g, name, sizeof name, &at);
+  if (f < g->n_paras && !g->answerer[0]) {
+    snprintf(g->answerer, sizeof g->answerer, "%s", name);
+    g->answerer_off = at;
+  }
+  if (f < g->n_paras && !g->asker[0] && !g->byline[0] && names_sitting(g, &g->paras[f])) {
+    snprintf(g->asker, sizeof g->asker, "Chair"); /* who opens a sitting chairs it */
+    g->asker_off = g->paras[f].body;
+  }
+  return f;
+}
+
+/* Decodes an addressed record by hand-overs: the chair speaks from the greeting; a line
+ * that puts a question to someone by name hands the floor to them, and they keep it
+ * until the next such line. */
+static vc_status decode_handover(vc_seg *g) {
+  size_t cur = g->interviewer;
+  int answering = 0;
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (!in_sequence(p))
+      continue;
+    char name[VC_SEG_NAME_MAX];
+    int hands = addressed_name(g, p, name, sizeof name);
+    if (hands)
+      answering = 0;
+    p->role = answering ? VC_ROLE_INTERVIEWEE : VC_ROLE_INTERVIEWER;
+    p->speaker = answering ? cur : g->interviewer;
+    p->conf = hands || !answering ? 0.8f : 0.7f;
+    p->basis = hands ? "a question put to someone by name" : "hand-over by name";
+    if (hands) {
+      vc_status st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWEE, &cur);
+      if (st != VC_OK)
+        return st;
+      if (g->speakers[cur].role != VC_ROLE_INTERVIEWEE)
+        cur = g->interviewee; /* the name is the chair's own: keep the default */
+      vc_seg_name_why(g, cur, p->body, "a question put to them by name");
+      answering = 1;
+    }
+  }
+  return VC_OK;
+}
+
 static void doc_features(const vc_seg *g, qa_doc *d) {
   int labeled[2] = {0, 0};
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
@@ -260,6 +396,10 @@ static void assign(vc_seg *g, const size_t *idx, size_t n, const int *state,
 vc_status vc_seg_decode_qa(vc_seg *g) {
   if (g->qa_start >= g->n_paras)
     return VC_OK;
+  char name[VC_SEG_NAME_MAX];
+  size_t at;
+  if (addressed_scan(g, name, sizeof name, &at) == g->qa_start)
+    return decode_handover(g);
   qa_doc d;
   memset(&d, 0, sizeof d);
   mark_headings(g);

@@ -586,6 +586,8 @@ static void find_qa_start(vc_seg *g) {
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
+    if (g->qa_start >= g->n_paras)
+      g->qa_start = vc_seg_addressed_start(g);
     return;
   }
   if (strong || valid >= 2)

@@ -157,6 +157,29 @@ static void test_inline_colon_in_prose(void **state) {
   vc_script_free(s);
 }
 
+/* A meeting's record with no labels: the chair greets, then hands the floor to a witness
+ * by name; the witness keeps it until the next question put by name. */
+static void test_handover_by_name(void **state) {
+  (void)state;
+  const char *text =
+      "Harbour Board, evidence session\n"
+      "Good afternoon, and welcome to the fourth meeting of the harbour board this year.\n"
+      "We are joined by Lotte Varga, the pilot master, and Ivo Brandt, who runs the tugs. "
+      "Will you start by telling us how the winter went, Lotte?\n"
+      "Thank you. It was the calmest winter in years, and we lost no days to fog.\n"
+      "The tugs had a harder time, I am afraid, because two of them were in dock.\n"
+      "That is helpful. Can you add to that, Ivo?\n"
+      "Only that both tugs are back in service now.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good afternoon", VC_ROLE_INTERVIEWER, "Chair");
+  expect(s, "Thank you. It was", VC_ROLE_INTERVIEWEE, "Lotte Varga");
+  assert_non_null(strstr(turn_at(s, "Thank you. It was")->text, "The tugs had"));
+  expect(s, "That is helpful", VC_ROLE_INTERVIEWER, "Chair");
+  expect(s, "Only that both", VC_ROLE_INTERVIEWEE, "Ivo Brandt");
+  expect(s, "Harbour Board", VC_ROLE_NARRATOR, NULL);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_question_line_answer_line),
@@ -165,6 +188,7 @@ int main(void) {
       cmocka_unit_test(test_title_case_heading_between_turns),
       cmocka_unit_test(test_inline_labels),
       cmocka_unit_test(test_inline_colon_in_prose),
+      cmocka_unit_test(test_handover_by_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

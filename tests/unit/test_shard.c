@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Splitting a batch over machines: the balanced split, --shard K/N and auto, --files-from. */
+/* Splitting a batch over machines: the balanced split, --shard K/N and auto, --files-from.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -174,8 +175,8 @@ static void test_parse_k_of_n(void **state) {
   expect_parse("0/3", 0, 0, 3, NULL);
   expect_parse("2/3", 3, 2, 3, NULL);
   expect_parse("0/1", 0, 0, 1, NULL);
-  const char *bad[] = {"3/3", "1/0", "-1/3", "1/-3", "a/3", "1/3x", "1", "/3", "1/",
-                       " 1/3", "1/100001", "99999999999999999999/3"};
+  const char *bad[] = {"3/3", "1/0", "-1/3", "1/-3", "a/3",      "1/3x",
+                       "1",   "/3",  "1/",   " 1/3", "1/100001", "99999999999999999999/3"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     expect_parse(bad[i], 0, 0, -1, "--shard wants K/N");
   expect_parse("1/3", 4, 0, -1, "--shards 4 does not match --shard's 3 parts");
@@ -264,8 +265,8 @@ static void test_keep_covers_once(void **state) {
     for (long k = 0; k < parts; k++) {
       unsigned char keep[23];
       long long mine = 0, all = 0;
-      assert_int_equal(vc_shard_keep(in.paths, in.n, (vc_shard){k, parts}, keep, &mine, &all),
-                       0);
+      assert_int_equal(
+          vc_shard_keep(in.paths, in.n, (vc_shard){k, parts}, keep, &mine, &all), 0);
       assert_true(total < 0 || total == all);
       total = all;
       for (size_t i = 0; i < in.n; i++)
@@ -308,8 +309,12 @@ static void test_cli_usage_errors(void **state) {
       {"voicecap", "batch", "--shard", "1/2", "--shards", "3", "seeds"},
       {"voicecap", "batch", NULL},
   };
-  const char *want[] = {"'3/3'", "neither SLURM_ARRAY_TASK_ID", "goes with --shard auto",
-                        "--shards wants a number", "does not match", "--files-from LIST"};
+  const char *want[] = {"'3/3'",
+                        "neither SLURM_ARRAY_TASK_ID",
+                        "goes with --shard auto",
+                        "--shards wants a number",
+                        "does not match",
+                        "--files-from LIST"};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     int argc = 0;
     while (argc < 7 && cases[i][argc])
