@@ -218,6 +218,33 @@ static int addressed_name(const vc_seg *g, const vc_para *p, char *out, size_t c
   return 1;
 }
 
+/* Does the paragraph name a formal sitting (a committee, a hearing)? */
+static int names_sitting(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end;) {
+    size_t j = vc_seg_word_end(g->src, p->end, i);
+    if (j > i && vc_seg_in_list(g->src + i, j - i, vc_seg_sitting_words))
+      return 1;
+    i = j > i ? j : i + 1;
+  }
+  return 0;
+}
+
+/* Does the paragraph open with a greeting, perhaps after a word of address
+ * ("Colleagues, good morning")? */
+static int opens_with_greeting(const vc_seg *g, const vc_para *p) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body, at[2] = {0, 0};
+  const char *comma = memchr(s, ',', n < 24 ? n : 24);
+  if (comma && (size_t)(comma - s) + 2 < n && comma[1] == ' ' &&
+      !memchr(s, ' ', (size_t)(comma - s)))
+    at[1] = (size_t)(comma - s) + 2;
+  for (int a = 0; a < 2; a++)
+    for (size_t k = 0; vc_seg_opening_greetings[k] && (a == 0 || at[1]); k++)
+      if (vc_seg_prefix_ci(s + at[a], n - at[a], vc_seg_opening_greetings[k]))
+        return 1;
+  return 0;
+}
+
 /* A spoken record with no labels (a meeting's report): the first spoken line opens with
  * a greeting ("Good morning, and welcome to ..."), only a title or two above it, and a
  * question put to someone by name at its end is followed by a line that does not ask
@@ -230,9 +257,7 @@ static size_t addressed_scan(const vc_seg *g, char *name, size_t cap, size_t *at
     const vc_para *p = &g->paras[f];
     if (!in_sequence(p) || p->label >= 0)
       continue;
-    for (size_t k = 0; vc_seg_opening_greetings[k] && !greets; k++)
-      greets =
-          vc_seg_prefix_ci(g->src + p->body, p->end - p->body, vc_seg_opening_greetings[k]);
+    greets = opens_with_greeting(g, p);
     if (!greets && (++titles > 2 || p->words > 12 || strchr(".?!", g->src[p->end - 1])))
       return g->n_paras;
   }
@@ -249,24 +274,14 @@ static size_t addressed_scan(const vc_seg *g, char *name, size_t cap, size_t *at
       return f;
     }
   }
-  return g->n_paras;
-}
-
-/* Does the paragraph name a formal sitting (a committee, a hearing)? */
-static int names_sitting(const vc_seg *g, const vc_para *p) {
-  for (size_t i = p->body; i < p->end;) {
-    size_t j = vc_seg_word_end(g->src, p->end, i);
-    if (j > i && vc_seg_in_list(g->src + i, j - i, vc_seg_sitting_words))
-      return 1;
-    i = j > i ? j : i + 1;
-  }
-  return 0;
+  name[0] = 0; /* nobody addressed: a sitting's record is still the chair's speech */
+  return names_sitting(g, &g->paras[f]) ? f : g->n_paras;
 }
 
 size_t vc_seg_addressed_start(vc_seg *g) {
   char name[VC_SEG_NAME_MAX];
   size_t at = 0, f = addressed_scan(g, name, sizeof name, &at);
-  if (f < g->n_paras && !g->answerer[0]) {
+  if (f < g->n_paras && name[0] && !g->answerer[0]) {
     snprintf(g->answerer, sizeof g->answerer, "%s", name);
     g->answerer_off = at;
   }

@@ -178,6 +178,12 @@ static void test_handover_by_name(void **state) {
   expect(s, "Only that both", VC_ROLE_INTERVIEWEE, "Ivo Brandt");
   expect(s, "Harbour Board", VC_ROLE_NARRATOR, NULL);
   vc_script_free(s);
+  /* nobody addressed by name: the record of a sitting is still the chair's speech */
+  s = seg("Members, good evening, and welcome to this meeting of the parks committee.\n"
+          "The first item is the minutes. Are they agreed?\n"
+          "We move to item 2, the new benches.\n");
+  expect(s, "Members, good evening", VC_ROLE_INTERVIEWER, "Chair");
+  vc_script_free(s);
 }
 
 int main(void) {
