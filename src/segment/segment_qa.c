@@ -23,12 +23,43 @@ static const double unlabeled_turn_both = -12.0;
 
 typedef struct qa_doc {
   int pair_layout; /* each block holds a question line and its answer lines */
+  int numbered;    /* the questions are numbered ("1. What ...?") and nothing else asks */
   int labeled[2];  /* the article labels this role's turns */
 } qa_doc;
 
+/* The number a paragraph starts with ("3. What ...", "3) What ..."), or 0. */
+static int para_number(const vc_seg *g, const vc_para *p) {
+  int v = 0;
+  size_t i = p->body;
+  while (i < p->end && i - p->body < 3 && g->src[i] >= '0' && g->src[i] <= '9')
+    v = v * 10 + (g->src[i++] - '0');
+  if (i == p->body || i + 1 >= p->end || (g->src[i] != '.' && g->src[i] != ')') ||
+      g->src[i + 1] != ' ')
+    return 0;
+  return v;
+}
+
+/* Numbered questions: at least three paragraphs that ask and are numbered 1, 2, 3 ... in
+ * order, and fewer other paragraphs that ask. */
+static int numbered_questions(const vc_seg *g) {
+  int next = 1, other = 0;
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->label >= 0 || !p->ends_q)
+      continue;
+    if (para_number(g, p) == next)
+      next++;
+    else
+      other++;
+  }
+  return next > 3 && other < next - 1;
+}
+
 /* Log-odds that a paragraph is a question rather than an answer. */
-static double q_evidence(const vc_para *p, const qa_doc *d) {
+static double q_evidence(const vc_seg *g, const vc_para *p, const qa_doc *d) {
   double e = 0;
+  if (d->numbered)
+    return para_number(g, p) > 0 && p->ends_q ? 8.0 : -8.0;
   if (p->ends_q)
     e += 2.5;
   else if (p->has_q)
@@ -335,6 +366,7 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   pair_scan c;
   scan_pairs(g, g->qa_start, &c);
   d->pair_layout = pair_evidence(&c);
+  d->numbered = numbered_questions(g);
   d->labeled[ST_Q] = labeled[ST_Q] >= 3;
   d->labeled[ST_A] = labeled[ST_A] >= 3;
 }
@@ -350,7 +382,7 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
                     double (*score)[2], unsigned char (*back)[2], int *state) {
   for (size_t t = 0; t < n; t++) {
     const vc_para *p = &g->paras[idx[t]];
-    double e = q_evidence(p, d);
+    double e = q_evidence(g, p, d);
     int fx = fixed_state(g, p);
     for (int s = 0; s < 2; s++) {
       double em = s == ST_Q ? e / 2 : -e / 2;

@@ -186,6 +186,34 @@ static void test_handover_by_name(void **state) {
   vc_script_free(s);
 }
 
+/* Numbered questions, each answered by several people in several paragraphs: only the
+ * numbered lines ask, whatever the others look like. */
+static void test_numbered_questions(void **state) {
+  (void)state;
+  const char *text =
+      "Three bakers on sourdough\n\n"
+      "We asked three bakers, Rosa Imbert, Kai Lund and Noor Haddad, about their "
+      "starters.\n\n"
+      "1. How old is your starter?\n\n"
+      "Rosa Imbert: Nine years, and it has moved house twice with me.\n\n"
+      "Short and sweet: feed it daily.\n\n"
+      "Kai Lund: About a year. I killed the first one.\n\n"
+      "2. What flour do you feed it?\n\n"
+      "Rosa Imbert: Rye, always rye.\n\n"
+      "Kai Lund: Whatever is cheapest that week. Does it matter? Not much.\n\n"
+      "3. Any advice for beginners?\n\n"
+      "Rosa Imbert: Be patient.\n\n"
+      "Keep it warm in winter.\n";
+  vc_script *s = seg(text);
+  expect(s, "1. How old", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "2. What flour", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Nine years", VC_ROLE_INTERVIEWEE, "Rosa Imbert");
+  assert_non_null(strstr(turn_at(s, "Nine years")->text, "Short and sweet"));
+  expect(s, "Be patient", VC_ROLE_INTERVIEWEE, "Rosa Imbert");
+  assert_non_null(strstr(turn_at(s, "Be patient")->text, "Keep it warm"));
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_question_line_answer_line),
@@ -195,6 +223,7 @@ int main(void) {
       cmocka_unit_test(test_inline_labels),
       cmocka_unit_test(test_inline_colon_in_prose),
       cmocka_unit_test(test_handover_by_name),
+      cmocka_unit_test(test_numbered_questions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
