@@ -22,9 +22,10 @@ static const double unlabeled_turn = -4.0;
 static const double unlabeled_turn_both = -12.0;
 
 typedef struct qa_doc {
-  int pair_layout; /* each block holds a question line and its answer lines */
-  int numbered;    /* the questions are numbered ("1. What ...?") and nothing else asks */
-  int labeled[2];  /* the article labels this role's turns */
+  int pair_layout;  /* each block holds a question line and its answer lines */
+  int numbered;     /* the questions are numbered ("1. What ...?") and nothing else asks */
+  int labeled[2];   /* the article labels this role's turns */
+  int continues[2]; /* an unlabelled paragraph rarely starts a turn of this role */
 } qa_doc;
 
 /* The number a paragraph starts with ("3. What ...", "3) What ..."), or 0. */
@@ -355,9 +356,10 @@ static vc_status decode_handover(vc_seg *g) {
 }
 
 static void doc_features(const vc_seg *g, qa_doc *d) {
-  int labeled[2] = {0, 0};
+  int labeled[2] = {0, 0}, unlabeled_q = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
+    unlabeled_q += in_sequence(p) && p->label < 0 && p->ends_q;
     if (in_sequence(p) && p->label >= 0) {
       vc_role r = g->speakers[g->labels[p->label].speaker].role;
       labeled[r == VC_ROLE_INTERVIEWER ? ST_Q : ST_A]++;
@@ -369,6 +371,12 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   d->numbered = numbered_questions(g);
   d->labeled[ST_Q] = labeled[ST_Q] >= 3;
   d->labeled[ST_A] = labeled[ST_A] >= 3;
+  /* both roles labelled at least once and no question left without a label: the article
+   * labels its turns (a short excerpt may hold only one turn of each), so an unlabelled
+   * paragraph continues a turn */
+  int both = labeled[ST_Q] >= 1 && labeled[ST_A] >= 1 && unlabeled_q == 0;
+  d->continues[ST_Q] = d->labeled[ST_Q] || both;
+  d->continues[ST_A] = d->labeled[ST_A] || both;
 }
 
 static int fixed_state(const vc_seg *g, const vc_para *p) {
@@ -397,8 +405,8 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       int arg = 0;
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
-        if (r != s && d->labeled[s] && fx < 0)
-          v += d->labeled[r] ? unlabeled_turn_both : unlabeled_turn;
+        if (r != s && d->continues[s] && fx < 0)
+          v += d->continues[r] ? unlabeled_turn_both : unlabeled_turn;
         if (v > best) {
           best = v;
           arg = r;

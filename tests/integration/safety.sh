@@ -233,7 +233,7 @@ timeout 60 "$VC_BIN" batch -o o6 w6 >out.log 2>err.log || rc=$?
 if [ $rc -ne 0 ] || ! grep -q "^1 rendered, 0 failed" out.log; then
   fail "batch over links to . and ..: exit $rc (124: never finished), want 1 file rendered:"
   indent out.log err.log
-elif [ -e o6/b.wav ]; then
+elif [ -e o6/ext/b.wav ]; then
   fail "batch followed a link out of the folder without --follow-links"
 elif ! grep -q "ext.*--follow-links" err.log; then
   fail "batch does not say it skipped the link out of the folder:"
@@ -243,7 +243,7 @@ else
 fi
 rc=0
 timeout 60 "$VC_BIN" batch --follow-links -o o6b w6 >out.log 2>err.log || rc=$?
-if [ $rc -ne 0 ] || ! [ -e o6b/b.wav ] || ! [ -e o6b/a.wav ]; then
+if [ $rc -ne 0 ] || ! [ -e o6b/ext/b.wav ] || ! [ -e o6b/a.wav ]; then
   fail "batch --follow-links: exit $rc, want a and b rendered"
   indent out.log err.log
 else
@@ -254,10 +254,12 @@ echo "=== 7. outputs mistaken for inputs"
 mkdir -p w7
 short_text w7/a.txt own
 rc=0
-(cd w7 && "$VC_BIN" batch . >../out1.log 2>&1 && "$VC_BIN" batch . >../out.log 2>&1) || rc=$?
-if [ $rc -ne 0 ] || ! grep -q "^1 rendered, 0 failed" out.log; then
+(cd w7 && "$VC_BIN" batch . >../out1.log 2>&1 && "$VC_BIN" batch . >../out.log 2>&1 &&
+  "$VC_BIN" batch --force . >../out2.log 2>&1) || rc=$?
+if [ $rc -ne 0 ] || ! grep -q "^0 rendered, 0 failed, 1 skipped" out.log ||
+  ! grep -q "^1 rendered, 0 failed, 0 skipped" out2.log; then
   fail "a second 'batch .' took its own outputs for inputs (exit $rc):"
-  indent out.log
+  indent out.log out2.log
 else
   ok "batch never takes files from its own output folder"
 fi

@@ -42,6 +42,7 @@ cluster_failed() {
   exit 1
 }
 
+t_up=$(now_ms)
 # munged as root, with a fresh key, its socket and files in the temporary folder.
 dd if=/dev/urandom of="$sl/munge/munge.key" bs=1024 count=1 status=none
 chmod 400 "$sl/munge/munge.key"
@@ -100,7 +101,7 @@ slurmd -N localhost -f "$SLURM_CONF" 2>"$sl/log/slurmd.err" ||
 node_idle() { sinfo -h -N -o '%T' 2>/dev/null | grep -qx idle; }
 wait_for 30 node_idle ||
   cluster_failed "the node is not idle after 30 s: $(sinfo -h -N -o '%T %E' 2>&1)"
-echo "ok   one-node Slurm up: $(sinfo -h -o '%P %D %c %T' | tr -s ' ')"
+echo "ok   one-node Slurm up in $(since "$t_up") s: $(sinfo -h -o '%P %D %c %T' | tr -s ' ')"
 
 # ---- the inputs and the one-machine batch ------------------------------------------
 in=$tmp/in
@@ -148,7 +149,9 @@ for k in $(seq 0 $((SHARDS - 1))); do
   fi
   mine=$(grep -c '^\[[0-9]*/[0-9]*\] ok ' "$log" || true)
   rendered=$((rendered + mine))
-  echo "ok   task $k: $(head -n 1 "$log")"
+  when=$(scontrol -o show job "${job}_$k" | grep -o 'RunTime=[^ ]* .*StartTime=[^ ]* EndTime=[^ ]*' |
+    sed -E 's/RunTime=([^ ]*) .*StartTime=[^T]*T([^ ]*) EndTime=[^T]*T([^ ]*)/\2 to \3, \1/')
+  echo "ok   task $k ($when): $(head -n 1 "$log")"
 done
 if [ "$rendered" -ne "$n_in" ]; then
   fail "the tasks rendered $rendered inputs between them, want each of the $n_in once"
