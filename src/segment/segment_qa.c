@@ -146,7 +146,9 @@ static int title_cased(const vc_seg *g, const vc_para *p) {
  * punctuation that is short and alone in its block with no I or you, or title-cased
  * wherever it stands. The narrator reads it. */
 static void mark_headings(vc_seg *g) {
-  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+  size_t from =
+      g->talk_start < g->qa_start ? g->talk_start : g->qa_start; /* a talk's too */
+  for (size_t i = from; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
     if (p->drop != VC_DROP_NONE || p->note || p->label >= 0 || p->words == 0)
       continue;
