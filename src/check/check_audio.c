@@ -23,32 +23,44 @@ typedef struct sp_reader {
   size_t n;
 } sp_reader;
 
-/* Window of frame g: windows are 10 ms, frame g belongs to floor(g * 100 / rate). */
-static size_t window_of(sf_count_t g, int rate) {
-  return (size_t)(g * (1000 / VC_CHK_WIN_MS) / rate);
+/* Windows are 10 ms: frame g belongs to window floor(g * 100 / rate). The first frame of
+ * window w + 1 is the least g with g * 100 >= (w + 1) * rate. */
+static sf_count_t next_window(size_t w, int rate) {
+  int64_t per_s = 1000 / VC_CHK_WIN_MS;
+  return (sf_count_t)((((int64_t)w + 1) * rate + per_s - 1) / per_s);
 }
 
 static vc_status accumulate(sp_reader *rd) {
   int ch = rd->info.channels, rate = rd->info.samplerate;
   sf_count_t g = 0, got;
+  size_t w = 0; /* the window of frame g, followed without a division */
+  sf_count_t next = next_window(w, rate); /* the first frame of window w + 1 */
+  double acc = 0;                         /* power[w] so far, added in the same order */
   while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0) {
     for (sf_count_t i = 0; i < got; i++, g++) {
       double sum = 0;
       for (int c = 0; c < ch; c++)
         sum += (double)rd->buf[i * ch + c] * rd->buf[i * ch + c];
-      size_t w = window_of(g, rate);
-      if (w < rd->n)
-        rd->power[w] += sum / ch;
+      if (g >= next) {
+        if (w < rd->n)
+          rd->power[w] = acc;
+        acc = 0;
+        while (g >= next)
+          next = next_window(++w, rate);
+      }
+      acc += sum / ch;
     }
   }
+  if (w < rd->n)
+    rd->power[w] = acc;
   if (sf_error(rd->f) != SF_ERR_NO_ERROR)
     return VC_ERR_AUDIO;
-  for (size_t w = 0; w < rd->n; w++) {
-    sf_count_t a = (sf_count_t)((int64_t)w * rate * VC_CHK_WIN_MS / 1000);
-    sf_count_t z = (sf_count_t)((int64_t)(w + 1) * rate * VC_CHK_WIN_MS / 1000);
+  for (size_t k = 0; k < rd->n; k++) {
+    sf_count_t a = (sf_count_t)((int64_t)k * rate * VC_CHK_WIN_MS / 1000);
+    sf_count_t z = (sf_count_t)((int64_t)(k + 1) * rate * VC_CHK_WIN_MS / 1000);
     z = z < g ? z : g;
     if (z > a)
-      rd->power[w] /= (double)(z - a);
+      rd->power[k] /= (double)(z - a);
   }
   return VC_OK;
 }

@@ -32,7 +32,8 @@ static double uniform(uint64_t *s) {
 /* Runs `x` through a limiter with the quiet path on and one with it off, in blocks of
  * random sizes (different for each), and requires the same samples bit for bit. Returns
  * the share of samples the quiet path took. */
-static double compare(const float *x, size_t n, int rate, double ceiling_db, uint64_t seed) {
+static double compare(const float *x, size_t n, int rate, double ceiling_db,
+                      uint64_t seed) {
   vc_limiter *fast = NULL, *full = NULL;
   assert_int_equal(vc_limiter_new(rate, ceiling_db, &fast), VC_OK);
   assert_int_equal(vc_limiter_new(rate, ceiling_db, &full), VC_OK);
@@ -126,7 +127,11 @@ static void test_real_speech(void **state) {
   (void)state;
   vc_synth *s = NULL;
   assert_int_equal(vc_synth_new(&s, NULL), VC_OK);
-  vc_voice v = {.id = "t", .language = "en-gb", .variant = "m3", .rate = 148, .pitch = 45,
+  vc_voice v = {.id = "t",
+                .language = "en-gb",
+                .variant = "m3",
+                .rate = 148,
+                .pitch = 45,
                 .range = 40};
   pcm_buf b = {0};
   vc_synth_word *w = NULL;
