@@ -18,8 +18,8 @@ enum {
 typedef struct sp_reader {
   SNDFILE *f;
   SF_INFO info;
+  const char *path;
   float *buf;
-  double *power; /* mean square per window */
   size_t n;
 } sp_reader;
 
@@ -30,53 +30,92 @@ static sf_count_t next_window(size_t w, int rate) {
   return (sf_count_t)((((int64_t)w + 1) * rate + per_s - 1) / per_s);
 }
 
-static vc_status accumulate(sp_reader *rd) {
+/* Window w's sum of squares as its mean square, the file having `end` frames. */
+static double mean_square(double sum, size_t w, int rate, sf_count_t end) {
+  sf_count_t a = (sf_count_t)((int64_t)w * rate * VC_CHK_WIN_MS / 1000);
+  sf_count_t z = (sf_count_t)((int64_t)(w + 1) * rate * VC_CHK_WIN_MS / 1000);
+  z = z < end ? z : end;
+  return z > a ? sum / (double)(z - a) : sum;
+}
+
+/* Called with each window that has frames, in order, and its mean square. */
+typedef void (*sp_window_fn)(void *user, size_t w, double power);
+
+/* Reads the file from its start and hands each window's mean square to `fn`: the
+ * windows are not kept, so memory does not grow with the audio's length. */
+static vc_status each_window(sp_reader *rd, sp_window_fn fn, void *user) {
   int ch = rd->info.channels, rate = rd->info.samplerate;
   sf_count_t g = 0, got;
-  size_t w = 0; /* the window of frame g, followed without a division */
+  size_t w = 0;                           /* the window of frame g */
   sf_count_t next = next_window(w, rate); /* the first frame of window w + 1 */
-  double acc = 0;                         /* power[w] so far, added in the same order */
+  double acc = 0;                         /* window w's sum so far */
+  int any = 0;                            /* window w has frames */
   while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0) {
     for (sf_count_t i = 0; i < got; i++, g++) {
       double sum = 0;
       for (int c = 0; c < ch; c++)
         sum += (double)rd->buf[i * ch + c] * rd->buf[i * ch + c];
       if (g >= next) {
-        if (w < rd->n)
-          rd->power[w] = acc;
+        if (any && w < rd->n)
+          fn(user, w, mean_square(acc, w, rate, next));
         acc = 0;
         while (g >= next)
           next = next_window(++w, rate);
       }
       acc += sum / ch;
+      any = 1;
     }
   }
-  if (w < rd->n)
-    rd->power[w] = acc;
   if (sf_error(rd->f) != SF_ERR_NO_ERROR)
     return VC_ERR_AUDIO;
-  for (size_t k = 0; k < rd->n; k++) {
-    sf_count_t a = (sf_count_t)((int64_t)k * rate * VC_CHK_WIN_MS / 1000);
-    sf_count_t z = (sf_count_t)((int64_t)(k + 1) * rate * VC_CHK_WIN_MS / 1000);
-    z = z < g ? z : g;
-    if (z > a)
-      rd->power[k] /= (double)(z - a);
-  }
+  if (any && w < rd->n)
+    fn(user, w, mean_square(acc, w, rate, g));
   return VC_OK;
 }
 
-static void mark_speech(const sp_reader *rd, vc_speech *sp) {
+static void take_peak(void *user, size_t w, double power) {
+  (void)w;
+  double *peak = user;
+  *peak = power > *peak ? power : *peak;
+}
+
+typedef struct sp_marker {
+  vc_speech *sp;
+  double floor;
+} sp_marker;
+
+static void mark_window(void *user, size_t w, double power) {
+  sp_marker *m = user;
+  m->sp->on[w] = power > 0 && power >= m->floor;
+}
+
+/* Back to the first frame (libsndfile cannot seek in every format: then reopened). */
+static vc_status rewind_audio(sp_reader *rd) {
+  if (sf_seek(rd->f, 0, SEEK_SET) == 0)
+    return VC_OK;
+  sf_close(rd->f);
+  SF_INFO info = {0};
+  rd->f = sf_open(rd->path, SFM_READ, &info);
+  return rd->f && info.frames == rd->info.frames ? VC_OK : VC_ERR_AUDIO;
+}
+
+/* Two passes over the file, the same mean squares each time: the loudest window, then
+ * the windows within VC_CHK_SPEECH_DB of it. */
+static vc_status find_speech(sp_reader *rd, vc_speech *sp) {
   double peak = 0;
-  for (size_t w = 0; w < rd->n; w++)
-    peak = rd->power[w] > peak ? rd->power[w] : peak;
+  vc_status st = each_window(rd, take_peak, &peak);
+  if (st != VC_OK)
+    return st;
   sp->peak_dbfs = peak > 0 ? 10 * log10(peak) : -INFINITY;
-  double floor = peak * pow(10, -VC_CHK_SPEECH_DB / 10.0);
-  int silent = !(sp->peak_dbfs > SP_SILENT_DBFS);
-  for (size_t w = 0; w < rd->n; w++)
-    sp->on[w] = !silent && rd->power[w] > 0 && rd->power[w] >= floor;
+  if (!(sp->peak_dbfs > SP_SILENT_DBFS))
+    return VC_OK; /* no speech: every window stays off */
+  sp_marker m = {sp, peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
+  st = rewind_audio(rd);
+  return st == VC_OK ? each_window(rd, mark_window, &m) : st;
 }
 
 static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t size) {
+  rd->path = path;
   rd->f = sf_open(path, SFM_READ, &rd->info);
   if (!rd->f) {
     snprintf(msg, size, "cannot read audio: %s", sf_strerror(NULL));
@@ -95,8 +134,7 @@ static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t s
   int64_t per_s = 1000 / VC_CHK_WIN_MS; /* windows a second */
   rd->n = (size_t)(((int64_t)rd->info.frames * per_s + rate - 1) / rate);
   rd->buf = malloc((size_t)SP_BLOCK * (size_t)ch * sizeof *rd->buf);
-  rd->power = calloc(rd->n ? rd->n : 1, sizeof *rd->power);
-  if (!rd->buf || !rd->power) {
+  if (!rd->buf) {
     snprintf(msg, size, "out of memory");
     return VC_ERR_NOMEM;
   }
@@ -109,11 +147,6 @@ vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size
   vc_status st = open_audio(path, &rd, msg, size);
   if (st != VC_OK)
     goto fail;
-  st = accumulate(&rd);
-  if (st != VC_OK) {
-    snprintf(msg, size, "cannot read audio: %s", sf_strerror(rd.f));
-    goto fail;
-  }
   sp->on = calloc(rd.n ? rd.n : 1, 1);
   if (!sp->on) {
     snprintf(msg, size, "out of memory");
@@ -122,12 +155,15 @@ vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size
   }
   sp->n = rd.n;
   sp->duration_ms = (int64_t)rd.info.frames * 1000 / rd.info.samplerate;
-  mark_speech(&rd, sp);
+  st = find_speech(&rd, sp);
+  if (st != VC_OK)
+    snprintf(msg, size, "cannot read audio: %s", sf_strerror(rd.f));
 fail:
   if (rd.f)
     sf_close(rd.f);
   free(rd.buf);
-  free(rd.power);
+  if (st != VC_OK)
+    vc_speech_free(sp);
   return st;
 }
 

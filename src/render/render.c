@@ -293,6 +293,8 @@ static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *s
   vc_status st = send_ahead(j);
   if (st == VC_OK)
     st = vc_synth_take(j->synth, v, &u, j->diag);
+  if (st == VC_OK) /* the next units are spoken while this one's audio is processed */
+    st = send_ahead(j);
   if (st == VC_OK)
     st = sink_pcm(j, u.pcm, (size_t)u.n_samples);
   vc_synth_word *grown =
