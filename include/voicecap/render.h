@@ -70,18 +70,17 @@ typedef struct vc_render_opts {
 } vc_render_opts;
 
 /* Renders the interview in `path` (UTF-8 text) to
- * OUT/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html} (and NAME.mp4 or NAME.webm with a
- * video_format; no NAME.html with no_html), NAME being the file's name without its
- * extension (the audio's extension follows audio_format). The outputs are written into a
- * private temporary folder in OUT and published as a set (src/render/render_outset.h):
- * after any failure, signal or crash OUT holds the complete earlier set or the complete
- * new one; an output this render does not write (an earlier render's page or video) is
- * left as it was; the temporary folders an earlier, dead render of NAME left are removed
- * first. `o` may be NULL. On failure `diag` (may be NULL) names the file and the problem.
- * espeak-ng is one instance
- * per process, so renders run one at a time (the voicecap program's batch runs one process
- * per file); and the first render of a process forks a helper process, so call it while
- * no other thread of the process runs. */
+ * OUT/NAME.{wav,srt,vtt,ass,json,transcript.txt,chapters.vtt,html} (and NAME.mp4 or
+ * NAME.webm with a video_format; no NAME.html with no_html), NAME being the file's name
+ * without its extension (the audio's extension follows audio_format). The outputs are
+ * written into a private temporary folder in OUT and published as a set
+ * (src/render/render_outset.h): after any failure, signal or crash OUT holds the complete
+ * earlier set or the complete new one; an output this render does not write (an earlier
+ * render's page or video) is left as it was; the temporary folders an earlier, dead render
+ * of NAME left are removed first. `o` may be NULL. On failure `diag` (may be NULL) names
+ * the file and the problem. espeak-ng is one instance per process, so renders run one at a
+ * time (the voicecap program's batch runs one process per file); and the first render of a
+ * process forks a helper process, so call it while no other thread of the process runs. */
 VC_API vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
 
 /* vc_render_file for an interview already in memory: `text[0..len)` (UTF-8), its outputs

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Many interviews: one worker process per interview, at most `jobs` at once, because
- * espeak-ng is a single global instance per process. */
+ * espeak-ng is a single global instance per process; inputs whose outputs are up to
+ * date are skipped. */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -11,53 +13,69 @@
 #include "cast.h"
 #include "guard.h"
 #include "program.h"
+#include "progress.h"
 #include "render_internal.h"
 #include "render_outset.h"
+#include "render_record.h"
+#include "segment_dict.h"
 #include "text.h"
+#include "util_folders.h"
+#include "util_fs.h"
+#include "util_hash.h"
 #include "voicecap/segment.h"
+#include "voicecap/version.h"
 
-/* A worker renders one file and reports through its exit status; it dies with the
- * parent (cleaning up, as on SIGTERM) and, when interrupted, by the same signal. */
-static pid_t start_worker(const char *path, const vc_render_opts *o,
-                          const vc_voice_pins *pins, FILE *out, FILE *err) {
+/* One input of the batch, as the pool sees it. */
+typedef struct vc_task {
+  char *out_dir;        /* OUT/dirname(rel) */
+  char *stem;           /* its outputs are out_dir/stem.* */
+  uint64_t duration_ms; /* up to date: the recorded audio's length */
+  int skip;             /* up to date */
+  pid_t pid;            /* running: the worker */
+  int msg_fd;           /* running: the worker's error message */
+} vc_task;
+
+/* A worker renders one file and reports through its exit status and `fd` (the error);
+ * it dies with the parent (cleaning up, as on SIGTERM) and, when interrupted, by the
+ * same signal. */
+static pid_t start_worker(const vc_input *in, const vc_task *t, const vc_render_opts *o,
+                          const vc_voice_pins *pins, const char *common, int fd) {
   pid_t parent = getpid();
-  if (out)
-    fflush(out);
-  fflush(err);
+  fflush(NULL);
   pid_t pid = fork();
   if (pid != 0)
     return pid;
   vc_guard_worker_start(parent);
+  vc_render_opts mine = *o;
+  mine.out_dir = t->out_dir;
   vc_diag diag = {{0}};
-  vc_status st = vc_render_file_pinned(path, o, pins, &diag);
+  vc_status st = vc_render_file_with(in->path, &mine, pins, common, &diag);
   if (st == VC_ERR_CANCELLED)
     vc_guard_exit_if_signalled();
-  if (st != VC_OK)
-    vc_guard_error(err, diag.msg);
-  fflush(err);
+  size_t n = strlen(diag.msg);
+  if (st != VC_OK && write(fd, diag.msg, n) != (ssize_t)n)
+    st = VC_ERR_IO;
   _exit(st == VC_OK ? 0 : 1);
 }
 
-/* A worker that died by a signal it was not sent left only a temporary folder: it is
- * swept, and the death reported. */
-static int worker_done(const char *path, int status, const vc_render_opts *o, FILE *err) {
-  vc_diag d = {{0}};
-  vc_status st = vc_guard_status(path, status, &d);
-  if (st != VC_OK && WIFSIGNALED(status)) {
-    vc_render_sweep(path, o, NULL);
-    vc_guard_error(err, d.msg);
-  }
-  return st == VC_OK;
+/* Reads what a finished worker said (at most one message, written before it exited). */
+static void read_msg(int fd, char *buf, size_t size) {
+  size_t len = 0;
+  ssize_t got;
+  while (len + 1 < size &&
+         ((got = read(fd, buf + len, size - 1 - len)) > 0 || (got < 0 && errno == EINTR)))
+    len += got > 0 ? (size_t)got : 0;
+  buf[len] = '\0';
 }
 
 /* Passes a signal the parent received on to every running worker, once. */
-static void pass_signal(const pid_t *pids, const int *live, size_t n, int *passed) {
+static void pass_signal(const vc_task *t, size_t n, int *passed) {
   int sig = *vc_guard_flag();
   if (!sig || *passed)
     return;
   for (size_t i = 0; i < n; i++) {
-    if (live[i])
-      kill(pids[i], sig);
+    if (t[i].pid > 0)
+      kill(t[i].pid, sig);
   }
   *passed = 1;
 }
@@ -67,79 +85,279 @@ static long cores(void) {
   return n > 0 ? n : 1;
 }
 
-void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
-  for (size_t i = 0; i < n; i++) {
-    vc_text *t = NULL;
-    vc_script *s = NULL;
-    if (vc_text_load(paths[i], &t, NULL) == VC_OK &&
-        vc_segment(t->bytes, t->len, &s, NULL) == VC_OK)
-      vc_voice_pins_add(pins, s);
-    vc_script_free(s);
-    vc_text_free(t);
-  }
+/* Segments the file at `path` with the hunspell dictionary `dict` (NULL on any failure:
+ * rendering reports it). */
+static vc_script *segment_file(const char *path, vc_dict *dict) {
+  vc_text *t = NULL;
+  vc_script *s = NULL;
+  if (vc_text_load(path, &t, NULL) != VC_OK ||
+      vc_segment_with_dict(t->bytes, t->len, NULL, dict, &s, NULL) != VC_OK)
+    s = NULL;
+  vc_text_free(t);
+  return s;
 }
 
-int vc_batch_run(char *const *paths, size_t n, const vc_render_opts *o, int jobs, FILE *out,
-                 FILE *err) {
-  vc_voice_pins pins = {0};
-  if (n > 1)
-    vc_batch_plan_voices(paths, n, &pins);
-  size_t max = jobs > 0 ? (size_t)jobs : (size_t)cores();
-  pid_t *pids = calloc(n ? n : 1, sizeof *pids);
-  int *live = calloc(n ? n : 1, sizeof *live);
-  if (!pids || !live) {
-    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
-    free(pids);
-    free(live);
-    vc_voice_pins_clear(&pins);
-    return 1;
+/* The dictionary is loaded once for all the files, not once or twice for each. */
+void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
+  vc_dict *dict = NULL;
+  if (vc_dict_open(&dict) != VC_OK)
+    dict = NULL; /* each segmentation then tries itself, as without a shared one */
+  for (size_t i = 0; i < n; i++) {
+    vc_script *s = segment_file(paths[i], dict);
+    if (s)
+      vc_voice_pins_add(pins, s);
+    vc_script_free(s);
   }
-  size_t next = 0, running = 0, done = 0, failed = 0;
+  vc_dict_close(dict);
+}
+
+vc_status vc_batch_cast(const vc_inputs *in, vc_voice_pins *pins) {
+  char **paths = calloc(in->n ? in->n : 1, sizeof *paths);
+  if (!paths)
+    return VC_ERR_NOMEM;
+  for (size_t i = 0; i < in->n; i++)
+    paths[i] = in->v[i].path;
+  vc_batch_plan_voices(paths, in->n, pins);
+  free(paths);
+  return VC_OK;
+}
+
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file of a folder (not hidden), by name, and its bytes. */
+static void hash_folder(vc_hash *h, const char *dir) {
+  DIR *d = dir ? opendir(dir) : NULL;
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while (d && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue;
+    if (n == cap) {
+      char **v = realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *v);
+      if (!v)
+        break;
+      names = v;
+    }
+    if (!(names[n] = strdup(e->d_name)))
+      break;
+    n++;
+  }
+  if (d)
+    closedir(d);
+  qsort(names, n, sizeof *names, cmp_name);
+  vc_hash_str(h, dir ? "folder" : "no folder");
+  for (size_t i = 0; i < n; i++) {
+    char *path = vc_path_join(dir, names[i]);
+    vc_hash_str(h, names[i]);
+    if (!path || vc_hash_file(h, path) != 0)
+      vc_hash_str(h, "(unreadable)");
+    free(path);
+    free(names[i]);
+  }
+  free(names);
+}
+
+/* What every output of this batch is made from, whatever the input: the version, the
+ * options that change outputs, the voices and the data. */
+static void hash_common(const vc_render_opts *o, char hex[VC_HASH_HEX]) {
+  vc_hash *h = vc_hash_new();
+  if (!h) {
+    hex[0] = '\0';
+    return;
+  }
+  char opts[512];
+  snprintf(opts, sizeof opts,
+           "voicecap %s\naudio %s\nrate %d\nflags %u\nannounce %d\nepub %d\nvideo %s\n"
+           "html %d\n",
+           vc_version(), o->audio_format ? o->audio_format : "wav", o->sample_rate,
+           o->flags, (int)o->announce, o->epub, o->video_format ? o->video_format : "none",
+           !o->no_html);
+  vc_hash_str(h, opts);
+  char *voices = NULL, *data = NULL;
+  vc_folder_find(VC_FOLDER_VOICES, o->voices_dir, &voices, NULL);
+  vc_folder_find(VC_FOLDER_DATA, o->data_dir, &data, NULL);
+  hash_folder(h, voices);
+  hash_folder(h, data);
+  free(voices);
+  free(data);
+  vc_hash_end(h, hex);
+}
+
+static void tasks_free(vc_task *t, size_t n) {
+  for (size_t i = 0; t && i < n; i++)
+    free(t[i].out_dir), free(t[i].stem);
+  free(t);
+}
+
+/* Names each input's outputs and sees whether they are up to date (after sweeping what
+ * a killed run left of them). NULL when out of memory. */
+static vc_task *plan_tasks(const vc_inputs *in, const vc_render_opts *o,
+                           const vc_voice_pins *pins, const char *common, int force) {
+  vc_task *t = calloc(in->n ? in->n : 1, sizeof *t);
+  for (size_t i = 0; t && i < in->n; i++) {
+    t[i].msg_fd = -1;
+    t[i].out_dir = vc_input_out_dir(o->out_dir ? o->out_dir : "out", &in->v[i]);
+    t[i].stem = vc_path_stem(in->v[i].rel);
+    if (!t[i].out_dir || !t[i].stem) {
+      tasks_free(t, in->n);
+      return NULL;
+    }
+    vc_outset_sweep(t[i].out_dir, t[i].stem, NULL);
+    t[i].skip = !force && common[0] &&
+                vc_record_current(t[i].out_dir, t[i].stem, common, in->v[i].path, pins,
+                                  &t[i].duration_ms);
+  }
+  return t;
+}
+
+/* The cast: the file given, else made over the whole collection. */
+static vc_status make_cast(const vc_inputs *in, const vc_render_opts *o,
+                           const vc_batch_opts *b, vc_voice_pins *pins) {
+  if (!b->cast_path)
+    return vc_batch_cast(b->cast_over ? b->cast_over : in, pins);
+  vc_diag d = {{0}};
+  char *dir = NULL;
+  vc_voiceset *vs = NULL;
+  vc_status st = vc_folder_find(VC_FOLDER_VOICES, o->voices_dir, &dir, &d);
+  if (st == VC_OK)
+    st = vc_voiceset_load(dir, &vs, &d);
+  if (st == VC_OK)
+    st = vc_voice_pins_read(b->cast_path, vs, pins, &d);
+  if (st != VC_OK)
+    vc_guard_error(b->err, d.msg);
+  vc_voiceset_free(vs);
+  free(dir);
+  return st;
+}
+
+/* What the pool's workers share. */
+typedef struct vc_pool {
+  const vc_inputs *in;
+  vc_task *t;
+  const vc_render_opts *o;
+  const vc_voice_pins *pins;
+  const char *common; /* hash_common */
+  vc_progress *p;
+} vc_pool;
+
+/* The audio's length in a fresh record, in seconds (0 when unreadable). */
+static double recorded_seconds(const vc_pool *pl, size_t i) {
+  uint64_t ms = 0;
+  vc_record_current(pl->t[i].out_dir, pl->t[i].stem, pl->common, pl->in->v[i].path,
+                    pl->pins, &ms);
+  return (double)ms / 1000.0;
+}
+
+/* Worker i finished: its verdict. One that died by a signal it was not sent left only
+ * a temporary folder: it is swept. */
+static void worker_done(vc_pool *pl, size_t i, int status) {
+  const vc_input *in = &pl->in->v[i];
+  vc_task *t = &pl->t[i];
+  char msg[sizeof(vc_diag)];
+  read_msg(t->msg_fd, msg, sizeof msg);
+  close(t->msg_fd);
+  t->msg_fd = -1;
+  t->pid = 0;
+  if (*vc_guard_flag())
+    return; /* interrupted: no verdict */
+  vc_diag d = {{0}};
+  snprintf(d.msg, sizeof d.msg, "%s", msg);
+  vc_status st = vc_guard_status(in->path, status, &d);
+  if (st == VC_OK) {
+    vc_progress_done(pl->p, in->path, t->out_dir, in->size, recorded_seconds(pl, i));
+    return;
+  }
+  if (WIFSIGNALED(status)) {
+    vc_render_opts mine = *pl->o;
+    mine.out_dir = t->out_dir;
+    vc_render_sweep(in->path, &mine, NULL);
+  }
+  vc_progress_failed(pl->p, in->path, in->size, d.msg);
+}
+
+/* Starts the worker of input i; 0, or -1 (reported) when it could not start. */
+static int launch(vc_pool *pl, size_t i) {
+  const vc_input *in = &pl->in->v[i];
+  vc_task *t = &pl->t[i];
+  int fd[2];
+  if (pipe(fd) == 0) {
+    t->pid = start_worker(in, t, pl->o, pl->pins, pl->common, fd[1]);
+    close(fd[1]);
+    if (t->pid > 0) {
+      t->msg_fd = fd[0];
+      return 0;
+    }
+    close(fd[0]);
+  }
+  t->pid = 0;
+  char msg[sizeof(vc_diag)];
+  snprintf(msg, sizeof msg, "%.300s: cannot start a worker", in->path);
+  vc_progress_failed(pl->p, in->path, in->size, msg);
+  return -1;
+}
+
+/* Runs the workers, at most `max` at once, until all are done or a signal came. */
+static void run_pool(vc_pool *pl, size_t max) {
+  size_t next = 0, running = 0, n = pl->in->n;
   int passed = 0;
-  while (done < n) {
+  for (;;) {
     while (running < max && next < n && !*vc_guard_flag()) {
-      pids[next] = start_worker(paths[next], o, &pins, out, err);
-      if (pids[next] < 0) {
-        char msg[sizeof(vc_diag)];
-        snprintf(msg, sizeof msg, "%.300s: cannot start a worker", paths[next]);
-        vc_guard_error(err, msg);
-        failed++, done++, next++;
-        continue;
-      }
-      live[next] = 1;
-      running++, next++;
+      if (!pl->t[next].skip && launch(pl, next) == 0)
+        running++;
+      next++;
     }
     if (running == 0)
       break; /* all done, or interrupted before the rest started */
     int status = 0;
-    pass_signal(pids, live, next, &passed);
+    pass_signal(pl->t, next, &passed);
     pid_t pid = wait(&status);
-    pass_signal(pids, live, next, &passed);
+    pass_signal(pl->t, next, &passed);
     if (pid < 0 && errno == EINTR)
       continue;
     if (pid < 0)
       break;
     for (size_t i = 0; i < next; i++) {
-      if (pids[i] != pid || !live[i])
-        continue;
-      live[i] = 0;
-      running--, done++;
-      if (*vc_guard_flag())
-        continue; /* interrupted: no verdict */
-      int ok = worker_done(paths[i], status, o, err);
-      failed += !ok;
-      if (out) {
-        char prefix[64];
-        snprintf(prefix, sizeof prefix, "[%zu/%zu] %s ", done, n, ok ? "ok    " : "FAILED");
-        vc_guard_line(out, prefix, paths[i]);
-        fflush(out);
+      if (pl->t[i].pid == pid) {
+        worker_done(pl, i, status);
+        running--;
       }
     }
   }
-  if (out && !*vc_guard_flag())
-    fprintf(out, "%zu rendered, %zu failed\n", n - failed, failed);
-  free(pids);
-  free(live);
+}
+
+int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_opts *b) {
+  vc_voice_pins pins = {0};
+  if (make_cast(in, o, b, &pins) != VC_OK)
+    return 1;
+  char common[VC_HASH_HEX];
+  hash_common(o, common);
+  vc_task *t = plan_tasks(in, o, &pins, common, b->force);
+  if (!t) {
+    fprintf(b->err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    vc_voice_pins_clear(&pins);
+    return 1;
+  }
+  size_t skipped = 0;
+  uint64_t todo = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    skipped += t[i].skip != 0;
+    todo += t[i].skip ? 0 : in->v[i].size;
+  }
+  size_t max = b->jobs > 0 ? (size_t)b->jobs : (size_t)cores();
+  vc_progress p;
+  vc_progress_start(&p, b->progress, b->out, b->err, in->n, skipped, todo, (int)max);
+  for (size_t i = 0; i < in->n; i++)
+    if (t[i].skip)
+      vc_progress_skipped(&p, in->v[i].path, t[i].out_dir,
+                          (double)t[i].duration_ms / 1000.0);
+  vc_pool pool = {in, t, o, &pins, common, &p};
+  run_pool(&pool, max);
+  int failed = p.failed > 0;
+  vc_progress_end(&p, *vc_guard_flag());
+  tasks_free(t, in->n);
   vc_voice_pins_clear(&pins);
   return failed ? 1 : 0;
 }

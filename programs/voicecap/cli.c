@@ -2,6 +2,7 @@
 /* Command-line parsing and the subcommands; main() only calls vc_cli_run(). */
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
@@ -14,7 +15,10 @@
 #include "audio.h"
 #include "cast.h"
 #include "guard.h"
+#include "inputs.h"
 #include "program.h"
+#include "render_internal.h"
+#include "shard.h"
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
@@ -30,13 +34,17 @@ enum {
   CMD_SEGMENT = 1u << 2,
   CMD_VOICES = 1u << 3,
   CMD_CHECK = 1u << 4,
-  CMD_ALL = (1u << 5) - 1,
+  CMD_CAST = 1u << 5,
+  CMD_ALL = (1u << 6) - 1,
 };
 
 /* Parsed command line; positional arguments borrow argv. */
 typedef struct vc_args {
   const char *out_dir, *voices_dir, *format, *audio, *audio_format, *name, *turns,
-      *video_format;
+      *video_format, *cast;
+  const char *shard, *files_from; /* --shard K/N|auto, --files-from LIST */
+  long shards;                    /* --shards N; 0 when not given */
+  int force, progress;            /* --force; vc_progress_mode */
   int jobs, help, version, sample_rate, explain, no_html, follow_links;
   int announce, epub; /* vc_announce; --epub */
   int verbosity;      /* -1 --quiet, 0, 1 --verbose */
@@ -169,6 +177,29 @@ static int set_jobs(vc_args *a, const char *v, FILE *err) {
   return -1;
 }
 
+static int set_shard(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->shard = v; /* checked with --shards and the environment when the batch starts */
+  return 0;
+}
+
+static int set_shards(vc_args *a, const char *v, FILE *err) {
+  int n = 0;
+  if (parse_int(v, 1, VC_SHARDS_MAX, &n) == 0) {
+    a->shards = n;
+    return 0;
+  }
+  fprintf(err, "voicecap: --shards wants a number from 1 to %d, not '%s'\n",
+          (int)VC_SHARDS_MAX, v);
+  return -1;
+}
+
+static int set_files_from(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->files_from = v;
+  return 0;
+}
+
 static int set_verbosity(vc_args *a, int v, FILE *err) {
   if (a->verbosity == -v) {
     fprintf(err, "voicecap: --quiet and --verbose exclude each other\n");
@@ -240,6 +271,34 @@ static int set_turns(vc_args *a, const char *v, FILE *err) {
   return 0;
 }
 
+static int set_cast(vc_args *a, const char *v, FILE *err) {
+  (void)err;
+  a->cast = v;
+  return 0;
+}
+
+static int set_force(vc_args *a, const char *v, FILE *err) {
+  (void)v, (void)err;
+  a->force = 1;
+  return 0;
+}
+
+static int set_progress(vc_args *a, const char *v, FILE *err) {
+  static const char *const modes[] = {[VC_PROGRESS_AUTO] = "auto",
+                                      [VC_PROGRESS_LINE] = "line",
+                                      [VC_PROGRESS_PLAIN] = "plain",
+                                      [VC_PROGRESS_JSON] = "json",
+                                      [VC_PROGRESS_NONE] = "none"};
+  for (int i = 0; i < (int)(sizeof modes / sizeof modes[0]); i++) {
+    if (strcmp(v, modes[i]) == 0) {
+      a->progress = i;
+      return 0;
+    }
+  }
+  fprintf(err, "voicecap: --progress wants auto, line, plain, json or none, not '%s'\n", v);
+  return -1;
+}
+
 static int set_help(vc_args *a, const char *v, FILE *err) {
   (void)v, (void)err;
   a->help = 1;
@@ -284,9 +343,27 @@ static const vc_opt_def vc_opts[] = {
     {"name", 0, "NAME", CMD_RENDER, set_name,
      "name the outputs of the interview read from standard input ('-'): DIR/NAME.wav and "
      "so on (default: stdin)"},
-    {"follow-links", 0, NULL, CMD_BATCH, set_follow_links,
+    {"cast", 0, "TSV", CMD_RENDER | CMD_BATCH, set_cast,
+     "who speaks with which voice, as `voicecap cast` wrote it (default: render casts "
+     "each FILE alone, batch casts over all its inputs)"},
+    {"force", 0, NULL, CMD_BATCH, set_force,
+     "render every input, also those whose outputs are up to date"},
+    {"progress", 0, "HOW", CMD_BATCH, set_progress,
+     "auto (the default: one updating line on a terminal, else a line per file), line, "
+     "plain, json (one JSON object per event on standard output) or none"},
+    {"follow-links", 0, NULL, CMD_BATCH | CMD_CAST, set_follow_links,
      "follow links that lead out of the folders given (by default they are skipped, and "
      "named)"},
+    {"shard", 0, "K/N", CMD_BATCH, set_shard,
+     "render only part K of N (counted from 0) of the inputs, split by size the same way "
+     "on every machine; auto: K and N from a Slurm job array or, with --shards, a "
+     "Kubernetes Indexed Job"},
+    {"shards", 0, "N", CMD_BATCH, set_shards,
+     "the number of parts for --shard auto where the scheduler does not tell it "
+     "(Kubernetes: the Job's completions)"},
+    {"files-from", 0, "LIST", CMD_BATCH, set_files_from,
+     "also render the files named in LIST, one path a line ('-': standard input), as "
+     "find, GNU parallel and xargs make them"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -552,16 +629,33 @@ static const char *earlier_same_name(const vc_args *a, size_t i) {
   return clash;
 }
 
+/* Reads --cast, checking its voices against the voices folder; -1 (reported) on error. */
+static int read_cast(const vc_args *a, vc_voice_pins *pins, FILE *err) {
+  vc_diag d = {{0}};
+  char *dir = NULL;
+  vc_voiceset *vs = NULL;
+  vc_status st = vc_folder_find(VC_FOLDER_VOICES, a->voices_dir, &dir, &d);
+  if (st == VC_OK)
+    st = vc_voiceset_load(dir, &vs, &d);
+  if (st == VC_OK)
+    st = vc_voice_pins_read(a->cast, vs, pins, &d);
+  if (st != VC_OK)
+    vc_guard_error(err, d.msg);
+  vc_voiceset_free(vs);
+  free(dir);
+  return st == VC_OK ? 0 : -1;
+}
+
 /* A FILE is rendered in a child process (guard.c), standard input in this one. */
 static vc_status render_one(const vc_args *a, const char *path, const vc_render_opts *o,
-                            vc_diag *d) {
+                            const vc_voice_pins *pins, vc_diag *d) {
   if (!is_stdin(path))
-    return vc_guard_render(path, o, d);
+    return vc_guard_render(path, o, pins, d);
   const char *name = input_name(a, path);
   vc_text *t = NULL;
   vc_status st = vc_text_read(stdin, name, &t, d);
   if (st == VC_OK) {
-    st = vc_render_text(t->bytes, t->len, name, o, d);
+    st = vc_render_text_with(t->bytes, t->len, name, o, pins, d);
   } else {
     char why[sizeof d->msg];
     snprintf(why, sizeof why, "%s", d->msg[0] ? d->msg : vc_strerror(st));
@@ -582,6 +676,9 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
   }
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
+  vc_voice_pins pins = {0};
+  if (a->cast && read_cast(a, &pins, err) != 0)
+    return EXIT_SOME_FAILED;
   int failed = 0;
   vc_guard_signals();
   for (size_t i = 0; i < a->n_pos && !*o.cancel; i++) {
@@ -593,7 +690,7 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
                "%.200s: skipped: its outputs would overwrite those of %.200s", a->pos[i],
                clash);
     else
-      st = render_one(a, a->pos[i], &o, &d);
+      st = render_one(a, a->pos[i], &o, a->cast ? &pins : NULL, &d);
     if (st != VC_OK) {
       if (st != VC_ERR_CANCELLED)
         vc_guard_error(err, d.msg);
@@ -602,27 +699,29 @@ static int cmd_render(const vc_args *a, FILE *out, FILE *err) {
       vc_guard_line(out, "rendered ", input_name(a, a->pos[i]));
     }
   }
+  vc_voice_pins_clear(&pins);
   vc_guard_exit_if_signalled();
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/* A growable list of paths found by a folder walk. */
+/* Growable list of paths read from --files-from. */
 typedef struct vc_paths {
   char **v;
   size_t n, cap;
 } vc_paths;
 
-static int paths_add(vc_paths *p, char *s) {
+static int add_listed(void *user, char *path) {
+  vc_paths *p = user;
   if (p->n == p->cap) {
-    size_t cap = p->cap ? p->cap * 2 : 16;
+    size_t cap = p->cap ? 2 * p->cap : 16;
     char **v = realloc(p->v, cap * sizeof *v);
     if (!v) {
-      free(s);
+      free(path);
       return -1;
     }
     p->v = v, p->cap = cap;
   }
-  p->v[p->n++] = s;
+  p->v[p->n++] = path;
   return 0;
 }
 
@@ -632,196 +731,162 @@ static void paths_free(vc_paths *p) {
   free(p->v);
 }
 
-static int has_txt_suffix(const char *name) {
-  size_t n = strlen(name);
-  return n > 4 && strcmp(name + n - 4, ".txt") == 0;
-}
-
-/* A folder walk: every real folder and file once (device and inode), the output folder
- * never, links out of the folder given only with --follow-links. */
-typedef struct vc_walk {
-  vc_paths *found;
-  struct vc_walk_id {
-    dev_t dev;
-    ino_t ino;
-  } * seen;
-  size_t n_seen, cap_seen;
-  struct stat out_dir; /* valid when has_out_dir */
-  int has_out_dir, follow_links;
-  const char *root_real; /* the folder given, resolved */
-  FILE *err;
-} vc_walk;
-
-/* 1 when (dev, ino) was seen before; else notes it and returns 0 (-1: out of memory). */
-static int walk_seen(vc_walk *w, const struct stat *st) {
-  for (size_t i = 0; i < w->n_seen; i++) {
-    if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
-      return 1;
-  }
-  if (w->n_seen == w->cap_seen) {
-    size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
-    struct vc_walk_id *v = realloc(w->seen, cap * sizeof *v);
-    if (!v)
-      return -1;
-    w->seen = v, w->cap_seen = cap;
-  }
-  w->seen[w->n_seen++] = (struct vc_walk_id){st->st_dev, st->st_ino};
-  return 0;
-}
-
-/* A link is followed when it stays inside the folder given, or when asked. */
-static int walk_link_ok(vc_walk *w, const char *full) {
-  if (w->follow_links)
-    return 1;
-  char *real = realpath(full, NULL);
-  size_t n = strlen(w->root_real);
-  int inside = real && strncmp(real, w->root_real, n) == 0 &&
-               (real[n] == '/' || real[n] == '\0' || (n == 1 && w->root_real[0] == '/'));
-  if (real && !inside) {
-    char msg[sizeof(vc_diag)];
-    snprintf(msg, sizeof msg,
-             "%.300s: skipped: a link out of the folder (--follow-links follows it)", full);
-    vc_guard_error(w->err, msg);
-  }
-  free(real);
-  return inside;
-}
-
-static int walk_dir(vc_walk *w, const char *dir);
-
-/* One entry of a folder: a folder to walk, a *.txt to take, or something to pass over. */
-static int walk_entry(vc_walk *w, const char *dir, const char *name) {
-  size_t n = strlen(dir) + strlen(name) + 2;
-  char *full = malloc(n);
-  if (!full)
-    return -1;
-  snprintf(full, n, "%s/%s", dir, name);
-  struct stat st;
-  int rc = 0, usable = lstat(full, &st) == 0;
-  if (usable && S_ISLNK(st.st_mode))
-    usable = walk_link_ok(w, full) && stat(full, &st) == 0;
-  int dir_ok =
-      usable && S_ISDIR(st.st_mode) &&
-      !(w->has_out_dir && st.st_dev == w->out_dir.st_dev && st.st_ino == w->out_dir.st_ino);
-  int txt_ok = usable && S_ISREG(st.st_mode) && has_txt_suffix(name);
-  int seen = dir_ok || txt_ok ? walk_seen(w, &st) : 1;
-  if (seen < 0)
-    rc = -1;
-  else if (!seen && dir_ok)
-    rc = walk_dir(w, full);
-  else if (!seen && txt_ok)
-    return paths_add(w->found, full);
-  free(full);
-  return rc;
-}
-
-/* Adds every *.txt below `dir`; hidden entries are skipped. */
-static int walk_dir(vc_walk *w, const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    char msg[sizeof(vc_diag)];
-    snprintf(msg, sizeof msg, "%.300s: cannot open folder", dir);
-    vc_guard_error(w->err, msg);
+/* --files-from: the paths listed; those that name no file are named, and make the batch
+ * fail. Returns 0, or -1 when something was refused. */
+static int read_files_from(const char *list, vc_paths *p, FILE *err) {
+  int from_stdin = is_stdin(list);
+  const char *name = from_stdin ? "standard input" : list;
+  FILE *in = from_stdin ? stdin : fopen(list, "r");
+  char why[sizeof(vc_diag)];
+  if (!in) {
+    snprintf(why, sizeof why, "%.300s: cannot open the list of files: %s", list,
+             strerror(errno));
+    vc_guard_error(err, why);
     return -1;
   }
-  int rc = 0;
-  struct dirent *e;
-  while (rc == 0 && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] != '.')
-      rc = walk_entry(w, dir, e->d_name);
-  }
-  closedir(d);
-  return rc;
-}
-
-static int walk(const char *dir, vc_paths *p, const vc_args *a, FILE *err) {
-  vc_walk w = {.found = p, .follow_links = a->follow_links, .err = err};
-  w.has_out_dir = stat(a->out_dir ? a->out_dir : "out", &w.out_dir) == 0;
-  char *real = realpath(dir, NULL);
-  struct stat st;
-  w.root_real = real ? real : dir;
-  int rc = stat(dir, &st) == 0 && walk_seen(&w, &st) < 0 ? -1 : walk_dir(&w, dir);
-  free(real);
-  free(w.seen);
-  return rc;
-}
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Outputs are named after the input's base name, so two inputs with one base name would
- * overwrite each other: the first (in sorted order) is kept, the others refused. */
-static int drop_duplicate_names(vc_paths *p, FILE *err) {
-  int dropped = 0;
-  size_t kept = 0;
-  for (size_t i = 0; i < p->n; i++) {
-    char *stem = vc_path_stem(p->v[i]);
-    const char *clash = NULL;
-    for (size_t k = 0; stem && k < kept && !clash; k++) {
-      char *other = vc_path_stem(p->v[k]);
-      if (other && strcmp(stem, other) == 0)
-        clash = p->v[k];
-      free(other);
-    }
-    if (clash) {
-      char msg[sizeof(vc_diag)];
-      snprintf(msg, sizeof msg,
-               "%.200s: skipped: its outputs would overwrite those of %.200s", p->v[i],
-               clash);
-      vc_guard_error(err, msg);
-      free(p->v[i]);
-      dropped = 1;
-    } else {
-      p->v[kept++] = p->v[i];
-    }
-    free(stem);
-  }
-  p->n = kept;
-  return dropped;
-}
-
-/* batch takes folders: a file given instead is a usage error that points to render. */
-static int refuse_files(const vc_args *a, FILE *err) {
-  for (size_t i = 0; i < a->n_pos; i++) {
+  vc_paths got = {0};
+  int bad = vc_shard_read_list(name, in, add_listed, &got, why, sizeof why) != 0;
+  if (!from_stdin)
+    fclose(in);
+  if (bad)
+    vc_guard_error(err, why);
+  for (size_t i = 0; i < got.n; i++) {
     struct stat st;
-    if (stat(a->pos[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
-      fprintf(err,
-              "voicecap: batch: %s is a file, not a folder (to render files: voicecap "
-              "render FILE...)\n",
-              a->pos[i]);
-      return -1;
+    int e = stat(got.v[i], &st) != 0 ? errno : S_ISREG(st.st_mode) ? 0 : -1;
+    if (e) {
+      snprintf(why, sizeof why, "%.200s: %.200s: %s", name, got.v[i],
+               e > 0 ? strerror(e) : "not a file (list files, one a line)");
+      vc_guard_error(err, why);
+      free(got.v[i]);
+      bad = 1;
+    } else if (add_listed(p, got.v[i]) != 0) {
+      bad = 1;
     }
   }
+  free(got.v);
+  return bad ? -1 : 0;
+}
+
+/* The inputs of batch and cast (the DIRs and FILEs, and with --files-from the files it
+ * lists); -1 (reported) when out of memory, else whether something given or found was
+ * skipped. */
+static int collect(const vc_args *a, vc_inputs *in, FILE *err) {
+  vc_inputs_opts io = {.out_dir = a->out_dir ? a->out_dir : "out",
+                       .follow_links = a->follow_links,
+                       .err = err};
+  vc_paths args = {0};
+  int bad = 0;
+  for (size_t i = 0; i < a->n_pos && !bad; i++) {
+    char *dup = strdup(a->pos[i]);
+    bad = !dup || add_listed(&args, dup) != 0 ? -1 : 0;
+  }
+  if (!bad && a->files_from && read_files_from(a->files_from, &args, err) != 0)
+    bad = 1;
+  int got = bad < 0 ? -1 : vc_inputs_collect(args.v, args.n, &io, in);
+  paths_free(&args);
+  bad = got < 0 ? -1 : bad | got;
+  if (bad < 0)
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+  else if (in->n == 0 && !bad)
+    fprintf(err, "voicecap: no *.txt files found\n");
+  return bad;
+}
+
+/* --shard and --shards: the part this machine renders (s->n == 0: all). */
+static int batch_shard(const vc_args *a, vc_shard *s, FILE *err) {
+  *s = (vc_shard){0, 0};
+  char why[512];
+  if (!a->shard && a->shards) {
+    fprintf(err, "voicecap: --shards N goes with --shard auto\n");
+    return -1;
+  }
+  if (a->shard && vc_shard_parse(a->shard, a->shards, s, why, sizeof why) != 0) {
+    fprintf(err, "voicecap: %s\n", why);
+    return -1;
+  }
   return 0;
+}
+
+/* The inputs of part `s` of `all` (vc_shard_assign over each input's path below its
+ * folder and size, so that every machine agrees whatever the mount points), shallow
+ * copies into `mine` (free only mine->v); says which part this is. -1 when out of
+ * memory. */
+static int shard_inputs(const vc_args *a, const vc_inputs *all, vc_shard s, vc_inputs *mine,
+                        FILE *out) {
+  const char **rel = malloc((all->n ? all->n : 1) * sizeof *rel);
+  long long *size = malloc((all->n ? all->n : 1) * sizeof *size);
+  long *part = malloc((all->n ? all->n : 1) * sizeof *part);
+  mine->v = malloc((all->n ? all->n : 1) * sizeof *mine->v);
+  mine->n = 0;
+  int rc = rel && size && part && mine->v ? 0 : -1;
+  for (size_t i = 0; rc == 0 && i < all->n; i++)
+    rel[i] = all->v[i].rel, size[i] = (long long)all->v[i].size;
+  if (rc == 0)
+    rc = vc_shard_assign(rel, size, all->n, s.n, part);
+  long long bytes = 0, total = 0;
+  for (size_t i = 0; rc == 0 && i < all->n; i++) {
+    total += size[i];
+    if (part[i] == s.k)
+      mine->v[mine->n++] = all->v[i], bytes += size[i];
+  }
+  if (rc == 0 && a->verbosity >= 0)
+    fprintf(out, "shard %ld/%ld: %zu of %zu interviews, %lld of %lld bytes\n", s.k, s.n,
+            mine->n, all->n, bytes, total);
+  free(rel), free(size), free(part);
+  return rc;
 }
 
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
-  if (a->n_pos == 0) {
-    fprintf(err, "voicecap: batch needs at least one DIR\n");
+  if (a->n_pos == 0 && !a->files_from) {
+    fprintf(err, "voicecap: batch needs at least one DIR or FILE (or --files-from LIST)\n");
     return EXIT_USAGE;
   }
-  if (refuse_files(a, err) != 0)
+  vc_shard s;
+  if (batch_shard(a, &s, err) != 0)
     return EXIT_USAGE;
-  vc_paths p = {0};
-  int bad = 0;
-  for (size_t i = 0; i < a->n_pos; i++)
-    bad |= walk(a->pos[i], &p, a, err) != 0;
-  qsort(p.v, p.n, sizeof *p.v, cmp_str);
-  bad |= drop_duplicate_names(&p, err);
-  if (p.n == 0 && !bad)
-    fprintf(err, "voicecap: no *.txt files found\n");
-  if (a->verbosity > 0)
-    fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", p.n);
+  vc_inputs in = {0}, part = {0};
+  int bad = collect(a, &in, err);
+  if (bad >= 0 && a->verbosity > 0)
+    fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", in.n);
+  if (bad >= 0 && s.n && in.n && shard_inputs(a, &in, s, &part, out) != 0) {
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    bad = -1;
+  }
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
+  vc_batch_opts b = {.jobs = a->jobs,
+                     .force = a->force,
+                     .cast_path = a->cast,
+                     .cast_over = s.n ? &in : NULL,
+                     .progress = (vc_progress_mode)a->progress,
+                     .out = a->verbosity < 0 ? NULL : out,
+                     .err = err};
   o.jobs = units_per_file(a->jobs);
   vc_guard_signals();
-  int rc = p.n ? vc_batch_run(p.v, p.n, &o, a->jobs, a->verbosity < 0 ? NULL : out, err)
-               : EXIT_SOME_FAILED;
-  paths_free(&p);
+  int rc = EXIT_SOME_FAILED;
+  if (bad >= 0 && in.n)
+    rc = vc_batch_run(s.n ? &part : &in, &o, &b);
+  free(part.v);
+  vc_inputs_free(&in);
   vc_guard_exit_if_signalled();
   return bad ? EXIT_SOME_FAILED : rc;
+}
+
+/* `voicecap cast DIR|FILE...`: the cast of the whole collection, as batch makes it. */
+static int cmd_cast(const vc_args *a, FILE *out, FILE *err) {
+  if (a->n_pos == 0) {
+    fprintf(err, "voicecap: cast needs at least one DIR or FILE\n");
+    return EXIT_USAGE;
+  }
+  vc_inputs in = {0};
+  vc_voice_pins pins = {0};
+  int bad = collect(a, &in, err);
+  vc_status st = bad >= 0 ? vc_batch_cast(&in, &pins) : VC_ERR_NOMEM;
+  if (st == VC_OK)
+    vc_voice_pins_write(&pins, out);
+  vc_voice_pins_clear(&pins);
+  vc_inputs_free(&in);
+  return st != VC_OK || bad || fflush(out) != 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 /* TSV keeps one turn a line: tab, newline and backslash are written as \t, \n, \\. */
@@ -1033,18 +1098,39 @@ static int cmd_voices(const vc_args *a, FILE *out, FILE *err) {
 
 static const vc_cmd_def vc_cmds[] = {
     {"render", CMD_RENDER, "FILE...",
-     "narrate each FILE into DIR/NAME.{wav,srt,vtt,ass,json,txt,chapters.vtt,html}",
-     "NAME is the FILE's base name without its extension; NAME.txt is the transcript. The "
+     "narrate each FILE into "
+     "DIR/NAME.{wav,srt,vtt,ass,json,transcript.txt,chapters.vtt,html}",
+     "NAME is the FILE's base name without its extension; NAME.transcript.txt is the "
+     "transcript. The "
      "outputs are written under temporary names and renamed only when all are complete. A "
      "FILE of '-' reads the interview from standard input; --name names its outputs.",
      cmd_render},
-    {"batch", CMD_BATCH, "DIR...",
-     "render every *.txt below each DIR, several at once, each person keeping one voice "
-     "throughout",
-     "Hidden files and folders are skipped. A file with the same base name as another is "
-     "refused, since its outputs would overwrite the other's. A person keeps the voice of "
-     "the role they first appear in across the whole batch.",
+    {"batch", CMD_BATCH, "DIR|FILE...",
+     "render every *.txt below each DIR and each FILE, several at once, each person "
+     "keeping one voice throughout, skipping what is up to date",
+     "The output folder mirrors the input tree: DIR/a/x.txt gives OUT/a/x.wav and so on "
+     "(a FILE: OUT/x.wav). Hidden files and folders, transcripts (NAME.transcript.txt) "
+     "and the output folder are never taken as inputs; an input whose outputs would be "
+     "another's is refused. A person keeps the voice of the role they first appear in "
+     "across all the inputs (the cast, see voicecap cast; --cast gives one). An input "
+     "whose outputs are complete and were made from the same text, voices, data, "
+     "options, cast and version (recorded in OUT/a/.x.voicecap) is skipped; --force "
+     "renders it again. A batch stopped at any point and run again ends with the files "
+     "one uninterrupted run writes. --shard K/N renders one part of a batch split over "
+     "machines; each part still casts over all the inputs, so the parts together are the "
+     "same files one batch writes.",
      cmd_batch},
+    {"cast", CMD_CAST, "DIR|FILE...",
+     "print who speaks with which voice across all the interviews given, as batch casts "
+     "them (segmenting only, no speech)",
+     "The folders are walked as batch walks them and the files taken in the same order, "
+     "so the cast is the one a batch over the same inputs makes. Save it (voicecap cast "
+     "DIR > cast.tsv) and give it to render --cast or batch --cast: a file then sounds "
+     "the same rendered alone, in any batch and in any shard. The TSV has a comment "
+     "line, the header speaker, voice, slot, and one person a line: the voice (a voice "
+     "file's name, which may be edited) and the pitch slot among the people of that "
+     "voice.",
+     cmd_cast},
     {"segment", CMD_SEGMENT, "FILE", "print the turns of FILE without synthesising",
      "tsv: one turn a line, start_byte, end_byte, role, speaker and text separated by tabs "
      "(byte offsets into FILE, end exclusive; a tab, newline or backslash in the text is "

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "render_internal.h"
 #include "render_outset.h"
 #include "util_name.h"
 
@@ -71,10 +72,11 @@ vc_status vc_guard_status(const char *path, int status, vc_diag *diag) {
 }
 
 /* The child: renders, sends its message through `fd`, exits with the status code. */
-static void render_child(const char *path, const vc_render_opts *o, int fd, pid_t parent) {
+static void render_child(const char *path, const vc_render_opts *o,
+                         const vc_voice_pins *pins, int fd, pid_t parent) {
   vc_guard_worker_start(parent);
   vc_diag d = {{0}};
-  vc_status st = vc_render_file(path, o, &d);
+  vc_status st = vc_render_file_with(path, o, pins, NULL, &d);
   size_t n = strlen(d.msg);
   if (st != VC_OK && write(fd, d.msg, n) != (ssize_t)n)
     st = VC_ERR_IO;
@@ -96,16 +98,17 @@ static int wait_child(pid_t pid) {
   return status;
 }
 
-vc_status vc_guard_render(const char *path, const vc_render_opts *o, vc_diag *diag) {
+vc_status vc_guard_render(const char *path, const vc_render_opts *o,
+                          const vc_voice_pins *pins, vc_diag *diag) {
   int fd[2];
   if (pipe(fd) != 0)
-    return vc_render_file(path, o, diag);
+    return vc_render_file_with(path, o, pins, NULL, diag);
   pid_t parent = getpid();
   fflush(NULL);
   pid_t pid = fork();
   if (pid == 0) {
     close(fd[0]);
-    render_child(path, o, fd[1], parent);
+    render_child(path, o, pins, fd[1], parent);
   }
   close(fd[1]);
   diag->msg[0] = '\0';
@@ -121,7 +124,7 @@ vc_status vc_guard_render(const char *path, const vc_render_opts *o, vc_diag *di
   diag->msg[len] = '\0';
   close(fd[0]);
   if (pid < 0)
-    return vc_render_file(path, o, diag);
+    return vc_render_file_with(path, o, pins, NULL, diag);
   int status = wait_child(pid);
   if (status < 0)
     return VC_ERR_IO;

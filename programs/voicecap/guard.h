@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cast.h"
 #include "voicecap/render.h"
 
 /* The flag SIGINT, SIGTERM and SIGHUP set (to the signal's number) once
@@ -27,8 +28,10 @@ void vc_guard_worker_start(pid_t parent);
 
 /* Renders `path` in a child process so that a crash (the speech engine aborting on a
  * text it cannot take, say) becomes an error for that file: the child's temporary folder
- * is swept and diag says how it died. A signal to the parent is passed on to the child. */
-vc_status vc_guard_render(const char *path, const vc_render_opts *o, vc_diag *diag);
+ * is swept and diag says how it died. `pins` (may be NULL): a cast (--cast). A signal to
+ * the parent is passed on to the child. */
+vc_status vc_guard_render(const char *path, const vc_render_opts *o,
+                          const vc_voice_pins *pins, vc_diag *diag);
 
 /* Explains a worker's wait status for `path` in diag: VC_OK when it exited 0. */
 vc_status vc_guard_status(const char *path, int status, vc_diag *diag);

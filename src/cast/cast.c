@@ -402,7 +402,7 @@ static int clamp_pitch(int p) {
   return p < 0 ? 0 : p > 100 ? 100 : p;
 }
 
-static const vc_voice_pin *find_pin(const vc_voice_pins *pins, const char *name) {
+const vc_voice_pin *vc_voice_pins_find(const vc_voice_pins *pins, const char *name) {
   for (size_t i = 0; pins && name && i < pins->n; i++) {
     if (strcmp(pins->pins[i].speaker, name) == 0)
       return &pins->pins[i];
@@ -441,7 +441,7 @@ static void cast_one(vc_cast *c, const vc_voiceset *vs, const vc_voice_pins *pin
                      const vc_speaker *sp, size_t i, size_t *uses, vc_person who) {
   const vc_voice *base = vc_voiceset_find(vs, sp->name);
   int own_file = base != NULL && i > 0;
-  const vc_voice_pin *pin = i > 0 && !base ? find_pin(pins, sp->name) : NULL;
+  const vc_voice_pin *pin = i > 0 && !base ? vc_voice_pins_find(pins, sp->name) : NULL;
   if (pin)
     base = vc_voiceset_find(vs, pin->voice_id);
   if (!base || i == 0)
@@ -489,7 +489,7 @@ static int is_generic(const char *name) {
 vc_status vc_voice_pins_add(vc_voice_pins *p, const vc_script *script) {
   for (size_t i = 1; i < script->n_speakers; i++) {
     const vc_speaker *sp = &script->speakers[i];
-    if (!sp->name || is_generic(sp->name) || find_pin(p, sp->name))
+    if (!sp->name || is_generic(sp->name) || vc_voice_pins_find(p, sp->name))
       continue;
     if (p->n == p->cap) {
       size_t cap = p->cap ? p->cap * 2 : 16;

@@ -5,6 +5,7 @@
 #define VOICECAP_CAST_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "voicecap/segment.h"
 #include "voicecap/status.h"
@@ -88,6 +89,20 @@ typedef struct vc_voice_pins {
  * and the generic "Interviewer" are never pinned: they are not one person). */
 vc_status vc_voice_pins_add(vc_voice_pins *p, const vc_script *script);
 void vc_voice_pins_clear(vc_voice_pins *p);
+
+/* The pin of `speaker`, or NULL. */
+const vc_voice_pin *vc_voice_pins_find(const vc_voice_pins *p, const char *speaker);
+
+/* The cast file (`voicecap cast`, read by --cast): a comment line, the header
+ * "speaker<TAB>voice<TAB>slot", then one pin a line in the order they were made (a tab,
+ * newline, CR or backslash in a name written \t, \n, \r, \\). */
+void vc_voice_pins_write(const vc_voice_pins *p, FILE *out);
+
+/* Reads a cast file into `p` (cleared first). Lines starting with '#' are comments.
+ * When `vs` is not NULL every voice must be one of its voices. VC_ERR_CONFIG with diag
+ * naming the file, the line and the problem; VC_ERR_IO when it cannot be read. */
+vc_status vc_voice_pins_read(const char *path, const vc_voiceset *vs, vc_voice_pins *p,
+                             vc_diag *diag);
 
 /* vc_cast_new, where a pinned speaker without a voice file of their own speaks with the
  * pinned voice instead of their role's. `pins` may be NULL. */

@@ -17,16 +17,18 @@ enum {
 };
 
 /* Which rule gives way. These always hold: every cue starts on the first sample of its
- * first word and ends at most 0.5 s after its last word; no overlap; the gap rule; 7 s at
- * most (but for a single word spoken longer than 6.5 s); two lines of 42 characters (but
- * for a single word longer than a line); one speaker per cue with its label; the words
- * as spoken. The planner (cues_chunk.c) groups the words of a turn so that every cue also
- * lasts 0.833 s and reads at 20 characters a second (its spoken text; with the label too
- * where it can) wherever the speech allows, a cue crossing a paragraph end only when the
+ * first word (with pauses: a turn's first cue may start up to 0.5 s before it) and ends
+ * at most 0.5 s after its last word; no overlap; the gap rule; 7 s at most (but for a
+ * single word spoken longer than 6.5 s); two lines of 42 characters (but for a single
+ * word longer than a line); one speaker per cue with its label; the words as spoken. The
+ * planner (cues_chunk.c) groups the words of a turn so that every cue also lasts 0.833 s
+ * and reads at 20 characters a second (its spoken text; with the label too where it
+ * can) wherever the speech allows, a cue crossing a paragraph end only when the
  * paragraph is too short alone. Where the speech does not allow it (a turn of one short
- * word, or a clause spoken faster than 20 characters a second), the cue gets all the time
- * the rules above allow and no more: the reading rate and the minimum duration give way,
- * never the sync. */
+ * word, or a clause spoken faster than 20 characters a second), vc_cues_build_paused
+ * gives the reader time (an early in-time, pauses for reading: docs/captions.md,
+ * "Reading time"); vc_cues_build gives the cue all the time the rules above allow and no
+ * more: the reading rate and the minimum duration give way, never the sync. */
 
 static int is_clause_cp(int32_t cp) {
   return cp == ',' || cp == ';' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||
@@ -177,7 +179,8 @@ static void free_words(vc_cw *w, size_t n) {
 /* Collects the words of one turn (timeline words [first, last)), dropping words that
  * show nothing. */
 static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t first,
-                            size_t last, vc_cw **out, size_t *n_out) {
+                            size_t last, const unsigned char *paused, vc_cw **out,
+                            size_t *n_out) {
   vc_cw *w = calloc(last - first, sizeof *w);
   size_t n = 0, note_until = 0;
   if (!w)
@@ -199,10 +202,13 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
       free_words(w, n);
       return VC_ERR_NOMEM;
     }
+    unsigned pause = paused && paused[k] ? VC_WF_PAUSE : 0u;
     if (vc_cap_chars(text, len) == 0) { /* nothing visible: "", U+200B... */
       free(text);
       if (n > 0 && tw->paragraph_end)
         w[n - 1].flags |= VC_WF_PARA | VC_WF_SENT;
+      if (n > 0)
+        w[n - 1].flags |= pause;
       continue;
     }
     w[n] = (vc_cw){.text = text,
@@ -212,7 +218,7 @@ static vc_status load_words(const vc_turn *t, const vc_timeline *tl, size_t firs
                    .start = vc_cap_ms(tw->start, tl->sample_rate, 0),
                    .end = vc_cap_ms(tw->end, tl->sample_rate, 1),
                    .held = vc_cap_ms(tw->held, tl->sample_rate, 0),
-                   .flags = word_flags(tw, text, len)};
+                   .flags = word_flags(tw, text, len) | pause};
     if (tw->start_byte < note_until) {
       w[n].flags |= VC_WF_NOTE;
       if (note_text(&w[n]) != VC_OK) {
@@ -354,7 +360,8 @@ static size_t count_runs(const vc_timeline *tl) {
 
 /* Loads run r (timeline words [first, last) of one turn) and its label. */
 static vc_status load_run(vc_doc_words *d, size_t r, const vc_script *script,
-                          const vc_timeline *tl, size_t first, size_t last) {
+                          const vc_timeline *tl, size_t first, size_t last,
+                          const unsigned char *paused) {
   size_t turn = tl->words[first].turn;
   if (turn >= script->n_turns)
     return VC_ERR_ARG;
@@ -362,7 +369,7 @@ static vc_status load_run(vc_doc_words *d, size_t r, const vc_script *script,
   d->label[r] = turn_label(vc_cap_name(script, t->speaker));
   if (!d->label[r])
     return VC_ERR_NOMEM;
-  return load_words(t, tl, first, last, &d->w[r], &d->n[r]);
+  return load_words(t, tl, first, last, paused, &d->w[r], &d->n[r]);
 }
 
 /* Makes run r (one turn's words) a segment. */
@@ -382,6 +389,23 @@ static void add_segment(vc_doc_words *d, size_t r, size_t turn) {
                     .turn = turn};
 }
 
+/* Which timeline words a pause for reading follows (NULL when there are no pauses). */
+static vc_status paused_words(const vc_timeline *tl, unsigned char **out) {
+  *out = NULL;
+  if (tl->n_pauses == 0 || tl->n_words == 0)
+    return VC_OK;
+  unsigned char *p = calloc(tl->n_words, 1);
+  if (!p)
+    return VC_ERR_NOMEM;
+  for (size_t k = 0; k < tl->n_pauses; k++) {
+    size_t next = vc_timeline_pause_word(tl, k);
+    if (next > 0)
+      p[next - 1] = 1;
+  }
+  *out = p;
+  return VC_OK;
+}
+
 /* Loads every turn's words as a segment, each knowing what follows it. */
 static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_timeline *tl,
                           int64_t audio_end) {
@@ -392,19 +416,24 @@ static vc_status load_doc(vc_doc_words *d, const vc_script *script, const vc_tim
   d->segs = calloc(tl->n_words ? tl->n_words : 1, sizeof *d->segs);
   if (!d->w || !d->n || !d->label || !d->segs)
     return VC_ERR_NOMEM;
-  for (size_t first = 0, k = 1; k <= tl->n_words; k++) {
+  unsigned char *paused = NULL;
+  vc_status st = paused_words(tl, &paused);
+  for (size_t first = 0, k = 1; st == VC_OK && k <= tl->n_words; k++) {
     if (k < tl->n_words && tl->words[k].turn == tl->words[first].turn)
       continue;
     size_t r = d->n_runs++;
-    vc_status st = load_run(d, r, script, tl, first, k);
-    if (st != VC_OK)
-      return st;
-    add_segment(d, r, tl->words[first].turn);
+    st = load_run(d, r, script, tl, first, k, paused);
+    if (st == VC_OK)
+      add_segment(d, r, tl->words[first].turn);
     first = k;
   }
+  free(paused);
+  if (st != VC_OK)
+    return st;
   for (size_t k = 0; k < d->n_segs; k++) {
     d->segs[k].last = k + 1 == d->n_segs;
     d->segs[k].next_ms = d->segs[k].last ? audio_end : d->segs[k + 1].w[0].start;
+    d->segs[k].prev_ms = k ? d->segs[k - 1].w[d->segs[k - 1].n - 1].end : -1;
   }
   return VC_OK;
 }
@@ -417,7 +446,7 @@ static vc_status emit_cue(vc_cues *c, size_t *cap, const vc_script *script,
   if (st != VC_OK)
     return st;
   vc_cue *q = &c->cues[c->n - 1];
-  q->start_ms = s->w[p->i].start;
+  q->start_ms = p->in_ms;
   q->end_ms = p->out_ms;
   q->speech_end_ms = s->w[p->j - 1].end;
   q->speaker = script->turns[s->turn].speaker;
@@ -435,7 +464,38 @@ static void separate_cues(vc_cues *c) {
       c->cues[k + 1].start_ms = c->cues[k].end_ms;
 }
 
-vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out) {
+/* The pauses plan[0..n) asks for, in order; NULL with *n_out 0 when none. */
+static vc_status plan_pauses(const vc_plan *plan, size_t n, const vc_cue_turn *segs,
+                             vc_cue_pause **out, size_t *n_out) {
+  size_t k = 0;
+  for (size_t p = 0; p < n; p++)
+    k += (plan[p].pre_ms > 0) + (plan[p].pause_ms > 0);
+  *out = NULL;
+  *n_out = 0;
+  if (k == 0)
+    return VC_OK;
+  vc_cue_pause *list = calloc(k, sizeof *list);
+  if (!list)
+    return VC_ERR_NOMEM;
+  for (size_t p = 0; p < n; p++) {
+    const vc_plan *q = &plan[p];
+    const vc_cue_turn *s = &segs[q->seg];
+    if (q->pre_ms > 0)
+      list[(*n_out)++] = (vc_cue_pause){s->w[q->i].index, q->pre_ms};
+    if (q->pause_ms <= 0)
+      continue;
+    /* the next word: this segment's or the next's */
+    size_t word = q->j < s->n ? s->w[q->j].index : segs[q->seg + 1].w[0].index;
+    list[(*n_out)++] = (vc_cue_pause){word, q->pause_ms};
+  }
+  *out = list;
+  return VC_OK;
+}
+
+/* Builds the cues planned in `mode`; in VC_PLAN_PAUSE only when no new pause is needed
+ * (*pauses lists them). */
+static vc_status build(const vc_script *script, const vc_timeline *tl, int mode,
+                       vc_cues **out, vc_cue_pause **pauses, size_t *n_pauses) {
   if (!script || !tl || !out)
     return VC_ERR_ARG;
   *out = NULL;
@@ -447,18 +507,36 @@ vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues 
   vc_cues *c = calloc(1, sizeof *c);
   vc_status st = c ? load_doc(&d, script, tl, audio_end) : VC_ERR_NOMEM;
   if (st == VC_OK)
-    st = vc_cues_plan(d.segs, d.n_segs, &plan, &n_plan);
-  for (size_t k = 0; st == VC_OK && k < n_plan; k++)
+    st = vc_cues_plan(d.segs, d.n_segs, mode, &plan, &n_plan);
+  if (st == VC_OK && mode == VC_PLAN_PAUSE)
+    st = plan_pauses(plan, n_plan, d.segs, pauses, n_pauses);
+  int wait = mode == VC_PLAN_PAUSE && *n_pauses > 0; /* cues come once they are in */
+  for (size_t k = 0; st == VC_OK && !wait && k < n_plan; k++)
     st = emit_cue(c, &cap, script, d.segs, &plan[k]);
   free(plan);
   doc_words_free(&d);
-  if (st != VC_OK) {
+  if (st != VC_OK || wait) {
     vc_cues_free(c);
     return st;
   }
   separate_cues(c);
   *out = c;
   return VC_OK;
+}
+
+vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out) {
+  return build(script, tl, VC_PLAN_PLAIN, out, NULL, NULL);
+}
+
+vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl,
+                               int new_pauses, vc_cues **out, vc_cue_pause **pauses,
+                               size_t *n_pauses) {
+  if (!pauses || !n_pauses)
+    return VC_ERR_ARG;
+  *pauses = NULL;
+  *n_pauses = 0;
+  return build(script, tl, new_pauses ? VC_PLAN_PAUSE : VC_PLAN_LEAD, out, pauses,
+               n_pauses);
 }
 
 void vc_cues_free(vc_cues *c) {

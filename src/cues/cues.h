@@ -45,6 +45,24 @@ typedef struct vc_cues {
 vc_status vc_cues_build(const vc_script *script, const vc_timeline *tl, vc_cues **out);
 void vc_cues_free(vc_cues *c);
 
+/* A pause for reading the planner asks for: `ms` of silence before timeline word `word`
+ * (docs/captions.md, "Reading time"). */
+typedef struct vc_cue_pause {
+  size_t word;
+  int64_t ms;
+} vc_cue_pause;
+
+/* As vc_cues_build, but where no plan keeps the reading rate and the minimum duration,
+ * the reader is given time (docs/captions.md, "Reading time"): a turn's first cue may
+ * start early, and with `new_pauses` a cue may end on a pause for reading. When the plan
+ * needs pauses that the timeline does not have yet, *out is NULL and *pauses (caller
+ * frees) lists *n_pauses of them in order: put them into the audio and the timeline
+ * (vc_timeline_insert_pause) and build again. Cues avoid spanning the timeline's pauses,
+ * so the next build keeps them at cue ends. Without `new_pauses` none is asked for. */
+vc_status vc_cues_build_paused(const vc_script *script, const vc_timeline *tl,
+                               int new_pauses, vc_cues **out, vc_cue_pause **pauses,
+                               size_t *n_pauses);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cue planning: where cues break, how their lines break, and when they end, chosen per
- * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync).
- * Every cue starts on the first sample of its first word. */
+ * segment by dynamic programming over the rules of docs/captions.md (Lines, Timing, Sync,
+ * Reading time). Every cue starts on the first sample of its first word, but a turn's
+ * first cue planned with pauses where it needs the time. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cues.h"
 #include "cues_internal.h"
@@ -34,6 +36,21 @@ enum {
   COST_IN_NOTE = 100    /* a line break inside a sound note */
 };
 static const int64_t COST_FAST = 10000000; /* plus 10000 a ms */
+/* Planned with pauses, breaking the reading rate costs more than any number of pauses
+ * that could keep it (but still less than a line rule, COST_LINE_RULE). */
+static const int64_t COST_FAST_PAUSED = 10000000000; /* plus 10000000 a ms */
+/* A pause for reading put into the audio (planned with pauses only): dearer than any
+ * choice of words, cheaper than breaking the reading rate, so there are as few as
+ * possible, each as short as possible. */
+static const int64_t COST_PAUSE = 1000000; /* plus COST_PAUSE_MS a ms */
+static const int64_t COST_PAUSE_MS = 1000;
+/* A pause where no clause ends ("and played | the show") is heard as a stumble: it costs
+ * as much as this many pauses at clause or sentence ends. */
+static const int64_t COST_PLAIN_PAUSE = 8;
+/* A first cue of a turn shown before its speech begins (planned with pauses only): dearer
+ * than any choice of words, cheaper than a pause. */
+static const int64_t COST_LEAD = 500000; /* plus COST_LEAD_MS a ms */
+static const int64_t COST_LEAD_MS = 500;
 /* A cue that goes on past the end of a paragraph (into the next of the same turn): only
  * where the paragraph is too short to be shown alone for 0.833 s. */
 static const int64_t COST_PARA = 100000;
@@ -179,19 +196,107 @@ static size_t spoken_chars(const vc_cue_turn *s, size_t i, const vc_layout *lay)
                                   : lay->chars;
 }
 
+/* Where a pause for reading may follow cue [.., j) of the segment: PAUSE_END when its
+ * last word ends a sentence or a clause, PAUSE_PLAIN after another word, PAUSE_NONE when
+ * no word follows in this segment or the next, or the next word is glued to it or a
+ * piece of the same word. */
+enum { PAUSE_NONE, PAUSE_PLAIN, PAUSE_END };
+static int pause_fits(const vc_cue_turn *s, size_t j) {
+  const vc_cw *a = &s->w[j - 1];
+  int end = (a->flags & (VC_WF_SENT | VC_WF_CLAUSE)) ? PAUSE_END : PAUSE_PLAIN;
+  if (j == s->n)
+    return s->last ? PAUSE_NONE : end;
+  if ((s->w[j].flags & VC_WF_JOIN) || cut_cost(a, &s->w[j], 0) >= COST_GLUE)
+    return PAUSE_NONE;
+  return end;
+}
+
+/* The shortest pause before the next in-time `next` that lets a cue shown from `in`
+ * whose speech ends at `end` last 0.833 s and be read (`chars` at 20 a second) within
+ * 0.5 s of its last word; 0 when none of at most VC_CAP_MAX_PAUSE_MS can. */
+static int64_t pause_for(int64_t in, int64_t end, int64_t next, size_t chars) {
+  if (end > next)
+    end = next;
+  int64_t want = earliest_out(in, end, chars);
+  if (want > end + VC_CAP_MAX_TAIL_MS || want - next > VC_CAP_MAX_PAUSE_MS)
+    return 0;
+  return want > next ? want - next : 0;
+}
+
+/* The latest in-time, at most VC_CAP_ONSET_MS before the first word's start `start` and
+ * at most `want`, that leaves the last cue of the segment before as it is (it may end
+ * 0.5 s after its last word at `prev`, then a gap of 84 ms at most or 500 ms at least):
+ * `start` when none is. */
+static int64_t lead_in(int64_t start, int64_t prev, int64_t want) {
+  int64_t lo = max64(start - VC_CAP_ONSET_MS, 0);
+  if (want >= start || want < lo)
+    return start;
+  if (prev < 0)
+    return want;
+  int64_t top = prev + VC_CAP_MAX_TAIL_MS;
+  if (want >= top + VC_CAP_REAL_GAP_MS)
+    return want;
+  if (want >= top && min64(want, top + VC_CAP_SMALL_GAP_MS) >= lo)
+    return min64(want, top + VC_CAP_SMALL_GAP_MS);
+  return start;
+}
+
+/* The first cue of segment s, `short_ms` short of its time, starts early by that much
+ * (*in, from its first word's start) where the silence before the turn allows
+ * (lead_in), else where a pause before the turn (*pre_ms, at most VC_CAP_MAX_PAUSE_MS)
+ * makes room for it chained to the cue before. Returns the cost: COST_LEAD, and
+ * COST_PAUSE for a pause; nothing, *in unchanged, when neither can. */
+static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int mode, int64_t *in,
+                         int64_t *pre_ms) {
+  int64_t start = *in, lead = lead_in(start, s->prev_ms, start - short_ms);
+  int64_t c = COST_LEAD + short_ms * COST_LEAD_MS;
+  if (lead < start) {
+    *in = lead;
+    return c;
+  }
+  int64_t pre = s->prev_ms + VC_CAP_MAX_TAIL_MS + short_ms - start;
+  if (mode != VC_PLAN_PAUSE || s->prev_ms < 0 || short_ms > VC_CAP_ONSET_MS || pre <= 0 ||
+      pre > VC_CAP_MAX_PAUSE_MS)
+    return 0;
+  *in = start - short_ms;
+  *pre_ms = pre;
+  return c + COST_PAUSE + pre * COST_PAUSE_MS;
+}
+
 /* Timing cost of cue [i, j) of a segment laid out as `lay`: nothing when it lasts 0.833 s
  * and can be read at 20 characters a second, label included, within the time the rules
  * give it (cue_out). Short of that, COST_LABEL_FAST and a cost per ms when only the
  * label does not fit (the planner then prefers a cue that ends on a pause), and COST_FAST
  * and far more per ms when the spoken text does not: the planner groups words until each
- * cue fits wherever the speech allows. */
-static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay) {
+ * cue fits wherever the speech allows. With `pauses`, the first cue of a segment may start
+ * early (*in_ms, COST_LEAD; with a pause before it, *pre_ms) and a cue may end on a
+ * pause for reading (*pause_ms, COST_PAUSE) instead, where that suffices. */
+static int64_t timing_cost(const vc_cue_turn *s, size_t i, size_t j, const vc_layout *lay,
+                           int mode, int64_t *in_ms, int64_t *pre_ms, int64_t *pause_ms) {
   int has_next = j < s->n || !s->last;
   int64_t in = s->w[i].start, end = s->w[j - 1].end, next = next_word(s, j), c = 0;
   int64_t short_ms;
-  cue_out(in, end, next, has_next, spoken_chars(s, i, lay), &short_ms);
+  size_t spoken = spoken_chars(s, i, lay);
+  *pause_ms = *pre_ms = 0;
+  int64_t out = cue_out(in, end, next, has_next, spoken, &short_ms);
+  if (short_ms && mode != VC_PLAN_PLAIN && i == 0)
+    c += lead_cost(s, short_ms, mode, &in, pre_ms);
+  if (in < s->w[i].start)
+    out = cue_out(in, end, next, has_next, spoken, &short_ms);
+  int fits = short_ms && mode == VC_PLAN_PAUSE ? pause_fits(s, j) : PAUSE_NONE;
+  if (fits != PAUSE_NONE && in == s->w[i].start)
+    *pause_ms = pause_for(in, end, next, spoken);
+  if (*pause_ms) {
+    next += *pause_ms;
+    c += (COST_PAUSE + *pause_ms * COST_PAUSE_MS) *
+         (fits == PAUSE_END ? 1 : COST_PLAIN_PAUSE);
+    out = cue_out(in, end, next, has_next, spoken, &short_ms);
+  }
+  (void)out;
+  *in_ms = in + *pre_ms; /* as it will be once the pause before it is in */
   if (short_ms)
-    c += COST_FAST + short_ms * 10000;
+    c += mode != VC_PLAN_PLAIN ? COST_FAST_PAUSED + short_ms * 10000000
+                               : COST_FAST + short_ms * 10000;
   cue_out(in, end, next, has_next, lay->chars, &short_ms);
   if (short_ms)
     c += COST_LABEL_FAST + short_ms / COST_LABEL_FAST_MS;
@@ -215,6 +320,8 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
   size_t lab = s->label_chars && i == 0;
   int inner_end = 0;
   for (size_t k = i; k + 1 < j; k++) {
+    if (s->w[k].flags & VC_WF_PAUSE)
+      c += COST_PAUSE;
     if (!(s->w[k].flags & VC_WF_SENT))
       continue;
     if (s->w[k].flags & VC_WF_PARA)
@@ -229,9 +336,10 @@ static int64_t cue_cost(const vc_cue_turn *s, size_t i, size_t j, vc_layout *lay
 }
 
 /* Plans one segment: the cheapest way to cut its words into cues (cost per row j: all
- * words before j in cues). Every cue starts on its first word, so cues of different
- * segments do not interact and each segment is planned alone. */
-static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
+ * words before j in cues). Every cue starts on its first word (the first may start a
+ * little before it, in the silence after the segment before), so a segment's cues
+ * depend on the others only through the next segment's first in-time (s->next_ms). */
+static vc_status plan_segment(const vc_cue_turn *s, int mode, vc_plan *out, size_t *n_out,
                               size_t seg) {
   int64_t *best = malloc((s->n + 1) * sizeof *best);
   size_t *from = malloc((s->n + 1) * sizeof *from);
@@ -244,10 +352,10 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
       if (j - i > 1 && text > 2 * VC_CAP_MAX_CHARS + 1)
         break;
       vc_layout lay;
-      int64_t c = cue_cost(s, i, j, &lay);
+      int64_t c = cue_cost(s, i, j, &lay), in, pre, pause;
       if (c >= COST_INF || best[i] >= COST_INF)
         continue;
-      c += best[i] + timing_cost(s, i, j, &lay);
+      c += best[i] + timing_cost(s, i, j, &lay, mode, &in, &pre, &pause);
       if (c < best[j])
         best[j] = c, from[j] = i;
     }
@@ -262,8 +370,9 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
     for (size_t j = s->n; j > 0; j = from[j]) {
       vc_plan *p = &out[--at];
       int64_t short_ms;
-      *p = (vc_plan){seg, from[j], j, 0, best_layout(s, from[j], j)};
-      p->out_ms = cue_out(s->w[p->i].start, s->w[j - 1].end, next_word(s, j),
+      *p = (vc_plan){seg, from[j], j, 0, 0, 0, 0, best_layout(s, from[j], j)};
+      timing_cost(s, p->i, j, &p->lay, mode, &p->in_ms, &p->pre_ms, &p->pause_ms);
+      p->out_ms = cue_out(p->in_ms, s->w[j - 1].end, next_word(s, j) + p->pause_ms,
                           j < s->n || !s->last, p->lay.chars, &short_ms);
     }
     *n_out += n;
@@ -273,7 +382,7 @@ static vc_status plan_segment(const vc_cue_turn *s, vc_plan *out, size_t *n_out,
   return st;
 }
 
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int mode, vc_plan **out,
                        size_t *n_out) {
   *out = NULL;
   *n_out = 0;
@@ -285,15 +394,29 @@ vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
   }
   if (words == 0)
     return VC_OK;
+  size_t most = 0;
+  for (size_t k = 0; k < n_segs; k++)
+    most = segs[k].n > most ? segs[k].n : most;
   vc_plan *plan = calloc(words, sizeof *plan); /* calloc checks the product */
-  vc_status st = plan ? VC_OK : VC_ERR_NOMEM;
-  for (size_t k = 0; st == VC_OK && k < n_segs; k++)
-    st = plan_segment(&segs[k], plan, n_out, k);
+  vc_plan *one = calloc(most, sizeof *one);
+  vc_status st = plan && one ? VC_OK : VC_ERR_NOMEM;
+  size_t at = words; /* segments from the last: plan[at..words) are planned */
+  for (size_t k = n_segs; st == VC_OK && k-- > 0;) {
+    vc_cue_turn s = segs[k];
+    size_t n = 0;
+    if (at < words) /* the next segment's first cue may start before its speech */
+      s.next_ms = plan[at].in_ms;
+    st = plan_segment(&s, mode, one, &n, k);
+    at -= n;
+    memcpy(&plan[at], one, n * sizeof *one);
+  }
+  free(one);
   if (st != VC_OK) {
     free(plan);
-    *n_out = 0;
     return st;
   }
+  *n_out = words - at;
+  memmove(plan, &plan[at], *n_out * sizeof *plan);
   *out = plan;
   return VC_OK;
 }

@@ -24,8 +24,14 @@ enum {
   VC_WF_CAPSTART = 256, /* capitalised, punctuation after it or not: may end a name */
   VC_WF_JOIN = 512,     /* a later piece of a word cut by vc_cues_split_long: shown
                            without a space before it */
-  VC_WF_NOTE = 1024     /* part of a sound note ("[laughs]"): shown, not spoken */
+  VC_WF_NOTE = 1024,    /* part of a sound note ("[laughs]"): shown, not spoken */
+  VC_WF_PAUSE = 2048    /* a pause for reading follows it in the audio */
 };
+
+/* How the planner gives reading time (docs/captions.md, "Reading time"): not at all
+ * (the reading rate and the minimum duration give way), by early in-times only, or by
+ * early in-times and pauses for reading. */
+enum { VC_PLAN_PLAIN, VC_PLAN_LEAD, VC_PLAN_PAUSE };
 
 /* One word as the chunker sees it. */
 typedef struct vc_cw {
@@ -46,6 +52,7 @@ typedef struct vc_cue_turn {
   size_t turn;
   int64_t next_ms; /* first word start of the next segment, or the end of the audio */
   int last;        /* no segment follows */
+  int64_t prev_ms; /* last word end of the segment before, or -1 when none */
 } vc_cue_turn;
 
 /* How the words of one cue are laid out. */
@@ -55,11 +62,13 @@ typedef struct vc_layout {
   size_t chars; /* characters shown on all lines, label included */
 } vc_layout;
 
-/* One planned cue: words [i, j) of segment `seg`, shown from its first word's start
- * until out_ms. */
+/* One planned cue: words [i, j) of segment `seg`, shown from in_ms (its first word's
+ * start, or earlier: a lead) until out_ms; pre_ms and pause_ms of silence to put into the
+ * audio before its first word and after its last (planned with pauses only; in_ms
+ * counts pre_ms, out_ms does not). */
 typedef struct vc_plan {
   size_t seg, i, j;
-  int64_t out_ms;
+  int64_t in_ms, out_ms, pre_ms, pause_ms;
   vc_layout lay;
 } vc_plan;
 
@@ -71,8 +80,15 @@ typedef struct vc_plan {
 vc_status vc_cues_split_long(vc_cw **w, size_t *n);
 
 /* Plans the cues of all segments. *out gets
- * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure. */
-vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, vc_plan **out,
+ * *n_out cues in order; the caller frees it. VC_ERR_NOMEM or VC_ERR_LIMIT on failure.
+ * In `mode` VC_PLAN_LEAD or VC_PLAN_PAUSE, a cue that cannot keep the reading rate and
+ * the minimum duration may instead start early, in the silence before its turn (the
+ * first cue of a turn, at most VC_CAP_ONSET_MS before its speech); in VC_PLAN_PAUSE it
+ * may also ask for a pause after it (vc_plan.pause_ms) where another cue follows, or
+ * before it (pre_ms) to make room to start early. A cue spanning a pause already in the
+ * audio (VC_WF_PAUSE) costs as much as a new one: the pauses stay at cue ends. Segments are
+ * planned from the last, each knowing the in-time of the one after it. */
+vc_status vc_cues_plan(const vc_cue_turn *segs, size_t n_segs, int mode, vc_plan **out,
                        size_t *n_out);
 
 #endif

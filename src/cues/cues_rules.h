@@ -24,4 +24,9 @@ enum {
   VC_CAP_LATE_MS = 20       /* uncovered speech tolerated just before an in-time */
 };
 
+/* Pauses for reading (docs/captions.md, "Reading time"): where no cue plan keeps
+ * the reading rate and the minimum duration, silence goes into the audio at a cue's end
+ * (a sentence or clause end), at most this long at one place. */
+enum { VC_CAP_MAX_PAUSE_MS = 1000 };
+
 #endif

@@ -116,7 +116,7 @@ static vc_status split_word(const vc_cw *w, vc_cw *out, size_t *n_out) {
   /* Each piece starts on the word's sound: a pause for reading after it (a link's) goes
    * to the last piece. */
   int64_t dur = w->end - w->start, held = w->held < dur ? w->held : 0, sound = dur - held;
-  unsigned ends = VC_WF_SENT | VC_WF_CLAUSE | VC_WF_PARA | VC_WF_GLUE_NEXT;
+  unsigned ends = VC_WF_SENT | VC_WF_CLAUSE | VC_WF_PARA | VC_WF_GLUE_NEXT | VC_WF_PAUSE;
   while (st == VC_OK && from < graphemes) {
     size_t rest = graphemes - from, pieces = (rest + max - 1) / max;
     size_t to = piece_end(&b, from, (rest + pieces - 1) / pieces); /* even pieces */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One interview end to end: text, turns, voices, speech, timeline, cues, the outputs. */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@
 #include "render_announce.h"
 #include "render_internal.h"
 #include "render_outset.h"
+#include "render_record.h"
+#include "render_spool.h"
 #include "segment_dict.h"
 #include "synth.h"
 #include "synth_calibrate.h"
@@ -57,7 +60,7 @@ static const struct {
     [OUT_VTT] = {".vtt", vc_write_vtt},
     [OUT_ASS] = {".ass", vc_write_ass},
     [OUT_JSON] = {".json", vc_write_syncmap},
-    [OUT_TXT] = {".txt", vc_write_transcript},
+    [OUT_TXT] = {VC_TRANSCRIPT_EXT, vc_write_transcript},
     [OUT_CHAPTERS] = {".chapters.vtt", vc_write_chapters},
     [OUT_HTML] = {".html", vc_write_html},
     [OUT_VIDEO] = {".mp4", NULL}, /* vc_video_write, from the finished audio and ASS */
@@ -93,6 +96,8 @@ typedef struct vc_job {
   size_t len;
   const vc_render_opts *o;
   const vc_voice_pins *pins;
+  const char *record_common; /* a batch's: a record is published with the outputs */
+  char *record;              /* the record's name, .STEM.voicecap */
   vc_diag *diag;
   char *voices_dir, *data_dir;
   vc_text *text;
@@ -122,6 +127,11 @@ typedef struct vc_job {
   size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
   size_t jobs;       /* units spoken at once */
   vc_unit_cursor ahead;
+  vc_spool *spool; /* every write of the audio, for writing it again with pauses;
+                      NULL once it could not be written (spool_errno says why) */
+  int spool_errno;
+  uint64_t spoken;   /* samples written so far, the pauses for reading not counted */
+  size_t next_pause; /* the first of the timeline's pauses not yet written */
 } vc_job;
 
 static void diag_set(vc_diag *d, const char *fmt, const char *a, const char *b) {
@@ -197,22 +207,54 @@ static vc_status check_cancel(const vc_job *j) {
   return j->o->cancel && *j->o->cancel ? VC_ERR_CANCELLED : VC_OK;
 }
 
+/* Writes n samples of speech (pcm) or of silence (pcm NULL) to the audio, and to the
+ * spool while it is being made; the timeline's pauses for reading go in where they fall
+ * (none the first time). */
+static vc_status emit(vc_job *j, const int16_t *pcm, size_t n) {
+  const vc_timeline *tl = j->tl;
+  if (j->spool && vc_spool_put(j->spool, pcm, n, j->gain) != VC_OK) {
+    j->spool_errno = errno; /* needed only for pauses: the audio may still be written */
+    vc_spool_close(j->spool);
+    j->spool = NULL;
+  }
+  vc_status st = VC_OK;
+  while (st == VC_OK && n > 0) {
+    const vc_pause *p = j->next_pause < tl->n_pauses ? &tl->pauses[j->next_pause] : NULL;
+    if (p && p->at <= j->spoken) {
+      st = vc_audio_silence(j->audio, (size_t)p->n);
+      j->next_pause++;
+      continue;
+    }
+    size_t k = p && p->at - j->spoken < n ? (size_t)(p->at - j->spoken) : n;
+    st = pcm ? vc_audio_write(j->audio, pcm, k, j->gain) : vc_audio_silence(j->audio, k);
+    j->spoken += k;
+    n -= k;
+    pcm = pcm ? pcm + k : NULL;
+  }
+  return st;
+}
+
 static vc_status sink_pcm(void *user, const int16_t *pcm, size_t n) {
   vc_job *j = user;
   vc_status st = check_cancel(j);
-  return st != VC_OK ? st : vc_audio_write(j->audio, pcm, n, j->gain);
+  return st != VC_OK ? st : emit(j, pcm, n);
 }
 
-/* The transcript is NAME.txt: never let it replace the interview it was made from. */
+/* Never let an output replace the interview it is made from (an input named like an
+ * output, read from the output folder). */
 static vc_status refuse_overwriting_input(vc_job *j) {
   struct stat in, out;
-  if (!j->path || stat(j->path, &in) != 0 || stat(j->final[OUT_TXT], &out) != 0)
+  if (!j->path || stat(j->path, &in) != 0)
     return VC_OK;
-  if (in.st_dev != out.st_dev || in.st_ino != out.st_ino)
-    return VC_OK;
-  diag_set(j->diag, "%s: %s", j->final[OUT_TXT],
-           "the output folder holds the input; the transcript would replace it");
-  return VC_ERR_ARG;
+  for (int i = 0; i < OUT_COUNT; i++) {
+    if (!j->final[i] || stat(j->final[i], &out) != 0 || in.st_dev != out.st_dev ||
+        in.st_ino != out.st_ino)
+      continue;
+    diag_set(j->diag, "%s: %s", j->final[i],
+             "the output folder holds the input; this output would replace it");
+    return VC_ERR_ARG;
+  }
+  return VC_OK;
 }
 
 static uint64_t ms_to_samples(int ms, int rate) {
@@ -289,7 +331,7 @@ static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *s
   if (blank_piece(sp, from, to))
     return VC_OK;
   vc_synth_unit u = {0};
-  uint64_t at = vc_audio_frames(j->audio) - para;
+  uint64_t at = j->spoken - para;
   vc_status st = send_ahead(j);
   if (st == VC_OK)
     st = vc_synth_take(j->synth, v, &u, j->diag);
@@ -317,8 +359,8 @@ static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *s
 static vc_status speak_hold(vc_job *j, const vc_hold *h, uint64_t para, vc_synth_word **all,
                             size_t *n_all) {
   int rate = vc_synth_sample_rate(j->synth);
-  uint64_t from = vc_audio_frames(j->audio) - para, n = ms_to_samples(h->ms, rate);
-  vc_status st = vc_audio_silence(j->audio, (size_t)n);
+  uint64_t from = j->spoken - para, n = ms_to_samples(h->ms, rate);
+  vc_status st = emit(j, NULL, (size_t)n);
   vc_synth_word *grown = st == VC_OK ? realloc(*all, (*n_all + 1) * sizeof **all) : NULL;
   if (st == VC_OK && !grown)
     return VC_ERR_NOMEM;
@@ -343,7 +385,7 @@ static vc_status speak_paragraph(vc_job *j, size_t ti, const vc_voice *v, size_t
     j->n_split += sp->n_split;
   if (st != VC_OK)
     return st;
-  uint64_t offset = vc_audio_frames(j->audio);
+  uint64_t offset = j->spoken;
   size_t from = 0;
   for (size_t h = 0; st == VC_OK && h < sp->n_holds; h++) {
     st = speak_piece(j, v, sp, from, sp->holds[h].at, offset, &words, &n_words);
@@ -368,7 +410,7 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
   if (ti > 0) {
     int new_speaker = j->script->turns[ti - 1].speaker != t->speaker;
     int ms = new_speaker ? v->turn_pause_ms : v->paragraph_pause_ms;
-    st = vc_audio_silence(j->audio, (size_t)ms_to_samples(ms, rate));
+    st = emit(j, NULL, (size_t)ms_to_samples(ms, rate));
   }
   j->gain = j->gains[t->speaker];
   size_t start = 0;
@@ -376,7 +418,7 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
     const char *nl = memchr(t->text + start, '\n', t->text_len - start);
     size_t end = nl ? (size_t)(nl - t->text) : t->text_len;
     if (start > 0)
-      st = vc_audio_silence(j->audio, (size_t)ms_to_samples(v->paragraph_pause_ms, rate));
+      st = emit(j, NULL, (size_t)ms_to_samples(v->paragraph_pause_ms, rate));
     if (st == VC_OK && end > start)
       st = speak_paragraph(j, ti, v, start, end - start);
     start = end + 1;
@@ -454,6 +496,42 @@ static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
   return vc_audio_open(j->temp[OUT_WAV], ao, &j->audio, j->diag);
 }
 
+/* After writing the audio ended with `st`: tags it with the timeline's chapters and
+ * closes it, or closes it to learn why writing failed (a full disk, say). */
+static vc_status finish_audio(vc_job *j, vc_status st) {
+  if (st == VC_OK) {
+    j->tl->n_samples = vc_audio_frames(j->audio);
+    st = tag_audio(j);
+  }
+  if (st == VC_OK) {
+    vc_audio *a = j->audio;
+    j->audio = NULL;
+    st = vc_audio_close(a, j->diag);
+  } else if (st == VC_ERR_AUDIO && j->audio) { /* closing says why */
+    vc_audio *a = j->audio;
+    j->audio = NULL;
+    vc_audio_close(a, j->diag);
+  }
+  return st;
+}
+
+/* The spool, an unnamed file in the output set's private folder. Without it (no room,
+ * say) the render goes on, and fails only if pauses for reading are needed. */
+static vc_status open_spool(vc_job *j) {
+  static const char name[] = "spool~";
+  int fd =
+      openat(j->set.tmpfd, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    j->spool_errno = errno;
+    return VC_OK;
+  }
+  unlinkat(j->set.tmpfd, name, 0);
+  vc_status st = vc_spool_open(fd, &j->spool);
+  if (st == VC_ERR_IO)
+    j->spool_errno = errno;
+  return st == VC_ERR_IO ? VC_OK : st;
+}
+
 static vc_status synthesise(vc_job *j) {
   vc_status st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
   if (st == VC_OK)
@@ -468,27 +546,85 @@ static vc_status synthesise(vc_job *j) {
                       .name = j->final[OUT_WAV]};
   st = open_audio(j, &ao);
   if (st == VC_OK)
+    st = open_spool(j);
+  if (st == VC_OK)
     st = vc_timeline_new(rate, j->script->n_turns, &j->tl);
   for (size_t i = 0; st == VC_OK && i < j->script->n_turns; i++)
     st = speak_turn(j, i);
   if (st == VC_OK) /* room for the last caption's 0.5 s after its word, and a clean end */
-    st = vc_audio_silence(j->audio, (size_t)ms_to_samples(VC_END_SILENCE_MS, rate));
-  if (st == VC_OK) {
-    j->tl->n_samples = vc_audio_frames(j->audio);
-    st = tag_audio(j);
-  }
-  if (st == VC_OK) {
-    vc_audio *a = j->audio;
-    j->audio = NULL;
-    st = vc_audio_close(a, j->diag);
-  } else if (st == VC_ERR_AUDIO && j->audio) { /* closing says why (a full disk, say) */
-    vc_audio *a = j->audio;
-    j->audio = NULL;
-    vc_audio_close(a, j->diag);
-  }
+    st = emit(j, NULL, (size_t)ms_to_samples(VC_END_SILENCE_MS, rate));
+  st = finish_audio(j, st);
   if (st == VC_OK)
     note(j, "audio: %.1f s of speech and pauses, %s", (double)j->tl->n_samples / rate,
          ao.format);
+  return st;
+}
+static vc_status replay_write(void *user, const int16_t *pcm, size_t n, double gain) {
+  vc_job *j = user;
+  vc_status st = check_cancel(j);
+  j->gain = gain;
+  return st != VC_OK ? st : emit(j, pcm, n);
+}
+
+/* Writes the audio again from the spool, with the timeline's pauses for reading put in,
+ * and tags it with the chapters as they now fall. */
+static vc_status rewrite_audio(vc_job *j) {
+  vc_audio_opts ao = {.in_rate = j->tl->sample_rate,
+                      .out_rate = j->o->sample_rate,
+                      .format = j->o->audio_format ? j->o->audio_format : "wav",
+                      .name = j->final[OUT_WAV]};
+  vc_chapters_free(j->chapters);
+  free(j->audio_chapters);
+  free(j->title);
+  j->chapters = NULL;
+  j->audio_chapters = NULL;
+  j->title = NULL;
+  if (unlink(j->temp[OUT_WAV]) != 0) {
+    diag_set(j->diag, "%s: cannot write: %s", j->final[OUT_WAV], strerror(errno));
+    return VC_ERR_IO;
+  }
+  vc_spool *spool = j->spool;
+  if (!spool) {
+    diag_set(j->diag, "%s: cannot keep the speech to put pauses for reading in: %s",
+             out_dir(j), strerror(j->spool_errno));
+    return VC_ERR_IO;
+  }
+  j->spool = NULL; /* what it holds is written, not kept again */
+  j->spoken = 0;
+  j->next_pause = 0;
+  vc_status st = open_audio(j, &ao);
+  if (st == VC_OK && (st = vc_spool_replay(spool, replay_write, j)) == VC_ERR_IO &&
+      !j->diag->msg[0])
+    diag_set(j->diag, "%s: cannot read back the speech kept for pauses: %s", out_dir(j),
+             strerror(errno));
+  j->spool = spool;
+  return finish_audio(j, st);
+}
+
+/* Rounds of pauses for reading: a plan that needs pauses where the last round's made
+ * room is rare; after this many, the plan is made without more. */
+enum { VC_PAUSE_ROUNDS = 3 };
+
+/* The cues, with the pauses for reading they need (docs/captions.md) put into the
+ * timeline and the audio. */
+static vc_status plan_cues(vc_job *j) {
+  vc_status st = VC_OK;
+  for (int round = 0; st == VC_OK; round++) {
+    vc_cue_pause *p = NULL;
+    size_t n = 0;
+    st = vc_cues_build_paused(j->script, j->tl, round < VC_PAUSE_ROUNDS, &j->cues, &p, &n);
+    int rate = j->tl->sample_rate;
+    for (size_t k = n; st == VC_OK && k-- > 0;) /* from the back: indices stay put */
+      st = vc_timeline_insert_pause(j->tl, p[k].word,
+                                    ((uint64_t)p[k].ms * (uint64_t)rate + 999u) / 1000u);
+    free(p);
+    if (st != VC_OK || n == 0)
+      break;
+    st = rewrite_audio(j);
+  }
+  if (st == VC_OK && j->tl->n_pauses)
+    note(j, "pauses for reading: %zu, %.3f s in all", j->tl->n_pauses,
+         (double)vc_timeline_pause_total(j->tl) / j->tl->sample_rate);
   return st;
 }
 
@@ -637,19 +773,71 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "NAME.txt: video: why" */
+  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "IN.txt: video: why" */
+}
+
+/* A batch's record of the set (render_record.h), staged with it and published last:
+ * names[*n] becomes its name. */
+static vc_status write_record(vc_job *j, const char **names, size_t *n) {
+  uint64_t sizes[OUT_COUNT];
+  for (size_t i = 0; i < *n; i++) {
+    char *p = vc_outset_path(&j->set, names[i]);
+    struct stat sb;
+    int ok = p && stat(p, &sb) == 0;
+    free(p);
+    if (!ok)
+      return VC_ERR_IO;
+    sizes[i] = (uint64_t)sb.st_size;
+  }
+  j->record = vc_record_name(j->stem);
+  int fd = j->record ? vc_outset_create(&j->set, j->record) : -1;
+  if (fd < 0) {
+    diag_set(j->diag, "%s: cannot write the record: %s", out_dir(j), strerror(errno));
+    return j->record ? VC_ERR_IO : VC_ERR_NOMEM;
+  }
+  uint64_t ms = j->tl->n_samples * 1000u / (uint64_t)j->tl->sample_rate;
+  size_t ns = j->script->n_speakers;
+  const char **who = calloc(ns ? ns : 1, sizeof *who);
+  char key[VC_HASH_HEX];
+  for (size_t i = 0; who && i < ns; i++)
+    who[i] = j->script->speakers[i].name ? j->script->speakers[i].name : "";
+  if (who)
+    vc_record_key(j->record_common, j->path, who, ns, j->pins, key);
+  vc_status st =
+      who ? vc_record_write(fd, key, ms, who, ns, names, sizes, *n) : VC_ERR_NOMEM;
+  free(who);
+  close(fd);
+  if (st != VC_OK)
+    diag_set(j->diag, "%s: cannot write the record: %s", out_dir(j), vc_strerror(st));
+  names[(*n)++] = j->record;
+  return st;
+}
+
+/* A render outside a batch replaces outputs a batch's record describes: the record goes
+ * first, so that no batch takes the new outputs for the ones it recorded. */
+static void drop_record(vc_job *j) {
+  char *name = vc_record_name(j->stem);
+  char *path = name ? vc_path_join(out_dir(j), name) : NULL;
+  if (path)
+    unlink(path);
+  free(path);
+  free(name);
 }
 
 /* Publishes the outputs this render writes as one set (render_outset.h): the page unless
  * --no-html, the video only with --video, the book only with --epub. An output this render
  * does not write (an earlier render's NAME.html or NAME.mp4) is left as it was. */
 static vc_status publish(vc_job *j) {
-  const char *names[OUT_COUNT];
+  const char *names[OUT_COUNT + 1];
   size_t n = 0;
   for (int i = 0; i < OUT_COUNT; i++)
     if (j->base[i])
       names[n++] = j->base[i];
   vc_status st = check_cancel(j);
+  if (st == VC_OK && j->record_common)
+    st = write_record(j, names, &n);
+  else if (st == VC_OK)
+    drop_record(j);
   if (st == VC_OK)
     st = vc_outset_publish(&j->set, names, n, j->diag);
   for (int i = 0; st == VC_OK && i < OUT_COUNT; i++)
@@ -668,9 +856,11 @@ static void job_cleanup(vc_job *j) {
     free(j->final[i]);
   }
   free(j->stem);
+  free(j->record);
   free(j->source_name);
   free(j->audio_name);
   vc_cues_free(j->cues);
+  vc_spool_close(j->spool);
   vc_chapters_free(j->chapters);
   free(j->audio_chapters);
   free(j->title);
@@ -772,7 +962,7 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = synthesise(j);
   if (st == VC_OK)
-    st = vc_cues_build(j->script, j->tl, &j->cues);
+    st = plan_cues(j);
   if (st == VC_OK)
     st = check_cancel(j);
   if (st == VC_OK)
@@ -807,20 +997,27 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
   return st;
 }
 
-vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
-                                const vc_voice_pins *pins, vc_diag *diag) {
-  vc_job j = {.path = path, .name = path, .pins = pins};
+vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
+                              const vc_voice_pins *pins, const char *record_common,
+                              vc_diag *diag) {
+  vc_job j = {.path = path, .name = path, .pins = pins, .record_common = record_common};
   return run_job(&j, o, diag);
 }
 
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
-  return vc_render_file_pinned(path, o, NULL, diag);
+  return vc_render_file_with(path, o, NULL, NULL, diag);
+}
+
+vc_status vc_render_text_with(const char *text, size_t len, const char *name,
+                              const vc_render_opts *o, const vc_voice_pins *pins,
+                              vc_diag *diag) {
+  vc_job j = {.name = name, .bytes = text, .len = len, .pins = pins};
+  return run_job(&j, o, diag);
 }
 
 vc_status vc_render_text(const char *text, size_t len, const char *name,
                          const vc_render_opts *o, vc_diag *diag) {
-  vc_job j = {.name = name, .bytes = text, .len = len};
-  return run_job(&j, o, diag);
+  return vc_render_text_with(text, len, name, o, NULL, diag);
 }
 
 vc_status vc_render_sweep(const char *path, const vc_render_opts *o, vc_diag *diag) {

@@ -7,8 +7,16 @@
 #include "voicecap/render.h"
 
 /* vc_render_file, where the speakers pinned in `pins` (may be NULL) keep the voices a
- * batch gave them (vc_cast_new_pinned). */
-vc_status vc_render_file_pinned(const char *path, const vc_render_opts *o,
-                                const vc_voice_pins *pins, vc_diag *diag);
+ * cast gave them (vc_cast_new_pinned), and, when `record_common` (a batch's hash of the
+ * version, options, voices and data) is not NULL, the record a batch resumes by
+ * (render_record.h) is published last with the outputs. */
+vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
+                              const vc_voice_pins *pins, const char *record_common,
+                              vc_diag *diag);
+
+/* vc_render_text with a cast (`pins`, may be NULL). */
+vc_status vc_render_text_with(const char *text, size_t len, const char *name,
+                              const vc_render_opts *o, const vc_voice_pins *pins,
+                              vc_diag *diag);
 
 #endif

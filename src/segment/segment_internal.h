@@ -126,6 +126,8 @@ typedef struct vc_seg {
   char asker[VC_SEG_NAME_MAX];    /* the interviewer the introduction names, if any */
   char answerer[VC_SEG_NAME_MAX]; /* the interviewee the introduction names, if any */
   size_t asker_off, answerer_off; /* where the introduction names them */
+  size_t cast_s[8], cast_e[8];    /* the lists of a "Speakers:" / "Host:" line */
+  int n_cast;
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
@@ -226,6 +228,8 @@ extern const char *const vc_seg_name_connectors[];
 extern const char *const vc_seg_actor_cues[];
 extern const char *const vc_seg_director_cues[];
 extern const char *const vc_seg_appositive_starts[];
+extern const char *const vc_seg_generic_labels[];
+extern const char *const vc_seg_self_name_phrases[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -241,6 +245,10 @@ int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(vc_seg *g);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
+
+/* segment_names.c: names for generic labels ("Speaker 2") and handles, from what the
+ * speakers say of themselves and the speaker list. */
+vc_status vc_seg_self_names(vc_seg *g);
 
 /* segment_roles.c: role evidence and the introduction's names. */
 vc_status vc_seg_role_evidence(vc_seg *g);

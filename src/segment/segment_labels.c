@@ -385,6 +385,10 @@ static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
   int sentence = strchr(".?!", last) != NULL && last;
   if (!meta || (i >= body && (words > 10 || sentence)) || (host && sentence))
     return 0;
+  if ((guest || host) && g->n_cast < 8 && lp->body < p->end) {
+    g->cast_s[g->n_cast] = lp->body;
+    g->cast_e[g->n_cast++] = p->end;
+  }
   char *to = guest ? g->answerer : host ? g->asker : NULL;
   size_t *off = guest ? &g->answerer_off : &g->asker_off;
   if (to && !to[0]) {

@@ -21,8 +21,9 @@ static const double unlabeled_turn = -4.0;
 static const double unlabeled_turn_both = -12.0;
 
 typedef struct qa_doc {
-  int pair_layout; /* each block holds a question line and its answer lines */
-  int labeled[2];  /* the article labels this role's turns */
+  int pair_layout;  /* each block holds a question line and its answer lines */
+  int labeled[2];   /* the article labels this role's turns */
+  int continues[2]; /* an unlabelled paragraph rarely starts a turn of this role */
 } qa_doc;
 
 /* Log-odds that a paragraph is a question rather than an answer. */
@@ -102,11 +103,12 @@ static void mark_headings(vc_seg *g) {
 }
 
 static void doc_features(const vc_seg *g, qa_doc *d) {
-  int blocks = 0, qfirst = 0, labeled[2] = {0, 0};
+  int blocks = 0, qfirst = 0, labeled[2] = {0, 0}, unlabeled_q = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
     if (!in_sequence(p))
       continue;
+    unlabeled_q += p->label < 0 && p->ends_q;
     if (p->label >= 0) {
       vc_role r = g->speakers[g->labels[p->label].speaker].role;
       labeled[r == VC_ROLE_INTERVIEWER ? ST_Q : ST_A]++;
@@ -119,6 +121,12 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   d->pair_layout = qfirst >= 3 && qfirst * 10 >= blocks * 6;
   d->labeled[ST_Q] = labeled[ST_Q] >= 3;
   d->labeled[ST_A] = labeled[ST_A] >= 3;
+  /* both roles labelled at least once and no question left without a label: the article
+   * labels its turns (a short excerpt may hold only one turn of each), so an unlabelled
+   * paragraph continues a turn */
+  int both = labeled[ST_Q] >= 1 && labeled[ST_A] >= 1 && unlabeled_q == 0;
+  d->continues[ST_Q] = d->labeled[ST_Q] || both;
+  d->continues[ST_A] = d->labeled[ST_A] || both;
 }
 
 static int fixed_state(const vc_seg *g, const vc_para *p) {
@@ -147,8 +155,8 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       int arg = 0;
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
-        if (r != s && d->labeled[s] && fx < 0)
-          v += d->labeled[r] ? unlabeled_turn_both : unlabeled_turn;
+        if (r != s && d->continues[s] && fx < 0)
+          v += d->continues[r] ? unlabeled_turn_both : unlabeled_turn;
         if (v > best) {
           best = v;
           arg = r;

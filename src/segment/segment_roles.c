@@ -215,6 +215,8 @@ static void label_evidence(vc_seg *g) {
 static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
   char name[VC_SEG_NAME_MAX];
   int turn_no[VC_SEG_MAX_SPEAKERS] = {0};
+  int cur =
+      -1; /* the last label's speaker: an unlabelled paragraph after it may be theirs */
   for (size_t pi = 0; pi < g->n_paras; pi++) {
     const vc_para *p = &g->paras[pi];
     if (p->drop != VC_DROP_NONE)
@@ -224,6 +226,8 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
       turn_no[own]++; /* a host welcomes in their first turns */
     else
       own = -1;
+    int self = own > 0 ? own : cur; /* a host's hand-over, turn continued */
+    cur = own > 0 ? own : cur;
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
       if ((e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
@@ -239,9 +243,9 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
         int s = speaker_named(g, name);
         if (s != own)
           add_evidence(g, s, -W_INTRO, i, "introduced as a guest");
-      } else if (own > 0 && turn_no[own] <= 2 &&
+      } else if (self > 0 && turn_no[self] <= 2 &&
                  phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
-        add_evidence(g, own, W_SELF, i, "speaks as the host");
+        add_evidence(g, self, W_SELF, i, "speaks as the host");
       } else if (own > 0 && phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
         add_evidence(g, own, -W_SELF, i, "speaks as a guest");
       }

@@ -30,8 +30,9 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
   return VC_OK;
 }
 
-/* Writes `key` (upper case) the way the article writes it, if it does anywhere. */
-static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
+/* Writes `key` (upper case) the way the article writes it as a name (capitalised, or any
+ * way for a chat handle), if it does anywhere. */
+static int find_cased(const vc_seg *g, const char *key, int handle, char *out, size_t cap) {
   size_t kn = strlen(key);
   size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
   if (kn == 0 || kn > span)
@@ -47,7 +48,10 @@ static int find_cased(const vc_seg *g, const char *key, char *out, size_t cap) {
       if (c != (unsigned char)key[j])
         break;
     }
-    if (j < kn || !lower || !vc_seg_starts_word(g->src, g->len, i) ||
+    int32_t first;
+    vc_seg_cp(g->src, g->len, i, &first);
+    if (j < kn || !lower || (!vc_seg_is_upper(first) && !handle) ||
+        !vc_seg_starts_word(g->src, g->len, i) ||
         (i + kn < g->len && !vc_seg_starts_word(g->src, g->len, i + kn + 1)))
       continue;
     vc_seg_copy_name(g->src + i, kn, out, cap);
@@ -112,7 +116,7 @@ static int initials_of(const char *init, const char *name) {
 }
 
 /* The person a label's name part stands for ("AHMED" -> "Jane Ahmed"), or -1. */
-static int label_person(const vc_seg *g, const char *key) {
+static int label_person(const vc_seg *g, const char *key, int any_phrase) {
   const char *last = strrchr(key, ' ');
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
@@ -140,8 +144,9 @@ static int label_person(const vc_seg *g, const char *key) {
     if (pass == 1 && found > 1)
       best = -1;
   }
-  /* "JD" for "Jane Doe": a person first, else any name the text writes in full */
-  for (int pass = 0; pass < 2 && best < 0 && !last; pass++)
+  /* "JD" for "Jane Doe": a person first, else (any_phrase) any name the text writes in
+   * full */
+  for (int pass = 0; pass < 1 + any_phrase && best < 0 && !last; pass++)
     for (size_t i = 0; i < g->n_people; i++) {
       char k[VC_SEG_NAME_MAX];
       vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
@@ -152,18 +157,60 @@ static int label_person(const vc_seg *g, const char *key) {
   return best;
 }
 
+/* "Jane Q Doe (JQD)": the text defines the initials `key` as the capitalised words just
+ * before them in parentheses. Writes those words and returns 1, or 0. */
+static int defined_initials(const vc_seg *g, const char *key, char *out, size_t cap) {
+  size_t kn = strlen(key);
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  if (kn < 2 || kn > 4 || strchr(key, ' '))
+    return 0;
+  for (size_t i = 1; i + kn + 1 < span; i++) {
+    if (g->src[i] != '(' || g->src[i + kn + 1] != ')')
+      continue;
+    char k[8];
+    vc_seg_upper_key(g->src + i + 1, kn, k, sizeof k);
+    if (strcmp(k, key) != 0)
+      continue;
+    size_t ls = i; /* the words before, on the same line, whose initials spell key */
+    while (ls > 0 && g->src[ls - 1] != '\n' && i - ls < 80)
+      ls--;
+    for (size_t a = ls; a + 1 < i; a++) {
+      if (!vc_seg_starts_word(g->src, g->len, a) || g->src[a] == ' ')
+        continue;
+      char words[VC_SEG_NAME_MAX];
+      size_t e = i;
+      while (e > a && g->src[e - 1] == ' ')
+        e--;
+      vc_seg_upper_key(g->src + a, e - a, words, sizeof words);
+      if (initials_of(key, words)) {
+        vc_seg_copy_name(g->src + a, e - a, out, cap);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* The display name of a label: the person its name part stands for, as the article
  * writes their full name ("AHMED" -> "Jane Ahmed", "DOE, ACME & CO" -> "Jane Doe"), else
  * the whole label as the article writes it, else the label in title case. */
-static void label_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+static void label_name(const vc_seg *g, const char *key, int handle, char *out,
+                       size_t cap) {
   char part[VC_SEG_NAME_MAX];
   key_name(key, part, sizeof part);
-  int best = part[0] ? label_person(g, part) : -1;
+  /* a person, else initials the text defines ("Long Name (LN)"), else any phrase */
+  int best = part[0] ? label_person(g, part, 0) : -1;
+  if (best < 0 && defined_initials(g, key, out, cap))
+    return;
+  if (best < 0 && part[0])
+    best = label_person(g, part, 1);
   if (best >= 0) {
     snprintf(out, cap, "%s", g->people[best].name);
     return;
   }
-  if (!find_cased(g, key, out, cap))
+  if (part[0] && strcmp(part, key) != 0)
+    key = part; /* "JANE DOE, ACME REPORTER": the name is what comes before the comma */
+  if (!find_cased(g, key, handle, out, cap))
     title_case(key, out, cap);
 }
 
@@ -399,8 +446,12 @@ static void label_roles(vc_seg *g, group_score *gs) {
   double most_q = 0;
   for (size_t s = 1; s < g->n_speakers; s++) {
     vc_spk *k = &g->speakers[s];
-    if (k->role != VC_ROLE_NARRATOR || !gs[s].paras)
+    if (!gs[s].paras)
       continue;
+    if (k->role != VC_ROLE_NARRATOR) {
+      decided++; /* a question or answer label ("HOST:", "Q:") placed it */
+      continue;
+    }
     if (k->evidence != 0) {
       k->role = k->evidence > 0 ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
       decided++;
@@ -412,7 +463,8 @@ static void label_roles(vc_seg *g, group_score *gs) {
   }
   double host_q = -1; /* the least a speaker the evidence made a host asks */
   for (size_t s = 1; s < g->n_speakers; s++)
-    if (g->speakers[s].evidence > 0 && gs[s].paras && (host_q < 0 || gs[s].q < host_q))
+    if ((g->speakers[s].evidence > 0 || g->speakers[s].role == VC_ROLE_INTERVIEWER) &&
+        gs[s].paras && (host_q < 0 || gs[s].q < host_q))
       host_q = gs[s].q;
   int asked_unlabelled = gs[0].paras >= 1 && gs[0].q >= 0.45;
   int prompts = gs[0].paras >= 2 && most_q < 0.3;
@@ -509,7 +561,7 @@ static vc_status label_speakers(vc_seg *g) {
       qa_label_name(g, l->key, asks, name, sizeof name, &why_off, &why);
       role = asks ? VC_ROLE_INTERVIEWER : VC_ROLE_INTERVIEWEE;
     } else {
-      label_name(g, l->key, name, sizeof name);
+      label_name(g, l->key, l->handle, name, sizeof name);
     }
     vc_status st = vc_seg_add_speaker(g, name, strlen(name), role, &l->speaker);
     if (st != VC_OK)
@@ -633,6 +685,8 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   st = find_asker(g);
   if (st == VC_OK)
     st = label_speakers(g);
+  if (st == VC_OK)
+    st = vc_seg_self_names(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];

@@ -33,6 +33,7 @@ void vc_timeline_free(vc_timeline *t) {
     return;
   free(t->words);
   free(t->turns);
+  free(t->pauses);
   free(t);
 }
 
@@ -187,4 +188,100 @@ vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,
   }
   update_turn(t, turn, first);
   return VC_OK;
+}
+
+/* The spoken-clock sample of audio sample `x`, which is not inside a pause (a sample of
+ * a pause's silence gives the pause's own). */
+static uint64_t spoken_sample(const vc_timeline *t, uint64_t x) {
+  uint64_t before = 0; /* samples of the pauses before pause k */
+  for (size_t k = 0; k < t->n_pauses; k++) {
+    uint64_t a = t->pauses[k].at + before; /* where its silence starts in the audio */
+    if (x < a)
+      break;
+    if (x < a + t->pauses[k].n)
+      return t->pauses[k].at;
+    before += t->pauses[k].n;
+  }
+  return x - before;
+}
+
+/* The spoken-clock sample where a pause before word k goes: one already between word
+ * k-1 and word k, else the middle of the quiet between them. */
+static uint64_t pause_place(const vc_timeline *t, size_t k) {
+  uint64_t e = spoken_sample(t, t->words[k - 1].end);
+  uint64_t s = spoken_sample(t, t->words[k].start);
+  for (size_t p = 0; p < t->n_pauses; p++)
+    if (t->pauses[p].at >= e && t->pauses[p].at <= s)
+      return t->pauses[p].at;
+  return s > e ? e + (s - e) / 2 : s;
+}
+
+/* Records n samples of pause at spoken-clock sample `at`; *audio_at gets where its
+ * silence starts in the audio (before it grew, when it was there already). */
+static vc_status record_pause(vc_timeline *t, uint64_t at, uint64_t n, uint64_t *audio_at) {
+  size_t k = 0;
+  uint64_t before = 0;
+  while (k < t->n_pauses && t->pauses[k].at < at)
+    before += t->pauses[k++].n;
+  *audio_at = at + before;
+  if (k < t->n_pauses && t->pauses[k].at == at) {
+    t->pauses[k].n += n;
+    return VC_OK;
+  }
+  if (t->n_pauses >= SIZE_MAX / sizeof *t->pauses / 2)
+    return VC_ERR_LIMIT;
+  vc_pause *p = realloc(t->pauses, (t->n_pauses + 1) * sizeof *p);
+  if (!p)
+    return VC_ERR_NOMEM;
+  memmove(&p[k + 1], &p[k], (t->n_pauses - k) * sizeof *p);
+  p[k] = (vc_pause){at, n};
+  t->pauses = p;
+  t->n_pauses++;
+  return VC_OK;
+}
+
+vc_status vc_timeline_insert_pause(vc_timeline *t, size_t k, uint64_t n) {
+  if (!t || k == 0 || k >= t->n_words)
+    return VC_ERR_ARG;
+  if (n == 0)
+    return VC_OK;
+  uint64_t at = pause_place(t, k), from = 0;
+  vc_status st = record_pause(t, at, n, &from);
+  if (st != VC_OK)
+    return st;
+  for (size_t w = k; w < t->n_words; w++) {
+    t->words[w].start += n;
+    t->words[w].end += n;
+  }
+  for (size_t i = 0; i < t->n_turns; i++) { /* a turn without words has {0, 0} */
+    vc_span *s = &t->turns[i];
+    if (s->end > from)
+      s->end += n;
+    if (s->start >= from && s->end > s->start)
+      s->start += n;
+  }
+  t->n_samples += n;
+  return VC_OK;
+}
+
+size_t vc_timeline_pause_word(const vc_timeline *t, size_t p) {
+  uint64_t a = t->pauses[p].at; /* where its silence starts in the audio */
+  for (size_t k = 0; k < p; k++)
+    a += t->pauses[k].n;
+  size_t lo = 0, hi = t->n_words;
+  while (lo < hi) { /* the first word starting at or after it */
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->words[mid].start < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+uint64_t vc_timeline_pause_total(const vc_timeline *t) {
+  uint64_t n = 0;
+  for (size_t k = 0; t && k < t->n_pauses; k++)
+    n += t->pauses[k].n;
+  return n;
 }

@@ -31,6 +31,13 @@ typedef struct vc_span {
   uint64_t start, end;
 } vc_span;
 
+/* A silence put into the audio for reading (docs/captions.md, "Reading time"):
+ * `n` samples before sample `at` of the audio as spoken without any such pause (the
+ * spoken clock). */
+typedef struct vc_pause {
+  uint64_t at, n;
+} vc_pause;
+
 typedef struct vc_timeline {
   int sample_rate;
   uint64_t n_samples; /* length of the whole audio */
@@ -38,6 +45,11 @@ typedef struct vc_timeline {
   size_t n_words, cap_words;
   vc_span *turns; /* one per script turn: first word's start, last word's end */
   size_t n_turns;
+  /* The pauses for reading put in by vc_timeline_insert_pause, in order of `at`, at most
+   * one at a sample. Word times and n_samples are in the audio's clock, pauses
+   * included; vc_timeline_add takes times in the spoken clock, before any pause. */
+  vc_pause *pauses;
+  size_t n_pauses;
 } vc_timeline;
 
 vc_status vc_timeline_new(int sample_rate, size_t n_turns, vc_timeline **out);
@@ -51,6 +63,19 @@ void vc_timeline_free(vc_timeline *t);
 vc_status vc_timeline_add(vc_timeline *t, size_t turn, size_t display_base,
                           const char *display, size_t display_len, const vc_speakable *sp,
                           const vc_synth_word *sw, size_t n_sw, uint64_t offset);
+
+/* Puts a pause of `n` samples for reading before word k (0 < k < n_words) into the
+ * timeline, once every word is in: in the middle of the quiet between word k-1 and word
+ * k (a pause already there grows). Word k and every later word, the turn spans after it
+ * and n_samples move `n` later; the audio writer puts the silence in from t->pauses.
+ * VC_ERR_ARG for a k out of range. */
+vc_status vc_timeline_insert_pause(vc_timeline *t, size_t k, uint64_t n);
+
+/* The index of the first word after pause p (t->n_words when none). */
+size_t vc_timeline_pause_word(const vc_timeline *t, size_t p);
+
+/* Samples of all the pauses. */
+uint64_t vc_timeline_pause_total(const vc_timeline *t);
 
 #ifdef __cplusplus
 }

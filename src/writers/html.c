@@ -319,7 +319,7 @@ static int put_field(vc_sbuf *b, const vc_doc *d, const char *stem, const char *
   else if (IS("AUDIO_NAME"))
     put_htmls(b, d->audio_name ? d->audio_name : "");
   else if (IS("TRANSCRIPT_SRC"))
-    put_file_url(b, stem, ".txt");
+    put_file_url(b, stem, VC_TRANSCRIPT_EXT);
   else if (IS("CAPTIONS_SRC"))
     put_file_url(b, stem, ".vtt");
   else if (IS("DURATION"))

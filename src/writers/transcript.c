@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The transcript writer (NAME.txt): speakers, turn times and text, WCAG 1.2.1. */
+/* The transcript writer (NAME.transcript.txt): speakers, turn times and text, WCAG 1.2.1.
+ */
 #include <stdlib.h>
 #include <string.h>
 

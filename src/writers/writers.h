@@ -34,10 +34,14 @@ vc_status vc_write_vtt(FILE *f, const vc_doc *d);
 vc_status vc_write_ass(FILE *f, const vc_doc *d);
 vc_status vc_write_syncmap(FILE *f, const vc_doc *d);
 
-/* Writes the plain-text transcript (NAME.txt), the WCAG 1.2.1 text alternative of the
- * audio: a heading naming the source and audio, then every turn as "[HH:MM:SS] Speaker
- * Name: text" (paragraphs of a turn on their own lines, a blank line between turns).
- * Borrows `d`; fails with VC_ERR_ARG, VC_ERR_NOMEM or VC_ERR_IO. */
+/* The transcript's name is NAME.transcript.txt: an interview is NAME.txt, and a folder
+ * walk must never take a transcript for one. */
+#define VC_TRANSCRIPT_EXT ".transcript.txt"
+
+/* Writes the plain-text transcript (NAME.transcript.txt), the WCAG 1.2.1 text alternative
+ * of the audio: a heading naming the source and audio, then every turn as "[HH:MM:SS]
+ * Speaker Name: text" (paragraphs of a turn on their own lines, a blank line between
+ * turns). Borrows `d`; fails with VC_ERR_ARG, VC_ERR_NOMEM or VC_ERR_IO. */
 vc_status vc_write_transcript(FILE *f, const vc_doc *d);
 
 /* Writes the chapters (NAME.chapters.vtt): a WebVTT file with one cue per turn, from the

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # `voicecap batch -j 2` over a folder holding copies of the two shortest seeds (one of
 # them in a subfolder, beside a non-.txt file and a hidden .txt that must be skipped):
-# exit 0, the eight outputs of each seed (NAME.txt is the transcript) and nothing else,
+# exit 0, the eight outputs of each seed (NAME.transcript.txt is the transcript) and nothing else,
 # each WAV matching its sync
 # map. Also --help and --version exit 0 with their text on stdout.
 set -euo pipefail
@@ -50,43 +50,80 @@ if [ $rc -ne 0 ]; then
   fail "batch exited $rc, expected 0; stderr:"
   indent "$tmp/stderr"
 fi
-expected=$(for n in "$A" "$B"; do printf '%s\n' "$n".{ass,chapters.vtt,html,json,srt,txt,vtt,wav}; done | LC_ALL=C sort)
-actual=$(ls -A "$out" 2>/dev/null | LC_ALL=C sort)
+# The output tree mirrors the input tree: sub/B.txt -> out/sub/B.*; beside each set
+# the record a rerun resumes by (.NAME.voicecap).
+expected=$({ printf '%s\n' "$A".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} ".$A.voicecap"
+  printf 'sub/%s\n' "$B".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} ".$B.voicecap"; } | LC_ALL=C sort)
+actual=$(cd "$out" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
 if [ "$actual" != "$expected" ]; then
-  fail "the output folder should hold exactly the sixteen outputs of $A and $B; it holds:"
+  fail "the output tree should hold exactly the sixteen outputs of $A and sub/$B and their records; it holds:"
   indent <<<"$actual"
 else
-  echo "ok   $out holds the sixteen outputs and nothing else"
+  echo "ok   $out mirrors the input tree: the sixteen outputs, two records, nothing else"
 fi
 for f in $expected; do
   if ! [ -s "$out/$f" ]; then
     fail "$f is empty"
   fi
 done
-for n in "$A" "$B"; do
+for n in "$A" "sub/$B"; do
   if [ -s "$out/$n.json" ] && [ -s "$out/$n.wav" ]; then
     "$TOOLS/vc_wav_check" "$out/$n.wav" || fail "$n.wav does not match $n.json"
   fi
 done
+# mpv still loads the captions beside the audio by name (SRT, VTT, ASS), and never the
+# transcript.
+mpv --no-config --ao=null --vo=null --length=0.1 "$out/sub/$B.wav" >"$tmp/mpv.log" 2>&1 || true
+subs=$(grep -o "'$B\.[a-z.]*' ([a-z]*) (external)" "$tmp/mpv.log" | LC_ALL=C sort | tr '\n' ' ')
+if [ "$subs" != "'$B.ass' (ass) (external) '$B.srt' (subrip) (external) '$B.vtt' (webvtt) (external) " ]; then
+  fail "mpv did not load exactly the three caption files by name; it loaded: $subs"
+  indent "$tmp/mpv.log"
+else
+  echo "ok   mpv loads $B.ass, .srt and .vtt beside $B.wav by name, not the transcript"
+fi
 
-# Two inputs with one base name: the first is rendered, the second refused (exit 1),
-# never silently overwritten.
+# Two inputs with one base name in different subfolders: both rendered, each into its
+# own subfolder. Two folders given that both hold x.txt: the first kept, the second
+# refused (exit 1), never silently overwritten.
 dup=$tmp/dup
 mkdir -p "$dup/a" "$dup/b"
 cp "${short[0]}" "$dup/a/same.txt"
 cp "${short[1]}" "$dup/b/same.txt"
 rc=0
 "$VC_BIN" batch -o "$tmp/dupout" "$dup" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
-if [ $rc -ne 1 ]; then
-  fail "batch with a duplicate name exited $rc, expected 1"
-elif ! grep -q "b/same.txt: skipped: its outputs would overwrite those of .*a/same.txt" "$tmp/stderr"; then
-  fail "batch with a duplicate name did not name both files; stderr:"
+if [ $rc -ne 0 ] || ! [ -s "$tmp/dupout/a/same.wav" ] || ! [ -s "$tmp/dupout/b/same.wav" ] ||
+  cmp -s "$tmp/dupout/a/same.srt" "$tmp/dupout/b/same.srt"; then
+  fail "a/same.txt and b/same.txt: exit $rc, want 0 and each in its own subfolder; stderr:"
   indent "$tmp/stderr"
-elif ! "$VC_BIN" render -o "$tmp/single" "$dup/a/same.txt" >/dev/null ||
-  ! cmp -s "$tmp/single/same.srt" "$tmp/dupout/same.srt"; then
+else
+  echo "ok   a/same.txt and b/same.txt: out/a/same.* and out/b/same.*, no collision"
+fi
+mkdir -p "$tmp/r1" "$tmp/r2"
+cp "${short[0]}" "$tmp/r1/x.txt"
+cp "${short[1]}" "$tmp/r2/x.txt"
+rc=0
+"$VC_BIN" batch -o "$tmp/rout" "$tmp/r1" "$tmp/r2" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+if [ $rc -ne 1 ] || ! grep -q "r2/x.txt: skipped: its outputs would overwrite those of .*r1/x.txt" "$tmp/stderr"; then
+  fail "two folders holding x.txt: exit $rc (want 1) and a line naming both; stderr:"
+  indent "$tmp/stderr"
+elif ! "$VC_BIN" render -o "$tmp/single" "$tmp/r1/x.txt" >/dev/null ||
+  ! cmp -s "$tmp/single/x.srt" "$tmp/rout/x.srt"; then
   fail "the duplicate's outputs are not those of the first file"
 else
-  echo "ok   a duplicate name is refused, naming both files; the first file's outputs kept"
+  echo "ok   a duplicate output name is refused, naming both files; the first file's outputs kept"
+fi
+
+# -o inside the input tree: never walked, and transcripts are never inputs.
+cp -r "$in" "$tmp/inside"
+rc=0
+"$VC_BIN" batch -o "$tmp/inside/out" "$tmp/inside" >"$tmp/stdout" 2>"$tmp/stderr" &&
+  "$VC_BIN" batch --force -o "$tmp/inside/o2" "$tmp/inside" >"$tmp/stdout2" 2>"$tmp/stderr" || rc=$?
+if [ $rc -ne 0 ] || ! grep -q "^2 rendered, 0 failed" "$tmp/stdout" ||
+  ! grep -q "^2 rendered, 0 failed" "$tmp/stdout2"; then
+  fail "-o inside the input tree: exit $rc; the runs should render 2 files each:"
+  indent "$tmp/stdout" "$tmp/stdout2" "$tmp/stderr"
+else
+  echo "ok   -o inside the input tree: its outputs (and transcripts) are never taken as inputs"
 fi
 
 echo "==="

@@ -41,7 +41,7 @@ fi
 rc=0
 "$VC_BIN" batch --verbose --jobs 2 -o "$tmp/v" "$in" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
 for f in one two; do
-  for want in ": [0-9]* turns, 3 speakers" ": .* (interviewee): voice .*interviewee.ini" ": wrote $tmp/v/$f.wav" ": wrote $tmp/v/$f.txt"; do
+  for want in ": [0-9]* turns, 3 speakers" ": .* (interviewee): voice .*interviewee.ini" ": wrote $tmp/v/$f.wav" ": wrote $tmp/v/$f.transcript.txt"; do
     if ! grep -q "^voicecap: $in/$f.txt$want" "$tmp/stderr"; then
       fail "batch --verbose: no note '$f.txt$want'"
     fi

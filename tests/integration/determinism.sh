@@ -14,7 +14,7 @@ export VOICECAP_CACHE=$tmp/calibration.tsv
 "$VC_BIN" render -o "$tmp/b" "$seed" >/dev/null   # reads the cache
 VOICECAP_CACHE=off "$VC_BIN" render -o "$tmp/c" "$seed" >/dev/null   # measures, no cache
 fails=0
-for ext in wav srt vtt ass json txt; do
+for ext in wav srt vtt ass json transcript.txt; do
   for other in b c; do
     if ! cmp -s "$tmp/a/$name.$ext" "$tmp/$other/$name.$ext"; then
       echo "FAIL: $name.$ext differs between run a and run $other"

@@ -19,7 +19,11 @@ GOOD2=$(basename "${short[0]}" .txt)
 listing() { ls -A "$1" | LC_ALL=C sort; }
 eight() {
   local n
-  for n in "$@"; do printf '%s\n' "$n".ass "$n".chapters.vtt "$n".html "$n".json "$n".srt "$n".txt "$n".vtt "$n".wav; done | LC_ALL=C sort
+  for n in "$@"; do printf '%s\n' "$n".ass "$n".chapters.vtt "$n".html "$n".json "$n".srt "$n".transcript.txt "$n".vtt "$n".wav; done | LC_ALL=C sort
+}
+# batch_set NAME...: the eight outputs of each and the record batch resumes by.
+batch_set() {
+  { eight "$@"; for n in "$@"; do printf '.%s.voicecap\n' "$n"; done; } | LC_ALL=C sort
 }
 
 echo "=== batch with one bad file among good ones"
@@ -43,7 +47,7 @@ if grep -Eq "$GOOD1|$GOOD2" "$tmp/stderr"; then
   fail "batch: stderr complains about a good file:"
   indent "$tmp/stderr"
 fi
-if [ "$(listing "$out" 2>/dev/null)" != "$(eight "$GOOD1" "$GOOD2")" ]; then
+if [ "$(listing "$out" 2>/dev/null)" != "$(batch_set "$GOOD1" "$GOOD2")" ]; then
   fail "batch: the output folder should hold the good files' sixteen outputs and nothing else:"
   listing "$out" 2>&1 | indent
 else
@@ -82,7 +86,7 @@ bad_render() {
     fail "$what: the message does not match /$pattern/"
     ok=0
   fi
-  if [ "$(listing "$out")" != "$(eight "$GOOD1" "$GOOD2")" ]; then
+  if [ "$(listing "$out")" != "$(batch_set "$GOOD1" "$GOOD2")" ]; then
     fail "$what: the output folder changed (temporary or new files?):"
     listing "$out" | indent
     ok=0
@@ -144,21 +148,28 @@ cp "${short[1]}" "$f"
 bad_render "a missing voices folder" "voice" "$tmp/no-voices" \
   --voices "$tmp/no-voices" "$f"
 
-echo "=== an output folder holding the input (NAME.txt is also the transcript's name)"
+echo "=== an output folder holding the input (the transcript is NAME.transcript.txt)"
 self=$tmp/self
 mkdir -p "$self"
 cp "${short[1]}" "$self/$GOOD1.txt"
 rc=0
 "$VC_BIN" render -o "$self" "$self/$GOOD1.txt" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
-if [ $rc -ne 1 ] || [ "$(wc -l <"$tmp/stderr")" -ne 1 ] ||
-  ! grep -qF "$self/$GOOD1.txt" "$tmp/stderr"; then
-  fail "render -o DIR DIR/NAME.txt: exit $rc (want 1 and one line naming the file); stderr:"
+if [ $rc -ne 0 ] || ! cmp -s "${short[1]}" "$self/$GOOD1.txt" ||
+  ! [ -s "$self/$GOOD1.transcript.txt" ]; then
+  fail "render -o DIR DIR/NAME.txt: exit $rc (want 0, the input untouched, the transcript beside it); stderr:"
   indent "$tmp/stderr"
-elif ! cmp -s "${short[1]}" "$self/$GOOD1.txt" || [ "$(listing "$self")" != "$GOOD1.txt" ]; then
-  fail "render -o DIR DIR/NAME.txt changed the input or left files:"
-  listing "$self" | indent
 else
-  echo "ok   refused, input untouched: $(cat "$tmp/stderr")"
+  echo "ok   rendered beside its input, the input untouched, the transcript NAME.transcript.txt"
+fi
+# An input named like a transcript: its outputs are odd.transcript.*, the input untouched.
+cp "${short[1]}" "$self/odd.transcript.txt"
+rc=0
+"$VC_BIN" render -o "$self" "$self/odd.transcript.txt" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+if [ $rc -ne 0 ] || ! cmp -s "${short[1]}" "$self/odd.transcript.txt"; then
+  fail "render of an input named NAME.transcript.txt: exit $rc, or the input changed"
+  indent "$tmp/stderr"
+else
+  echo "ok   an input named like a transcript renders to odd.transcript.*, itself untouched"
 fi
 
 echo "=== usage errors: exit 2, nothing written"

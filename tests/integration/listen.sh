@@ -34,7 +34,7 @@ out="$tmp/opus"
 "$VC_BIN" render --epub --announce first --audio-format opus -o "$out" "$seed" >/dev/null
 "$VC_BIN" check --quiet --audio "$out/$name.opus" "$out/$name.srt" "$out/$name.vtt" \
   "$out/$name.ass" || fail "opus: the captions do not cover the speech"
-node - "$out/$name.json" "$out/$name.txt" <<'JS' || fail "announcements"
+node - "$out/$name.json" "$out/$name.transcript.txt" <<'JS' || fail "announcements"
 const fs = require('fs');
 const map = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const txt = fs.readFileSync(process.argv[3], 'utf8');

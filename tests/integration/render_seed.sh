@@ -4,7 +4,7 @@
 # check_render.sh): WAV length = sync map duration; libass loads the ASS with one event
 # per cue, no warning, pixels at every event's middle; mpv shows each cue's text at its
 # middle in the SRT, the WebVTT and the ASS; ffprobe reads all three with one event per
-# cue; the W3C WebVTT parser reports no error. Also: exit 0, the eight outputs (NAME.txt is
+# cue; the W3C WebVTT parser reports no error. Also: exit 0, the eight outputs (NAME.transcript.txt is
 # the transcript) and nothing else in the output folder (no temporary file left).
 # VC_SEED=path picks another seed (default seeds/000_*.txt).
 set -euo pipefail
@@ -35,7 +35,7 @@ if [ $rc -ne 0 ]; then
   exit 1
 fi
 
-expected=$(printf '%s\n' "$NAME".{ass,chapters.vtt,html,json,srt,txt,vtt,wav} | LC_ALL=C sort)
+expected=$(printf '%s\n' "$NAME".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} | LC_ALL=C sort)
 actual=$(ls -A "$out" | LC_ALL=C sort)
 if [ "$actual" != "$expected" ]; then
   echo "FAIL: the output folder should hold exactly the eight outputs; it holds:"

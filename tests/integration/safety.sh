@@ -77,7 +77,7 @@ rc2=0 # its captions may break the reading rate (refused, exit 1): never a crash
 if [ $rc -ne 0 ] || { [ $rc2 -ne 0 ] && ! grep -q "caption rule" err2.log; }; then
   fail "render of very long words exited $rc and $rc2"
   indent err.log err2.log
-elif ! grep -q "read in pieces" o2/word.txt; then
+elif ! grep -q "read in pieces" o2/word.transcript.txt; then
   fail "the transcript does not say a word was read in pieces"
 else
   ok "very long words are read in pieces, and the transcript says so"
@@ -233,7 +233,7 @@ timeout 60 "$VC_BIN" batch -o o6 w6 >out.log 2>err.log || rc=$?
 if [ $rc -ne 0 ] || ! grep -q "^1 rendered, 0 failed" out.log; then
   fail "batch over links to . and ..: exit $rc (124: never finished), want 1 file rendered:"
   indent out.log err.log
-elif [ -e o6/b.wav ]; then
+elif [ -e o6/ext/b.wav ]; then
   fail "batch followed a link out of the folder without --follow-links"
 elif ! grep -q "ext.*--follow-links" err.log; then
   fail "batch does not say it skipped the link out of the folder:"
@@ -243,7 +243,7 @@ else
 fi
 rc=0
 timeout 60 "$VC_BIN" batch --follow-links -o o6b w6 >out.log 2>err.log || rc=$?
-if [ $rc -ne 0 ] || ! [ -e o6b/b.wav ] || ! [ -e o6b/a.wav ]; then
+if [ $rc -ne 0 ] || ! [ -e o6b/ext/b.wav ] || ! [ -e o6b/a.wav ]; then
   fail "batch --follow-links: exit $rc, want a and b rendered"
   indent out.log err.log
 else
@@ -254,10 +254,12 @@ echo "=== 7. outputs mistaken for inputs"
 mkdir -p w7
 short_text w7/a.txt own
 rc=0
-(cd w7 && "$VC_BIN" batch . >../out1.log 2>&1 && "$VC_BIN" batch . >../out.log 2>&1) || rc=$?
-if [ $rc -ne 0 ] || ! grep -q "^1 rendered, 0 failed" out.log; then
+(cd w7 && "$VC_BIN" batch . >../out1.log 2>&1 && "$VC_BIN" batch . >../out.log 2>&1 &&
+  "$VC_BIN" batch --force . >../out2.log 2>&1) || rc=$?
+if [ $rc -ne 0 ] || ! grep -q "^0 rendered, 0 failed, 1 skipped" out.log ||
+  ! grep -q "^1 rendered, 0 failed, 0 skipped" out2.log; then
   fail "a second 'batch .' took its own outputs for inputs (exit $rc):"
-  indent out.log
+  indent out.log out2.log
 else
   ok "batch never takes files from its own output folder"
 fi
@@ -266,7 +268,7 @@ short_text r7/a/x.txt first
 short_text r7/b/x.txt second
 rc=0
 "$VC_BIN" render -o o7 r7/a/x.txt r7/b/x.txt >out.log 2>err.log || rc=$?
-if [ $rc -ne 1 ] || ! grep -q "r7/b/x.txt.*r7/a/x.txt" err.log || ! grep -q first o7/x.txt; then
+if [ $rc -ne 1 ] || ! grep -q "r7/b/x.txt.*r7/a/x.txt" err.log || ! grep -q first o7/x.transcript.txt; then
   fail "render a/x.txt b/x.txt: exit $rc, want 1 naming both and a's outputs kept:"
   indent err.log
 else

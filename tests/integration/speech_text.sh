@@ -72,7 +72,7 @@ grep -qF '(APPLAUSE)' "$base.srt" && fail "captions show '(APPLAUSE)' as written
 # The transcript keeps the article's own text.
 for kept in '[laughs]' '(APPLAUSE)' '[LAUGHTER]' '[Witness conferring with counsel.]' \
   'https://www.example.org/archive/2031/collections-and-oral-histories.html'; do
-  grep -qF -- "$kept" "$base.txt" || fail "transcript lacks '$kept'"
+  grep -qF -- "$kept" "$base.transcript.txt" || fail "transcript lacks '$kept'"
 done
 # The link is said by its site's name and read during a pause, not spelled out: the
 # cue showing it lasts at most 7 s (spelling took over 10 s).

@@ -47,13 +47,13 @@ run() {
 
 files_present() {
   local stem=$1 ok=0 ext
-  for ext in wav srt vtt ass json txt; do
+  for ext in wav srt vtt ass json transcript.txt; do
     if [ ! -s "$stem.$ext" ]; then
       echo "FAIL $stem.$ext: missing or empty"
       ok=1
     fi
   done
-  [ $ok -eq 0 ] && echo "ok   $stem.{wav,srt,vtt,ass,json,txt} present"
+  [ $ok -eq 0 ] && echo "ok   $stem.{wav,srt,vtt,ass,json,transcript.txt} present"
   return $ok
 }
 

@@ -136,6 +136,7 @@ static inline void fx_free(fx *f) {
   free(f->script.turns);
   free(f->tl.words);
   free(f->tl.turns);
+  free(f->tl.pauses);
 }
 
 static inline vc_doc fx_doc(const fx *f, unsigned flags) {

@@ -232,18 +232,17 @@ static void remove_tree(const char *dir) {
   assert_int_equal(system(cmd), 0);
 }
 
-/* batch wants folders: a file is a usage error that names it and suggests render. */
-static void test_batch_file_suggests_render(void **state) {
+/* batch takes folders and files: one that does not exist is named, exit 1. */
+static void test_batch_missing_input_named(void **state) {
   (void)state;
   char dir[64], text[128];
   scratch(dir, sizeof dir);
-  snprintf(text, sizeof text, "%s/talk.txt", dir);
+  snprintf(text, sizeof text, "%s/absent.txt", dir);
   const char *argv[] = {"voicecap", "batch", "-o", dir, text};
   run_result r = run(5, argv);
-  assert_int_equal(r.rc, 2);
+  assert_int_equal(r.rc, 1);
   assert_non_null(strstr(r.err, text));
-  assert_non_null(strstr(r.err, "is a file"));
-  assert_non_null(strstr(r.err, "voicecap render"));
+  assert_non_null(strstr(r.err, "no such file or folder"));
   run_free(&r);
   remove_tree(dir);
 }
@@ -322,7 +321,7 @@ static void test_render_stdin(void **state) {
   assert_int_equal(r.rc, 0);
   assert_non_null(strstr(r.out, "rendered chat"));
   const char *six[] = {"chat.wav", "chat.srt",  "chat.vtt",
-                       "chat.ass", "chat.json", "chat.txt"};
+                       "chat.ass", "chat.json", "chat.transcript.txt"};
   for (size_t i = 0; i < 6; i++)
     assert_true(exists(out, six[i]));
   assert_non_null(strstr(r.err, "voicecap: chat: 1 turn, 1 speaker"));
@@ -436,7 +435,7 @@ int main(void) {
       cmocka_unit_test(test_option_not_for_command),
       cmocka_unit_test(test_bad_option_messages),
       cmocka_unit_test(test_command_help),
-      cmocka_unit_test(test_batch_file_suggests_render),
+      cmocka_unit_test(test_batch_missing_input_named),
       cmocka_unit_test(test_unknown_espeak_voice),
       cmocka_unit_test(test_missing_data_names_env),
       cmocka_unit_test(test_render_stdin),

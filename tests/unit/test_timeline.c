@@ -129,6 +129,54 @@ static void test_mapped_and_untimed(void **state) {
   vc_timeline_free(t);
 }
 
+/* Pauses for reading: put in the middle of the quiet between two words, they move the
+ * later words, turn spans and the audio's length; a second one at the same place grows
+ * the first; the list keeps the spoken clock (without pauses). */
+static void test_pauses(void **state) {
+  (void)state;
+  vc_timeline *t = NULL;
+  assert_int_equal(vc_timeline_new(22050, 2, &t), VC_OK);
+  const char *a = "One two.", *b = "Three.";
+  vc_synth_word sa[2] = {{0, 3, 100, 900}, {4, 4, 1000, 2000}};
+  vc_synth_word sb[1] = {{0, 6, 0, 1500}};
+  assert_int_equal(vc_timeline_add(t, 0, 0, a, strlen(a), NULL, sa, 2, 0), VC_OK);
+  assert_int_equal(vc_timeline_add(t, 1, 0, b, strlen(b), NULL, sb, 1, 3000), VC_OK);
+  t->n_samples = 5000;
+  assert_int_equal(vc_timeline_insert_pause(t, 0, 10), VC_ERR_ARG);
+  assert_int_equal(vc_timeline_insert_pause(t, 3, 10), VC_ERR_ARG);
+  /* before "Three.": between 2000 and 3000, at 2500 */
+  assert_int_equal(vc_timeline_insert_pause(t, 2, 400), VC_OK);
+  assert_int_equal(t->n_pauses, 1);
+  assert_int_equal(t->pauses[0].at, 2500);
+  assert_int_equal(t->pauses[0].n, 400);
+  assert_int_equal(t->words[1].end, 2000);
+  assert_int_equal(t->words[2].start, 3400);
+  assert_int_equal(t->words[2].end, 4900);
+  assert_int_equal(t->turns[0].end, 2000);
+  assert_int_equal(t->turns[1].start, 3400);
+  assert_int_equal(t->turns[1].end, 4900);
+  assert_int_equal(t->n_samples, 5400);
+  /* before "two.": between 900 and 1000, at 950; later words move again */
+  assert_int_equal(vc_timeline_insert_pause(t, 1, 50), VC_OK);
+  assert_int_equal(t->n_pauses, 2);
+  assert_int_equal(t->pauses[0].at, 950);
+  assert_int_equal(t->pauses[1].at, 2500);
+  assert_int_equal(t->words[0].end, 900);
+  assert_int_equal(t->words[1].start, 1050);
+  assert_int_equal(t->words[2].start, 3450);
+  assert_int_equal(t->turns[0].start, 100);
+  assert_int_equal(t->turns[0].end, 2050);
+  /* again before "Three.": the pause there grows, at the same spoken place */
+  assert_int_equal(vc_timeline_insert_pause(t, 2, 100), VC_OK);
+  assert_int_equal(t->n_pauses, 2);
+  assert_int_equal(t->pauses[1].at, 2500);
+  assert_int_equal(t->pauses[1].n, 500);
+  assert_int_equal(t->words[2].start, 3550);
+  assert_int_equal(t->n_samples, 5550);
+  assert_int_equal(vc_timeline_pause_total(t), 550);
+  vc_timeline_free(t);
+}
+
 typedef struct count {
   uint64_t n;
 } count;
@@ -194,6 +242,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_sentences),
       cmocka_unit_test(test_mapped_and_untimed),
+      cmocka_unit_test(test_pauses),
       cmocka_unit_test(test_with_espeak),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);

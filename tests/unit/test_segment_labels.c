@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Labelled transcripts of real kinds, in invented texts: TV labels with a role after a
+ * comma, briefings, generic "Speaker N" labels resolved from a speaker list, initials. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "voicecap/segment.h"
+
+static vc_script *seg(const char *text) {
+  vc_script *s = NULL;
+  vc_status st = vc_segment(text, strlen(text), &s, NULL);
+  assert_int_equal(st, VC_OK);
+  assert_non_null(s);
+  return s;
+}
+
+static const vc_turn *turn_at(const vc_script *s, const char *prefix) {
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strncmp(s->turns[i].text, prefix, strlen(prefix)) == 0)
+      return &s->turns[i];
+  fail_msg("no turn starts with \"%s\"", prefix);
+  return NULL;
+}
+
+/* The role and name of the turn that starts with `prefix`. */
+static void expect(const vc_script *s, const char *prefix, vc_role role, const char *name) {
+  const vc_turn *t = turn_at(s, prefix);
+  if (t->role != role || strcmp(s->speakers[t->speaker].name, name) != 0)
+    fail_msg("\"%s\": %s %s, expected %s %s", prefix, vc_role_name(t->role),
+             s->speakers[t->speaker].name, vc_role_name(role), name);
+}
+
+/* A TV transcript: "NAME, OUTLET ROLE:" labels, one turn of each, unlabelled paragraphs
+ * continuing the turn above them; the correspondent answers the host. */
+static void test_tv_role_labels_continue(void **state) {
+  (void)state;
+  const char *text =
+      "Transcripts home\n\n"
+      "Floods Close Valley Roads; Governor to Speak at Noon\n\n"
+      "TOMAS REYES, CHANNEL NINE CORRESPONDENT: -- and the water is still rising along the "
+      "east bank, where crews have been stacking sandbags since dawn.\n\n"
+      "The county says two bridges are closed and a third may follow tonight. Residents on "
+      "the low side of town have been told to leave by six.\n\n"
+      "That is the picture from here -- Dana.\n\n"
+      "DANA OKAFOR, CHANNEL NINE HOST: Tomas, thank you.\n\n"
+      "We are waiting on the governor, who is expected at the lectern any moment now. We "
+      "will take that live when it starts.\n\n"
+      "In the meantime, a look at the forecast for the rest of the week.\n";
+  vc_script *s = seg(text);
+  expect(s, "-- and the water", VC_ROLE_INTERVIEWEE, "Tomas Reyes");
+  expect(s, "Tomas, thank you.", VC_ROLE_INTERVIEWER, "Dana Okafor");
+  /* the unlabelled paragraphs stay with the speaker above them */
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strstr(s->turns[i].text, "two bridges") || strstr(s->turns[i].text, "the forecast"))
+      assert_int_equal(s->turns[i].role, strstr(s->turns[i].text, "two bridges")
+                                             ? VC_ROLE_INTERVIEWEE
+                                             : VC_ROLE_INTERVIEWER);
+  vc_script_free(s);
+}
+
+/* A background briefing: a press aide opens and hands over, a bare "Q" asks, the official
+ * (a role word, no name) answers over several unlabelled paragraphs. */
+static void test_briefing_moderator_and_official(void **state) {
+  (void)state;
+  const char *text =
+      "BACKGROUND BRIEFING ON THE HARBOUR AGREEMENT\n"
+      "Main Briefing Room\n"
+      "11:02 A.M. EDT\n"
+      "MS. LINDQVIST: Good morning, everyone. Thanks for coming in on short notice.\n"
+      "Q (Inaudible.)\n"
+      "MS. LINDQVIST: We will get there. (Laughter.)\n"
+      "A few ground rules first. This call is on background and embargoed until it ends.\n"
+      "With that, I will turn it over to our senior official.\n"
+      "SENIOR ADMINISTRATION OFFICIAL: Thanks. I will keep this short and then take your "
+      "questions.\n"
+      "The agreement covers three ports and runs for ten years.\n"
+      "It was signed this morning by both ministers.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning, everyone.", VC_ROLE_INTERVIEWER, "Ms. Lindqvist");
+  expect(s, "Thanks. I will keep", VC_ROLE_INTERVIEWEE, "Senior Administration Official");
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strstr(s->turns[i].text, "three ports"))
+      assert_int_equal(s->turns[i].role, VC_ROLE_INTERVIEWEE);
+  vc_script_free(s);
+}
+
+/* An automatic transcript: "Speaker N: time" labels, one sentence a line, a "Speakers:"
+ * list in the header; each speaker introduces themselves with a misheard name. The names
+ * come from the list, the last one by elimination. */
+static void test_speaker_n_from_list(void **state) {
+  (void)state;
+  const char *text =
+      "The State of Small Boat Building\n\n"
+      "Speakers: Marta Lindgren, Oskar Vail, Priya Natarajan\n\n"
+      "Date: March 3, 2024\n\n"
+      "Speaker 0: 00:00:01\n\n"
+      "Good morning.\nMy name is Marta Lingren.\nI'll let the panel introduce itself.\n\n"
+      "Speaker 1: 00:00:09\n\n"
+      "Hi, I'm Osgar, I build dinghies on the coast.\n\n"
+      "Speaker 2: 00:00:14\n\n"
+      "Hello, I restore old hulls for a living.\n\n"
+      "Speaker 0: 00:00:20\n\n"
+      "So what is the hardest part of a wooden boat?\n\n"
+      "Speaker 1: 00:00:25\n\n"
+      "Keeping it dry, honestly.\nThe wood moves all year.\n\n"
+      "Speaker 0: 00:00:31\n\n"
+      "And for you?\n\n"
+      "Speaker 2: 00:00:33\n\n"
+      "Finding timber that is old enough.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "Marta Lindgren");
+  expect(s, "Hi, I'm Osgar", VC_ROLE_INTERVIEWEE, "Oskar Vail");
+  expect(s, "Hello, I restore", VC_ROLE_INTERVIEWEE, "Priya Natarajan");
+  expect(s, "Finding timber", VC_ROLE_INTERVIEWEE, "Priya Natarajan");
+  vc_script_free(s);
+}
+
+/* Chat handles: one speaker gives a full name for themselves; the others stay as written.
+ */
+static void test_handle_named_by_self_introduction(void **state) {
+  (void)state;
+  const char *text = "Host: Welcome back. Is kvm on the line?\n\n"
+                     "kvm: I am Kai Varga Moll. Hi everyone.\n\n"
+                     "Host: And zed, are you there?\n\n"
+                     "zed: I am here, yes.\n\n"
+                     "Host: What do you build?\n\n"
+                     "kvm: Mostly compilers for small chips.\n\n"
+                     "zed: Radio firmware.\n";
+  vc_script *s = seg(text);
+  expect(s, "I am Kai Varga Moll.", VC_ROLE_INTERVIEWEE, "Kai Varga Moll");
+  expect(s, "Mostly compilers", VC_ROLE_INTERVIEWEE, "Kai Varga Moll");
+  expect(s, "Radio firmware.", VC_ROLE_INTERVIEWEE, "zed");
+  vc_script_free(s);
+}
+
+/* Initials the text defines once ("Long Name (LN)", a description rather than a person's
+ * name) stand for those words. */
+static void test_defined_initials(void **state) {
+  (void)state;
+  const char *text = "Harbour Talk, Episode Nine\n\n"
+                     "Night Shift Producer (NSP)\n\n"
+                     "NSP: With me tonight are two skippers. What brought you out here?\n\n"
+                     "RW: The fog, mostly. I like it.\n\n"
+                     "NSP: And you?\n\n"
+                     "RW: The quiet after the fog lifts, and the birds coming back.\n";
+  vc_script *s = seg(text);
+  expect(s, "With me tonight", VC_ROLE_INTERVIEWER, "Night Shift Producer");
+  expect(s, "The fog, mostly.", VC_ROLE_INTERVIEWEE, "RW");
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_tv_role_labels_continue),
+      cmocka_unit_test(test_briefing_moderator_and_official),
+      cmocka_unit_test(test_speaker_n_from_list),
+      cmocka_unit_test(test_handle_named_by_self_introduction),
+      cmocka_unit_test(test_defined_initials),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
