@@ -11,8 +11,10 @@
 enum {
   SP_BLOCK = 4096, /* frames read at once */
   SP_MAX_CHANNELS = 64,
-  SP_MAX_HOURS = 48,    /* longer audio is refused (VC_ERR_LIMIT) */
-  SP_SILENT_DBFS = -70, /* a file whose loudest window is quieter has no speech */
+  SP_MAX_HOURS = 48,         /* longer audio is refused (VC_ERR_LIMIT) */
+  SP_SILENT_DBFS = -70,      /* a file whose loudest window is quieter has no speech */
+  SP_KEEP_WINDOWS = 1 << 18, /* up to this many windows (43 min, 2 MiB) are kept, to mark
+                                speech without reading the file again */
 };
 
 typedef struct sp_reader {
@@ -73,10 +75,17 @@ static vc_status each_window(sp_reader *rd, sp_window_fn fn, void *user) {
   return VC_OK;
 }
 
+/* The loudest window so far, and each window's mean square when they are kept. */
+typedef struct sp_peak {
+  double peak;
+  double *kept; /* NULL: not kept */
+} sp_peak;
+
 static void take_peak(void *user, size_t w, double power) {
-  (void)w;
-  double *peak = user;
-  *peak = power > *peak ? power : *peak;
+  sp_peak *p = user;
+  p->peak = power > p->peak ? power : p->peak;
+  if (p->kept)
+    p->kept[w] = power;
 }
 
 typedef struct sp_marker {
@@ -99,19 +108,25 @@ static vc_status rewind_audio(sp_reader *rd) {
   return rd->f && info.frames == rd->info.frames ? VC_OK : VC_ERR_AUDIO;
 }
 
-/* Two passes over the file, the same mean squares each time: the loudest window, then
- * the windows within VC_CHK_SPEECH_DB of it. */
+/* The loudest window, then the windows within VC_CHK_SPEECH_DB of it: from the mean
+ * squares kept, or for long audio (whose windows are not kept, so that memory stays
+ * flat) from a second pass over the file, which gives the same mean squares. */
 static vc_status find_speech(sp_reader *rd, vc_speech *sp) {
-  double peak = 0;
-  vc_status st = each_window(rd, take_peak, &peak);
-  if (st != VC_OK)
-    return st;
-  sp->peak_dbfs = peak > 0 ? 10 * log10(peak) : -INFINITY;
-  if (!(sp->peak_dbfs > SP_SILENT_DBFS))
-    return VC_OK; /* no speech: every window stays off */
-  sp_marker m = {sp, peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
-  st = rewind_audio(rd);
-  return st == VC_OK ? each_window(rd, mark_window, &m) : st;
+  sp_peak p = {0, NULL};
+  if (rd->n <= SP_KEEP_WINDOWS && !(p.kept = calloc(rd->n ? rd->n : 1, sizeof *p.kept)))
+    return VC_ERR_NOMEM;
+  vc_status st = each_window(rd, take_peak, &p);
+  sp->peak_dbfs = p.peak > 0 ? 10 * log10(p.peak) : -INFINITY;
+  sp_marker m = {sp, p.peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
+  if (st == VC_OK && sp->peak_dbfs > SP_SILENT_DBFS) { /* else every window stays off */
+    if (p.kept)
+      for (size_t w = 0; w < rd->n; w++)
+        mark_window(&m, w, p.kept[w]);
+    else if ((st = rewind_audio(rd)) == VC_OK)
+      st = each_window(rd, mark_window, &m);
+  }
+  free(p.kept);
+  return st;
 }
 
 static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t size) {
