@@ -4,6 +4,7 @@
  * date are skipped. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,10 +215,111 @@ static vc_task *plan_tasks(const vc_inputs *in, const vc_render_opts *o,
 }
 
 /* The cast: the file given, else made over the whole collection. */
+#define VC_CAST_CACHE ".voicecap-cast.tsv"
+#define VC_CAST_CACHE_HEAD "# voicecap cast cache "
+
+/* What the cast of a collection is made from: the common hash (version, data: how it
+ * segments) and every input's place and bytes, in order. */
+static void collection_key(const char *common, const vc_inputs *over,
+                           char hex[VC_HASH_HEX]) {
+  vc_hash *h = vc_hash_new();
+  hex[0] = '\0';
+  if (!h)
+    return;
+  vc_hash_str(h, common);
+  int bad = 0;
+  for (size_t i = 0; i < over->n; i++) {
+    vc_hash_str(h, over->v[i].rel);
+    bad |= vc_hash_file(h, over->v[i].path) != 0;
+    vc_hash_str(h, "");
+  }
+  vc_hash_end(h, hex);
+  if (bad)
+    hex[0] = '\0'; /* an unreadable input: no cache */
+}
+
+/* The cast a batch made over the same collection, kept in OUT/.voicecap-cast.tsv: 1
+ * when it was there for `key` (then in `pins`). */
+static int cached_cast(const char *path, const char *key, vc_voice_pins *pins) {
+  FILE *f = fopen(path, "r");
+  char head[256] = "";
+  int ok = f && fgets(head, sizeof head, f) &&
+           strncmp(head, VC_CAST_CACHE_HEAD, sizeof VC_CAST_CACHE_HEAD - 1) == 0 &&
+           strncmp(head + sizeof VC_CAST_CACHE_HEAD - 1, key, VC_HASH_HEX - 1) == 0 &&
+           head[sizeof VC_CAST_CACHE_HEAD - 1 + VC_HASH_HEX - 1] == '\n';
+  if (f)
+    fclose(f);
+  return ok && vc_voice_pins_read(path, NULL, pins, NULL) == VC_OK;
+}
+
+/* Removes the cache's temporary files that dead processes left (killed while saving). */
+static void sweep_cast_temps(const char *out_dir) {
+  DIR *d = opendir(out_dir);
+  struct dirent *e;
+  const char *tag = VC_CAST_CACHE ".tmp-";
+  while (d && (e = readdir(d)) != NULL) {
+    if (strncmp(e->d_name, tag, strlen(tag)) != 0)
+      continue;
+    char *end = NULL;
+    long pid = strtol(e->d_name + strlen(tag), &end, 10);
+    if (pid > 0 && !*end && kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+      unlinkat(dirfd(d), e->d_name, 0);
+  }
+  if (d)
+    closedir(d);
+}
+
+/* Keeps the cast for the next run (best effort: a temporary file renamed into place,
+ * so that shards writing the same cast at once leave one whole file). */
+static void save_cast(const char *out_dir, const char *path, const char *key,
+                      const vc_voice_pins *pins) {
+  size_t n = strlen(path) + 32;
+  char *tmp = malloc(n);
+  if (!tmp || vc_mkdir_p(out_dir, NULL) != VC_OK) {
+    free(tmp);
+    return;
+  }
+  snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
+  FILE *f = fopen(tmp, "w");
+  if (f) {
+    fprintf(f, VC_CAST_CACHE_HEAD "%s\n", key);
+    vc_voice_pins_write(pins, f);
+    int err = 0;
+    if (vc_fclose_sync(f, &err) == VC_OK && rename(tmp, path) == 0) {
+      free(tmp);
+      return;
+    }
+  }
+  unlink(tmp);
+  free(tmp);
+}
+
+/* The cast made over a collection: from the cache when the collection is unchanged,
+ * else segmenting every input (then cached). */
+static vc_status cast_over(const vc_inputs *over, const char *out_dir, const char *common,
+                           vc_voice_pins *pins) {
+  char key[VC_HASH_HEX];
+  collection_key(common, over, key);
+  sweep_cast_temps(out_dir);
+  char *path = vc_path_join(out_dir, VC_CAST_CACHE);
+  if (path && key[0] && common[0] && cached_cast(path, key, pins)) {
+    free(path);
+    return VC_OK;
+  }
+  vc_voice_pins_clear(pins);
+  vc_status st = vc_batch_cast(over, pins);
+  if (st == VC_OK && path && key[0] && common[0])
+    save_cast(out_dir, path, key, pins);
+  free(path);
+  return st;
+}
+
 static vc_status make_cast(const vc_inputs *in, const vc_render_opts *o,
-                           const vc_batch_opts *b, vc_voice_pins *pins) {
+                           const vc_batch_opts *b, const char *common,
+                           vc_voice_pins *pins) {
   if (!b->cast_path)
-    return vc_batch_cast(b->cast_over ? b->cast_over : in, pins);
+    return cast_over(b->cast_over ? b->cast_over : in, o->out_dir ? o->out_dir : "out",
+                     common, pins);
   vc_diag d = {{0}};
   char *dir = NULL;
   vc_voiceset *vs = NULL;
@@ -330,10 +432,10 @@ static void run_pool(vc_pool *pl, size_t max) {
 
 int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_opts *b) {
   vc_voice_pins pins = {0};
-  if (make_cast(in, o, b, &pins) != VC_OK)
-    return 1;
   char common[VC_HASH_HEX];
   hash_common(o, common);
+  if (make_cast(in, o, b, common, &pins) != VC_OK)
+    return 1;
   vc_task *t = plan_tasks(in, o, &pins, common, b->force);
   if (!t) {
     fprintf(b->err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));

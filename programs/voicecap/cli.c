@@ -361,9 +361,10 @@ static const vc_opt_def vc_opts[] = {
     {"shards", 0, "N", CMD_BATCH, set_shards,
      "the number of parts for --shard auto where the scheduler does not tell it "
      "(Kubernetes: the Job's completions)"},
-    {"files-from", 0, "LIST", CMD_BATCH, set_files_from,
-     "also render the files named in LIST, one path a line ('-': standard input), as "
-     "find, GNU parallel and xargs make them"},
+    {"files-from", 0, "LIST", CMD_BATCH | CMD_CAST, set_files_from,
+     "also take the files named in LIST, one path a line ('-': standard input), as "
+     "find, GNU parallel and xargs make them; their outputs mirror their paths below the "
+     "folder they all share"},
     {"format", 0, "F", CMD_SEGMENT, set_format, "output format: tsv (default) or json"},
     {"explain", 0, NULL, CMD_SEGMENT, set_explain,
      "instead of the turns: each speaker's role and name with the rule and source line "
@@ -771,19 +772,15 @@ static int read_files_from(const char *list, vc_paths *p, FILE *err) {
  * lists); -1 (reported) when out of memory, else whether something given or found was
  * skipped. */
 static int collect(const vc_args *a, vc_inputs *in, FILE *err) {
+  vc_paths listed = {0};
+  int bad = a->files_from && read_files_from(a->files_from, &listed, err) != 0;
   vc_inputs_opts io = {.out_dir = a->out_dir ? a->out_dir : "out",
                        .follow_links = a->follow_links,
-                       .err = err};
-  vc_paths args = {0};
-  int bad = 0;
-  for (size_t i = 0; i < a->n_pos && !bad; i++) {
-    char *dup = strdup(a->pos[i]);
-    bad = !dup || add_listed(&args, dup) != 0 ? -1 : 0;
-  }
-  if (!bad && a->files_from && read_files_from(a->files_from, &args, err) != 0)
-    bad = 1;
-  int got = bad < 0 ? -1 : vc_inputs_collect(args.v, args.n, &io, in);
-  paths_free(&args);
+                       .err = err,
+                       .listed = listed.v,
+                       .n_listed = listed.n};
+  int got = vc_inputs_collect(a->pos, a->n_pos, &io, in);
+  paths_free(&listed);
   bad = got < 0 ? -1 : bad | got;
   if (bad < 0)
     fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
@@ -807,33 +804,21 @@ static int batch_shard(const vc_args *a, vc_shard *s, FILE *err) {
   return 0;
 }
 
-/* The inputs of part `s` of `all` (vc_shard_assign over each input's path below its
- * folder and size, so that every machine agrees whatever the mount points), shallow
- * copies into `mine` (free only mine->v); says which part this is. -1 when out of
- * memory. */
-static int shard_inputs(const vc_args *a, const vc_inputs *all, vc_shard s, vc_inputs *mine,
-                        FILE *out) {
-  const char **rel = malloc((all->n ? all->n : 1) * sizeof *rel);
-  long long *size = malloc((all->n ? all->n : 1) * sizeof *size);
-  long *part = malloc((all->n ? all->n : 1) * sizeof *part);
-  mine->v = malloc((all->n ? all->n : 1) * sizeof *mine->v);
-  mine->n = 0;
-  int rc = rel && size && part && mine->v ? 0 : -1;
-  for (size_t i = 0; rc == 0 && i < all->n; i++)
-    rel[i] = all->v[i].rel, size[i] = (long long)all->v[i].size;
-  if (rc == 0)
-    rc = vc_shard_assign(rel, size, all->n, s.n, part);
-  long long bytes = 0, total = 0;
-  for (size_t i = 0; rc == 0 && i < all->n; i++) {
-    total += size[i];
-    if (part[i] == s.k)
-      mine->v[mine->n++] = all->v[i], bytes += size[i];
+/* Part `s` of `all` into `mine` (sharing all's strings), said on `err` unless quiet (on
+ * standard error, so that --progress=json keeps standard output JSON). Returns 0, or -1
+ * (reported) when out of memory. */
+static int batch_part(const vc_args *a, const vc_inputs *all, vc_shard s, vc_inputs *mine,
+                      FILE *err) {
+  uint64_t bytes_mine = 0, bytes_all = 0;
+  if (vc_shard_pick(all, s, mine, &bytes_mine, &bytes_all) != 0) {
+    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+    return -1;
   }
-  if (rc == 0 && a->verbosity >= 0)
-    fprintf(out, "shard %ld/%ld: %zu of %zu interviews, %lld of %lld bytes\n", s.k, s.n,
-            mine->n, all->n, bytes, total);
-  free(rel), free(size), free(part);
-  return rc;
+  if (a->verbosity >= 0)
+    fprintf(err, "voicecap: shard %ld/%ld: %zu of %zu interviews, %llu of %llu bytes\n",
+            s.k, s.n, mine->n, all->n, (unsigned long long)bytes_mine,
+            (unsigned long long)bytes_all);
+  return 0;
 }
 
 static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
@@ -848,10 +833,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   int bad = collect(a, &in, err);
   if (bad >= 0 && a->verbosity > 0)
     fprintf(err, "voicecap: %zu interviews (*.txt) to render\n", in.n);
-  if (bad >= 0 && s.n && in.n && shard_inputs(a, &in, s, &part, out) != 0) {
-    fprintf(err, "voicecap: %s\n", vc_strerror(VC_ERR_NOMEM));
+  if (bad >= 0 && s.n && in.n && batch_part(a, &in, s, &part, err) != 0)
     bad = -1;
-  }
   char cache[1024];
   vc_render_opts o = render_opts(a, err, cache, sizeof cache);
   vc_batch_opts b = {.jobs = a->jobs,
@@ -864,8 +847,9 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
   o.jobs = units_per_file(a->jobs);
   vc_guard_signals();
   int rc = EXIT_SOME_FAILED;
-  if (bad >= 0 && in.n)
-    rc = vc_batch_run(s.n ? &part : &in, &o, &b);
+  if (bad >= 0 &&
+      in.n) /* a part with no inputs (more parts than inputs) has nothing to do */
+    rc = s.n && !part.n ? EXIT_OK : vc_batch_run(s.n ? &part : &in, &o, &b);
   free(part.v);
   vc_inputs_free(&in);
   vc_guard_exit_if_signalled();
@@ -874,8 +858,8 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
 
 /* `voicecap cast DIR|FILE...`: the cast of the whole collection, as batch makes it. */
 static int cmd_cast(const vc_args *a, FILE *out, FILE *err) {
-  if (a->n_pos == 0) {
-    fprintf(err, "voicecap: cast needs at least one DIR or FILE\n");
+  if (a->n_pos == 0 && !a->files_from) {
+    fprintf(err, "voicecap: cast needs at least one DIR or FILE (or --files-from LIST)\n");
     return EXIT_USAGE;
   }
   vc_inputs in = {0};

@@ -179,6 +179,48 @@ static int take_file(const char *path, const struct stat *st, vc_inputs *in) {
   return p ? inputs_add(in, p, slash ? slash + 1 : path, (uint64_t)st->st_size) : -1;
 }
 
+/* The length of the longest folder ("in/", up to a '/') that every path begins with. */
+static size_t common_folder(char *const *p, size_t n) {
+  size_t len = 0;
+  const char *slash = n ? strrchr(p[0], '/') : NULL;
+  len = slash ? (size_t)(slash - p[0]) + 1 : 0;
+  for (size_t i = 1; i < n && len > 0; i++) {
+    size_t k = 0;
+    while (k < len && p[i][k] == p[0][k])
+      k++;
+    while (k > 0 && p[0][k - 1] != '/')
+      k--;
+    len = k;
+  }
+  return len;
+}
+
+/* 1 when `rel` would lead out of the output folder: absolute, or a ".." component. */
+static int climbs(const char *rel) {
+  if (rel[0] == '/')
+    return 1;
+  for (const char *c = rel; c; c = strchr(c, '/'), c = c ? c + 1 : NULL)
+    if (c[0] == '.' && c[1] == '.' && (c[2] == '/' || c[2] == '\0'))
+      return 1;
+  return 0;
+}
+
+/* The files listed (--files-from): their paths below their common folder. */
+static int take_listed(char *const *p, size_t n, vc_inputs *in) {
+  size_t common = common_folder(p, n);
+  for (size_t i = 0; i < n; i++) {
+    struct stat st;
+    if (stat(p[i], &st) != 0)
+      continue; /* the program names missing files as it reads the list */
+    const char *rel = p[i] + common, *slash = strrchr(p[i], '/');
+    char *path = strdup(p[i]);
+    if (!path || inputs_add(in, path, climbs(rel) ? (slash ? slash + 1 : p[i]) : rel,
+                            (uint64_t)st.st_size) != 0)
+      return -1;
+  }
+  return 0;
+}
+
 /* rel without a trailing ".txt": what names the outputs. */
 static size_t out_key_len(const char *rel) {
   size_t n = strlen(rel);
@@ -237,6 +279,8 @@ int vc_inputs_collect(char *const *args, size_t n, const vc_inputs_opts *o, vc_i
       return -1;
     bad |= rc;
   }
+  if (o->n_listed && take_listed(o->listed, o->n_listed, in) != 0)
+    return -1;
   if (in->n > 1)
     qsort(in->v, in->n, sizeof *in->v, cmp_input);
   bad |= drop_duplicates(in, o->err);

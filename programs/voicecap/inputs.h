@@ -23,6 +23,12 @@ typedef struct vc_inputs_opts {
   const char *out_dir; /* never walked into (default "out") */
   int follow_links;    /* follow links that lead out of a folder given */
   FILE *err;           /* problems, one line each */
+  /* Files listed (--files-from): each takes as `rel` its path below the longest folder
+   * all listed paths share ("in/a/x.txt" and "in/b/y.txt": "a/x.txt", "b/y.txt"), so a
+   * list made by `find in -name '*.txt'` lays out the outputs as a batch over `in` does;
+   * a path that would climb out of OUT (".." or absolute) takes its base name. */
+  char *const *listed;
+  size_t n_listed;
 } vc_inputs_opts;
 
 /* Collects every interview below each folder of args[0..n) (recursively: *.txt, not a

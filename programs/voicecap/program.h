@@ -34,7 +34,9 @@ typedef struct vc_batch_opts {
  * published with them (src/render/render_record.h) holds the same key, a SHA-256 of the
  * input's bytes, the voices and data folders' files, the options that change outputs,
  * the cast of the input's speakers and the version. Before that, stale temporary folders
- * of each input are swept (a publication cut short is completed). Progress and a summary
+ * of each input are swept (a publication cut short is completed). Without a cast file
+ * the cast made over the collection is kept in OUT/.voicecap-cast.tsv, keyed on every
+ * input's rel and bytes, and read again while they are unchanged. Progress and a summary
  * go to b->out, errors to b->err. Returns 0 when all succeeded or were up to date, 1
  * otherwise. */
 int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_opts *b);

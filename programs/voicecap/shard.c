@@ -3,9 +3,9 @@
 #include "shard.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* A whole number of digits only (no sign, no space) in [0, max] into *x; -1 if not. */
 static int parse_count(const char *v, size_t len, long max, long *x) {
@@ -234,23 +234,35 @@ int vc_shard_read_list(const char *list, FILE *in, vc_shard_add_fn add, void *us
 
 /* ---- this machine's part ----------------------------------------------------------- */
 
-int vc_shard_keep(char *const *paths, size_t n, vc_shard s, unsigned char *keep,
-                  long long *mine, long long *all) {
+int vc_shard_pick(const vc_inputs *all, vc_shard s, vc_inputs *mine, uint64_t *bytes_mine,
+                  uint64_t *bytes_all) {
+  size_t n = all->n;
+  const char **keys = calloc(n ? n : 1, sizeof *keys);
   long long *sizes = calloc(n ? n : 1, sizeof *sizes);
   long *part = malloc((n ? n : 1) * sizeof *part);
-  int rc = sizes && part ? 0 : -1;
+  *mine = (vc_inputs){0};
+  mine->v = malloc((n ? n : 1) * sizeof *mine->v);
+  int rc = keys && sizes && part && mine->v ? 0 : -1;
   for (size_t i = 0; rc == 0 && i < n; i++) {
-    struct stat st;
-    sizes[i] = stat(paths[i], &st) == 0 ? (long long)st.st_size : 0;
+    keys[i] = all->v[i].rel; /* the same wherever the folders are mounted */
+    sizes[i] = all->v[i].size > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)all->v[i].size;
   }
   if (rc == 0)
-    rc = vc_shard_assign((const char *const *)paths, sizes, n, s.n, part);
-  *mine = *all = 0;
+    rc = vc_shard_assign(keys, sizes, n, s.n, part);
+  *bytes_mine = *bytes_all = 0;
   for (size_t i = 0; rc == 0 && i < n; i++) {
-    keep[i] = part[i] == s.k;
-    *all += sizes[i];
-    *mine += keep[i] ? sizes[i] : 0;
+    *bytes_all += all->v[i].size;
+    if (part[i] == s.k) {
+      mine->v[mine->n++] = all->v[i];
+      *bytes_mine += all->v[i].size;
+    }
   }
+  mine->cap = mine->n;
+  if (rc != 0) {
+    free(mine->v);
+    *mine = (vc_inputs){0};
+  }
+  free(keys);
   free(sizes);
   free(part);
   return rc;

@@ -4,7 +4,10 @@
 #define VC_SHARD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include "inputs.h"
 
 /* One part of a split batch: the k-th (counted from 0, as Slurm's array tasks and
  * Kubernetes' completion indexes are) of n parts. n == 0: the whole batch. */
@@ -40,11 +43,12 @@ typedef int (*vc_shard_add_fn)(void *user, char *path);
 int vc_shard_read_list(const char *list, FILE *in, vc_shard_add_fn add, void *user,
                        char *why, size_t size);
 
-/* Sets keep[i] for the inputs of part s.k of s.n (vc_shard_assign over the files' sizes
- * on disk; one that cannot be read counts as empty, and fails when its part renders
- * it). *mine and *all receive the bytes of this part and of all. Returns 0, or -1 when
- * out of memory. */
-int vc_shard_keep(char *const *paths, size_t n, vc_shard s, unsigned char *keep,
-                  long long *mine, long long *all);
+/* The inputs of part s.k of s.n of `all` (vc_shard_assign over each input's size, equal
+ * sizes ordered by `rel`, which is the same wherever the folders are mounted), in all's
+ * order, into `mine`: its entries share all's strings, so free only mine->v. The bytes
+ * of the part and of all go to *bytes_mine and *bytes_all. Returns 0, or -1 when out of
+ * memory. */
+int vc_shard_pick(const vc_inputs *all, vc_shard s, vc_inputs *mine, uint64_t *bytes_mine,
+                  uint64_t *bytes_all);
 
 #endif

@@ -211,16 +211,17 @@ static int pause_fits(const vc_cue_turn *s, size_t j) {
   return end;
 }
 
-/* The shortest pause before the next in-time `next` that lets a cue shown from `in`
- * whose speech ends at `end` last 0.833 s and be read (`chars` at 20 a second) within
- * 0.5 s of its last word; 0 when none of at most VC_CAP_MAX_PAUSE_MS can. */
+/* The pause before the next in-time `next` that lets a cue shown from `in` whose speech
+ * ends at `end` last 0.833 s and be read (`chars` at 20 a second) within 0.5 s of its
+ * last word: the shortest that does, and VC_CAP_PAUSE_SPARE_MS more (at most
+ * VC_CAP_MAX_PAUSE_MS in all); 0 when none of at most VC_CAP_MAX_PAUSE_MS can. */
 static int64_t pause_for(int64_t in, int64_t end, int64_t next, size_t chars) {
   if (end > next)
     end = next;
   int64_t want = earliest_out(in, end, chars);
   if (want > end + VC_CAP_MAX_TAIL_MS || want - next > VC_CAP_MAX_PAUSE_MS)
     return 0;
-  return want > next ? want - next : 0;
+  return want > next ? min64(want - next + VC_CAP_PAUSE_SPARE_MS, VC_CAP_MAX_PAUSE_MS) : 0;
 }
 
 /* The latest in-time, at most VC_CAP_ONSET_MS before the first word's start `start` and
@@ -254,7 +255,7 @@ static int64_t lead_cost(const vc_cue_turn *s, int64_t short_ms, int mode, int64
     *in = lead;
     return c;
   }
-  int64_t pre = s->prev_ms + VC_CAP_MAX_TAIL_MS + short_ms - start;
+  int64_t pre = s->prev_ms + VC_CAP_MAX_TAIL_MS + short_ms - start + VC_CAP_PAUSE_SPARE_MS;
   if (mode != VC_PLAN_PAUSE || s->prev_ms < 0 || short_ms > VC_CAP_ONSET_MS || pre <= 0 ||
       pre > VC_CAP_MAX_PAUSE_MS)
     return 0;

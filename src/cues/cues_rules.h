@@ -27,6 +27,9 @@ enum {
 /* Pauses for reading (docs/captions.md, "Reading time"): where no cue plan keeps
  * the reading rate and the minimum duration, silence goes into the audio at a cue's end
  * (a sentence or clause end), at most this long at one place. */
-enum { VC_CAP_MAX_PAUSE_MS = 1000 };
+enum {
+  VC_CAP_MAX_PAUSE_MS = 1000, /* at most this long at one place */
+  VC_CAP_PAUSE_SPARE_MS = 40  /* added to what a cue needs, for a later plan to use */
+};
 
 #endif

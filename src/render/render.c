@@ -622,9 +622,17 @@ static vc_status plan_cues(vc_job *j) {
       break;
     st = rewrite_audio(j);
   }
-  if (st == VC_OK && j->tl->n_pauses)
-    note(j, "pauses for reading: %zu, %.3f s in all", j->tl->n_pauses,
-         (double)vc_timeline_pause_total(j->tl) / j->tl->sample_rate);
+  size_t early = 0; /* cues shown before their first word, for reading time */
+  for (size_t k = 0; st == VC_OK && k < j->cues->n; k++) {
+    const vc_cue *q = &j->cues->cues[k];
+    uint64_t first =
+        j->tl->words[q->word_first].start * 1000u / (uint64_t)j->tl->sample_rate;
+    early += q->start_ms >= 0 && (uint64_t)q->start_ms < first;
+  }
+  if (st == VC_OK && (j->tl->n_pauses || early))
+    note(j, "pauses for reading: %zu, %.3f s in all; cues shown early: %zu",
+         j->tl->n_pauses, (double)vc_timeline_pause_total(j->tl) / j->tl->sample_rate,
+         early);
   return st;
 }
 

@@ -32,15 +32,21 @@ static void temp_prefix(const char *stem, char *buf, size_t size) {
   snprintf(buf, size, ".%.*s" VC_TEMP_TAG, VC_STEM_IN_TEMP, stem);
 }
 
+/* A stream over the entries of the folder `fd`, on a copy of it (closedir leaves `fd`
+ * open), or NULL. */
+static DIR *open_dir_stream(int fd) {
+  int copy = dup(fd);
+  DIR *d = copy >= 0 ? fdopendir(copy) : NULL;
+  if (!d && copy >= 0)
+    close(copy);
+  return d;
+}
+
 /* Removes every entry of the folder `fd` (and of its sub-folders, `depth` levels). */
 static void clear_dir(int fd, int depth) {
-  int fd2 = dup(fd);
-  DIR *d = fd2 >= 0 ? fdopendir(fd2) : NULL;
-  if (!d) {
-    if (fd2 >= 0)
-      close(fd2);
+  DIR *d = open_dir_stream(fd);
+  if (!d)
     return;
-  }
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
@@ -115,13 +121,9 @@ static void sweep_locked(int dirfd, const char *stem, const char *self) {
   char prefix[VC_STEM_IN_TEMP + 16];
   temp_prefix(stem, prefix, sizeof prefix);
   size_t plen = strlen(prefix);
-  int fd = dup(dirfd);
-  DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-  if (!d) {
-    if (fd >= 0)
-      close(fd);
+  DIR *d = open_dir_stream(dirfd);
+  if (!d)
     return;
-  }
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (strncmp(e->d_name, prefix, plen) == 0 &&

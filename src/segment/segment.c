@@ -40,6 +40,9 @@ static vc_status make_pieces(vc_seg *g) {
     if (i >= g->qa_start && !p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, p->role, p->speaker);
       vc_seg_mark_piece(g, p->conf, p->basis);
+    } else if (i >= g->talk_start && !p->note) {
+      st = vc_seg_add_piece(g, p->body, p->end, i, VC_ROLE_INTERVIEWEE, g->talk_speaker);
+      vc_seg_mark_piece(g, 0.8f, "a talk: the one listed speaker's monologue");
     } else if (p->note) {
       st = vc_seg_add_piece(g, p->body, p->end, i, VC_ROLE_NARRATOR, 0);
       vc_seg_mark_piece(g, 0.8f, "heading or editorial note");

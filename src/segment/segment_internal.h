@@ -128,6 +128,9 @@ typedef struct vc_seg {
   size_t asker_off, answerer_off; /* where the introduction names them */
   size_t cast_s[8], cast_e[8];    /* the lists of a "Speakers:" / "Host:" line */
   int n_cast;
+  int cast_solo;       /* a "Speakers:" line names one person alone (a talk) */
+  size_t talk_start;   /* a talk's monologue runs from here to qa_start (n_paras: none) */
+  size_t talk_speaker; /* whose */
   vc_spk *speakers;
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;

@@ -385,6 +385,13 @@ static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
   int sentence = strchr(".?!", last) != NULL && last;
   if (!meta || (i >= body && (words > 10 || sentence)) || (host && sentence))
     return 0;
+  if (guest && lp->body < p->end) {
+    int list = 0; /* a list of names: commas, "and", "&" */
+    for (size_t k = lp->body; k < p->end; k++)
+      list |= g->src[k] == ',' || g->src[k] == '&' || g->src[k] == ';' ||
+              (k + 5 <= p->end && vc_seg_prefix_ci(g->src + k, p->end - k, " and "));
+    g->cast_solo = g->n_cast == 0 && !list;
+  }
   if ((guest || host) && g->n_cast < 8 && lp->body < p->end) {
     g->cast_s[g->n_cast] = lp->body;
     g->cast_e[g->n_cast++] = p->end;
@@ -403,8 +410,39 @@ static int meta_line(vc_seg *g, const label_parse *lp, size_t i, size_t body) {
   return 1;
 }
 
+/* Does the text write the one-word key in lower case somewhere ("Example: ..." beside
+ * "an example")? Then it is a word, not a name. */
+static int written_lower(const vc_seg *g, const char *key) {
+  size_t kn = strlen(key);
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  if (kn < 2 || strchr(key, ' '))
+    return 0;
+  char low[VC_SEG_NAME_MAX];
+  for (size_t i = 0; i <= kn; i++)
+    low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
+  for (size_t at = 0; at + kn <= span; at++)
+    if (g->src[at] == low[0] && memcmp(g->src + at, low, kn) == 0 &&
+        vc_seg_starts_word(g->src, g->len, at) &&
+        vc_seg_word_end(g->src, g->len, at) == at + kn)
+      return 1;
+  return 0;
+}
+
+/* "Topic word: a phrase" with no full stop, used at most twice, where the text writes the
+ * word in lower case elsewhere: a heading, not a speaker's label. */
+static int heading_label(const vc_seg *g, const vc_label *l, const label_parse *lp,
+                         size_t i) {
+  const vc_para *p = &g->paras[i];
+  unsigned char last = (unsigned char)g->src[p->end - 1];
+  return lp->kind == LB_COLON && !lp->handle && !lp->bare && l->count <= 2 &&
+         lp->body < p->end && !strchr(".?!\"')]", last) && last < 0x80 &&
+         !key_in(l->key, vc_seg_asker_labels) && !key_in(l->key, vc_seg_answer_labels) &&
+         written_lower(g, l->key);
+}
+
 /* In a transcript labelled throughout (two or more labels used several times), a label
- * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too. */
+ * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too, unless it is a word the
+ * text also writes in lower case ("Example: a payments channel"). */
 static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
                             size_t body) {
   int strong = 0, punct = 0;
@@ -422,7 +460,7 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
     vc_label *l = &g->labels[seen[i]];
     if (!l->valid && l->count == 1 && lps[i].colon && !l->handle && !l->bare &&
         lps[i].words <= 4 && !key_in(l->key, vc_seg_not_labels) &&
-        !key_in(l->key, vc_seg_meta_keys))
+        !key_in(l->key, vc_seg_meta_keys) && !written_lower(g, l->key))
       l->valid = 1;
   }
 }
@@ -449,6 +487,11 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (meta_line(g, &lps[i], i, body)) {
       g->paras[i].drop = VC_DROP_DATE; /* "Transcript By: ...", "Speakers: Jane Doe" */
       l->count--;
+      seen[i] = -1;
+      continue;
+    }
+    if (heading_label(g, l, &lps[i], i)) {
+      l->count--; /* "Example: A payments channel": a heading, the narrator's */
       seen[i] = -1;
       continue;
     }

@@ -90,7 +90,9 @@ static void mark_outro(vc_seg *g, const qa_doc *d) {
 /* A section heading inside the Q&A ("On the new album"): a short line alone in its
  * block, no closing punctuation, no I or you. The narrator reads it. */
 static void mark_headings(vc_seg *g) {
-  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+  size_t from =
+      g->talk_start < g->qa_start ? g->talk_start : g->qa_start; /* a talk's too */
+  for (size_t i = from; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
     if (p->drop != VC_DROP_NONE || p->note || p->label >= 0 || p->block_lines != 1 ||
         p->words == 0 || p->words > 8 || p->first_p || p->second_p)

@@ -191,6 +191,60 @@ static int defined_initials(const vc_seg *g, const char *key, char *out, size_t 
   return 0;
 }
 
+static int key_in(const char *key, const char *const *list);
+
+/* The key after an honorific ("MR. JUSTICE DOE" -> "JUSTICE DOE"), or the key. */
+static const char *after_honorific(const char *key) {
+  size_t n = strcspn(key, " .");
+  if (!vc_seg_in_list(key, n, vc_seg_honorifics))
+    return key;
+  const char *r = key + n;
+  r += *r == '.';
+  while (*r == ' ')
+    r++;
+  return *r ? r : key;
+}
+
+static int title_word(const char *w, size_t n) {
+  return vc_seg_in_list(w, n, vc_seg_role_words) ||
+         vc_seg_in_list(w, n, vc_seg_asker_role_words) ||
+         vc_seg_in_list(w, n, vc_seg_answer_role_words) || vc_seg_word_eq(w, n, "chief");
+}
+
+/* "THE PRESIDENT": the person the text calls by that title ("President Doe" -> "Jane
+ * Doe"), the surname it writes most after the title. */
+static int title_holder(const vc_seg *g, const char *key) {
+  if (strncmp(key, "THE ", 4) != 0 || !title_word(key + 4, strlen(key + 4)))
+    return -1;
+  char title[VC_SEG_NAME_MAX]; /* lower case, for vc_seg_prefix_ci */
+  size_t tn = 0;
+  for (const char *k = key + 4; *k && tn + 1 < sizeof title; k++)
+    title[tn++] = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k);
+  title[tn] = 0;
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20);
+  int votes[VC_SEG_MAX_PEOPLE] = {0}, best = -1;
+  for (size_t i = 0; i + tn + 2 < span && g->n_people; i++) {
+    if (!vc_seg_starts_word(g->src, g->len, i) || g->src[i + tn] != ' ' ||
+        !vc_seg_prefix_ci(g->src + i, tn, title) || !(g->src[i] >= 'A' && g->src[i] <= 'Z'))
+      continue;
+    size_t a = i + tn + 1, b = vc_seg_word_end(g->src, span, a);
+    char sur[VC_SEG_NAME_MAX];
+    if (b <= a || b - a >= sizeof sur || !(g->src[a] >= 'A' && g->src[a] <= 'Z'))
+      continue;
+    vc_seg_upper_key(g->src + a, b - a, sur, sizeof sur);
+    for (size_t p = 0; p < g->n_people && p < VC_SEG_MAX_PEOPLE; p++) {
+      char k[VC_SEG_NAME_MAX];
+      vc_seg_upper_key(g->src + g->people[p].last_off, g->people[p].last_len, k, sizeof k);
+      if (strcmp(k, sur) == 0 && strchr(g->people[p].name, ' ')) {
+        votes[p]++;
+        if (best < 0 || votes[p] > votes[best])
+          best = (int)p;
+      }
+    }
+  }
+  return best;
+}
+
 /* The display name of a label: the person its name part stands for, as the article
  * writes their full name ("AHMED" -> "Jane Ahmed", "DOE, ACME & CO" -> "Jane Doe"), else
  * the whole label as the article writes it, else the label in title case. */
@@ -198,8 +252,22 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
                        size_t cap) {
   char part[VC_SEG_NAME_MAX];
   key_name(key, part, sizeof part);
-  /* a person, else initials the text defines ("Long Name (LN)"), else any phrase */
+  /* a person (after an honorific and titles: "MS. DOE", "MR. JUSTICE DOE"), the holder of
+   * a title ("THE PRESIDENT"), else initials the text defines ("Long Name (LN)"), else any
+   * phrase */
+  const char *bare = after_honorific(part);
+  const char *sur = bare;
+  while (strchr(sur, ' ') && title_word(sur, strcspn(sur, " ")))
+    sur = strchr(sur, ' ') + 1;
   int best = part[0] ? label_person(g, part, 0) : -1;
+  if (best < 0 && sur != part)
+    best = label_person(g, sur, 0);
+  if (best < 0)
+    best = title_holder(g, part);
+  if (best < 0 && bare != part && sur != bare) {
+    title_case(bare, out, cap); /* "MR. CHIEF JUSTICE DOE" is "Chief Justice Doe" */
+    return;
+  }
   if (best < 0 && defined_initials(g, key, out, cap))
     return;
   if (best < 0 && part[0])
@@ -665,8 +733,49 @@ static void include_first_question(vc_seg *g) {
     g->qa_start = i - 1;
 }
 
+/* A talk: a "Speakers:" line names one person, who answers the Q&A after it; the spoken
+ * paragraphs between the header and the Q&A speak to listeners (I, we, you), seldom quote
+ * and seldom ask. They are that speaker's monologue (g->talk_start). */
+static void find_talk(vc_seg *g) {
+  g->talk_start = g->n_paras;
+  size_t who = 0;
+  for (size_t k = 1; k < g->n_speakers && g->cast_solo && !who; k++)
+    if (g->speakers[k].role == VC_ROLE_INTERVIEWEE &&
+        strcmp(g->speakers[k].name, g->answerer) == 0)
+      who = k;
+  if (!who || g->qa_start >= g->n_paras)
+    return;
+  size_t first = g->n_paras;
+  int paras = 0, first_p = 0, second_p = 0, quoted = 0, asks = 0;
+  for (size_t i = 0; i < g->qa_start; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken(p) || (first == g->n_paras && p->words < 25))
+      continue;
+    if (first == g->n_paras)
+      first = i;
+    paras++;
+    first_p += p->first_p;
+    second_p += p->second_p;
+    quoted += has_quote_mark(g, p);
+    asks += p->ends_q;
+  }
+  if (paras >= 2 && first_p * 2 >= paras && first_p + second_p >= paras &&
+      quoted * 4 <= paras && asks * 3 <= paras) {
+    g->talk_start = first;
+    g->talk_speaker = who;
+    for (size_t k = 1; k < g->n_speakers; k++) /* questions from the floor */
+      if (g->speakers[k].role == VC_ROLE_INTERVIEWER &&
+          strcmp(g->speakers[k].name, "Interviewer") == 0) {
+        snprintf(g->speakers[k].name, sizeof g->speakers[k].name, "%s", "Audience");
+        snprintf(g->speakers[k].name_why, sizeof g->speakers[k].name_why, "%s",
+                 "a talk: questions from the audience");
+      }
+  }
+}
+
 /* Resolves labels to speakers and roles; sets the Q&A part and its default speakers. */
 vc_status vc_seg_resolve_speakers(vc_seg *g) {
+  g->talk_start = g->n_paras;
   vc_status st = vc_seg_add_speaker(g, "Narrator", 8, VC_ROLE_NARRATOR, &(size_t){0});
   if (st != VC_OK)
     return st;
@@ -709,5 +818,6 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     answerer_name(g, name, sizeof name);
     st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWEE, &g->interviewee);
   }
+  find_talk(g);
   return st;
 }

@@ -265,8 +265,8 @@ vc_status vc_timeline_insert_pause(vc_timeline *t, size_t k, uint64_t n) {
 }
 
 size_t vc_timeline_pause_word(const vc_timeline *t, size_t p) {
-  uint64_t a = t->pauses[p].at; /* where its silence starts in the audio */
-  for (size_t k = 0; k < p; k++)
+  uint64_t a = t->pauses[p].at; /* where its silence ends in the audio */
+  for (size_t k = 0; k <= p; k++)
     a += t->pauses[k].n;
   size_t lo = 0, hi = t->n_words;
   while (lo < hi) { /* the first word starting at or after it */

@@ -36,14 +36,14 @@ static char *names_script(const vc_doc *d) {
   for (size_t i = 0; i < d->script->n_turns && !b.err; i++) {
     size_t sp = d->script->turns[i].speaker;
     unsigned c = vc_cast_colour(d->cast, sp);
-    char *name = vc_cap_field(vc_cap_name(d->script, sp), NULL, "Speaker");
+    char *name = vc_speaker_field(d->script, sp, NULL);
     char tag[64];
     snprintf(tag, sizeof tag, ",Speaker,,0,0,0,,{\\c&H%02X%02X%02X&}", c & 0xFF,
              (c >> 8) & 0xFF, (c >> 16) & 0xFF);
     vc_sbuf_adds(&b, "Dialogue: 0,");
     put_ass_time(&b, vc_turn_start_ms(d, i));
     vc_sbuf_addc(&b, ',');
-    put_ass_time(&b, vc_chapter_end_ms(d, i));
+    put_ass_time(&b, vc_turn_end_ms(d, i));
     vc_sbuf_adds(&b, tag);
     if (name)
       vc_ass_put_escaped(&b, name, strlen(name));

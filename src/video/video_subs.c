@@ -1,10 +1,11 @@
 /* The video's soft captions (the SRT's cues as mov_text in MP4, WebVTT in WebM) and its
- * chapters, one per turn. */
+ * chapters. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <libavutil/mem.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapters_list.h"
 #include "video_internal.h"
 
 /* FFmpeg's subtitle encoders take ASS events; this header gives them one plain style. */
@@ -108,30 +109,34 @@ vc_status vc_vid_subs_until(vc_vid *v, int64_t ms) {
   return st;
 }
 
-vc_status vc_vid_chapters(vc_vid *v) {
-  size_t n = v->d->script->n_turns;
-  if (n == 0)
-    return VC_OK;
-  v->oc->chapters = av_calloc(n, sizeof *v->oc->chapters);
+/* The container's chapters: the render's chapter list (chapters_list.h), as libavformat
+ * takes them. */
+static vc_status add_chapters(vc_vid *v, const vc_chapters *c) {
+  v->oc->chapters = av_calloc(c->n, sizeof *v->oc->chapters);
   if (!v->oc->chapters)
     return VC_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < c->n; i++) {
     AVChapter *ch = av_mallocz(sizeof *ch);
-    char *title = ch ? vc_chapter_title(v->d, i) : NULL;
-    if (ch)
-      v->oc->chapters[v->oc->nb_chapters++] = ch;
-    if (!title)
+    if (!ch)
       return VC_ERR_NOMEM;
-    ch->id = (int64_t)i + 1;
+    v->oc->chapters[v->oc->nb_chapters++] = ch;
+    ch->id = (int64_t)c->ch[i].turn + 1;
     ch->time_base = (AVRational){1, 1000};
-    ch->start = vc_turn_start_ms(v->d, i);
-    ch->end = vc_chapter_end_ms(v->d, i);
-    int r = av_dict_set(&ch->metadata, "title", title, 0);
-    free(title);
-    if (r < 0)
+    ch->start = c->ch[i].start_ms;
+    ch->end = c->ch[i].end_ms;
+    if (av_dict_set(&ch->metadata, "title", c->ch[i].title, 0) < 0)
       return VC_ERR_NOMEM;
   }
   return VC_OK;
+}
+
+vc_status vc_vid_chapters(vc_vid *v) {
+  vc_chapters *c = NULL;
+  vc_status st = vc_chapters_build(v->d->script, v->d->timeline, &c);
+  if (st == VC_OK && c->n > 0)
+    st = add_chapters(v, c);
+  vc_chapters_free(c);
+  return st;
 }
 
 void vc_vid_subs_close(vc_vid *v) {

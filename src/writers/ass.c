@@ -100,12 +100,6 @@ static char *cue_text(const vc_cue *q, int karaoke) {
   return vc_sbuf_take(&b);
 }
 
-static void free_names(char **v, size_t n) {
-  for (size_t i = 0; v && i < n; i++)
-    free(v[i]);
-  free(v);
-}
-
 /* A name libass resolves to its built-in style: libass looks a Dialogue's style up as
  * "Default" when its name is "default" in any case, so only "Default" itself finds ours
  * (and a leading '*', which it strips, is replaced before). */
@@ -116,10 +110,9 @@ static int taken_by_libass(const char *name) {
 /* Unique style names, one per speaker ("Name", or "Name 3" when taken, by another
  * speaker or by libass). */
 static char **style_names(const vc_script *s, size_t n) {
-  char **v = calloc(n ? n : 1, sizeof *v);
+  char **v = vc_speaker_fields(s, vc_ass_name_pairs);
   for (size_t i = 0; v && i < n; i++) {
-    v[i] = vc_cap_field(vc_cap_name(s, i), vc_ass_name_pairs, "Speaker");
-    if (v[i] && v[i][0] == '*')
+    if (v[i][0] == '*')
       v[i][0] = '+'; /* libass strips a leading '*' */
     for (size_t k = 0; v[i] && k <= i; k++) {
       if (k == i ? !taken_by_libass(v[i]) : strcmp(v[i], v[k]) != 0)
@@ -134,7 +127,7 @@ static char **style_names(const vc_script *s, size_t n) {
       k = (size_t)-1; /* check the new name against all again */
     }
     if (!v[i]) {
-      free_names(v, i);
+      vc_speaker_fields_free(v, n);
       return NULL;
     }
   }
@@ -183,6 +176,6 @@ vc_status vc_write_ass(FILE *f, const vc_doc *d) {
     const vc_cue *q = &d->cues->cues[k];
     st = q->speaker < n ? write_event(f, q, style[q->speaker], karaoke) : VC_ERR_ARG;
   }
-  free_names(style, n);
+  vc_speaker_fields_free(style, n);
   return st == VC_OK ? vc_cap_stream_status(f) : st;
 }

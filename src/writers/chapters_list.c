@@ -1,11 +1,12 @@
-/* The chapters of a render: one per turn of the interview, shared by every format. */
+/* The chapters of a render: one per turn of the interview, the one list every format's
+ * chapters are written from. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "chapters_list.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues_text.h"
+#include "writers_internal.h"
 
 enum { VC_TITLE_CHARS = 60 }; /* a title's length at most, in characters as shown */
 
@@ -40,7 +41,7 @@ static char *make_title(const vc_script *s, const vc_turn *t) {
     return NULL;
   memcpy(head, t->text, len);
   head[len] = '\0';
-  char *name = vc_cap_field(vc_cap_name(s, t->speaker), NULL, "Speaker");
+  char *name = vc_speaker_field(s, t->speaker, NULL);
   char *words = vc_cap_field(head, NULL, "");
   free(head);
   vc_sbuf b = {0};
@@ -82,6 +83,8 @@ vc_status vc_chapters_build(const vc_script *s, const vc_timeline *tl, vc_chapte
     }
   }
   c->end_ms = vc_cap_ms(tl->n_samples, tl->sample_rate, 1);
+  for (size_t i = 0; i < c->n; i++)
+    c->ch[i].end_ms = i + 1 < c->n ? c->ch[i + 1].start_ms : c->end_ms;
   *out = c;
   return VC_OK;
 }

@@ -1,4 +1,6 @@
-/* The chapters of a render: one per turn of the interview, shared by every format. */
+/* The chapters of a render: one per turn of the interview. The one list every format's
+ * chapters are written from (NAME.chapters.vtt, the player page, the audio file's tags,
+ * the EPUB's navigation, the video's chapters). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef VC_CHAPTERS_LIST_H
 #define VC_CHAPTERS_LIST_H
@@ -17,6 +19,7 @@ typedef struct vc_chapter {
   size_t speaker;
   uint64_t start;   /* first sample (the timeline's rate) */
   int64_t start_ms; /* the same, in ms rounded down, as the sync map gives it */
+  int64_t end_ms;   /* the next chapter's start_ms, or the end of the audio */
   char *title;      /* "Speaker Name: first words…", one plain line of UTF-8 */
 } vc_chapter;
 

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <zip.h>
 
-#include "cues_text.h"
+#include "writers_internal.h"
 
 #define VC_EPUB_AUDIO "audio.mp3"
 #define VC_EPUB_TEXT "interview.xhtml"
@@ -124,10 +124,13 @@ static void put_turn(vc_book *k, size_t ti) {
   const vc_script *s = k->in->script;
   const vc_turn *t = &s->turns[ti];
   int quote = t->role == VC_ROLE_QUOTE;
-  const char *name = vc_cap_name(s, t->speaker);
+  char *name = vc_speaker_field(s, t->speaker, NULL);
   putf(&k->x, "<section class=\"turn sp%zu\" id=\"t%zu\">\n", t->speaker, ti + 1);
   putf(&k->x, "<h2 class=\"speaker\"><span id=\"n%zu\">", ti + 1); /* a heading a turn */
-  put_escs(&k->x, name && name[0] ? name : "Speaker");
+  if (!name)
+    k->x.err = 1;
+  put_escs(&k->x, name);
+  free(name);
   vc_sbuf_adds(&k->x, "</span></h2>\n");
   if (ti > 0 && s->turns[ti - 1].announcement) { /* the name heard is the name shown */
     char id[32];
@@ -227,6 +230,31 @@ static void put_meta(vc_sbuf *b, const char *prop, const char *value) {
   vc_sbuf_adds(b, "</meta>\n");
 }
 
+/* The package's fixed metadata after the duration: the media overlay's class and
+ * narrator, then the EPUB Accessibility 1.1 properties (property, value), in order. */
+static const char *const vc_opf_meta[][2] = {
+    {"media:active-class", "-epub-media-overlay-active"},
+    {"media:narrator", "voicecap (espeak-ng synthetic voices, one per speaker)"},
+    {"schema:accessMode", "textual"},
+    {"schema:accessMode", "auditory"},
+    {"schema:accessModeSufficient", "textual"},
+    {"schema:accessModeSufficient", "auditory"},
+    {"schema:accessModeSufficient", "textual,auditory"},
+    {"schema:accessibilityFeature", "synchronizedAudioText"},
+    {"schema:accessibilityFeature", "structuralNavigation"},
+    {"schema:accessibilityFeature", "tableOfContents"},
+    {"schema:accessibilityFeature", "readingOrder"},
+    {"schema:accessibilityFeature", "displayTransformability"},
+    {"schema:accessibilityHazard", "none"},
+    {"schema:accessibilitySummary",
+     "The full text of the interview, each turn under its speaker's name, read aloud "
+     "by synthetic voices (one per speaker) in sync with the text, sentence by "
+     "sentence. The table of contents has one entry per turn. The text alone and "
+     "the audio alone each give the whole interview."},
+    {"dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"},
+    {"a11y:certifiedBy", "voicecap (self-assessed; checked with epubcheck)"},
+};
+
 static char *make_opf(const vc_epub_in *in, double spoken) {
   vc_sbuf b = {0};
   char when[32], dur[32];
@@ -259,26 +287,8 @@ static char *make_opf(const vc_epub_in *in, double spoken) {
   vc_sbuf_free(&sd);
   putf(&b, "<meta property=\"media:duration\" refines=\"#overlay\">%s</meta>\n", dur);
   put_meta(&b, "media:duration", dur);
-  put_meta(&b, "media:active-class", "-epub-media-overlay-active");
-  put_meta(&b, "media:narrator", "voicecap (espeak-ng synthetic voices, one per speaker)");
-  put_meta(&b, "schema:accessMode", "textual");
-  put_meta(&b, "schema:accessMode", "auditory");
-  put_meta(&b, "schema:accessModeSufficient", "textual");
-  put_meta(&b, "schema:accessModeSufficient", "auditory");
-  put_meta(&b, "schema:accessModeSufficient", "textual,auditory");
-  put_meta(&b, "schema:accessibilityFeature", "synchronizedAudioText");
-  put_meta(&b, "schema:accessibilityFeature", "structuralNavigation");
-  put_meta(&b, "schema:accessibilityFeature", "tableOfContents");
-  put_meta(&b, "schema:accessibilityFeature", "readingOrder");
-  put_meta(&b, "schema:accessibilityFeature", "displayTransformability");
-  put_meta(&b, "schema:accessibilityHazard", "none");
-  put_meta(&b, "schema:accessibilitySummary",
-           "The full text of the interview, each turn under its speaker's name, read aloud "
-           "by synthetic voices (one per speaker) in sync with the text, sentence by "
-           "sentence. The table of contents has one entry per turn. The text alone and "
-           "the audio alone each give the whole interview.");
-  put_meta(&b, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
-  put_meta(&b, "a11y:certifiedBy", "voicecap (self-assessed; checked with epubcheck)");
+  for (size_t i = 0; i < sizeof vc_opf_meta / sizeof vc_opf_meta[0]; i++)
+    put_meta(&b, vc_opf_meta[i][0], vc_opf_meta[i][1]);
   vc_sbuf_adds(
       &b,
       "</metadata>\n<manifest>\n"

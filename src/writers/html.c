@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapters_list.h"
 #include "writers_internal.h"
 
 /* data/player.html, compiled in by src/CMakeLists.txt (NUL-terminated). */
@@ -151,7 +152,7 @@ static void put_turn(vc_sbuf *b, const vc_doc *d, size_t ti, size_t *k) {
   vc_sbuf_adds(b, "\">\n<h3><button type=\"button\" class=\"turn-seek\" data-start=\"");
   put_seconds(b, start);
   vc_sbuf_adds(b, "\"><span class=\"vh\">Play from </span><span class=\"who\">");
-  char *name = vc_cap_field(vc_cap_name(d->script, t->speaker), NULL, "Speaker");
+  char *name = vc_speaker_field(d->script, t->speaker, NULL);
   if (!name)
     b->err = 1;
   else
@@ -223,22 +224,35 @@ static json_t *turn_json(const vc_doc *d, size_t ti, size_t *k) {
       return NULL;
     }
   return w ? json_pack("{s:I,s:I,s:I,s:o}", "s", (json_int_t)vc_turn_start_ms(d, ti), "e",
-                       (json_int_t)vc_chapter_end_ms(d, ti), "sp",
+                       (json_int_t)vc_turn_end_ms(d, ti), "sp",
                        (json_int_t)d->script->turns[ti].speaker, "w", w)
            : NULL;
 }
 
-static json_t *chapter_json(const vc_doc *d, size_t ti) {
-  char *title = vc_chapter_title(d, ti);
-  json_t *c = title ? json_pack("{s:I,s:I,s:s}", "s", (json_int_t)vc_turn_start_ms(d, ti),
-                                "e", (json_int_t)vc_chapter_end_ms(d, ti), "t", title)
-                    : NULL;
-  free(title);
-  return c;
+/* A chapter as the page's turn list takes it: times, title and the id its cue has in
+ * NAME.chapters.vtt ("turn-N", N the turn it is). */
+static json_t *chapter_json(const vc_chapter *k) {
+  char id[32];
+  snprintf(id, sizeof id, "turn-%zu", k->turn + 1);
+  return json_pack("{s:I,s:I,s:s,s:s}", "s", (json_int_t)k->start_ms, "e",
+                   (json_int_t)k->end_ms, "t", k->title, "id", id);
+}
+
+static json_t *chapters_json(const vc_doc *d) {
+  vc_chapters *c = NULL;
+  json_t *out =
+      vc_chapters_build(d->script, d->timeline, &c) == VC_OK ? json_array() : NULL;
+  for (size_t i = 0; out && i < c->n; i++)
+    if (add(out, chapter_json(&c->ch[i])) != 0) {
+      json_decref(out);
+      out = NULL;
+    }
+  vc_chapters_free(c);
+  return out;
 }
 
 static json_t *page_data(const vc_doc *d, const char *stem) {
-  json_t *cues = json_array(), *turns = json_array(), *chapters = json_array();
+  json_t *cues = json_array(), *turns = json_array(), *chapters = chapters_json(d);
   int bad = !cues || !turns || !chapters;
   for (size_t i = 0; !bad && i < d->cues->n; i++)
     bad = add(cues, cue_json(&d->cues->cues[i])) != 0;
@@ -246,7 +260,7 @@ static json_t *page_data(const vc_doc *d, const char *stem) {
   for (size_t i = 0; !bad && i < d->script->n_turns; i++) {
     while (k < d->timeline->n_words && d->timeline->words[k].turn < i)
       k++;
-    bad = add(turns, turn_json(d, i, &k)) != 0 || add(chapters, chapter_json(d, i)) != 0;
+    bad = add(turns, turn_json(d, i, &k)) != 0;
   }
   vc_sbuf file = {0};
   vc_sbuf_adds(&file, stem);

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cues_text.h"
-#include "writers.h"
+#include "writers_internal.h"
 
 /* "HH:MM:SS", rounded down to the second. */
 static void put_clock(FILE *f, int64_t ms) {
@@ -40,13 +39,11 @@ static vc_status put_text(FILE *f, const vc_turn *t) {
 
 static vc_status put_turn(FILE *f, const vc_doc *d, size_t i) {
   const vc_turn *t = &d->script->turns[i];
-  const vc_timeline *tl = d->timeline;
-  uint64_t start = i < tl->n_turns ? tl->turns[i].start : 0;
-  char *name = vc_cap_field(vc_cap_name(d->script, t->speaker), NULL, "Speaker");
+  char *name = vc_speaker_field(d->script, t->speaker, NULL);
   if (!name)
     return VC_ERR_NOMEM;
   fputs("\n[", f);
-  put_clock(f, vc_cap_ms(start, tl->sample_rate, 0));
+  put_clock(f, vc_turn_start_ms(d, i));
   fprintf(f, "] %s: ", name);
   free(name);
   vc_status st = put_text(f, t);

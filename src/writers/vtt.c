@@ -90,20 +90,6 @@ static vc_status write_cue(FILE *f, const vc_doc *d, const vc_cue *q, char *cons
 static const char *const vc_voice_pairs[] = {"&", "\xEF\xBC\x86", "<", "\xEF\xBC\x9C",
                                              ">", "\xEF\xBC\x9E", NULL};
 
-static char **voice_names(const vc_script *s, size_t n) {
-  char **v = calloc(n ? n : 1, sizeof *v);
-  for (size_t i = 0; v && i < n; i++) {
-    v[i] = vc_cap_field(vc_cap_name(s, i), vc_voice_pairs, "Speaker");
-    if (!v[i]) {
-      while (i-- > 0)
-        free(v[i]);
-      free(v);
-      return NULL;
-    }
-  }
-  return v;
-}
-
 /* A voice name as a CSS string: quotes, backslashes and every ASCII character but
  * letters, digits and spaces as hexadecimal escapes ("\22 "), so no name can end the
  * string, the rule or the STYLE block (no "-->", no blank line); other UTF-8 as is. */
@@ -134,7 +120,7 @@ vc_status vc_write_vtt(FILE *f, const vc_doc *d) {
   if (!f || !d || !d->cues || !d->script)
     return VC_ERR_ARG;
   size_t n = d->script->n_speakers;
-  char **voice = voice_names(d->script, n);
+  char **voice = vc_speaker_fields(d->script, vc_voice_pairs);
   if (!voice)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
@@ -148,8 +134,6 @@ vc_status vc_write_vtt(FILE *f, const vc_doc *d) {
   for (size_t k = 0; st == VC_OK && k < d->cues->n; k++)
     st = d->cues->cues[k].speaker < n ? write_cue(f, d, &d->cues->cues[k], voice)
                                       : VC_ERR_ARG;
-  for (size_t i = 0; i < n; i++)
-    free(voice[i]);
-  free(voice);
+  vc_speaker_fields_free(voice, n);
   return st == VC_OK ? vc_cap_stream_status(f) : st;
 }

@@ -1,8 +1,7 @@
-/* What several writers share: colour contrast, turn times, chapter titles. */
+/* What several writers share: colour contrast, turn times, speaker names. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "writers_internal.h"
 
@@ -57,63 +56,29 @@ int64_t vc_doc_duration_ms(const vc_doc *d) {
   return vc_cap_ms(d->timeline->n_samples, d->timeline->sample_rate, 1);
 }
 
-int64_t vc_chapter_end_ms(const vc_doc *d, size_t i) {
+int64_t vc_turn_end_ms(const vc_doc *d, size_t i) {
   if (i + 1 < d->script->n_turns && i + 1 < d->timeline->n_turns)
     return vc_turn_start_ms(d, i + 1);
   return vc_doc_duration_ms(d);
 }
 
-enum { VC_TITLE_CHARS = 60, VC_TITLE_SOURCE_BYTES = 400 };
+char *vc_speaker_field(const vc_script *s, size_t sp, const char *const *pairs) {
+  return vc_cap_field(vc_cap_name(s, sp), pairs, "Speaker");
+}
 
-/* Appends the turn's first words while the title stays within VC_TITLE_CHARS. */
-static void add_first_words(vc_sbuf *b, const char *text) {
-  size_t n = strlen(text), i = 0, shown = vc_cap_chars(b->s ? b->s : "", b->len);
-  int cut = 0;
-  while (i < n) {
-    const char *sp = memchr(text + i, ' ', n - i);
-    size_t end = sp ? (size_t)(sp - text) : n;
-    size_t w = vc_cap_chars(text + i, end - i);
-    if (shown + 1 + w > VC_TITLE_CHARS) {
-      cut = 1;
-      break;
+char **vc_speaker_fields(const vc_script *s, const char *const *pairs) {
+  size_t n = s->n_speakers;
+  char **v = calloc(n ? n : 1, sizeof *v);
+  for (size_t i = 0; v && i < n; i++)
+    if (!(v[i] = vc_speaker_field(s, i, pairs))) {
+      vc_speaker_fields_free(v, i);
+      return NULL;
     }
-    vc_sbuf_addc(b, ' ');
-    vc_sbuf_add(b, text + i, end - i);
-    shown += 1 + w;
-    i = end + 1;
-  }
-  if (cut)
-    vc_sbuf_adds(b, "\xE2\x80\xA6"); /* HORIZONTAL ELLIPSIS */
+  return v;
 }
 
-/* The first bytes of a turn's text, cut at a character boundary. */
-static char *text_head(const vc_turn *t) {
-  size_t n = t->text_len < VC_TITLE_SOURCE_BYTES ? t->text_len : VC_TITLE_SOURCE_BYTES;
-  while (n > 0 && n < t->text_len && ((unsigned char)t->text[n] & 0xC0) == 0x80)
-    n--;
-  char *s = malloc(n + 1);
-  if (s) {
-    memcpy(s, t->text, n);
-    s[n] = '\0';
-  }
-  return s;
-}
-
-char *vc_chapter_title(const vc_doc *d, size_t i) {
-  const vc_turn *t = &d->script->turns[i];
-  char *name = vc_cap_field(vc_cap_name(d->script, t->speaker), NULL, "Speaker");
-  char *head = text_head(t);
-  char *words = head ? vc_cap_field(head, NULL, "") : NULL;
-  vc_sbuf b = {0};
-  if (name && words) {
-    vc_sbuf_adds(&b, name);
-    vc_sbuf_addc(&b, ':');
-    add_first_words(&b, words);
-  } else {
-    b.err = 1;
-  }
-  free(name);
-  free(head);
-  free(words);
-  return vc_sbuf_take(&b);
+void vc_speaker_fields_free(char **v, size_t n) {
+  for (size_t i = 0; v && i < n; i++)
+    free(v[i]);
+  free(v);
 }

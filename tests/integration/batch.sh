@@ -51,15 +51,16 @@ if [ $rc -ne 0 ]; then
   indent "$tmp/stderr"
 fi
 # The output tree mirrors the input tree: sub/B.txt -> out/sub/B.*; beside each set
-# the record a rerun resumes by (.NAME.voicecap).
+# the record a rerun resumes by (.NAME.voicecap); at the top the cast, kept for reruns.
 expected=$({ printf '%s\n' "$A".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} ".$A.voicecap"
-  printf 'sub/%s\n' "$B".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} ".$B.voicecap"; } | LC_ALL=C sort)
+  printf 'sub/%s\n' "$B".{ass,chapters.vtt,html,json,srt,transcript.txt,vtt,wav} ".$B.voicecap"
+  echo .voicecap-cast.tsv; } | LC_ALL=C sort)
 actual=$(cd "$out" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
 if [ "$actual" != "$expected" ]; then
-  fail "the output tree should hold exactly the sixteen outputs of $A and sub/$B and their records; it holds:"
+  fail "the output tree should hold exactly the sixteen outputs of $A and sub/$B, their records and the cast; it holds:"
   indent <<<"$actual"
 else
-  echo "ok   $out mirrors the input tree: the sixteen outputs, two records, nothing else"
+  echo "ok   $out mirrors the input tree: the sixteen outputs, two records, the cast, nothing else"
 fi
 for f in $expected; do
   if ! [ -s "$out/$f" ]; then

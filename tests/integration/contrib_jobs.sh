@@ -67,7 +67,7 @@ for ((k = 0; k < ${completions:-0}; k++)); do
   if [ "$rc" -ne 0 ]; then
     fail "pod $k: exit $rc:"
     indent "$tmp/pod-$k.log"
-  elif ! grep -q "^shard $k/$completions: " "$tmp/pod-$k.log"; then
+  elif ! grep -q "^voicecap: shard $k/$completions: " "$tmp/pod-$k.log"; then
     fail "pod $k does not say it is shard $k/$completions:"
     indent "$tmp/pod-$k.log"
   fi

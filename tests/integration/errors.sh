@@ -21,9 +21,10 @@ eight() {
   local n
   for n in "$@"; do printf '%s\n' "$n".ass "$n".chapters.vtt "$n".html "$n".json "$n".srt "$n".transcript.txt "$n".vtt "$n".wav; done | LC_ALL=C sort
 }
-# batch_set NAME...: the eight outputs of each and the record batch resumes by.
+# batch_set NAME...: the eight outputs of each, the record batch resumes by, and the
+# cast it keeps for the next run.
 batch_set() {
-  { eight "$@"; for n in "$@"; do printf '.%s.voicecap\n' "$n"; done; } | LC_ALL=C sort
+  { eight "$@"; for n in "$@"; do printf '.%s.voicecap\n' "$n"; done; echo .voicecap-cast.tsv; } | LC_ALL=C sort
 }
 
 echo "=== batch with one bad file among good ones"

@@ -3,10 +3,13 @@
 # GNU parallel (Debian's) spreads a batch over --files-from: the seeds (copied
 # VC_CLUSTER_COPIES times; default once, five inputs, to keep the test short) are
 # rendered (1) by contrib/parallel/voicecap-parallel.sh in three parts on this computer
-# (GNU parallel's ":" host), from a list made by find, and (2) by three parallel jobs
-# that each read find's unsorted list on standard input (--files-from -). Each union must
-# equal one `voicecap batch` of the folder byte for byte, and every part must say which
-# part it is. (integ_slurm covers people who recur across files.)
+# (GNU parallel's ":" host), from a list made by find, (2) by three parallel jobs that
+# each read find's unsorted list on standard input (--files-from -) and take their part
+# (--shard), and (3) by parallel --pipe in chunks of two lines of the list, each chunk a
+# batch of its own cast from the file `voicecap cast --files-from` wrote. Each must equal
+# one `voicecap batch --files-from` of the same list byte for byte (a listed file's
+# outputs go straight into the output folder, as a FILE given does), and every part must
+# say which part it is. (integ_slurm covers people who recur across files.)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
@@ -23,10 +26,17 @@ parallel --version | head -n 1 | grep -q 'GNU parallel' || {
 
 in=$tmp/in
 copy_seeds "$ROOT/seeds" "$in" "${VC_CLUSTER_COPIES:-1}"
+# Listed files are laid out below the folder they all share (batch --files-from), as a
+# batch over "$in" lays them out when they span its subfolders: two seeds move to c2.
+if ! [ -d "$in/c2" ]; then
+  mkdir "$in/c2"
+  mv "$in"/c1/c1-00[34]_*.txt "$in/c2/"
+fi
 n_in=$(find "$in" -name '*.txt' | wc -l)
+find "$in" -name '*.txt' >"$tmp/inputs.list"
 one=$tmp/one
 t0=$(now_ms)
-"$VC_BIN" batch -q -o "$one" "$in" 2>"$tmp/one.err" || {
+"$VC_BIN" batch -q --files-from "$tmp/inputs.list" -o "$one" 2>"$tmp/one.err" || {
   fail "the one-machine batch failed:"
   indent "$tmp/one.err"
 }
@@ -36,8 +46,8 @@ echo "one-machine batch of $n_in inputs: $(since "$t0") s"
 check_parts() {
   local k
   for k in 0 1 2; do
-    if ! grep -Eq "shard $k/3: [0-9]+ of $n_in interviews" "$1"; then
-      fail "$2: no line 'shard $k/3: ... of $n_in interviews' in its output:"
+    if ! grep -Eq "voicecap: shard $k/3: [0-9]+ of $n_in interviews" "$1"; then
+      fail "$2: no line 'voicecap: shard $k/3: ... of $n_in interviews' in its output:"
       indent "$1"
     fi
   done
@@ -47,7 +57,6 @@ check_parts() {
 }
 
 echo "=== contrib/parallel/voicecap-parallel.sh, three parts on ':' (this computer)"
-find "$in" -name '*.txt' >"$tmp/inputs.list"
 t0=$(now_ms)
 rc=0
 VOICECAP=$VC_BIN PARTS=3 "$ROOT/contrib/parallel/voicecap-parallel.sh" : "$tmp/inputs.list" \
@@ -72,5 +81,21 @@ parallel -j 3 'find "$JOB_IN" -name "*.txt" | "$JOB_VC" batch --files-from - --s
 }
 check_parts "$tmp/stdin.log" "--files-from -"
 compare_trees "$one" "$tmp/out-stdin" "the three parts reading their lists on standard input"
+
+echo "=== voicecap cast, then parallel --pipe: chunks of the list, each with the cast file"
+"$VC_BIN" cast --files-from "$tmp/inputs.list" >"$tmp/cast.tsv" 2>"$tmp/cast.err" || {
+  fail "voicecap cast --files-from failed:"
+  indent "$tmp/cast.err"
+}
+rc=0
+parallel --pipe -N 2 -j 3 "$VC_BIN" batch --cast "$tmp/cast.tsv" --files-from - \
+  -o "$tmp/out-pipe" <"$tmp/inputs.list" >"$tmp/pipe.log" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || {
+  fail "parallel --pipe exited $rc:"
+  indent "$tmp/pipe.log"
+}
+chunks=$(grep -c '^[0-9]* rendered, 0 failed' "$tmp/pipe.log" || true)
+[ "$chunks" -eq $(((n_in + 1) / 2)) ] || fail "$chunks chunks rendered, want $(((n_in + 1) / 2)):"
+compare_trees "$one" "$tmp/out-pipe" "the chunks of two, each cast from the cast file"
 
 finish parallel "GNU parallel's parts over --files-from equal one batch of $n_in inputs byte for byte"

@@ -11,7 +11,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
 ok() { echo "ok   $*"; }
 # hidden DIR: the hidden entries of DIR (temporaries), one a line.
-hidden() { ls -A "$1" 2>/dev/null | grep '^\.' || true; }
+# hidden DIR: hidden entries, but for what batch keeps on purpose (the records
+# .NAME.voicecap and the cast .voicecap-cast.tsv): temporaries.
+hidden() { ls -A "$1" 2>/dev/null | grep '^\.' | grep -Ev '^\..*\.voicecap$|^\.voicecap-cast\.tsv$' || true; }
 sums() { (cd "$1" && find . -maxdepth 1 -type f ! -name '.*' -print0 | sort -z | xargs -0r sha256sum); }
 
 short_text() { # short_text FILE WORD: a two-turn interview

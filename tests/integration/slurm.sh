@@ -5,7 +5,8 @@
 # also on failure) runs contrib/slurm/voicecap-array.sbatch as a three-task job array over
 # the seeds copied VC_CLUSTER_COPIES times (default 2); the union of the three parts must
 # equal one `voicecap batch` of the same folder byte for byte, and each part must have
-# rendered only its own share. A cluster that cannot start is a failure, with its log.
+# rendered only its own share; the same array submitted again renders nothing (each part
+# is up to date). A cluster that cannot start is a failure, with its log.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
@@ -143,19 +144,36 @@ for k in $(seq 0 $((SHARDS - 1))); do
     indent "$log" 2>/dev/null || true
     continue
   fi
-  if ! head -n 1 "$log" | grep -Eq "^shard $k/$SHARDS: [0-9]+ of $n_in interviews"; then
-    fail "task $k's log does not start with 'shard $k/$SHARDS: ... of $n_in interviews':"
+  if ! grep -Eq "^voicecap: shard $k/$SHARDS: [0-9]+ of $n_in interviews" "$log"; then
+    fail "task $k's log does not say 'voicecap: shard $k/$SHARDS: ... of $n_in interviews':"
     indent "$log"
   fi
   mine=$(grep -c '^\[[0-9]*/[0-9]*\] ok ' "$log" || true)
   rendered=$((rendered + mine))
   when=$(scontrol -o show job "${job}_$k" | grep -o 'RunTime=[^ ]* .*StartTime=[^ ]* EndTime=[^ ]*' |
     sed -E 's/RunTime=([^ ]*) .*StartTime=[^T]*T([^ ]*) EndTime=[^T]*T([^ ]*)/\2 to \3, \1/')
-  echo "ok   task $k ($when): $(head -n 1 "$log")"
+  echo "ok   task $k ($when): $(grep '^voicecap: shard' "$log")"
 done
 if [ "$rendered" -ne "$n_in" ]; then
   fail "the tasks rendered $rendered inputs between them, want each of the $n_in once"
 fi
 
 compare_trees "$one" "$out" "the three Slurm tasks' outputs"
+
+# The same array again: every task finds its part up to date and renders nothing.
+t0=$(now_ms)
+job=$(VOICECAP=$VC_BIN sbatch --parsable --array=0-$((SHARDS - 1)) \
+  "$ROOT/contrib/slurm/voicecap-array.sbatch" "$in" "$out" 2>"$tmp/sbatch.err") ||
+  cluster_failed "sbatch refused the second array: $(cat "$tmp/sbatch.err")"
+job=${job%%;*}
+wait_for 300 job_gone || fail "job $job still queued or running after 300 s"
+echo "the same array again: $(since "$t0") s"
+for k in $(seq 0 $((SHARDS - 1))); do
+  log=$tmp/voicecap-${job}_$k.log
+  if ! grep -Eq '^([0-9]+) of \1 up to date, skipped' "$log" || grep -q '\] ok ' "$log"; then
+    fail "second run, task $k: not all of its part skipped as up to date:"
+    indent "$log"
+  fi
+done
+compare_trees "$one" "$out" "the outputs after the second array"
 finish slurm "a three-task Slurm array over $n_in inputs equals one batch byte for byte"

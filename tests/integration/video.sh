@@ -4,7 +4,8 @@
 # MP4 on one short seed, WebM on our own short panel interview (and --video-format avi
 # refused as a usage error):
 #  - ffprobe lists video (h264 / vp9), audio (aac / opus), a caption track (mov_text /
-#    webvtt) and one chapter per turn of the sync map, each starting at its turn;
+#    webvtt) and one chapter per turn of the sync map that is no announcement, each
+#    starting at its turn (or at the announcement that opens it);
 #  - the video lasts as long as the audio, within one frame (1/10 s);
 #  - the soft captions, read back by ffmpeg as SRT, hold the sync map's cues, text and
 #    times (within 15 ms: WebM shifts every stream but Opus by its 6.5 ms codec delay,
@@ -59,11 +60,12 @@ check_video() {
   done
 
   local turns chapters
-  turns=$(node -e 'const m=require(process.argv[1]);console.log(m.turns.map(t=>t.start.toFixed(3)).join(" "))' "$map")
+  # an announcement is no chapter: it opens the chapter of the turn it names
+  turns=$(node -e 'const m=require(process.argv[1]);console.log(m.turns.flatMap((t,i)=>t.announcement?[]:[(i&&m.turns[i-1].announcement?m.turns[i-1]:t).start.toFixed(3)]).join(" "))' "$map")
   chapters=$(probe -show_chapters -show_entries chapter=start_time -of csv=p=0 "$video" |
     awk -F, '{printf "%.3f ", $1}' | sed 's/ $//')
   if [ "$turns" = "$chapters" ]; then
-    echo "    $(wc -w <<<"$chapters") chapters, one per turn, at the turns' starts"
+    echo "    $(wc -w <<<"$chapters") chapters, one per turn, at the turns' (or announcements') starts"
   else
     fail "$name: chapters ($chapters) are not the turns ($turns)"
   fi

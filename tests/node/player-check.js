@@ -16,7 +16,9 @@
 //  - axe-core reports no violation of the WCAG 2.0/2.1/2.2 A and AA rules;
 //  - at a 320 CSS px wide viewport (1280 px at 400% zoom) nothing scrolls sideways;
 //  - the turn list has one entry per chapter of NAME.chapters.vtt (from the file
-//    itself over HTTP, from the embedded copy over file://);
+//    itself over HTTP, from the embedded copy over file://), one per turn of NAME.json
+//    that is no announcement, each starting at its turn (or at the announcement that
+//    opens it) and coloured as its turn's speaker;
 //  - with --untrusted: no element came from the article's text (no script, b, img,
 //    iframe in the transcript, one script element with code), and the transcript shows
 //    the text's tags as text;
@@ -185,13 +187,22 @@ async function checkReflow(page) {
   await page.setViewport({ width: 1024, height: 768 });
 }
 
-async function checkChapters(page, label) {
+async function checkChapters(page, label, map) {
   await page.waitForFunction(() => document.querySelectorAll('#chapters li').length > 0, { timeout: 10000 });
   const text = fs.readFileSync(path.join(outDir, `${name}.chapters.vtt`), 'utf8');
   const want = (text.match(/-->/g) || []).length;
-  const got = await page.$$eval('#chapters li', (l) => l.length);
-  const turns = await page.$$eval('#transcript .turn', (l) => l.length);
-  check(got === want && want === turns, `turn list (${label}): ${got} entries, ${want} chapters in ${name}.chapters.vtt, ${turns} turns`);
+  const got = await page.$$eval('#chapters button', (l) =>
+    l.map((b) => ({ start: +b.getAttribute('data-start'), cls: b.className })));
+  // An announcement is no chapter: it opens the chapter of the turn it names.
+  const turns = [];
+  map.turns.forEach((t, i) => {
+    const prev = map.turns[i - 1];
+    if (!t.announcement) turns.push({ start: prev && prev.announcement ? prev.start : t.start, sp: t.speaker });
+  });
+  check(got.length === want && want === turns.length,
+    `turn list (${label}): ${got.length} entries, ${want} chapters in ${name}.chapters.vtt, ${turns.length} turns besides announcements`);
+  const off = got.filter((c, i) => !turns[i] || Math.abs(c.start - turns[i].start) > 0.0015 || c.cls !== `s${turns[i].sp}`);
+  check(off.length === 0, `turn list (${label}): every entry starts at its turn (or its announcement) in its speaker's colour${off.length ? `; ${off.length} do not` : ''}`);
 }
 
 async function checkUntrusted(page) {
@@ -263,7 +274,7 @@ async function checkVttColours(browser, base, map) {
     for (const [label, url] of [['file://', 'file://' + path.resolve(outDir, `${name}.html`)], ['http', `${base}/${name}.html`]]) {
       const problems = [];
       const page = await openPage(browser, url, problems);
-      await checkChapters(page, label);
+      await checkChapters(page, label, map);
       if (label === 'http') {
         await checkCues(page, map);
         await checkTurns(page);

@@ -166,7 +166,8 @@ static void test_short_turn_leads(void **state) {
 }
 
 /* The same turn only 0.52 s after the one before: no room to start early, so a pause
- * before it makes the room, and its cue follows the one before without a gap. */
+ * before it makes the room, and its cue follows the one before without a gap worth
+ * seeing. */
 static void test_short_turn_pause_before(void **state) {
   (void)state;
   static const fx_turn t[] = {{1, "And who are you?"}, {2, "Bo."}, {1, "Welcome."}};
@@ -180,7 +181,8 @@ static void test_short_turn_pause_before(void **state) {
   assert_int_equal(asked, 1);
   assert_int_equal(f.tl.n_pauses, 1);
   assert_int_equal(too_fast(&f), 0);
-  assert_int_equal(f.cues->cues[1].start_ms, f.cues->cues[0].end_ms);
+  int64_t gap = f.cues->cues[1].start_ms - f.cues->cues[0].end_ms;
+  assert_true(gap >= 0 && gap <= VC_CAP_SMALL_GAP_MS);
   fx_free(&f);
 }
 

@@ -79,7 +79,8 @@ static void test_page_structure(void **state) {
   fx_free(&f);
 }
 
-/* One chapter per turn, turn to turn, titled "Name: first words", escaped for WebVTT. */
+/* One chapter per turn, turn to turn, titled "Name: first words" of the turn's first
+ * paragraph, escaped for WebVTT. */
 static void test_chapters(void **state) {
   (void)state;
   fx f;
@@ -89,8 +90,47 @@ static void test_chapters(void **state) {
   assert_non_null(strstr(text, "turn-1\n"));
   assert_non_null(
       strstr(text, "Smith, Jones &amp; Co &lt;Ltd&gt;: Say {\\an8} then &lt;b&gt;"));
+  assert_non_null(strstr(text, "Co &lt;Ltd&gt;: Two paragraphs.\n\n"));
   assert_null(strstr(text, "<b>"));
   free(text);
+  fx_free(&f);
+}
+
+/* An announcement is no chapter: the chapter of the turn it names starts with it, in
+ * NAME.chapters.vtt and in the page's own copy alike. */
+static void test_chapters_announcement(void **state) {
+  (void)state;
+  static const fx_turn said[] = {
+      {0, "A short introduction to the talk."},
+      {0, "Smith."},
+      {1, "Thank you for having me."},
+      {2, "Welcome."},
+  };
+  fx f;
+  fx_build(&f, names, roles, 3, said, 4);
+  f.script.turns[1].announcement = 1;
+  assert_int_equal(vc_cues_build(&f.script, &f.tl, &f.cues), VC_OK);
+  vc_doc d = fx_doc(&f, 0);
+  vc_status st;
+  char *text = fx_write(vc_write_chapters, &d, &st);
+  assert_int_equal(st, VC_OK);
+  char *page = fx_write(vc_write_html, &d, &st);
+  assert_int_equal(st, VC_OK);
+  char a[32], z[32], want[160];
+  vc_cap_time_ms(a, sizeof a, vc_turn_start_ms(&d, 1), '.');
+  vc_cap_time_ms(z, sizeof z, vc_turn_start_ms(&d, 3), '.');
+  snprintf(want, sizeof want, "turn-3\n%s --> %s\nSmith, Jones &amp; Co &lt;Ltd&gt;: Thank",
+           a, z);
+  assert_int_equal(count(text, " --> "), 3);
+  assert_null(strstr(text, "turn-2\n"));
+  assert_non_null(strstr(text, want));
+  assert_int_equal(count(page, "\"id\":\"turn-"), 3);
+  assert_null(strstr(page, "\"id\":\"turn-2\""));
+  snprintf(want, sizeof want, "{\"s\":%lld,\"e\":%lld,\"t\":\"Smith",
+           (long long)vc_turn_start_ms(&d, 1), (long long)vc_turn_start_ms(&d, 3));
+  assert_non_null(strstr(page, want));
+  free(text);
+  free(page);
   fx_free(&f);
 }
 
@@ -109,9 +149,8 @@ static void test_contrast(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_page_escapes),
-      cmocka_unit_test(test_page_structure),
-      cmocka_unit_test(test_chapters),
+      cmocka_unit_test(test_page_escapes), cmocka_unit_test(test_page_structure),
+      cmocka_unit_test(test_chapters),     cmocka_unit_test(test_chapters_announcement),
       cmocka_unit_test(test_contrast),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -157,6 +157,59 @@ static void test_defined_initials(void **state) {
   vc_script_free(s);
 }
 
+/* Official-record labels: an honorific before a surname finds the full name ("MS. ROOK"
+ * -> "Anna Rook"), "THE MAYOR" is the one the text calls "Mayor Quill", and an honorific
+ * before a title is dropped ("MR. CHIEF JUDGE ORTON" -> "Chief Judge Orton"). */
+static void test_honorific_and_title_labels(void **state) {
+  (void)state;
+  const char *text =
+      "Remarks by the Mayor at a Town Meeting with Anna Rook\n\n"
+      "MS. ROOK: Good evening, and welcome. We sit down tonight with Mayor Quill and the "
+      "people of this town.\n\n"
+      "But first, the Mayor of the city, Dorian Quill.\n\n"
+      "THE MAYOR: Thank you. It is good to be home.\n\n"
+      "MS. ROOK: What will you do about the river?\n\n"
+      "THE MAYOR: Clean it, starting with the mill end.\n\n"
+      "MR. CHIEF JUDGE ORTON: Is that a promise?\n\n"
+      "THE MAYOR: It is.\n";
+  vc_script *s = seg(text);
+  expect(s, "What will you do", VC_ROLE_INTERVIEWER, "Anna Rook");
+  expect(s, "Clean it,", VC_ROLE_INTERVIEWEE, "Dorian Quill");
+  expect(s, "Is that a promise?", VC_ROLE_INTERVIEWER, "Chief Judge Orton");
+  vc_script_free(s);
+}
+
+/* A talk: "Speakers:" names one person; slide headings ("Example: ...", a word the text
+ * also writes in lower case) are the narrator's, the monologue is the speaker's, and the
+ * questions after it come from the audience. */
+static void test_talk_then_questions(void **state) {
+  (void)state;
+  const char *text =
+      "Tide Clocks\n\n"
+      "Speakers: Ilse Brandvold\n\n"
+      "Date: May 2, 2019\n\n"
+      "Tags: Clocks\n\n"
+      "About me\n\n"
+      "Okay. So a few things about myself. I have built clocks for twelve years, and I "
+      "started with tide clocks because my father fished. I still repair them for the "
+      "harbour office when they drift.\n\n"
+      "Example: A harbour with two tides\n\n"
+      "Say you have a harbour where the water comes in twice a day. You can set the dial "
+      "once, and the gears do the rest. I will show you the gear train in a minute, and "
+      "then we can take a look at one example that went wrong.\n\n"
+      "Q: How often does it drift?\n\n"
+      "A: About a minute a month, if nobody touches it.\n\n"
+      "Q: And then?\n\n"
+      "A: Then I open it and clean the escapement.\n";
+  vc_script *s = seg(text);
+  expect(s, "Okay. So a few things", VC_ROLE_INTERVIEWEE, "Ilse Brandvold");
+  expect(s, "Example: A harbour", VC_ROLE_NARRATOR, "Narrator");
+  expect(s, "Say you have a harbour", VC_ROLE_INTERVIEWEE, "Ilse Brandvold");
+  expect(s, "How often does it drift?", VC_ROLE_INTERVIEWER, "Audience");
+  expect(s, "About a minute", VC_ROLE_INTERVIEWEE, "Ilse Brandvold");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
@@ -164,6 +217,8 @@ int main(void) {
       cmocka_unit_test(test_speaker_n_from_list),
       cmocka_unit_test(test_handle_named_by_self_introduction),
       cmocka_unit_test(test_defined_initials),
+      cmocka_unit_test(test_honorific_and_title_labels),
+      cmocka_unit_test(test_talk_then_questions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -242,43 +242,42 @@ static void test_read_list(void **state) {
   free_inputs(&got);
 }
 
-/* Real files: each is kept by exactly one of the N parts, whatever N. */
-static void test_keep_covers_once(void **state) {
+/* Each input is in exactly one of the N parts, whatever N, in the list's order, and the
+ * parts' bytes add up to all of them. */
+static void test_pick_covers_once(void **state) {
   (void)state;
-  char dir[] = "/tmp/vc-shard-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  inputs in = {.n = 0};
+  enum { N_IN = 23 };
+  vc_input v[N_IN];
+  char paths[N_IN][48], rels[N_IN][32];
   unsigned seed = 5;
-  for (size_t i = 0; i < 23; i++) {
-    char path[64];
-    snprintf(path, sizeof path, "%s/t%02zu.txt", dir, i);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    for (unsigned b = next_rand(&seed) % 3000; b > 0; b--)
-      fputc('x', f);
-    fclose(f);
-    in.paths[in.n++] = strdup(path);
+  for (size_t i = 0; i < N_IN; i++) {
+    snprintf(rels[i], sizeof rels[i], "d%zu/t%02zu.txt", i % 3, i);
+    snprintf(paths[i], sizeof paths[i], "/in/%s", rels[i]);
+    v[i] = (vc_input){paths[i], rels[i], next_rand(&seed) % 3000};
   }
+  const vc_inputs all = {v, N_IN, N_IN};
   for (long parts = 1; parts <= 25; parts += 4) {
-    unsigned count[23] = {0};
-    long long total = -1;
+    unsigned count[N_IN] = {0};
+    uint64_t sum = 0;
     for (long k = 0; k < parts; k++) {
-      unsigned char keep[23];
-      long long mine = 0, all = 0;
+      vc_inputs mine;
+      uint64_t bytes_mine = 0, bytes_all = 0;
       assert_int_equal(
-          vc_shard_keep(in.paths, in.n, (vc_shard){k, parts}, keep, &mine, &all), 0);
-      assert_true(total < 0 || total == all);
-      total = all;
-      for (size_t i = 0; i < in.n; i++)
-        count[i] += keep[i];
+          vc_shard_pick(&all, (vc_shard){k, parts}, &mine, &bytes_mine, &bytes_all), 0);
+      sum += bytes_mine;
+      for (size_t m = 0; m < mine.n; m++) {
+        size_t i = (size_t)(mine.v[m].path - paths[0]) / sizeof paths[0];
+        assert_true(i < N_IN && mine.v[m].rel == rels[i]);
+        assert_true(m == 0 || mine.v[m - 1].path < mine.v[m].path); /* in all's order */
+        count[i]++;
+      }
+      free(mine.v);
+      if (k == parts - 1)
+        assert_true(sum == bytes_all);
     }
-    for (size_t i = 0; i < in.n; i++)
+    for (size_t i = 0; i < N_IN; i++)
       assert_int_equal(count[i], 1);
   }
-  for (size_t i = 0; i < in.n; i++)
-    unlink(in.paths[i]);
-  rmdir(dir);
-  free_inputs(&in);
 }
 
 typedef struct run_result {
@@ -363,7 +362,7 @@ int main(void) {
       cmocka_unit_test(test_parse_auto_slurm),
       cmocka_unit_test(test_parse_auto_kubernetes),
       cmocka_unit_test(test_read_list),
-      cmocka_unit_test(test_keep_covers_once),
+      cmocka_unit_test(test_pick_covers_once),
       cmocka_unit_test(test_cli_usage_errors),
       cmocka_unit_test(test_cli_files_from_bad_entries),
   };

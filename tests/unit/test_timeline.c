@@ -174,6 +174,8 @@ static void test_pauses(void **state) {
   assert_int_equal(t->words[2].start, 3550);
   assert_int_equal(t->n_samples, 5550);
   assert_int_equal(vc_timeline_pause_total(t), 550);
+  assert_int_equal(vc_timeline_pause_word(t, 0), 1);
+  assert_int_equal(vc_timeline_pause_word(t, 1), 2);
   vc_timeline_free(t);
 }
 
