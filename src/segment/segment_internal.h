@@ -142,7 +142,8 @@ typedef struct vc_seg {
   int single_quotes;               /* the article quotes speech with single marks */
   size_t open_speaker;             /* whose */
   vc_segment_opts opts;
-  struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
+  struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
+  struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
   int dict_tried;
   vc_diag *diag;
   const char *over; /* the limit an input exceeded ("speakers"), for the message */

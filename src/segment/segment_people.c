@@ -129,7 +129,9 @@ int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
     g->dict_tried = 1;
     if (g->opts.no_dictionary)
       return 0;
-    if (vc_dict_open(&g->dict) != VC_OK)
+    if (g->shared_dict)
+      g->dict = vc_dict_share(g->shared_dict);
+    else if (vc_dict_open(&g->dict) != VC_OK)
       g->dict = NULL;
   }
   return vc_dict_has_lower(g->dict, w, n);
