@@ -18,6 +18,7 @@
 #include "render_internal.h"
 #include "render_outset.h"
 #include "render_record.h"
+#include "segment_dict.h"
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
@@ -85,24 +86,30 @@ static long cores(void) {
   return n > 0 ? n : 1;
 }
 
-/* Segments the file at `path` (NULL on any failure: rendering reports it). */
-static vc_script *segment_file(const char *path) {
+/* Segments the file at `path` with the hunspell dictionary `dict` (NULL on any failure:
+ * rendering reports it). */
+static vc_script *segment_file(const char *path, vc_dict *dict) {
   vc_text *t = NULL;
   vc_script *s = NULL;
   if (vc_text_load(path, &t, NULL) != VC_OK ||
-      vc_segment(t->bytes, t->len, &s, NULL) != VC_OK)
+      vc_segment_with_dict(t->bytes, t->len, NULL, dict, &s, NULL) != VC_OK)
     s = NULL;
   vc_text_free(t);
   return s;
 }
 
+/* The dictionary is loaded once for all the files, not once or twice for each. */
 void vc_batch_plan_voices(char *const *paths, size_t n, vc_voice_pins *pins) {
+  vc_dict *dict = NULL;
+  if (vc_dict_open(&dict) != VC_OK)
+    dict = NULL; /* each segmentation then tries itself, as without a shared one */
   for (size_t i = 0; i < n; i++) {
-    vc_script *s = segment_file(paths[i]);
+    vc_script *s = segment_file(paths[i], dict);
     if (s)
       vc_voice_pins_add(pins, s);
     vc_script_free(s);
   }
+  vc_dict_close(dict);
 }
 
 vc_status vc_batch_cast(const vc_inputs *in, vc_voice_pins *pins) {

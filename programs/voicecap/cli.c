@@ -314,8 +314,10 @@ static int set_version(vc_args *a, const char *v, FILE *err) {
 static const vc_opt_def vc_opts[] = {
     {"out", 'o', "DIR", CMD_RENDER | CMD_BATCH, set_out,
      "output folder, created if missing (default: out)"},
-    {"jobs", 'j', "N", CMD_BATCH, set_jobs,
-     "worker processes, 1 to 256 (default: the number of cores)"},
+    {"jobs", 'j', "N", CMD_RENDER | CMD_BATCH, set_jobs,
+     "render: paragraphs spoken at once, each in a process of its own; batch: interviews "
+     "rendered at once, the cores left over going to each one's paragraphs; 1 to 256 "
+     "(default: the number of cores); the output is the same whatever the number"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
      "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
      "PREFIX/share/voicecap/voices)"},
@@ -560,8 +562,19 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
                       .turns_path = a->turns,
                       .warn = a->verbosity >= 0 ? print_note : NULL,
                       .warn_user = err,
-                      .cancel = vc_guard_flag()};
+                      .cancel = vc_guard_flag(),
+                      .jobs = a->jobs};
   return o;
+}
+
+/* batch: `files` interviews at once (0: one per core) share the cores; each one speaks
+ * as many paragraphs at once as cores are left to it, at least one, so that no more
+ * engines run than there are cores. */
+static int units_per_file(int files) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  cores = cores > 0 ? cores : 1;
+  long per = files > 0 ? cores / files : 1;
+  return per > 0 ? (int)per : 1;
 }
 
 /* "-" names standard input; it has one interview to give, so it may appear once. */
@@ -831,6 +844,7 @@ static int cmd_batch(const vc_args *a, FILE *out, FILE *err) {
                      .progress = (vc_progress_mode)a->progress,
                      .out = a->verbosity < 0 ? NULL : out,
                      .err = err};
+  o.jobs = units_per_file(a->jobs);
   vc_guard_signals();
   int rc = EXIT_SOME_FAILED;
   if (bad >= 0 &&

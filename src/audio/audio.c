@@ -303,6 +303,16 @@ static int outgrows_wav(const vc_audio *a, size_t n) {
   return a->fmt->big && !a->is_rf64 && (a->frames_out + n) * 2 > a->wav_max_data;
 }
 
+/* A sample as 16-bit PCM: y * 32768 rounded to the nearest integer, ties to even (as
+ * nearbyint in the default rounding mode), clamped to the 16-bit range. Clamping to
+ * integer bounds first gives the same result, and below 2^22 adding and taking away
+ * 1.5 * 2^23 rounds a float exactly so, without a call per sample. */
+static short to_short(float y) {
+  float v = y * 32768.0f; /* exact: a power of two */
+  v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
+  return (short)((v + 12582912.0f) - 12582912.0f); /* not folded without -ffast-math */
+}
+
 /* Meters and encodes limited samples: 16-bit for PCM formats, float for lossy ones. */
 static void emit(vc_audio *a, const float *y, size_t n) {
   if (a->status != VC_OK || n == 0)
@@ -315,10 +325,8 @@ static void emit(vc_audio *a, const float *y, size_t n) {
       vc_meter_add_float(a->meter, y, n);
     wrote = sf_write_float(a->sf, y, (sf_count_t)n);
   } else {
-    for (size_t i = 0; i < n; i++) {
-      double v = nearbyint((double)y[i] * 32768.0);
-      a->pcm[i] = (short)(v > 32767.0 ? 32767 : v < -32768.0 ? -32768 : v);
-    }
+    for (size_t i = 0; i < n; i++)
+      a->pcm[i] = to_short(y[i]);
     if (a->meter)
       vc_meter_add_short(a->meter, a->pcm, n);
     wrote = sf_write_short(a->sf, a->pcm, (sf_count_t)n);

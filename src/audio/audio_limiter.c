@@ -193,12 +193,21 @@ static void take(vc_limiter *l, float v) {
   }
 }
 
+/* One step of the release: the gain after `g` when the window's average is `avg`. */
+static double gain_step(const vc_limiter *l, double g, double avg) {
+  double next = avg < g ? avg : g + (avg - g) * l->release;
+  return next > avg ? avg : next;
+}
+
 /* The quiet path: while every gain in the averaging window is unity (sum full), every
  * pushed estimate is under the ceiling, and the new samples and their neighbours are quiet,
- * each step of take() and release_one() reduces to what follows: the same stores, the
- * same gain recurrence, the same output, without the deque and interpolation work. It
- * stops before the first sample it could not handle that way; the full path goes on from
- * exactly the same state. Returns how many samples it took (and released). */
+ * take() and release_one() come down to storing the samples and releasing each one times
+ * the gain, whose recurrence soon stops changing it. Only what later steps read is kept:
+ * the samples, the last estimate pushed, the last m values (unity), the deque's one entry.
+ * The samples out and the state after are those of the full path. It stops before the
+ * first sample it could not take that way (and after VC_QUIET_MAX, so that the samples
+ * stored never overwrite one not yet released). Returns how many it took and released. */
+#define VC_QUIET_MAX 1024
 static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
   const int64_t full = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
   if (l->full_only || l->sum != full || l->dq_len != 1 ||
@@ -207,35 +216,69 @@ static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
       l->next_m != l->n_out + l->attack / 2 ||
       (l->loud != 0 && l->loud + 2 * VC_HALF - 1 > l->n_in))
     return 0;
-  const double avg = (double)l->sum * l->inv_window, quiet = l->quiet;
-  double g = l->gain, min_gain = l->min_gain;
-  uint64_t n_in = l->n_in, n_out = l->n_out;
-  size_t i = 0;
-  for (; i < n && fabsf(in[i]) < quiet; i++) {
-    size_t at = n_in & (VC_RING - 1);
+  size_t q = 0;
+  n = n < VC_QUIET_MAX ? n : VC_QUIET_MAX;
+  while (q < n && fabsf(in[q]) < l->quiet)
+    q++;
+  for (size_t i = 0; i < q; i++) {
+    size_t at = (l->n_in + i) & (VC_RING - 1);
     l->x[at] = l->x[at + VC_RING] = in[i];
-    n_in++;
-    uint64_t k = n_in - 1 - VC_HALF; /* quiet, as are its neighbours: |x| is its peak */
-    l->tp[k & (VC_RING - 1)] = fabsf(l->x[k & (VC_RING - 1)]);
-    /* release_one: pushes k (unity, replacing the deque's one unity entry), m = unity */
-    l->dq_idx[l->dq_head] = k;
-    l->m[(k - l->attack) & (VC_RING - 1)] = (int64_t)VC_FIXED;
-    g = avg < g ? avg : g + (avg - g) * l->release;
-    if (g > avg)
-      g = avg;
-    if (g < min_gain)
-      min_gain = g;
-    out[i] = (float)(l->x[n_out & (VC_RING - 1)] * g);
-    n_out++;
   }
-  l->next_push += i;
-  l->next_m += i;
-  l->n_quiet += i;
-  l->n_in = n_in;
-  l->n_out = n_out;
+  const double avg = (double)l->sum * l->inv_window;
+  double g = l->gain;
+  size_t i = 0;
+  for (; i < q; i++) { /* the gain moves: step by step */
+    double next = gain_step(l, g, avg);
+    if (next == g)
+      break;
+    g = next;
+    l->min_gain = g < l->min_gain ? g : l->min_gain;
+    out[i] = (float)(l->x[(l->n_out + i) & (VC_RING - 1)] * g);
+  }
+  if (i < q) /* from here on g is a fixed point of the step */
+    l->min_gain = g < l->min_gain ? g : l->min_gain;
+  for (; i < q; i++)
+    out[i] = (float)(l->x[(l->n_out + i) & (VC_RING - 1)] * g);
   l->gain = g;
-  l->min_gain = min_gain;
-  return i;
+  l->n_in += q;
+  l->n_out += q;
+  if (q > 0) {
+    uint64_t k = l->n_in - 1 - VC_HALF; /* the last estimate made, and pushed */
+    l->tp[k & (VC_RING - 1)] = fabsf(l->x[k & (VC_RING - 1)]);
+    l->dq_idx[l->dq_head] = k;
+    uint64_t from = l->next_m + q > l->attack + 1 ? l->next_m + q - l->attack - 1 : 0;
+    from = from > l->next_m ? from : l->next_m;
+    for (uint64_t m = from; m < l->next_m + q; m++)
+      l->m[m & (VC_RING - 1)] = (int64_t)VC_FIXED;
+  }
+  l->next_push += q;
+  l->next_m += q;
+  l->n_quiet += q;
+  return q;
+}
+
+/* release_one where the new push needs unity gain and the window holds only unity gains
+ * (so the deque holds one unity entry and m stays unity): the same state after, the same
+ * sample out, without the deque work. Returns 0, doing nothing, where it does not apply. */
+static int release_unity(vc_limiter *l, float *out) {
+  const int64_t full = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
+  uint64_t k = l->n_out, p = l->next_push;
+  if (l->full_only || l->sum != full || l->dq_len != 1 ||
+      l->dq_val[l->dq_head] != (int64_t)VC_FIXED || l->next_m != k + l->attack / 2 ||
+      p != l->next_m + l->attack || p + VC_HALF >= l->n_in || p == 0 ||
+      l->tp[p & (VC_RING - 1)] > l->ceiling || l->tp[(p - 1) & (VC_RING - 1)] > l->ceiling)
+    return 0;
+  l->dq_idx[l->dq_head] = p;
+  l->m[l->next_m & (VC_RING - 1)] = (int64_t)VC_FIXED;
+  l->next_push++;
+  l->next_m++;
+  double g = gain_step(l, l->gain, (double)l->sum * l->inv_window);
+  l->gain = g;
+  if (g < l->min_gain)
+    l->min_gain = g;
+  l->n_out++;
+  *out = (float)(x_at(l, k) * g);
+  return 1;
 }
 
 size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) {
@@ -247,8 +290,9 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) 
     if (i == n)
       break;
     take(l, in[i++]);
-    if (l->n_in > l->latency)
-      out[w++] = release_one(l);
+    if (l->n_in > l->latency && !release_unity(l, out + w))
+      out[w] = release_one(l);
+    w += l->n_in > l->latency;
   }
   return w;
 }

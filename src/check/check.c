@@ -165,20 +165,9 @@ int vc_check_files(char *const *paths, size_t n, const vc_check_opts *o, FILE *o
   return failing;
 }
 
-int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
-                     FILE *out) {
+int vc_check_file_as(const char *path, const char *shown, const vc_speech *sp, FILE *out) {
   int k = shown ? format_of(shown) : -1;
   if (!path || !out || k < 0)
     return -1;
-  double max_unc = o && o->max_uncovered > 0 ? o->max_uncovered : VC_CHECK_MAX_UNCOVERED;
-  vc_speech sp = {0};
-  char msg[256] = "";
-  int has_audio = o && o->audio_path;
-  if (has_audio && vc_speech_load(o->audio_path, &sp, msg, sizeof msg) != VC_OK) {
-    fprintf(out, "%s: %s\n", o->audio_path, msg);
-    return -1;
-  }
-  int failing = check_one(path, shown, k, has_audio ? &sp : NULL, max_unc, 0, out);
-  vc_speech_free(&sp);
-  return failing;
+  return check_one(path, shown, k, sp, VC_CHECK_MAX_UNCOVERED, 0, out);
 }

@@ -11,60 +11,126 @@
 enum {
   SP_BLOCK = 4096, /* frames read at once */
   SP_MAX_CHANNELS = 64,
-  SP_MAX_HOURS = 48,    /* longer audio is refused (VC_ERR_LIMIT) */
-  SP_SILENT_DBFS = -70, /* a file whose loudest window is quieter has no speech */
+  SP_MAX_HOURS = 48,         /* longer audio is refused (VC_ERR_LIMIT) */
+  SP_SILENT_DBFS = -70,      /* a file whose loudest window is quieter has no speech */
+  SP_KEEP_WINDOWS = 1 << 18, /* up to this many windows (43 min, 2 MiB) are kept, to mark
+                                speech without reading the file again */
 };
 
 typedef struct sp_reader {
   SNDFILE *f;
   SF_INFO info;
+  const char *path;
   float *buf;
-  double *power; /* mean square per window */
   size_t n;
 } sp_reader;
 
-/* Window of frame g: windows are 10 ms, frame g belongs to floor(g * 100 / rate). */
-static size_t window_of(sf_count_t g, int rate) {
-  return (size_t)(g * (1000 / VC_CHK_WIN_MS) / rate);
+/* Windows are 10 ms: frame g belongs to window floor(g * 100 / rate). The first frame of
+ * window w + 1 is the least g with g * 100 >= (w + 1) * rate. */
+static sf_count_t next_window(size_t w, int rate) {
+  int64_t per_s = 1000 / VC_CHK_WIN_MS;
+  return (sf_count_t)((((int64_t)w + 1) * rate + per_s - 1) / per_s);
 }
 
-static vc_status accumulate(sp_reader *rd) {
+/* Window w's sum of squares as its mean square, the file having `end` frames. */
+static double mean_square(double sum, size_t w, int rate, sf_count_t end) {
+  sf_count_t a = (sf_count_t)((int64_t)w * rate * VC_CHK_WIN_MS / 1000);
+  sf_count_t z = (sf_count_t)((int64_t)(w + 1) * rate * VC_CHK_WIN_MS / 1000);
+  z = z < end ? z : end;
+  return z > a ? sum / (double)(z - a) : sum;
+}
+
+/* Called with each window that has frames, in order, and its mean square. */
+typedef void (*sp_window_fn)(void *user, size_t w, double power);
+
+/* Reads the file from its start and hands each window's mean square to `fn`: the
+ * windows are not kept, so memory does not grow with the audio's length. */
+static vc_status each_window(sp_reader *rd, sp_window_fn fn, void *user) {
   int ch = rd->info.channels, rate = rd->info.samplerate;
   sf_count_t g = 0, got;
+  size_t w = 0;                           /* the window of frame g */
+  sf_count_t next = next_window(w, rate); /* the first frame of window w + 1 */
+  double acc = 0;                         /* window w's sum so far */
+  int any = 0;                            /* window w has frames */
   while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0) {
     for (sf_count_t i = 0; i < got; i++, g++) {
       double sum = 0;
       for (int c = 0; c < ch; c++)
         sum += (double)rd->buf[i * ch + c] * rd->buf[i * ch + c];
-      size_t w = window_of(g, rate);
-      if (w < rd->n)
-        rd->power[w] += sum / ch;
+      if (g >= next) {
+        if (any && w < rd->n)
+          fn(user, w, mean_square(acc, w, rate, next));
+        acc = 0;
+        while (g >= next)
+          next = next_window(++w, rate);
+      }
+      acc += sum / ch;
+      any = 1;
     }
   }
   if (sf_error(rd->f) != SF_ERR_NO_ERROR)
     return VC_ERR_AUDIO;
-  for (size_t w = 0; w < rd->n; w++) {
-    sf_count_t a = (sf_count_t)((int64_t)w * rate * VC_CHK_WIN_MS / 1000);
-    sf_count_t z = (sf_count_t)((int64_t)(w + 1) * rate * VC_CHK_WIN_MS / 1000);
-    z = z < g ? z : g;
-    if (z > a)
-      rd->power[w] /= (double)(z - a);
-  }
+  if (any && w < rd->n)
+    fn(user, w, mean_square(acc, w, rate, g));
   return VC_OK;
 }
 
-static void mark_speech(const sp_reader *rd, vc_speech *sp) {
-  double peak = 0;
-  for (size_t w = 0; w < rd->n; w++)
-    peak = rd->power[w] > peak ? rd->power[w] : peak;
-  sp->peak_dbfs = peak > 0 ? 10 * log10(peak) : -INFINITY;
-  double floor = peak * pow(10, -VC_CHK_SPEECH_DB / 10.0);
-  int silent = !(sp->peak_dbfs > SP_SILENT_DBFS);
-  for (size_t w = 0; w < rd->n; w++)
-    sp->on[w] = !silent && rd->power[w] > 0 && rd->power[w] >= floor;
+/* The loudest window so far, and each window's mean square when they are kept. */
+typedef struct sp_peak {
+  double peak;
+  double *kept; /* NULL: not kept */
+} sp_peak;
+
+static void take_peak(void *user, size_t w, double power) {
+  sp_peak *p = user;
+  p->peak = power > p->peak ? power : p->peak;
+  if (p->kept)
+    p->kept[w] = power;
+}
+
+typedef struct sp_marker {
+  vc_speech *sp;
+  double floor;
+} sp_marker;
+
+static void mark_window(void *user, size_t w, double power) {
+  sp_marker *m = user;
+  m->sp->on[w] = power > 0 && power >= m->floor;
+}
+
+/* Back to the first frame (libsndfile cannot seek in every format: then reopened). */
+static vc_status rewind_audio(sp_reader *rd) {
+  if (sf_seek(rd->f, 0, SEEK_SET) == 0)
+    return VC_OK;
+  sf_close(rd->f);
+  SF_INFO info = {0};
+  rd->f = sf_open(rd->path, SFM_READ, &info);
+  return rd->f && info.frames == rd->info.frames ? VC_OK : VC_ERR_AUDIO;
+}
+
+/* The loudest window, then the windows within VC_CHK_SPEECH_DB of it: from the mean
+ * squares kept, or for long audio (whose windows are not kept, so that memory stays
+ * flat) from a second pass over the file, which gives the same mean squares. */
+static vc_status find_speech(sp_reader *rd, vc_speech *sp) {
+  sp_peak p = {0, NULL};
+  if (rd->n <= SP_KEEP_WINDOWS && !(p.kept = calloc(rd->n ? rd->n : 1, sizeof *p.kept)))
+    return VC_ERR_NOMEM;
+  vc_status st = each_window(rd, take_peak, &p);
+  sp->peak_dbfs = p.peak > 0 ? 10 * log10(p.peak) : -INFINITY;
+  sp_marker m = {sp, p.peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
+  if (st == VC_OK && sp->peak_dbfs > SP_SILENT_DBFS) { /* else every window stays off */
+    if (p.kept)
+      for (size_t w = 0; w < rd->n; w++)
+        mark_window(&m, w, p.kept[w]);
+    else if ((st = rewind_audio(rd)) == VC_OK)
+      st = each_window(rd, mark_window, &m);
+  }
+  free(p.kept);
+  return st;
 }
 
 static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t size) {
+  rd->path = path;
   rd->f = sf_open(path, SFM_READ, &rd->info);
   if (!rd->f) {
     snprintf(msg, size, "cannot read audio: %s", sf_strerror(NULL));
@@ -83,8 +149,7 @@ static vc_status open_audio(const char *path, sp_reader *rd, char *msg, size_t s
   int64_t per_s = 1000 / VC_CHK_WIN_MS; /* windows a second */
   rd->n = (size_t)(((int64_t)rd->info.frames * per_s + rate - 1) / rate);
   rd->buf = malloc((size_t)SP_BLOCK * (size_t)ch * sizeof *rd->buf);
-  rd->power = calloc(rd->n ? rd->n : 1, sizeof *rd->power);
-  if (!rd->buf || !rd->power) {
+  if (!rd->buf) {
     snprintf(msg, size, "out of memory");
     return VC_ERR_NOMEM;
   }
@@ -97,11 +162,6 @@ vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size
   vc_status st = open_audio(path, &rd, msg, size);
   if (st != VC_OK)
     goto fail;
-  st = accumulate(&rd);
-  if (st != VC_OK) {
-    snprintf(msg, size, "cannot read audio: %s", sf_strerror(rd.f));
-    goto fail;
-  }
   sp->on = calloc(rd.n ? rd.n : 1, 1);
   if (!sp->on) {
     snprintf(msg, size, "out of memory");
@@ -110,12 +170,15 @@ vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size
   }
   sp->n = rd.n;
   sp->duration_ms = (int64_t)rd.info.frames * 1000 / rd.info.samplerate;
-  mark_speech(&rd, sp);
+  st = find_speech(&rd, sp);
+  if (st != VC_OK)
+    snprintf(msg, size, "cannot read audio: %s", sf_strerror(rd.f));
 fail:
   if (rd.f)
     sf_close(rd.f);
   free(rd.buf);
-  free(rd.power);
+  if (st != VC_OK)
+    vc_speech_free(sp);
   return st;
 }
 

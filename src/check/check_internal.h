@@ -16,14 +16,6 @@
 #define VC_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define VC_PRINTF(a, b)
-/* For the library's own use (render checks its captions before publishing): */
-/* vc_check_files for one file `path` whose format and name in messages come from
- * `shown` (its extension: .srt, .vtt or .ass), so that a file written under a temporary
- * name is checked as the output it will become (render does). Returns 1 when it fails,
- * 0 when it passes, -1 when `shown` names no caption format or the audio cannot be read
- * (the reason on `out`). */
-int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
-                     FILE *out);
 
 #endif
 
@@ -164,10 +156,10 @@ vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
 /* For the library's own use (render checks its captions before publishing): */
 /* vc_check_files for one file `path` whose format and name in messages come from
  * `shown` (its extension: .srt, .vtt or .ass), so that a file written under a temporary
- * name is checked as the output it will become (render does). Returns 1 when it fails,
- * 0 when it passes, -1 when `shown` names no caption format or the audio cannot be read
- * (the reason on `out`). */
-int vc_check_file_as(const char *path, const char *shown, const vc_check_opts *o,
-                     FILE *out);
+ * name is checked as the output it will become (render does), against the speech `sp`
+ * already loaded with vc_speech_load (NULL: no audio checks), so that the audio is read
+ * once for all caption files. Returns 1 when it fails, 0 when it passes, -1 when `shown`
+ * names no caption format. */
+int vc_check_file_as(const char *path, const char *shown, const vc_speech *sp, FILE *out);
 
 #endif

@@ -22,6 +22,7 @@
 #include "render_outset.h"
 #include "render_record.h"
 #include "render_spool.h"
+#include "segment_dict.h"
 #include "synth.h"
 #include "synth_calibrate.h"
 #include "text.h"
@@ -78,6 +79,16 @@ static int wanted(const vc_render_opts *o, int i) {
   return 1;
 }
 
+/* Where the units sent ahead to the synthesiser have got to: the same walk over turns,
+ * paragraphs and pieces as speak_turn's, run up to `jobs` units ahead of it. */
+typedef struct vc_unit_cursor {
+  size_t ti;        /* the turn */
+  size_t start;     /* the next paragraph's first byte in it */
+  vc_speakable *sp; /* the paragraph being sent, or NULL */
+  size_t piece;     /* its next piece: 0 to sp->n_holds */
+  size_t from;      /* where that piece starts in sp->text */
+} vc_unit_cursor;
+
 typedef struct vc_job {
   const char *path;  /* the input file, or NULL for text in memory */
   const char *name;  /* the input's name: its path, or the name given */
@@ -92,6 +103,7 @@ typedef struct vc_job {
   vc_text *text;
   vc_script *script;
   vc_speak_rules *rules;
+  vc_dict *dict; /* hunspell, loaded once and shared by segmenter, glue and rules */
   vc_voiceset *voices;
   vc_cast *cast;
   vc_synth *synth;
@@ -113,8 +125,10 @@ typedef struct vc_job {
   char *source_name; /* the input's base name as the outputs show it (valid UTF-8) */
   char *audio_name;  /* the audio file's name, likewise */
   size_t n_split;    /* words read in pieces (VC_SPEAK_MAX_WORD_BYTES) */
-  vc_spool *spool;   /* every write of the audio, for writing it again with pauses;
-                        NULL once it could not be written (spool_errno says why) */
+  size_t jobs;       /* units spoken at once */
+  vc_unit_cursor ahead;
+  vc_spool *spool; /* every write of the audio, for writing it again with pauses;
+                      NULL once it could not be written (spool_errno says why) */
   int spool_errno;
   uint64_t spoken;   /* samples written so far, the pauses for reading not counted */
   size_t next_pause; /* the first of the timeline's pauses not yet written */
@@ -247,39 +261,97 @@ static uint64_t ms_to_samples(int ms, int rate) {
   return ms > 0 ? (uint64_t)ms * (uint64_t)rate / 1000u : 0;
 }
 
-/* Speaks one utterance, sp->text[from, to), into `all` (grown; positions made relative
- * to the whole speakable text and times to the paragraph's start `para`). White space
- * alone is not synthesised. */
+/* A piece that is white space alone is not synthesised. */
+static int blank_piece(const vc_speakable *sp, size_t from, size_t to) {
+  while (from < to && strchr(" \t\n", sp->text[from]))
+    from++;
+  return from == to;
+}
+
+/* The next unit of the walk (a piece of a paragraph of a turn) in *text (NULL at the
+ * end) and its voice in *v. */
+static vc_status next_unit(vc_job *j, vc_unit_cursor *c, const vc_voice **v, char **text) {
+  *text = NULL;
+  while (c->ti < j->script->n_turns) {
+    const vc_turn *t = &j->script->turns[c->ti];
+    for (; c->sp && c->piece <= c->sp->n_holds; c->piece++) {
+      size_t from = c->from,
+             to = c->piece < c->sp->n_holds ? c->sp->holds[c->piece].at : c->sp->len;
+      c->from = to;
+      if (blank_piece(c->sp, from, to))
+        continue;
+      c->piece++;
+      *v = j->cast->voice[t->speaker];
+      *text = strndup(c->sp->text + from, to - from);
+      return *text ? VC_OK : VC_ERR_NOMEM;
+    }
+    vc_speakable_free(c->sp);
+    c->sp = NULL;
+    if (c->start >= t->text_len) {
+      c->ti++;
+      c->start = 0;
+      continue;
+    }
+    const char *nl = memchr(t->text + c->start, '\n', t->text_len - c->start);
+    size_t base = c->start, end = nl ? (size_t)(nl - t->text) : t->text_len;
+    c->start = end + 1;
+    c->piece = c->from = 0;
+    if (end > base) {
+      vc_status st = vc_speakable_new_with(j->rules, t->text + base, end - base, &c->sp);
+      if (st != VC_OK)
+        return st;
+    }
+  }
+  return VC_OK;
+}
+
+/* Sends units ahead until `jobs` are being spoken (or the walk ends). */
+static vc_status send_ahead(vc_job *j) {
+  while (vc_synth_outstanding(j->synth) < j->jobs) {
+    const vc_voice *v = NULL;
+    char *text = NULL;
+    vc_status st = next_unit(j, &j->ahead, &v, &text);
+    if (st != VC_OK || !text)
+      return st;
+    st = vc_synth_submit(j->synth, v, text, j->diag);
+    free(text);
+    if (st != VC_OK)
+      return st;
+  }
+  return VC_OK;
+}
+
+/* Joins one unit, sp->text[from, to), to what is spoken so far: its samples to the audio
+ * and its words to `all` (grown; positions made relative to the whole speakable text
+ * and times to the paragraph's start `para`). Units are joined here and nowhere else, in
+ * order; the unit itself was spoken ahead, in a process of its own (send_ahead). */
 static vc_status speak_piece(vc_job *j, const vc_voice *v, const vc_speakable *sp,
                              size_t from, size_t to, uint64_t para, vc_synth_word **all,
                              size_t *n_all) {
-  size_t k = from;
-  while (k < to && strchr(" \t\n", sp->text[k]))
-    k++;
-  if (k == to)
+  if (blank_piece(sp, from, to))
     return VC_OK;
-  char *text = strndup(sp->text + from, to - from);
-  if (!text)
-    return VC_ERR_NOMEM;
-  vc_synth_word *words = NULL;
-  size_t n_words = 0;
-  uint64_t n_samples = 0, at = j->spoken - para;
-  vc_status st =
-      vc_synth_speak(j->synth, v, text, sink_pcm, j, &words, &n_words, &n_samples, j->diag);
-  free(text);
+  vc_synth_unit u = {0};
+  uint64_t at = j->spoken - para;
+  vc_status st = send_ahead(j);
+  if (st == VC_OK)
+    st = vc_synth_take(j->synth, v, &u, j->diag);
+  if (st == VC_OK) /* the next units are spoken while this one's audio is processed */
+    st = send_ahead(j);
+  if (st == VC_OK)
+    st = sink_pcm(j, u.pcm, (size_t)u.n_samples);
   vc_synth_word *grown =
-      st == VC_OK ? realloc(*all, (*n_all + n_words + 1) * sizeof **all) : NULL;
+      st == VC_OK ? realloc(*all, (*n_all + u.n_words + 1) * sizeof **all) : NULL;
   if (st == VC_OK && !grown)
     st = VC_ERR_NOMEM;
-  for (size_t w = 0; st == VC_OK && w < n_words; w++) {
-    words[w].pos += from;
-    words[w].start += at;
-    words[w].end += at;
-    grown[(*n_all)++] = words[w];
+  for (size_t w = 0; st == VC_OK && w < u.n_words; w++) {
+    u.words[w].pos += from;
+    u.words[w].start += at;
+    u.words[w].end += at;
+    grown[(*n_all)++] = u.words[w];
   }
   if (grown)
     *all = grown;
-  free(words);
+  vc_synth_unit_free(&u);
   return st;
 }
 
@@ -354,7 +426,7 @@ static vc_status speak_turn(vc_job *j, size_t ti) {
   return st;
 }
 
-enum { VC_END_SILENCE_MS = 1000 };
+enum { VC_END_SILENCE_MS = 1000, VC_MAX_UNIT_JOBS = 256 };
 
 /* The gain of every speaker's voice, measured (or read from the calibration cache the
  * options name) before the audio opens. */
@@ -461,9 +533,7 @@ static vc_status open_spool(vc_job *j) {
 }
 
 static vc_status synthesise(vc_job *j) {
-  vc_status st = vc_synth_new(&j->synth, j->diag);
-  if (st == VC_OK)
-    st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
+  vc_status st = vc_calibrator_new(j->o->calibration_cache, &j->calibrator);
   if (st == VC_OK)
     st = voice_gains(j);
   if (st != VC_OK)
@@ -664,27 +734,36 @@ static void first_line(const char *report, char *buf, size_t size) {
  * rule where it could not. */
 static vc_status check_captions(vc_job *j) {
   static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
-  vc_check_opts co = {.audio_path = j->temp[OUT_WAV]};
-  for (size_t k = 0; k < sizeof caption_outputs / sizeof caption_outputs[0]; k++) {
+  vc_speech sp = {0};
+  char why[256] = "";
+  if (vc_speech_load(j->temp[OUT_WAV], &sp, why, sizeof why) != VC_OK) {
+    snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->final[OUT_WAV], why);
+    return VC_ERR_AUDIO;
+  }
+  vc_status st = VC_OK;
+  for (size_t k = 0; st == VC_OK && k < sizeof caption_outputs / sizeof caption_outputs[0];
+       k++) {
     int i = caption_outputs[k];
     char *report = NULL;
     size_t size = 0;
     FILE *mem = open_memstream(&report, &size);
-    if (!mem)
-      return VC_ERR_NOMEM;
-    int failed = vc_check_file_as(j->temp[i], j->final[i], &co, mem);
+    if (!mem) {
+      st = VC_ERR_NOMEM;
+      break;
+    }
+    int failed = vc_check_file_as(j->temp[i], j->final[i], &sp, mem);
     fclose(mem);
     if (failed != 0) {
       char line[400];
       first_line(report, line, sizeof line);
       snprintf(j->diag->msg, sizeof j->diag->msg,
                "captions break a caption rule, nothing written: %.250s", line);
+      st = VC_ERR_LIMIT;
     }
     free(report);
-    if (failed != 0)
-      return VC_ERR_LIMIT;
   }
-  return VC_OK;
+  vc_speech_free(&sp);
+  return st;
 }
 
 /* The open-caption video, from the finished audio and ASS files (--video). The file is
@@ -796,10 +875,12 @@ static void job_cleanup(vc_job *j) {
   free(j->gains);
   vc_timeline_free(j->tl);
   vc_calibrator_free(j->calibrator);
+  vc_speakable_free(j->ahead.sp);
   vc_synth_free(j->synth);
   vc_cast_free(j->cast);
   vc_voiceset_free(j->voices);
   vc_speak_rules_free(j->rules);
+  vc_dict_close(j->dict);
   vc_script_free(j->script);
   vc_text_free(j->text);
   free(j->voices_dir);
@@ -809,7 +890,8 @@ static void job_cleanup(vc_job *j) {
 /* The turns from the segmenter, with a warning when some are uncertain. */
 static vc_status segment_text(vc_job *j) {
   vc_segment_opts so = {.data_dir = j->data_dir};
-  vc_status st = vc_segment_with(j->text->bytes, j->text->len, &so, &j->script, j->diag);
+  vc_status st =
+      vc_segment_with_dict(j->text->bytes, j->text->len, &so, j->dict, &j->script, j->diag);
   size_t unsure = st == VC_OK ? vc_script_uncertain(j->script) : 0;
   if (unsure && j->o->warn) {
     char msg[512];
@@ -842,12 +924,25 @@ static vc_status read_script(vc_job *j) {
     st = j->path ? vc_text_load(j->path, &j->text, j->diag)
                  : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
   if (st == VC_OK)
+    st = vc_dict_open(&j->dict);
+  if (st == VC_OK)
     st = j->o->turns_path ? read_turns(j) : segment_text(j);
   return st;
 }
 
+/* The synthesiser first, while the process is small: the helper it forks (the engine
+ * every unit is spoken from) is then cheap to fork again for each unit. */
+static vc_status start_synth(vc_job *j) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  j->jobs = j->o->jobs > 0 ? (size_t)j->o->jobs : cores > 0 ? (size_t)cores : 1;
+  j->jobs = j->jobs < VC_MAX_UNIT_JOBS ? j->jobs : VC_MAX_UNIT_JOBS;
+  return vc_synth_new(&j->synth, j->diag);
+}
+
 static vc_status render_job(vc_job *j) {
-  vc_status st = read_script(j);
+  vc_status st = start_synth(j);
+  if (st == VC_OK)
+    st = read_script(j);
   if (st == VC_OK)
     st = vc_script_announce(j->script, j->o->announce);
   if (st != VC_OK)
@@ -855,7 +950,7 @@ static vc_status render_job(vc_job *j) {
   note(j, "%zu turn%s, %zu speaker%s", j->script->n_turns,
        j->script->n_turns == 1 ? "" : "s", j->script->n_speakers,
        j->script->n_speakers == 1 ? "" : "s");
-  st = vc_speak_rules_load(j->data_dir, &j->rules, j->diag);
+  st = vc_speak_rules_load_dict(j->data_dir, j->dict, &j->rules, j->diag);
   if (st == VC_OK)
     st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "segment_dict.h"
 #include "segment_internal.h"
 #include "text.h"
 #include "text_lex.h"
@@ -194,7 +195,8 @@ static vc_status repair_glue(const vc_seg *g, vc_script *s) {
     if (!tried) {
       tried = 1;
       if (g->opts.no_dictionary ||
-          vc_glue_ctx_new(g->src, g->len, g->opts.data_dir, &ctx, NULL) != VC_OK)
+          vc_glue_ctx_new_dict(g->src, g->len, g->opts.data_dir, g->shared_dict, &ctx,
+                               NULL) != VC_OK)
         ctx = NULL;
     }
     char *fixed = NULL;
@@ -274,6 +276,11 @@ vc_status vc_segment(const char *text, size_t len, vc_script **out, vc_diag *dia
 
 vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *opts,
                           vc_script **out, vc_diag *diag) {
+  return vc_segment_with_dict(text, len, opts, NULL, out, diag);
+}
+
+vc_status vc_segment_with_dict(const char *text, size_t len, const vc_segment_opts *opts,
+                               vc_dict *dict, vc_script **out, vc_diag *diag) {
   if (!out || (!text && len))
     return VC_ERR_ARG;
   *out = NULL;
@@ -289,6 +296,7 @@ vc_status vc_segment_with(const char *text, size_t len, const vc_segment_opts *o
   g.diag = diag;
   if (opts)
     g.opts = *opts;
+  g.shared_dict = dict;
   vc_status st = run_passes(&g);
   if (st == VC_OK && g.n_pieces == 0) {
     diag_set(diag, "nothing to speak");

@@ -142,7 +142,8 @@ typedef struct vc_seg {
   int single_quotes;               /* the article quotes speech with single marks */
   size_t open_speaker;             /* whose */
   vc_segment_opts opts;
-  struct vc_dict *dict; /* hunspell, opened when first needed (may stay NULL) */
+  struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
+  struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
   int dict_tried;
   vc_diag *diag;
   const char *over; /* the limit an input exceeded ("speakers"), for the message */
@@ -230,6 +231,8 @@ extern const char *const vc_seg_name_connectors[];
 extern const char *const vc_seg_actor_cues[];
 extern const char *const vc_seg_director_cues[];
 extern const char *const vc_seg_appositive_starts[];
+extern const char *const vc_seg_opening_greetings[];
+extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 
@@ -245,6 +248,7 @@ vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role
                              size_t *out);
 int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len);
 int vc_seg_main_person(vc_seg *g);
+int vc_seg_main_person_but(vc_seg *g, const char *but);
 int vc_seg_common_word(vc_seg *g, const char *w, size_t n);
 vc_status vc_seg_resolve_speakers(vc_seg *g);
 
@@ -258,6 +262,11 @@ vc_status vc_seg_intro_names(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);
+/* The first line of a question-line/answer-line block layout, n_paras if there is none. */
+size_t vc_seg_pair_start(const vc_seg *g);
+/* The first line of an unlabelled spoken record that opens with a greeting and puts a
+ * question to someone by name, n_paras if there is none. */
+size_t vc_seg_addressed_start(vc_seg *g);
 
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);

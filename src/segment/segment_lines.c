@@ -164,6 +164,161 @@ static vc_status add_split_line(vc_seg *g, size_t s, size_t e, size_t block, int
   return st;
 }
 
+/* ---- speaker labels inside a line ("... in the fall. SH: And then? JP: We moved.") ----
+ */
+
+enum { INLINE_KEYS = 16 };
+
+typedef struct inline_keys {
+  char key[INLINE_KEYS][4];
+  int count[INLINE_KEYS];
+  int n;
+} inline_keys;
+
+/* An initials label at t[i]: one to three capitals at a word start, a colon and a space.
+ * Its length up to the colon's end, or 0. */
+static size_t initials_label(const char *t, size_t e, size_t i) {
+  if (i == 0 || t[i - 1] != ' ')
+    return 0;
+  size_t j = i;
+  while (j < e && j - i < 4 && t[j] >= 'A' && t[j] <= 'Z')
+    j++;
+  if (j == i || j - i > 3 || j + 1 >= e || t[j] != ':' || t[j + 1] != ' ')
+    return 0;
+  return j + 1 - i;
+}
+
+/* A name label at t[i]: two to four capitalised words, a colon and a space ("Jane Q.
+ * Doe: "). Its length up to the colon's end, or 0. */
+static size_t name_label(const char *t, size_t e, size_t i) {
+  size_t j = i;
+  for (int words = 0; words < 4;) {
+    int32_t cp;
+    vc_seg_cp(t, e, j, &cp);
+    size_t w = vc_seg_word_end(t, e, j);
+    if (!vc_seg_is_upper(cp) || w == j ||
+        vc_seg_in_list(t + j, w - j, vc_seg_not_name_words))
+      return 0;
+    words++;
+    j = w;
+    if (j + 1 < e && t[j] == ':' && t[j + 1] == ' ')
+      return words >= 2 ? j + 1 - i : 0;
+    if (j >= e || t[j] != ' ')
+      return 0;
+    j++;
+  }
+  return 0;
+}
+
+/* Does a sentence end just before t[i] (or only a page number stand before it in its
+ * line, from `s`)? */
+static int after_sentence(const char *t, size_t s, size_t i) {
+  size_t k = i;
+  while (k > s && t[k - 1] == ' ')
+    k--;
+  if (k == i)
+    return 0;
+  size_t d = k;
+  while (d > s && t[d - 1] >= '0' && t[d - 1] <= '9')
+    d--;
+  if (d == s)
+    return 1; /* "2 Jane Doe: ..." at the top of a page */
+  unsigned char c = (unsigned char)t[k - 1];
+  if (strchr(".?!\")", c))
+    return 1;
+  return k >= s + 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
+         (c == 0x9D || c == 0xA6); /* a closing quote or an ellipsis */
+}
+
+static void count_key(inline_keys *ks, const char *k, size_t n) {
+  for (int i = 0; i < ks->n; i++)
+    if (strlen(ks->key[i]) == n && memcmp(ks->key[i], k, n) == 0) {
+      ks->count[i]++;
+      return;
+    }
+  if (ks->n < INLINE_KEYS) {
+    memcpy(ks->key[ks->n], k, n);
+    ks->key[ks->n][n] = 0;
+    ks->count[ks->n++] = 1;
+  }
+}
+
+static int recurring_key(const inline_keys *ks, const char *k, size_t n) {
+  for (int i = 0; i < ks->n; i++)
+    if (strlen(ks->key[i]) == n && memcmp(ks->key[i], k, n) == 0)
+      return ks->count[i] >= 2;
+  return 0;
+}
+
+/* Is the text an inline-labelled transcript: two or more initials labels, each written
+ * at least twice inside lines (not at their start)? */
+static int inline_labelled(const vc_seg *g, inline_keys *ks) {
+  memset(ks, 0, sizeof *ks);
+  for (size_t p = 0; p < g->n_paras; p++)
+    for (size_t i = g->paras[p].start + 1; i < g->paras[p].end; i++) {
+      size_t m = initials_label(g->src, g->paras[p].end, i);
+      if (m)
+        count_key(ks, g->src + i, m - 1);
+    }
+  int keys = 0;
+  for (int i = 0; i < ks->n; i++)
+    keys += ks->count[i] >= 2;
+  return keys >= 2;
+}
+
+/* Where the next inline label of para p starts after `from`, or its end. */
+static size_t next_inline_label(const vc_seg *g, const inline_keys *ks, const vc_para *p,
+                                size_t from) {
+  for (size_t i = from + 1; i < p->end; i++) {
+    if (i > p->start && g->src[i - 1] != ' ')
+      continue;
+    size_t m = initials_label(g->src, p->end, i);
+    if (m && recurring_key(ks, g->src + i, m - 1))
+      return i;
+    if (name_label(g->src, p->end, i) && after_sentence(g->src, p->start, i))
+      return i;
+  }
+  return p->end;
+}
+
+/* Splits lines at speaker labels written inside them, when the text labels its turns so
+ * (oral histories and transcripts flattened from PDF): each label starts a line. */
+static vc_status split_inline_labels(vc_seg *g) {
+  inline_keys ks;
+  if (!inline_labelled(g, &ks))
+    return VC_OK;
+  size_t extra = 0;
+  for (size_t p = 0; p < g->n_paras; p++)
+    for (size_t i = g->paras[p].start;
+         (i = next_inline_label(g, &ks, &g->paras[p], i)) < g->paras[p].end;)
+      extra++;
+  vc_status st = vc_seg_grow((void **)&g->paras, &g->cap_paras, g->n_paras + extra,
+                             sizeof *g->paras, VC_SEG_MAX_LINES);
+  if (st != VC_OK)
+    return vc_seg_over(g, st, "lines", VC_SEG_MAX_LINES);
+  size_t o = g->n_paras + extra; /* fill from the back, in place */
+  for (size_t p = g->n_paras; p-- > 0;) {
+    vc_para line = g->paras[p];
+    size_t cuts[64], nc = 0, i = line.start;
+    while (nc < 64 && (i = next_inline_label(g, &ks, &line, i)) < line.end)
+      cuts[nc++] = i;
+    for (size_t c = nc + 1; c-- > 0;) {
+      size_t s = c ? cuts[c - 1] : line.start, e = c < nc ? cuts[c] : line.end;
+      trim(g->src, &s, &e);
+      vc_para *q = &g->paras[--o];
+      *q = line;
+      q->start = q->body = s;
+      q->end = e > s ? e : s;
+      q->block_first = line.block_first && c == 0;
+    }
+  }
+  /* pieces that were cut past the 64th label stay joined; drop the unused slots */
+  if (o > 0)
+    memmove(g->paras, g->paras + o, (g->n_paras + extra - o) * sizeof *g->paras);
+  g->n_paras = g->n_paras + extra - o;
+  return VC_OK;
+}
+
 /* Splits the source into non-blank lines grouped in blank-separated blocks. */
 vc_status vc_seg_split_lines(vc_seg *g) {
   size_t block = 0, pos = 0;
@@ -189,6 +344,9 @@ vc_status vc_seg_split_lines(vc_seg *g) {
     pos = le + 1;
   }
   join_wrapped(g);
+  vc_status st = split_inline_labels(g);
+  if (st != VC_OK)
+    return st;
   for (size_t i = 0; i < g->n_paras;) {
     size_t j = i;
     while (j < g->n_paras && g->paras[j].block == g->paras[i].block)
@@ -499,6 +657,26 @@ static int line_is_vtt_header(const char *s, size_t n) {
   return n >= 6 && memcmp(s, "WEBVTT", 6) == 0 && (n == 6 || s[6] == ' ' || s[6] == '\t');
 }
 
+/* A photo caption that ends with its credit in the same line ("The north hall, seen
+ * from the stairs. Photo courtesy of the city archive."): a credit sentence of a few words
+ * closing a short line. */
+static int line_ends_with_credit(const char *s, size_t n) {
+  int words = 0;
+  for (size_t i = 0; i < n; i++)
+    words += s[i] == ' ';
+  if (words >= 60)
+    return 0;
+  for (size_t i = n; i-- > 2;) {
+    if (s[i - 1] != ' ' || !strchr(".!?\"", s[i - 2]))
+      continue;
+    int tail = 0;
+    for (size_t k = i; k < n; k++)
+      tail += s[k] == ' ';
+    return tail < 12 && starts_with_any(s + i, n - i, vc_seg_credit_starts);
+  }
+  return 0;
+}
+
 static vc_drop drop_kind(const char *s, size_t n) {
   if (line_is_vtt_header(s, n))
     return VC_DROP_DATE;
@@ -512,6 +690,8 @@ static vc_drop drop_kind(const char *s, size_t n) {
     return VC_DROP_DATE;
   if (line_is_credit(s, n))
     return VC_DROP_CREDIT;
+  if (line_ends_with_credit(s, n))
+    return VC_DROP_CAPTION;
   if (line_is_promo(s, n))
     return VC_DROP_PROMO;
   return VC_DROP_NONE;

@@ -72,6 +72,39 @@ static int self_intro(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap
   return 0;
 }
 
+typedef struct need {
+  size_t speaker;
+  char heard[VC_SEG_NAME_MAX];
+  size_t off; /* where they said it */
+  int words;
+  int generic;                  /* "Speaker 2" (else a handle) */
+  char called[VC_SEG_NAME_MAX]; /* the name the turn before hands over to ("Jane, you?") */
+  size_t called_off;
+} need;
+
+/* The name a turn's last paragraph hands over to: a capitalised word right before a comma
+ * or a question mark in its last sentence ("So Jane, do you want to start?", "..., Jane?").
+ */
+static void hand_over(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, need *d) {
+  size_t n = 0, from = p->body;
+  for (size_t i = p->body; i + 1 < p->end; i++)
+    if (strchr(".!?", g->src[i]) && g->src[i + 1] == ' ')
+      from = i + 1; /* the last sentence */
+  if (vc_seg_tokens(g->src, from, p->end, t, &n, cap) != VC_OK)
+    return;
+  for (size_t k = 0; k < n; k++) {
+    const vc_tok *w = &(*t)[k];
+    char after = w->e < p->end ? g->src[w->e] : 0;
+    if (!w->cap || (after != ',' && after != '?') || tok_in(g, w, vc_seg_not_name_words) ||
+        tok_in(g, w, vc_seg_first_person) || tok_in(g, w, vc_seg_pronouns) ||
+        (k + 1 < n && (*t)[k + 1].cap && (*t)[k + 1].tight))
+      continue;
+    vc_seg_copy_name(g->src + w->s, w->e - w->s, d->called, sizeof d->called);
+    d->called_off = w->s;
+    return;
+  }
+}
+
 /* Splits the speaker lists ("Jane Doe, Joe Roe and Ann Poe") into names. */
 static int read_cast(const vc_seg *g, cast_name *c) {
   int n = 0;
@@ -154,14 +187,6 @@ static double name_match(const char *heard, const char *listed) {
   return best;
 }
 
-typedef struct need {
-  size_t speaker;
-  char heard[VC_SEG_NAME_MAX];
-  size_t off; /* where they said it */
-  int words;
-  int generic; /* "Speaker 2" (else a handle) */
-} need;
-
 /* The speakers whose labels name no one, and what each says of themselves. */
 static size_t find_needs(vc_seg *g, need *nd, size_t max) {
   size_t n = 0;
@@ -183,16 +208,21 @@ static size_t find_needs(vc_seg *g, need *nd, size_t max) {
   vc_tok *t = NULL;
   size_t cap = 0;
   int cur = -1, seen[VC_SEG_MAX_SPEAKERS] = {0};
+  size_t prev = g->n_paras; /* the spoken paragraph before */
   for (size_t i = g->qa_start; i < g->n_paras; i++) {
     const vc_para *p = &g->paras[i];
     if (p->drop != VC_DROP_NONE)
       continue;
     if (p->label >= 0) {
+      int was = cur;
       cur = -1;
       for (size_t k = 0; k < n; k++)
         if (nd[k].speaker == g->labels[p->label].speaker)
           cur = (int)k;
+      if (cur >= 0 && cur != was && !nd[cur].called[0] && prev < i)
+        hand_over(g, &g->paras[prev], &t, &cap, &nd[cur]);
     }
+    prev = i;
     if (cur < 0 || nd[cur].words || seen[cur]++ >= SCAN_PARAS)
       continue;
     nd[cur].words = self_intro(g, p, &t, &cap, nd[cur].heard, sizeof nd[cur].heard);
@@ -211,8 +241,9 @@ static void rename_speaker(vc_seg *g, const need *d, const char *name, const cha
 }
 
 /* Gives the speakers of generic labels and handles the names the text gives them: the
- * speaker list's names matched to what each says of themselves, the last one left by
- * elimination; without a list, a full name a speaker gives for themselves. */
+ * speaker list's names matched to what each says of themselves, then to whom the turn
+ * before hands over ("Jane, do you want to start?"), the last one left by elimination; else
+ * a name a speaker gives for themselves (a full name for a handle). */
 vc_status vc_seg_self_names(vc_seg *g) {
   need nd[VC_SEG_MAX_SPEAKERS];
   size_t n = find_needs(g, nd, VC_SEG_MAX_SPEAKERS);
@@ -239,6 +270,23 @@ vc_status vc_seg_self_names(vc_seg *g) {
     rename_speaker(g, &nd[bi], cast[bj].name,
                    "the speaker list, as the speaker names self");
   }
+  for (size_t i = 0; i < n; i++) { /* then who the turn before hands over to */
+    int bj = -1;
+    double best = 0.75;
+    for (int j = 0; j < nc && nd[i].called[0] && !done[i] && nd[i].generic; j++) {
+      double m = cast[j].used ? 0 : name_match(nd[i].called, cast[j].name);
+      if (m >= best) {
+        best = m;
+        bj = j;
+      }
+    }
+    if (bj < 0)
+      continue;
+    done[i] = cast[bj].used = 1;
+    nd[i].off = nd[i].called_off;
+    rename_speaker(g, &nd[i], cast[bj].name,
+                   "the speaker list, as the turn before hands over");
+  }
   int left = 0, left_cast = 0, li = -1, lj = -1, generic = 0;
   for (size_t i = 0; i < n; i++) {
     generic += nd[i].generic;
@@ -256,8 +304,8 @@ vc_status vc_seg_self_names(vc_seg *g) {
     done[li] = cast[lj].used = 1;
     rename_speaker(g, &nd[li], cast[lj].name, "the speaker list: the one name left");
   }
-  for (size_t i = 0; i < n; i++)
-    if (!done[i] && nc == 0 && nd[i].words >= (nd[i].generic ? 1 : 2))
+  for (size_t i = 0; i < n; i++) /* not on the list (a moderator), or no list */
+    if (!done[i] && nd[i].words >= (nd[i].generic ? 1 : 2))
       rename_speaker(g, &nd[i], nd[i].heard, "what the speaker calls themselves");
   return VC_OK;
 }

@@ -129,7 +129,9 @@ int vc_seg_common_word(vc_seg *g, const char *w, size_t n) {
     g->dict_tried = 1;
     if (g->opts.no_dictionary)
       return 0;
-    if (vc_dict_open(&g->dict) != VC_OK)
+    if (g->shared_dict)
+      g->dict = vc_dict_share(g->shared_dict);
+    else if (vc_dict_open(&g->dict) != VC_OK)
       g->dict = NULL;
   }
   return vc_dict_has_lower(g->dict, w, n);
@@ -300,15 +302,19 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
 
 /* When nobody is known to be a person: the first name written whose surname is no common
  * word ("Ten Minutes" is not a person), else the first name written at all. */
-static int guess_person(vc_seg *g) {
-  int any = -1;
+static int guess_person(vc_seg *g, const char *but) {
+  int any = -1, first = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     vc_person *p = &g->people[i];
+    if (but && strcmp(p->name, but) == 0)
+      continue;
+    if (first < 0)
+      first = (int)i;
     if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
       any = (int)i;
   }
-  if (any < 0 && g->n_people > 0)
-    any = 0;
+  if (any < 0)
+    any = first;
   if (any >= 0)
     g->people[any].is_person = 1;
   return any;
@@ -344,14 +350,19 @@ int vc_seg_person_at(const vc_seg *g, size_t off, size_t *len) {
 
 /* The person the article is most about: most mentions before the Q&A part, then overall. */
 int vc_seg_main_person(vc_seg *g) {
+  return vc_seg_main_person_but(g, NULL);
+}
+
+/* The same, leaving out the person named `but` (the author who asks). */
+int vc_seg_main_person_but(vc_seg *g, const char *but) {
   int best = -1;
   for (size_t i = 0; i < g->n_people; i++) {
     const vc_person *p = &g->people[i];
-    if (!p->is_person)
+    if (!p->is_person || (but && strcmp(p->name, but) == 0))
       continue;
     if (best < 0 || p->early > g->people[best].early ||
         (p->early == g->people[best].early && p->mentions > g->people[best].mentions))
       best = (int)i;
   }
-  return best >= 0 ? best : guess_person(g);
+  return best >= 0 ? best : guess_person(g, but);
 }

@@ -263,6 +263,25 @@ vc_status vc_seg_role_evidence(vc_seg *g) {
   return VC_OK;
 }
 
+/* A lone first name ("Jane") becomes the full name the article gives the person
+ * ("Jane Doe"), when exactly one person named in it starts with that word. */
+static void full_first_name(const vc_seg *g, char *name, size_t cap) {
+  size_t n = strlen(name);
+  if (n == 0 || strchr(name, ' '))
+    return;
+  int found = -1;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    if (p->len > n + 1 && memcmp(p->name, name, n) == 0 && p->name[n] == ' ') {
+      if (found >= 0 && strcmp(g->people[found].name, p->name) != 0)
+        return; /* two people share the first name: keep it as written */
+      found = (int)i;
+    }
+  }
+  if (found >= 0)
+    vc_seg_copy_name(g->people[found].name, g->people[found].len, name, cap);
+}
+
 /* The names the introduction gives the one who asks ("moderated by X") and the one who
  * answers ("a Q&A with X", "answered by X"), before the Q&A part starts. */
 vc_status vc_seg_intro_names(vc_seg *g) {
@@ -282,6 +301,12 @@ vc_status vc_seg_intro_names(vc_seg *g) {
                (g->answerer_off =
                     name_after(g, e, p->end, &t, &cap, g->answerer, sizeof g->answerer)))
         g->answerer_off--;
+      else if (!g->answerer[0] && phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
+               (g->answerer_off = name_before(g, p->body, i, &t, &cap, g->answerer,
+                                              sizeof g->answerer))) {
+        g->answerer_off--; /* "Jane joined me for the interview" */
+        full_first_name(g, g->answerer, sizeof g->answerer);
+      }
     }
   }
   free(t);

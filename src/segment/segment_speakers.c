@@ -99,11 +99,15 @@ static void key_name(const char *key, char *out, size_t cap) {
 }
 
 /* Are the two to four capitals of `init` the initials of the words of `name` ("JT",
- * "JANE TOLD")? */
+ * "JANE TOLD"), or two of them those of its first and last words ("JD", "JANE ANN DOE")? */
 static int initials_of(const char *init, const char *name) {
   size_t n = strlen(init), k = 0;
   if (n < 2 || n > 4 || strchr(init, ' '))
     return 0;
+  const char *last = strrchr(name, ' ');
+  if (n == 2 && last && last != strchr(name, ' ') && name[0] == init[0] &&
+      last[1] == init[1])
+    return 1;
   for (const char *w = name; *w; k++) {
     if (k >= n || *w != init[k])
       return 0;
@@ -374,7 +378,9 @@ static void answerer_name(vc_seg *g, char *out, size_t cap) {
     snprintf(out, cap, "%s", g->answerer);
     return;
   }
-  int p = vc_seg_main_person(g);
+  char asker[VC_SEG_NAME_MAX];
+  asker_name(g, asker, sizeof asker);
+  int p = vc_seg_main_person_but(g, asker); /* the author who asks does not answer */
   snprintf(out, cap, "%s", p >= 0 ? g->people[p].name : "Interviewee");
 }
 
@@ -394,7 +400,9 @@ static void find_byline(vc_seg *g) {
     if (!by)
       continue;
     size_t m = (size_t)(s + n - by);
-    const char *cut = memchr(by, ',', m);
+    const char *cut = memchr(by, ',', m), *bar = memchr(by, '|', m);
+    if (bar && (!cut || bar < cut))
+      cut = bar; /* "By Jane Doe | Friday, May 1" */
     if (cut)
       m = (size_t)(cut - by);
     vc_seg_copy_name(by, m, g->byline, sizeof g->byline);
@@ -696,7 +704,10 @@ static void find_qa_start(vc_seg *g) {
     }
   }
   if (g->qa_start >= g->n_paras) {
-    g->qa_start = unlabeled_qa_start(g);
+    size_t pair = vc_seg_pair_start(g);
+    g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
+    if (g->qa_start >= g->n_paras)
+      g->qa_start = vc_seg_addressed_start(g);
     return;
   }
   if (strong || valid >= 2)

@@ -5,12 +5,14 @@
 #include <errno.h>
 #include <espeak-ng/speak_lib.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,8 +39,12 @@ static struct {
 
 struct vc_synth {
   int rate;
-  char voice_name[160]; /* "language+variant" last given to espeak-ng */
+  char voice_name[160];  /* "language+variant" last given to espeak-ng */
+  char espeak_name[160]; /* the espeak-ng name it resolved to */
   int voice_rate, voice_pitch, voice_range;
+  size_t outstanding; /* units sent to the fresh engine and not yet taken */
+  size_t first;       /* answers[first]: the oldest one's pipe (-1: it failed) */
+  int answers[256];   /* VC_FRESH_MAX_PENDING */
 };
 
 /* State of one vc_synth_speak call; espeak-ng hands it back as user_data. */
@@ -79,6 +85,13 @@ vc_status vc_synth_new(vc_synth **out, vc_diag *diag) {
 }
 
 void vc_synth_free(vc_synth *s) {
+  /* units still outstanding are taken and dropped, so that the next vc_synth of the
+   * process gets its own answers */
+  while (s && s->outstanding > 0) {
+    vc_synth_unit u;
+    vc_synth_take(s, NULL, &u, NULL);
+    vc_synth_unit_free(&u);
+  }
   free(s);
 }
 
@@ -139,9 +152,14 @@ static int select_voice(const vc_voice *v, char *name, size_t size) {
   return 0;
 }
 
+/* The key a voice is known by: "language+variant". */
+static void voice_key(const vc_voice *v, char *key, size_t size) {
+  snprintf(key, size, "%s+%s", v->language, v->variant ? v->variant : "");
+}
+
 static vc_status set_voice(vc_synth *s, const vc_voice *v, vc_diag *diag) {
   char key[sizeof s->voice_name], name[sizeof s->voice_name];
-  snprintf(key, sizeof key, "%s+%s", v->language, v->variant ? v->variant : "");
+  voice_key(v, key, sizeof key);
   if (strcmp(key, s->voice_name) != 0) {
     s->voice_name[0] = '\0';
     if (v->variant && v->variant[0] && !variant_exists(v->variant)) {
@@ -168,6 +186,7 @@ static vc_status set_voice(vc_synth *s, const vc_voice *v, vc_diag *diag) {
       return VC_ERR_CONFIG;
     }
     memcpy(s->voice_name, key, sizeof key);
+    memcpy(s->espeak_name, name, sizeof name);
     s->voice_rate = s->voice_pitch = s->voice_range = -1;
   }
   if ((s->voice_rate != v->rate && espeak_SetParameter(espeakRATE, v->rate, 0) != EE_OK) ||
@@ -355,19 +374,36 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
   return VC_OK;
 }
 
-/* ---- the fresh engine ----------------------------------------------------------------
+/* ---- units on the fresh engine ------------------------------------------------------
  * espeak-ng carries state from one utterance into the next (pitch flutter, echo, the
  * last clause's intonation), so the samples it makes of a text depend on everything the
- * process said before: measured, a voice's loudness differed in the last digits after
- * other speech. The helper process forked by the first vc_synth_new never speaks; for
- * each request it forks a child, which speaks from the engine's starting state and hands
- * the samples back. Every request is spoken alike, whatever the process said before, and
- * the process's own engine never hears it. The helper is single-threaded, so its
- * children may fork safely even while the process runs threads. It ends when the socket
- * closes, that is when the process that started it ends. */
+ * process said before. voicecap therefore speaks every unit (a paragraph, or the part of
+ * one between two pauses for reading; and each calibration passage) from one defined
+ * engine state, whoever speaks it and whatever was spoken before:
+ *
+ *   THE UNIT STATE of a voice: espeak-ng as espeak_Initialize left it, its voices listed
+ *   (espeak_ListVoices), then the voice chosen as set_voice chooses it (the language's
+ *   voice with the variant, espeak_SetVoiceByName) and its rate, pitch and range set
+ *   (espeak_SetParameter); nothing ever spoken.
+ *
+ * It is made by fork. The helper process, forked by the first vc_synth_new right after
+ * espeak_Initialize, never speaks. For each voice it forks a voice process (a "zygote")
+ * that puts its engine in that voice's unit state and never speaks either; each unit is
+ * spoken by a child forked from its voice's zygote, which writes its samples and word
+ * timings to a pipe and exits. The helper hands the pipe's reading end to the process
+ * (SCM_RIGHTS), which reads the answers in the order it sent the units. As many children
+ * run at once as the process keeps units outstanding, so units are spoken in parallel on
+ * as many cores; the answer of a unit does not depend on that number. The helper and the
+ * zygotes are single-threaded, so they may fork safely even while the process runs
+ * threads; they end when the socket closes, that is when the process that started them
+ * ends. */
 
-/* Largest request or answer: text and samples (about 13 min at 22050 Hz). */
+/* Largest request or answer: text, words and samples (about 13 min at 22050 Hz). */
 #define VC_FRESH_MAX_BYTES ((size_t)1 << 25)
+/* Units a vc_synth may keep outstanding. */
+#define VC_FRESH_MAX_PENDING 256
+/* Voices (zygotes) the helper keeps. */
+#define VC_FRESH_MAX_VOICES 32
 
 /* A request: the voice, then its id, language, variant and file ("" for none) and the
  * text, each with its NUL. */
@@ -378,12 +414,16 @@ typedef struct vc_fresh_req {
 } vc_fresh_req;
 
 /* An answer's head: the child's status and message length, then the message, then the
- * samples (n_samples of them). */
+ * words (n_words vc_fresh_word), then the samples (n_samples of them). */
 typedef struct vc_fresh_head {
   int32_t status;
   uint32_t msg_len;
-  uint64_t n_samples;
+  uint64_t n_samples, n_words;
 } vc_fresh_head;
+
+typedef struct vc_fresh_word {
+  uint64_t pos, len, start, end;
+} vc_fresh_word;
 
 /* One transfer step over a socket or pipe; the buffer is only read by send and write. */
 typedef ssize_t (*vc_io_step)(int fd, void *buf, size_t n);
@@ -437,7 +477,7 @@ typedef struct vc_pcm_keep {
 static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
   vc_pcm_keep *b = user;
   if (n > b->cap - b->n) {
-    size_t cap = b->cap ? b->cap : (size_t)1 << 19;
+    size_t cap = b->cap ? b->cap : (size_t)1 << 16;
     while (cap - b->n < n && cap * sizeof *b->x < VC_FRESH_MAX_BYTES)
       cap *= 2;
     if (cap - b->n < n)
@@ -453,102 +493,218 @@ static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
   return VC_OK;
 }
 
-/* In the helper's child: speaks the request with the engine as it started and writes the
- * answer to `out`. */
-static void fresh_speak(const vc_fresh_req *q, char *strings, int out) {
-  vc_synth s = {.rate = vc_engine.rate};
-  char *f[VC_FRESH_STRINGS];
-  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q->len[i], i++)
-    f[i] = strings + at;
-  vc_voice v = {
-      .id = f[0], .language = f[1], .variant = f[2], .file = f[3][0] ? f[3] : NULL};
-  v.rate = q->rate;
-  v.pitch = q->pitch;
-  v.range = q->range;
+/* Sends `n` bytes with descriptor `fd` attached (SCM_RIGHTS; fd < 0: none). */
+static int send_with_fd(int sock, const void *buf, size_t n, int fd) {
+  char ctl[CMSG_SPACE(sizeof(int))];
+  memset(ctl, 0, sizeof ctl);
+  struct iovec iov = {.iov_base = (void *)buf, .iov_len = n};
+  struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1};
+  if (fd >= 0) {
+    m.msg_control = ctl;
+    m.msg_controllen = sizeof ctl;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  }
+  ssize_t k;
+  while ((k = sendmsg(sock, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+    ;
+  return k >= 0 && (size_t)k == n
+             ? 1
+             : k > 0 && send_all(sock, (const char *)buf + k, n - (size_t)k);
+}
+
+/* Receives `n` bytes and the descriptor sent with them (*fd = -1 when none). */
+static int recv_with_fd(int sock, void *buf, size_t n, int *fd) {
+  char ctl[CMSG_SPACE(sizeof(int))];
+  struct iovec iov = {.iov_base = buf, .iov_len = n};
+  struct msghdr m = {
+      .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl, .msg_controllen = sizeof ctl};
+  *fd = -1;
+  ssize_t k;
+  while ((k = recvmsg(sock, &m, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+    ;
+  if (k <= 0)
+    return 0;
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+      memcpy(fd, CMSG_DATA(c), sizeof *fd);
+  return (size_t)k == n || read_all(sock, (char *)buf + k, n - (size_t)k);
+}
+
+/* Writes a unit's answer: head, message, words, samples. */
+static int write_answer(int out, vc_status st, const char *msg, const vc_synth_word *w,
+                        size_t n_words, const vc_pcm_keep *b) {
+  vc_fresh_head h = {.status = (int32_t)st,
+                     .msg_len = st == VC_OK ? 0 : (uint32_t)strlen(msg),
+                     .n_samples = st == VC_OK ? (uint64_t)b->n : 0,
+                     .n_words = st == VC_OK ? (uint64_t)n_words : 0};
+  int ok = write_all(out, &h, sizeof h) && write_all(out, msg, h.msg_len);
+  for (size_t i = 0; ok && i < h.n_words; i++) {
+    vc_fresh_word fw = {w[i].pos, w[i].len, w[i].start, w[i].end};
+    ok = write_all(out, &fw, sizeof fw);
+  }
+  return ok && write_all(out, b->x, (size_t)h.n_samples * sizeof *b->x);
+}
+
+/* In a unit's child: speaks `text` with the zygote's engine as it is (the voice's unit
+ * state) and writes the answer to `out`. */
+static void unit_child(vc_synth *z, const vc_voice *v, const char *text, int out) {
   vc_pcm_keep b = {0};
   vc_synth_word *words = NULL;
   size_t n_words = 0;
   uint64_t n_samples = 0;
   vc_diag d = {{0}};
-  vc_status st =
-      vc_synth_speak(&s, &v, f[4], keep_pcm, &b, &words, &n_words, &n_samples, &d);
-  free(words);
-  vc_fresh_head h = {.status = (int32_t)st,
-                     .msg_len = st == VC_OK ? 0 : (uint32_t)strlen(d.msg),
-                     .n_samples = st == VC_OK ? (uint64_t)b.n : 0};
-  int ok = write_all(out, &h, sizeof h) && write_all(out, d.msg, h.msg_len) &&
-           write_all(out, b.x, (size_t)h.n_samples * sizeof *b.x);
-  _exit(ok ? 0 : 1);
+  vc_status st = vc_synth_speak(z, v, text, keep_pcm, &b, &words, &n_words, &n_samples, &d);
+  _exit(write_answer(out, st, d.msg, words, n_words, &b) ? 0 : 1);
 }
 
-/* In the helper: reads a child's whole answer from `in`; NULL when it is too long or
- * memory runs out. */
-static char *read_answer(int in, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  for (ssize_t k = 1; buf && k > 0;) {
-    if (n == cap) {
-      char *grown = cap < VC_FRESH_MAX_BYTES + 4096 ? realloc(buf, cap * 2) : NULL;
-      if (!grown) {
-        free(buf);
-        return NULL;
-      }
-      buf = grown;
-      cap *= 2;
+/* A zygote's loop: takes (text length, text, answer pipe) from the helper and forks a
+ * child to speak each, or answers at once with why the voice could not be set. */
+static void zygote_main(int sock, vc_voice *v) {
+  vc_synth z = {.rate = vc_engine.rate};
+  vc_diag d = {{0}};
+  vc_status set = set_voice(&z, v, &d); /* the voice's unit state */
+  signal(SIGCHLD, SIG_IGN);             /* children are reaped by the kernel */
+  for (;;) {
+    uint64_t len = 0;
+    int out = -1;
+    if (!recv_with_fd(sock, &len, sizeof len, &out) || out < 0 || len == 0 ||
+        len > VC_FRESH_MAX_BYTES)
+      _exit(0);
+    char *text = malloc((size_t)len);
+    if (!text || !read_all(sock, text, (size_t)len) || text[len - 1] != '\0')
+      _exit(0);
+    pid_t pid = set == VC_OK ? fork() : -1;
+    if (pid == 0) {
+      close(sock);
+      unit_child(&z, v, text, out);
     }
-    k = read(in, buf + n, cap - n);
-    if (k < 0 && errno == EINTR)
-      k = 1;
-    else if (k > 0)
-      n += (size_t)k;
+    if (pid < 0) { /* the answer is the failure */
+      vc_pcm_keep none = {0};
+      write_answer(out, set == VC_OK ? VC_ERR_SYNTH : set,
+                   set == VC_OK ? "espeak-ng could not start a process" : d.msg, NULL, 0,
+                   &none);
+    }
+    close(out);
+    free(text);
   }
-  *len = n;
-  return buf;
 }
 
-/* In the helper: one request, spoken by a child; the answer is relayed with its length
- * first (0: the child failed without answering). Returns 0 when the socket closed. */
-static int fresh_serve(int fd) {
-  vc_fresh_req q;
-  if (!read_all(fd, &q, sizeof q))
+/* A zygote as the helper knows it: the voice's key and the socket to it. */
+typedef struct vc_zygote {
+  char key[256];
+  int sock;
+} vc_zygote;
+
+typedef struct vc_helper {
+  int fd; /* the socket to the process */
+  vc_zygote z[VC_FRESH_MAX_VOICES];
+  size_t n_z;
+} vc_helper;
+
+/* The key of a voice's unit state: everything set_voice sets. */
+static void unit_key(const vc_voice *v, char *key, size_t size) {
+  snprintf(key, size, "%s+%s/%d/%d/%d", v->language, v->variant ? v->variant : "", v->rate,
+           v->pitch, v->range);
+}
+
+/* In the helper: the socket to the voice's zygote, forked the first time (-1 when it
+ * cannot start). */
+static int zygote_for(vc_helper *h, vc_voice *v) {
+  char key[sizeof h->z[0].key];
+  unit_key(v, key, sizeof key);
+  for (size_t i = 0; i < h->n_z; i++)
+    if (strcmp(h->z[i].key, key) == 0)
+      return h->z[i].sock;
+  int sv[2];
+  if (h->n_z == VC_FRESH_MAX_VOICES || socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(sv[0]);
+    close(h->fd);
+    for (size_t i = 0; i < h->n_z; i++)
+      close(h->z[i].sock);
+    zygote_main(sv[1], v);
+  }
+  close(sv[1]);
+  if (pid < 0) {
+    close(sv[0]);
+    return -1;
+  }
+  fcntl(sv[0], F_SETFD, FD_CLOEXEC);
+  memcpy(h->z[h->n_z].key, key, sizeof key);
+  h->z[h->n_z++].sock = sv[0];
+  return sv[0];
+}
+
+/* In the helper: reads one request's strings (f[0..4] point into *strings). */
+static int read_request(int fd, vc_fresh_req *q, char **strings, char **f) {
+  *strings = NULL;
+  if (!read_all(fd, q, sizeof *q))
     return 0;
   size_t total = 0;
   for (int i = 0; i < VC_FRESH_STRINGS; i++)
-    total += q.len[i];
-  char *strings = total > 0 && total <= VC_FRESH_MAX_BYTES ? malloc(total) : NULL;
-  if (!strings || !read_all(fd, strings, total)) {
+    total += q->len[i];
+  *strings = total > 0 && total <= VC_FRESH_MAX_BYTES ? malloc(total) : NULL;
+  if (!*strings || !read_all(fd, *strings, total))
+    return 0;
+  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q->len[i], i++) {
+    if (q->len[i] == 0 || (*strings)[at + q->len[i] - 1] != '\0')
+      return 0;
+    f[i] = *strings + at;
+  }
+  return 1;
+}
+
+/* In the helper: one request: a pipe for its answer, whose writing end goes with the
+ * text to the voice's zygote and whose reading end goes back to the process (none: the
+ * unit failed before it started). Returns 0 when the socket closed. */
+static int serve_request(vc_helper *h) {
+  vc_fresh_req q;
+  char *strings = NULL, *f[VC_FRESH_STRINGS];
+  if (!read_request(h->fd, &q, &strings, f)) {
     free(strings);
     return 0;
   }
-  for (size_t i = 0, at = 0; i < VC_FRESH_STRINGS; at += q.len[i], i++) {
-    if (q.len[i] == 0 || strings[at + q.len[i] - 1] != '\0') {
-      free(strings);
-      return 0;
-    }
-  }
-  int p[2];
-  pid_t pid = pipe(p) == 0 ? fork() : -1;
-  if (pid == 0) {
+  vc_voice v = {
+      .id = f[0], .language = f[1], .variant = f[2], .file = f[3][0] ? f[3] : NULL};
+  v.rate = q.rate;
+  v.pitch = q.pitch;
+  v.range = q.range;
+  int zs = zygote_for(h, &v), p[2] = {-1, -1};
+  uint64_t len = (uint64_t)q.len[4];
+  if (zs >= 0 && pipe(p) == 0 &&
+      !(send_with_fd(zs, &len, sizeof len, p[1]) && send_all(zs, f[4], (size_t)len))) {
     close(p[0]);
-    fresh_speak(&q, strings, p[1]);
+    p[0] = -1;
   }
-  free(strings);
-  char *answer = NULL;
-  size_t len = 0;
-  if (pid > 0) {
+  if (p[1] >= 0)
     close(p[1]);
-    answer = read_answer(p[0], &len);
+  free(strings);
+  char started = p[0] >= 0 ? 1 : 0;
+  int ok = send_with_fd(h->fd, &started, 1, p[0]);
+  if (p[0] >= 0)
     close(p[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-      ;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-      len = 0;
-  }
-  uint64_t n = answer ? (uint64_t)len : 0;
-  int ok = send_all(fd, &n, sizeof n) && send_all(fd, answer, (size_t)n);
-  free(answer);
   return ok;
+}
+
+static void helper_main(int fd) {
+  vc_helper *h = calloc(1, sizeof *h);
+  if (!h)
+    _exit(1);
+  h->fd = fd;
+  /* espeak-ng lists its voices (reading every voice file) the first time a voice is set
+   * by name; listed once here, the list is inherited instead of read again by every
+   * zygote. Listing changes nothing the engine speaks with. */
+  espeak_ListVoices(NULL);
+  signal(SIGCHLD, SIG_IGN); /* zygotes are reaped by the kernel */
+  while (serve_request(h))
+    ;
+  _exit(0);
 }
 
 /* In the helper: closes every descriptor it inherited but the standard ones and `keep`,
@@ -584,10 +740,8 @@ static void start_fresh_engine(void) {
     close(sv[0]);
     close_inherited(sv[1]);
     signal(SIGINT, SIG_DFL);
-    signal(SIGCHLD, SIG_DFL); /* its children's exit status is read */
-    while (fresh_serve(sv[1]))
-      ;
-    _exit(0);
+    signal(SIGPIPE, SIG_IGN); /* a write to a closed pipe fails instead */
+    helper_main(sv[1]);
   }
   close(sv[1]);
   if (pid < 0) {
@@ -600,7 +754,26 @@ static void start_fresh_engine(void) {
   vc_engine.fd = sv[0];
 }
 
-static vc_status fresh_request(const vc_voice *v, const char *text) {
+/* Whether this process can send units (it started the helper). */
+static vc_status units_ready(const vc_voice *v, vc_diag *diag) {
+  if (vc_engine.helper > 0 && vc_engine.owner == getpid())
+    return VC_OK;
+  if (diag)
+    snprintf(diag->msg, sizeof diag->msg,
+             "voice %s: no fresh espeak-ng engine in this process (it starts with the "
+             "first vc_synth_new, in the process that calls it)",
+             v && v->id ? v->id : "?");
+  return VC_ERR_SYNTH;
+}
+
+vc_status vc_synth_submit(vc_synth *s, const vc_voice *v, const char *text, vc_diag *diag) {
+  if (!s || !v || !v->language || !text)
+    return VC_ERR_ARG;
+  vc_status st = units_ready(v, diag);
+  if (st != VC_OK)
+    return st;
+  if (s->outstanding == VC_FRESH_MAX_PENDING)
+    return VC_ERR_LIMIT;
   const char *f[VC_FRESH_STRINGS] = {v->id ? v->id : "?", v->language,
                                      v->variant ? v->variant : "", v->file ? v->file : "",
                                      text};
@@ -616,50 +789,84 @@ static vc_status fresh_request(const vc_voice *v, const char *text) {
   int ok = send_all(vc_engine.fd, &q, sizeof q);
   for (int i = 0; ok && i < VC_FRESH_STRINGS; i++)
     ok = send_all(vc_engine.fd, f[i], q.len[i]);
-  return ok ? VC_OK : VC_ERR_SYNTH;
-}
-
-/* Reads the answer and hands its samples to `sink`. */
-static vc_status fresh_answer(const vc_voice *v, vc_pcm_fn sink, void *user,
-                              uint64_t *n_samples, vc_diag *diag) {
-  uint64_t len = 0;
-  vc_fresh_head h;
-  if (!read_all(vc_engine.fd, &len, sizeof len))
-    return VC_ERR_SYNTH;
-  if (len < sizeof h || len > VC_FRESH_MAX_BYTES + 4096) {
+  char started = 0;
+  int in = -1;
+  if (ok)
+    ok = recv_with_fd(vc_engine.fd, &started, 1, &in);
+  if (!ok) {
     if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "voice %s: espeak-ng stopped while speaking",
+      snprintf(diag->msg, sizeof diag->msg, "voice %s: the fresh espeak-ng engine is gone",
                v->id ? v->id : "?");
     return VC_ERR_SYNTH;
   }
-  char *buf = malloc((size_t)len);
-  if (!buf)
+  /* a unit that could not start is queued too (in = -1): its answer is the failure */
+  s->answers[(s->first + s->outstanding++) % VC_FRESH_MAX_PENDING] = in;
+  return VC_OK;
+}
+
+/* Reads a unit's answer from `in` into `u` (messages in diag). */
+static vc_status read_answer(int in, vc_synth_unit *u, vc_diag *diag) {
+  vc_fresh_head h;
+  if (!read_all(in, &h, sizeof h) || h.msg_len >= 4096 ||
+      h.n_samples > VC_FRESH_MAX_BYTES / sizeof(int16_t) ||
+      h.n_words > VC_FRESH_MAX_BYTES / sizeof(vc_fresh_word))
+    return VC_ERR_SYNTH;
+  if (h.status != VC_OK) {
+    char msg[4096];
+    if (!read_all(in, msg, h.msg_len))
+      return VC_ERR_SYNTH;
+    if (diag)
+      snprintf(diag->msg, sizeof diag->msg, "%.*s", (int)h.msg_len, msg);
+    return h.status > VC_OK && h.status < VC_STATUS_COUNT ? (vc_status)h.status
+                                                          : VC_ERR_SYNTH;
+  }
+  u->words = malloc((size_t)(h.n_words ? h.n_words : 1) * sizeof *u->words);
+  u->pcm = malloc((size_t)(h.n_samples ? h.n_samples : 1) * sizeof *u->pcm);
+  if (!u->words || !u->pcm)
     return VC_ERR_NOMEM;
-  vc_status st = read_all(vc_engine.fd, buf, (size_t)len) ? VC_OK : VC_ERR_SYNTH;
-  if (st == VC_OK) {
-    memcpy(&h, buf, sizeof h);
-    if ((uint64_t)sizeof h + h.msg_len + h.n_samples * sizeof(int16_t) != len)
-      st = VC_ERR_SYNTH;
-    else if (h.status != VC_OK) {
-      st = (vc_status)h.status;
-      if (diag)
-        snprintf(diag->msg, sizeof diag->msg, "%.*s", (int)h.msg_len, buf + sizeof h);
-    }
+  for (uint64_t i = 0; i < h.n_words; i++) {
+    vc_fresh_word fw;
+    if (!read_all(in, &fw, sizeof fw))
+      return VC_ERR_SYNTH;
+    u->words[i] = (vc_synth_word){
+        .pos = (size_t)fw.pos, .len = (size_t)fw.len, .start = fw.start, .end = fw.end};
   }
-  if (st == VC_OK) {
-    const char *x = buf + sizeof h + h.msg_len;
-    int16_t *aligned = malloc((size_t)h.n_samples * sizeof *aligned + 1);
-    if (!aligned)
-      st = VC_ERR_NOMEM;
-    else {
-      memcpy(aligned, x, (size_t)h.n_samples * sizeof *aligned);
-      st = sink(user, aligned, (size_t)h.n_samples);
-      free(aligned);
-    }
-    *n_samples = h.n_samples;
+  u->n_words = (size_t)h.n_words;
+  u->n_samples = h.n_samples;
+  return read_all(in, u->pcm, (size_t)h.n_samples * sizeof *u->pcm) ? VC_OK : VC_ERR_SYNTH;
+}
+
+vc_status vc_synth_take(vc_synth *s, const vc_voice *v, vc_synth_unit *u, vc_diag *diag) {
+  if (!s || !u)
+    return VC_ERR_ARG;
+  *u = (vc_synth_unit){0};
+  if (s->outstanding == 0)
+    return VC_ERR_ARG;
+  int in = s->answers[s->first];
+  s->first = (s->first + 1) % VC_FRESH_MAX_PENDING;
+  s->outstanding--;
+  vc_status st = in >= 0 ? read_answer(in, u, diag) : VC_ERR_SYNTH;
+  if (in >= 0)
+    close(in);
+  if (st != VC_OK) {
+    vc_synth_unit_free(u);
+    if (st == VC_ERR_SYNTH && diag && diag->msg[0] == '\0')
+      snprintf(diag->msg, sizeof diag->msg, "voice %s: espeak-ng stopped while speaking",
+               v && v->id ? v->id : "?");
   }
-  free(buf);
   return st;
+}
+
+void vc_synth_unit_free(vc_synth_unit *u) {
+  if (!u)
+    return;
+  free(u->pcm);
+  free(u->words);
+  *u = (vc_synth_unit){0};
+}
+
+size_t vc_synth_outstanding(const vc_synth *s) {
+  return s ? s->outstanding : 0;
 }
 
 vc_status vc_synth_speak_fresh(vc_synth *s, const vc_voice *v, const char *text,
@@ -668,19 +875,16 @@ vc_status vc_synth_speak_fresh(vc_synth *s, const vc_voice *v, const char *text,
   if (!s || !v || !v->language || !text || !sink || !n_samples)
     return VC_ERR_ARG;
   *n_samples = 0;
-  if (vc_engine.helper <= 0 || vc_engine.owner != getpid()) {
-    if (diag)
-      snprintf(diag->msg, sizeof diag->msg,
-               "voice %s: no fresh espeak-ng engine in this process (it starts with the "
-               "first vc_synth_new, in the process that calls it)",
-               v->id ? v->id : "?");
-    return VC_ERR_SYNTH;
-  }
-  vc_status st = fresh_request(v, text);
+  if (s->outstanding != 0)
+    return VC_ERR_ARG; /* answers come in order: units sent before would come first */
+  vc_synth_unit u = {0};
+  vc_status st = vc_synth_submit(s, v, text, diag);
   if (st == VC_OK)
-    st = fresh_answer(v, sink, user, n_samples, diag);
-  if (st == VC_ERR_SYNTH && diag && diag->msg[0] == '\0')
-    snprintf(diag->msg, sizeof diag->msg, "voice %s: the fresh espeak-ng engine is gone",
-             v->id ? v->id : "?");
+    st = vc_synth_take(s, v, &u, diag);
+  if (st == VC_OK) {
+    st = sink(user, u.pcm, (size_t)u.n_samples);
+    *n_samples = u.n_samples;
+  }
+  vc_synth_unit_free(&u);
   return st;
 }

@@ -42,11 +42,36 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
                          void *user, vc_synth_word **words, size_t *n_words,
                          uint64_t *n_samples, vc_diag *diag);
 
-/* Speaks `text` with voice `v` as espeak-ng does right after it starts, whatever this
- * process said before, and hands all the PCM to `sink` at the end; *n_samples gets its
- * length. The engine this process speaks with never hears it. The speaking is done by a
- * helper process that the first vc_synth_new forks (create that first vc_synth while no
- * other thread of the process runs); only the process that created it can use it. */
+/* ---- units on the fresh engine (synth.c explains the unit state) ----
+ * Every unit is spoken in a process of its own from one defined engine state: espeak-ng
+ * right after espeak_Initialize, then the voice's resolved espeak-ng name and its rate,
+ * pitch and range set, nothing spoken before. The same unit therefore gives the same
+ * samples and word timings whoever speaks it, in whatever order, however many at once.
+ * The speaking is done by children of a helper process that the first vc_synth_new forks
+ * (create that first vc_synth while no other thread of the process runs); only the
+ * process that created it can send units. */
+
+/* One unit's speech: `pcm` (n_samples) and `words` (n_words, times from the unit's
+ * start), both owned by the unit (vc_synth_unit_free). */
+typedef struct vc_synth_unit {
+  int16_t *pcm;
+  uint64_t n_samples;
+  vc_synth_word *words;
+  size_t n_words;
+} vc_synth_unit;
+
+/* Sends `text` (UTF-8, speakable form) to be spoken with voice `v`; it starts at once,
+ * beside the units sent before and not yet taken. */
+vc_status vc_synth_submit(vc_synth *s, const vc_voice *v, const char *text, vc_diag *diag);
+/* Takes the answer of the oldest unit sent and not yet taken (`v`: its voice, for
+ * messages). Waits until it is spoken. */
+vc_status vc_synth_take(vc_synth *s, const vc_voice *v, vc_synth_unit *u, vc_diag *diag);
+void vc_synth_unit_free(vc_synth_unit *u);
+/* Units sent and not yet taken. */
+size_t vc_synth_outstanding(const vc_synth *s);
+
+/* One unit: speaks `text` with voice `v` in the unit state and hands all the PCM to
+ * `sink` at the end; *n_samples gets its length. No unit may be outstanding. */
 vc_status vc_synth_speak_fresh(vc_synth *s, const vc_voice *v, const char *text,
                                vc_pcm_fn sink, void *user, uint64_t *n_samples,
                                vc_diag *diag);

@@ -96,6 +96,11 @@ typedef struct vc_speak_rules vc_speak_rules;
  * dictionary is not an error (acronyms are then left to espeak-ng). Caller frees *out
  * with vc_speak_rules_free. */
 vc_status vc_speak_rules_load(const char *data_dir, vc_speak_rules **out, vc_diag *diag);
+/* The same with the hunspell dictionary `dict` already open (shared, not loaded again;
+ * NULL: opened here). */
+struct vc_dict;
+vc_status vc_speak_rules_load_dict(const char *data_dir, struct vc_dict *dict,
+                                   vc_speak_rules **out, vc_diag *diag);
 void vc_speak_rules_free(vc_speak_rules *r);
 
 /* vc_speakable_new with the tables of `r` (NULL: built-in rules only, which is what
@@ -133,6 +138,9 @@ typedef struct vc_glue_ctx vc_glue_ctx;
  * missing. Caller frees *out with vc_glue_ctx_free. */
 vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
                           vc_glue_ctx **out, vc_diag *diag);
+/* The same with the hunspell dictionary `dict` already open (shared; NULL: opened here). */
+vc_status vc_glue_ctx_new_dict(const char *doc, size_t len, const char *data_dir,
+                               struct vc_dict *dict, vc_glue_ctx **out, vc_diag *diag);
 void vc_glue_ctx_free(vc_glue_ctx *g);
 
 /* Re-inserts the spaces lost when italics were stripped from `s[0..len)` (one turn's or

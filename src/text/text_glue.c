@@ -176,6 +176,11 @@ static vc_status glue_line(void *user, char **f, size_t n, size_t line_no) {
 
 vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
                           vc_glue_ctx **out, vc_diag *diag) {
+  return vc_glue_ctx_new_dict(doc, len, data_dir, NULL, out, diag);
+}
+
+vc_status vc_glue_ctx_new_dict(const char *doc, size_t len, const char *data_dir,
+                               vc_dict *dict, vc_glue_ctx **out, vc_diag *diag) {
   vc_glue_ctx *g;
   vc_status st;
   if (!out || (!doc && len))
@@ -192,7 +197,9 @@ vc_status vc_glue_ctx_new(const char *doc, size_t len, const char *data_dir,
     g->doc_len = len;
     st = vc_tsv_read(data_dir, "glue.tsv", glue_line, g, diag);
   }
-  if (st == VC_OK)
+  if (st == VC_OK && dict)
+    g->dict = vc_dict_share(dict);
+  else if (st == VC_OK)
     st = vc_dict_open(&g->dict);
   if (st == VC_OK)
     st = vocab_build(g, doc, len);

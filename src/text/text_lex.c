@@ -103,6 +103,7 @@ int *vc_strset_find(const vc_strset *s, const char *key, size_t len) {
 
 struct vc_dict {
   Hunhandle *h;
+  size_t refs; /* holders: vc_dict_open makes one, vc_dict_share adds one */
 };
 
 /* Where Debian and other distributions put the en_US dictionary (without suffix). */
@@ -133,6 +134,7 @@ static vc_status dict_try(const char *base, vc_dict **out) {
   d = malloc(sizeof *d);
   if (!d)
     return VC_ERR_NOMEM;
+  d->refs = 1;
   d->h = Hunspell_create(aff, dic);
   if (!d->h) {
     free(d);
@@ -154,8 +156,14 @@ vc_status vc_dict_open(vc_dict **out) {
   return st;
 }
 
+vc_dict *vc_dict_share(vc_dict *d) {
+  if (d)
+    d->refs++;
+  return d;
+}
+
 void vc_dict_close(vc_dict *d) {
-  if (!d)
+  if (!d || --d->refs > 0)
     return;
   Hunspell_destroy(d->h);
   free(d);

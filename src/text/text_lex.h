@@ -29,6 +29,10 @@ typedef struct vc_dict vc_dict;
 /* Opens the first en_US dictionary found (env VOICECAP_HUNSPELL, a path without the
  * .aff/.dic suffix, first). *out is NULL, with VC_OK, when there is none. */
 vc_status vc_dict_open(vc_dict **out);
+/* One more holder of `d` (NULL-safe): the dictionary is loaded once per render and
+ * shared by the segmenter, glue repair and the speech rules, each closing its share. */
+vc_dict *vc_dict_share(vc_dict *d);
+/* Drops one holder; the last one frees the dictionary. */
 void vc_dict_close(vc_dict *d);
 /* 1 when hunspell accepts `w[0..len)` exactly as written. */
 int vc_dict_has(const vc_dict *d, const char *w, size_t len);

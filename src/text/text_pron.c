@@ -89,6 +89,11 @@ static vc_status rules_line(void *user, char **f, size_t n, size_t line_no) {
 }
 
 vc_status vc_speak_rules_load(const char *data_dir, vc_speak_rules **out, vc_diag *diag) {
+  return vc_speak_rules_load_dict(data_dir, NULL, out, diag);
+}
+
+vc_status vc_speak_rules_load_dict(const char *data_dir, vc_dict *dict,
+                                   vc_speak_rules **out, vc_diag *diag) {
   vc_speak_rules *r;
   vc_rules_load ld;
   vc_status st;
@@ -102,7 +107,9 @@ vc_status vc_speak_rules_load(const char *data_dir, vc_speak_rules **out, vc_dia
   ld.r = r;
   ld.diag = diag;
   st = vc_tsv_read(data_dir, "pronunciations.tsv", rules_line, &ld, diag);
-  if (st == VC_OK)
+  if (st == VC_OK && dict)
+    r->dict = vc_dict_share(dict);
+  else if (st == VC_OK)
     st = vc_dict_open(&r->dict);
   if (st != VC_OK) {
     vc_speak_rules_free(r);

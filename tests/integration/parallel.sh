@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # GNU parallel (Debian's) spreads a batch over --files-from: the seeds (copied
-# VC_CLUSTER_COPIES times; default once, five inputs, to keep the test short) are
-# rendered (1) by contrib/parallel/voicecap-parallel.sh in three parts on this computer
-# (GNU parallel's ":" host), from a list made by find, (2) by three parallel jobs that
-# each read find's unsorted list on standard input (--files-from -) and take their part
-# (--shard), and (3) by parallel --pipe in chunks of two lines of the list, each chunk a
-# batch of its own cast from the file `voicecap cast --files-from` wrote. Each must equal
-# one `voicecap batch --files-from` of the same list byte for byte (a listed file's
-# outputs go straight into the output folder, as a FILE given does), and every part must
-# say which part it is. (integ_slurm covers people who recur across files.)
+# VC_CLUSTER_COPIES times, default once: five inputs in two subfolders, to keep the test
+# short) are rendered (1) by contrib/parallel/voicecap-parallel.sh in three parts on this
+# computer (GNU parallel's ":" host), from a list made by find, and (2) by three parallel
+# jobs that each read find's unsorted list on standard input (--files-from -) and take
+# their part (--shard); each must equal one `voicecap batch --files-from` of the same list
+# byte for byte, and every part must say which part it is. (3) parallel --pipe cuts the
+# list of one subfolder into chunks of two, each a batch of its own cast from the file
+# `voicecap cast --files-from` wrote over the whole list: they must equal that
+# subfolder's outputs in the one batch. (integ_slurm covers people who recur.)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
@@ -82,20 +82,24 @@ parallel -j 3 'find "$JOB_IN" -name "*.txt" | "$JOB_VC" batch --files-from - --s
 check_parts "$tmp/stdin.log" "--files-from -"
 compare_trees "$one" "$tmp/out-stdin" "the three parts reading their lists on standard input"
 
-echo "=== voicecap cast, then parallel --pipe: chunks of the list, each with the cast file"
+echo "=== voicecap cast, then parallel --pipe: chunks of one folder's list, with the cast file"
+# A chunk is a batch of its own: cast from the whole list's cast file, and laid out below
+# the folder its own files share, which is the same for every chunk of one folder's list.
 "$VC_BIN" cast --files-from "$tmp/inputs.list" >"$tmp/cast.tsv" 2>"$tmp/cast.err" || {
   fail "voicecap cast --files-from failed:"
   indent "$tmp/cast.err"
 }
+find "$in/c1" -name '*.txt' >"$tmp/c1.list"
+n_c1=$(wc -l <"$tmp/c1.list")
 rc=0
 parallel --pipe -N 2 -j 3 "$VC_BIN" batch --cast "$tmp/cast.tsv" --files-from - \
-  -o "$tmp/out-pipe" <"$tmp/inputs.list" >"$tmp/pipe.log" 2>&1 || rc=$?
+  -o "$tmp/out-pipe" <"$tmp/c1.list" >"$tmp/pipe.log" 2>&1 || rc=$?
 [ "$rc" -eq 0 ] || {
   fail "parallel --pipe exited $rc:"
   indent "$tmp/pipe.log"
 }
 chunks=$(grep -c '^[0-9]* rendered, 0 failed' "$tmp/pipe.log" || true)
-[ "$chunks" -eq $(((n_in + 1) / 2)) ] || fail "$chunks chunks rendered, want $(((n_in + 1) / 2)):"
-compare_trees "$one" "$tmp/out-pipe" "the chunks of two, each cast from the cast file"
+[ "$chunks" -eq $(((n_c1 + 1) / 2)) ] || fail "$chunks chunks rendered, want $(((n_c1 + 1) / 2)):"
+compare_trees "$one/c1" "$tmp/out-pipe" "c1's list in chunks of two, cast from the cast file"
 
 finish parallel "GNU parallel's parts over --files-from equal one batch of $n_in inputs byte for byte"

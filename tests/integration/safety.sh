@@ -163,7 +163,10 @@ mkdir b4
 for n in 1 2; do for _ in 1 2 3 4; do cat l.txt; done >"b4/w$n.txt"; done
 "$VC_BIN" batch -j 2 -o o4b b4 >/dev/null 2>&1 &
 pid=$!
-sleep 1
+# batch casts and checks its records before starting workers (slow under ASan): wait
+# for them, up to 30 s.
+for _ in $(seq 300); do [ -n "$(pgrep -P $pid)" ] && break; sleep 0.1; done
+sleep 0.5
 workers=$(pgrep -P $pid | tr '\n' ' ')
 kill -KILL $pid
 wait $pid 2>/dev/null

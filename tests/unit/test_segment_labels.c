@@ -210,6 +210,32 @@ static void test_talk_then_questions(void **state) {
   vc_script_free(s);
 }
 
+/* A panel with "Speaker N" labels: the moderator, not on the speaker list, names herself;
+ * a panellist never does, but the moderator hands over to him by first name. */
+static void test_speaker_n_hand_over(void **state) {
+  (void)state;
+  const char *text =
+      "Saving Seeds Panel\n\n"
+      "Speakers: Tomas Egede, Liv Aronsen\n\n"
+      "Speaker 0: 00:00:01\n\n"
+      "Hi, everyone.\nMy name is Brit.\nI'm going to be moderating this panel "
+      "today.\nSo Tomas, do you want to start?\n\n"
+      "Speaker 1: 00:00:09\n\n"
+      "Sure.\nI keep a seed library in the valley.\n\n"
+      "Speaker 0: 00:00:20\n\n"
+      "And how did that begin?\n\n"
+      "Speaker 1: 00:00:24\n\n"
+      "With one jar of beans from my grandmother.\n\n"
+      "Speaker 2: 00:00:31\n\n"
+      "Hi, I'm Liv, and mine began with a flood.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hi, everyone.", VC_ROLE_INTERVIEWER, "Brit");
+  expect(s, "Sure.", VC_ROLE_INTERVIEWEE, "Tomas Egede");
+  expect(s, "With one jar", VC_ROLE_INTERVIEWEE, "Tomas Egede");
+  expect(s, "Hi, I'm Liv", VC_ROLE_INTERVIEWEE, "Liv Aronsen");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
@@ -219,6 +245,7 @@ int main(void) {
       cmocka_unit_test(test_defined_initials),
       cmocka_unit_test(test_honorific_and_title_labels),
       cmocka_unit_test(test_talk_then_questions),
+      cmocka_unit_test(test_speaker_n_hand_over),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
