@@ -22,6 +22,7 @@
 #include "text.h"
 #include "util_folders.h"
 #include "util_fs.h"
+#include "util_tsv.h"
 #include "video.h"
 #include "voicecap/voicecap.h"
 
@@ -873,37 +874,15 @@ static int cmd_cast(const vc_args *a, FILE *out, FILE *err) {
   return st != VC_OK || bad || fflush(out) != 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/* TSV keeps one turn a line: tab, newline and backslash are written as \t, \n, \\. */
-static void put_tsv_field(const char *s, size_t n, FILE *out) {
-  for (size_t i = 0; i < n; i++) {
-    switch (s[i]) {
-    case '\t':
-      fputs("\\t", out);
-      break;
-    case '\n':
-      fputs("\\n", out);
-      break;
-    case '\r':
-      fputs("\\r", out);
-      break;
-    case '\\':
-      fputs("\\\\", out);
-      break;
-    default:
-      fputc(s[i], out);
-    }
-  }
-}
-
 static void print_tsv(const vc_script *s, FILE *out) {
   fputs("start_byte\tend_byte\trole\tspeaker\ttext\n", out);
   for (size_t i = 0; i < s->n_turns; i++) {
     const vc_turn *t = &s->turns[i];
     const char *name = s->speakers[t->speaker].name;
     fprintf(out, "%zu\t%zu\t%s\t", t->src_start, t->src_end, vc_role_name(t->role));
-    put_tsv_field(name, strlen(name), out);
+    vc_tsv_put_field(name, strlen(name), out);
     fputc('\t', out);
-    put_tsv_field(t->text, t->text_len, out);
+    vc_tsv_put_field(t->text, t->text_len, out);
     fputc('\n', out);
   }
 }

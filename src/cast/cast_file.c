@@ -6,43 +6,23 @@
 #include <string.h>
 
 #include "cast.h"
+#include "util_tsv.h"
 
 #define VC_CAST_HEADER "speaker\tvoice\tslot"
 #define VC_CAST_SLOT_MAX 1000000
-
-static void put_field(const char *s, FILE *out) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '\t':
-      fputs("\\t", out);
-      break;
-    case '\n':
-      fputs("\\n", out);
-      break;
-    case '\r':
-      fputs("\\r", out);
-      break;
-    case '\\':
-      fputs("\\\\", out);
-      break;
-    default:
-      fputc(*s, out);
-    }
-  }
-}
 
 void vc_voice_pins_write(const vc_voice_pins *p, FILE *out) {
   fputs("# voicecap cast: who speaks with which voice (render/batch --cast FILE)\n", out);
   fputs(VC_CAST_HEADER "\n", out);
   for (size_t i = 0; p && i < p->n; i++) {
-    put_field(p->pins[i].speaker, out);
+    vc_tsv_put_field(p->pins[i].speaker, strlen(p->pins[i].speaker), out);
     fputc('\t', out);
-    put_field(p->pins[i].voice_id, out);
+    vc_tsv_put_field(p->pins[i].voice_id, strlen(p->pins[i].voice_id), out);
     fprintf(out, "\t%zu\n", p->pins[i].slot);
   }
 }
 
-/* Undoes put_field in place; -1 on an unknown escape. */
+/* Undoes vc_tsv_put_field in place; -1 on an unknown escape. */
 static int unescape(char *s) {
   char *w = s;
   for (char *r = s; *r; r++) {
