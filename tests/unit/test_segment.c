@@ -8,19 +8,7 @@
 
 #include <cmocka.h>
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "voicecap/segment.h"
-
-static vc_script *seg(const char *text) {
-  vc_script *s = NULL;
-  vc_status st = vc_segment(text, strlen(text), &s, NULL);
-  assert_int_equal(st, VC_OK);
-  assert_non_null(s);
-  return s;
-}
+#include "seg_fixture.h"
 
 static const char *spk(const vc_script *s, size_t turn) {
   return s->speakers[s->turns[turn].speaker].name;
@@ -89,19 +77,6 @@ static void test_scare_quotes_stay(void **state) {
   assert_int_equal(s->n_turns, 1);
   assert_int_equal(s->turns[0].role, VC_ROLE_NARRATOR);
   vc_script_free(s);
-}
-
-/* Finds the first turn whose text starts with `prefix`; fails the test if none. */
-static const vc_turn *turn_at(const vc_script *s, const char *prefix) {
-  for (size_t i = 0; i < s->n_turns; i++)
-    if (strncmp(s->turns[i].text, prefix, strlen(prefix)) == 0)
-      return &s->turns[i];
-  fail_msg("no turn starts with \"%s\"", prefix);
-  return NULL;
-}
-
-static const char *name_of(const vc_script *s, const vc_turn *t) {
-  return s->speakers[t->speaker].name;
 }
 
 static void test_q_a_named_from_intro(void **state) {

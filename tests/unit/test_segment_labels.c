@@ -8,35 +8,7 @@
 
 #include <cmocka.h>
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "voicecap/segment.h"
-
-static vc_script *seg(const char *text) {
-  vc_script *s = NULL;
-  vc_status st = vc_segment(text, strlen(text), &s, NULL);
-  assert_int_equal(st, VC_OK);
-  assert_non_null(s);
-  return s;
-}
-
-static const vc_turn *turn_at(const vc_script *s, const char *prefix) {
-  for (size_t i = 0; i < s->n_turns; i++)
-    if (strncmp(s->turns[i].text, prefix, strlen(prefix)) == 0)
-      return &s->turns[i];
-  fail_msg("no turn starts with \"%s\"", prefix);
-  return NULL;
-}
-
-/* The role and name of the turn that starts with `prefix`. */
-static void expect(const vc_script *s, const char *prefix, vc_role role, const char *name) {
-  const vc_turn *t = turn_at(s, prefix);
-  if (t->role != role || strcmp(s->speakers[t->speaker].name, name) != 0)
-    fail_msg("\"%s\": %s %s, expected %s %s", prefix, vc_role_name(t->role),
-             s->speakers[t->speaker].name, vc_role_name(role), name);
-}
+#include "seg_fixture.h"
 
 /* A TV transcript: "NAME, OUTLET ROLE:" labels, one turn of each, unlabelled paragraphs
  * continuing the turn above them; the correspondent answers the host. */
