@@ -12,30 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_fixture.h"
 #include "program.h"
 #include "util_fs.h"
 #include "voicecap/voicecap.h"
-
-typedef struct run_result {
-  int rc;
-  char *out, *err;
-  size_t out_len, err_len;
-} run_result;
-
-static run_result run(int argc, const char **argv) {
-  run_result r = {0};
-  FILE *out = open_memstream(&r.out, &r.out_len);
-  FILE *err = open_memstream(&r.err, &r.err_len);
-  r.rc = vc_cli_run(argc, (char **)argv, out, err);
-  fclose(out);
-  fclose(err);
-  return r;
-}
-
-static void run_free(run_result *r) {
-  free(r->out);
-  free(r->err);
-}
 
 static void test_version(void **state) {
   (void)state;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_fixture.h"
 #include "program.h"
 #include "shard.h"
 
@@ -280,22 +281,6 @@ static void test_pick_covers_once(void **state) {
   }
 }
 
-typedef struct run_result {
-  int rc;
-  char *out, *err;
-  size_t out_len, err_len;
-} run_result;
-
-static run_result run(int argc, const char **argv) {
-  run_result r = {0};
-  FILE *out = open_memstream(&r.out, &r.out_len);
-  FILE *err = open_memstream(&r.err, &r.err_len);
-  r.rc = vc_cli_run(argc, (char **)argv, out, err);
-  fclose(out);
-  fclose(err);
-  return r;
-}
-
 /* Bad --shard values are usage errors (exit 2) with one line naming the value. */
 static void test_cli_usage_errors(void **state) {
   (void)state;
@@ -323,8 +308,7 @@ static void test_cli_usage_errors(void **state) {
     assert_non_null(strstr(r.err, want[i]));
     assert_non_null(strchr(r.err, '\n'));
     assert_true(strchr(r.err, '\n') == r.err + r.err_len - 1); /* one line */
-    free(r.out);
-    free(r.err);
+    run_free(&r);
   }
 }
 
@@ -346,8 +330,7 @@ static void test_cli_files_from_bad_entries(void **state) {
   assert_non_null(strstr(r.err, "missing.txt: No such file or directory"));
   assert_non_null(strstr(r.err, "not a file"));
   assert_int_equal(access(out, F_OK), -1);
-  free(r.out);
-  free(r.err);
+  run_free(&r);
   unlink(list);
   rmdir(dir);
 }
