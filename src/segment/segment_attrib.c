@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Segmenter attributions: whose a quotation in prose is when the name stands beside it (a
+ * label before it, the speaker's own name opening it, titles before the name, the line
+ * after a quotation that stands alone), and first names resolved to the full name. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_internal.h"
+
+#define LOOK_WORDS 24
+
+static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+/* A title, rank or occupation that may stand before a name ("Secretary", "Sgt.",
+ * "coordinator", "Dr."): data/segment-words.tsv attribution_titles, role_words,
+ * honorifics. */
+static int title_tok(const vc_seg *g, const vc_tok *t) {
+  return tok_in(g, t, vc_seg_attribution_titles) || tok_in(g, t, vc_seg_role_words) ||
+         tok_in(g, t, vc_seg_honorifics);
+}
+
+/* A word that may be part of a person's name: capitalised, not all capitals, not a
+ * title, a pronoun or a word that is never a name (not_name_words). */
+static int name_tok(const vc_seg *g, const vc_tok *t) {
+  return t->cap && !t->caps && !title_tok(g, t) && !tok_in(g, t, vc_seg_not_name_words) &&
+         !tok_in(g, t, vc_seg_first_person) && !tok_in(g, t, vc_seg_pronouns);
+}
+
+/* Bytes between two words are white space only, or an initial's period ("Jane Q. Doe"). */
+static int joined(const vc_seg *g, const vc_tok *a, const vc_tok *b) {
+  return b->tight || (a->e - a->s == 1 && g->src[a->e] == '.' && b->s == a->e + 2);
+}
+
+/* An occupation after a first name is a surname ("Jane Baker"); a title is not. */
+static int later_name_tok(const vc_seg *g, const vc_tok *t) {
+  return name_tok(g, t) || (t->cap && !t->caps && tok_in(g, t, vc_seg_role_words));
+}
+
+/* The length in words (at most 3) of the name starting at t[i], 0 if none. */
+static size_t name_len(const vc_seg *g, const vc_tok *t, size_t n, size_t i) {
+  size_t j = i;
+  while (j < n && j - i < 3 && (j == i ? name_tok(g, &t[j]) : later_name_tok(g, &t[j])) &&
+         (j == i || joined(g, &t[j - 1], &t[j])))
+    j++;
+  return j - i;
+}
+
+/* Only white space in src[s..e) apart from the characters of `marks`. Returns how many
+ * marks there were. */
+static int only_marks(const vc_seg *g, size_t s, size_t e, const char *marks) {
+  int n = 0;
+  for (size_t i = s; i < e; i++) {
+    char c = g->src[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      continue;
+    if (!strchr(marks, c) || c == 0)
+      return -1;
+    n++;
+  }
+  return n;
+}
+
+/* Evidence: a name of one to three capitalised words, then a colon, and nothing else
+ * between src[s] and the quotation at q ("Jane: “...”", "Jane Doe: "..."): in prose, the
+ * label of the one quoted. */
+int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne) {
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int ok = 0;
+  if (vc_seg_tokens(g->src, s, q, &t, &n, &cap) == VC_OK && n > 0 && n <= 3 &&
+      only_marks(g, s, t[0].s, "") == 0 && name_len(g, t, n, 0) == n &&
+      only_marks(g, t[n - 1].e, q, ":") == 1) {
+    *ns = t[0].s;
+    *ne = t[n - 1].e;
+    ok = 1;
+  }
+  free(t);
+  return ok;
+}
+
+/* Evidence: the quotation src[is..ie) opens with a name and a full stop or a colon, then
+ * goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work ..."): the speaker introduces
+ * themselves. A one-word name counts when it is no common word, or when `roll` (the
+ * paragraphs beside it do the same: a round of introductions). */
+int vc_seg_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne) {
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int ok = 0;
+  size_t hi = is + 200 < ie ? is + 200 : ie;
+  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 2 &&
+      only_marks(g, is, t[0].s, "") == 0) {
+    size_t k = name_len(g, t, n, 0);
+    if (k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:") == 1 &&
+        g->src[t[k - 1].e + 1] == ' ' && /* "Jane. I ...", not "Example.com" */
+        (k >= 2 || roll || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s))) {
+      *ns = t[0].s;
+      *ne = t[k - 1].e;
+      ok = 1;
+    }
+  }
+  free(t);
+  return ok;
+}
+
+static int opens_quote(const vc_seg *g, size_t i, size_t e) {
+  size_t k;
+  return i < e && (g->src[i] == '"' || vc_seg_is_open_quote(g->src, e, i, &k));
+}
+
+/* The last byte of src[s..e) that is not white space, as the start of a character. */
+static size_t last_char(const vc_seg *g, size_t s, size_t e) {
+  while (e > s && (g->src[e - 1] == ' ' || g->src[e - 1] == '\t'))
+    e--;
+  size_t i = e;
+  while (i > s && ((unsigned char)g->src[i - 1] & 0xC0) == 0x80)
+    i--;
+  return i > s ? i - 1 : s;
+}
+
+static int closes_at_end(const vc_seg *g, size_t s, size_t e) {
+  size_t i = last_char(g, s, e), k;
+  return e > s && (g->src[i] == '"' || vc_seg_is_close_quote(g->src, e, i, &k));
+}
+
+/* Does paragraph `para` open with a self-introduction of two or more words? */
+static int intro_para(vc_seg *g, size_t para) {
+  if (para >= g->n_paras || g->paras[para].drop != VC_DROP_NONE)
+    return 0;
+  const vc_para *p = &g->paras[para];
+  size_t ns, ne;
+  int32_t cp;
+  if (!opens_quote(g, p->body, p->end))
+    return 0;
+  size_t k = vc_seg_cp(g->src, p->end, p->body, &cp);
+  if (!vc_seg_self_intro(g, p->body + k, p->end, 0, &ns, &ne))
+    return 0;
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int two = vc_seg_tokens(g->src, ns, ne, &t, &n, &cap) == VC_OK && n >= 2;
+  free(t);
+  return two;
+}
+
+/* Evidence for a one-word self-introduction: the paragraph before or after it opens
+ * with a self-introduction of a full name (a round of introductions). */
+int vc_seg_intro_round(vc_seg *g, size_t para) {
+  return (para > 0 && intro_para(g, para - 1)) || intro_para(g, para + 1);
+}
+
+/* Where the full name `name` (len bytes) is last written in src[0..before), or SIZE_MAX. */
+static size_t last_written(const vc_seg *g, const char *name, size_t len, size_t before) {
+  size_t at = SIZE_MAX;
+  for (size_t i = 0; i + len <= before && i + len <= g->len; i++)
+    if (memcmp(g->src + i, name, len) == 0)
+      at = i;
+  return at;
+}
+
+/* Evidence: a full name the text writes whose first word is the one word src[s..e)
+ * ("Jim" for "Jim Doe"): the person written last before `before`, else the only one the
+ * text writes; -1 when there is none or several. */
+int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before) {
+  size_t wn = e - s;
+  int best = -1, only = -1, count = 0;
+  size_t best_at = 0;
+  for (size_t i = 0; i < g->n_people; i++) {
+    const vc_person *p = &g->people[i];
+    if (p->len <= wn + 1 || memcmp(p->name, g->src + s, wn) != 0 || p->name[wn] != ' ')
+      continue;
+    count++;
+    only = (int)i;
+    size_t at = last_written(g, p->name, p->len, before);
+    if (at != SIZE_MAX && (best < 0 || at > best_at)) {
+      best = (int)i;
+      best_at = at;
+    }
+  }
+  return best >= 0 ? best : count == 1 ? only : -1;
+}
+
+/* Evidence: an attribution that writes titles and places before the name ("– Transport
+ * Secretary Jane Doe, after ...", "Police Sgt. Jane Doe on ..."). Reads the capitalised
+ * words from s up to the first lower-case word: a person the prose knows among them, else
+ * the last name of two or three words after a title, else the whole run when it is a name
+ * followed by a comma or the end ("Jane Doe, whose ..."). *person: the known person or
+ * -1. */
+int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, size_t *ns, size_t *ne,
+                       int *person) {
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int ok = 0;
+  *person = -1;
+  if (vc_seg_tokens(g->src, s, e, &t, &n, &cap) != VC_OK || n == 0) {
+    free(t);
+    return 0;
+  }
+  if (n > LOOK_WORDS)
+    n = LOOK_WORDS;
+  size_t stop = 0; /* the capitalised stretch: t[0..stop) */
+  while (stop < n && (t[stop].cap || tok_in(g, &t[stop], vc_seg_name_connectors) ||
+                      title_tok(g, &t[stop]))) /* "Series coordinator Jane Doe" */
+    stop++;
+  for (size_t i = 0; i < stop && !ok; i++) {
+    size_t len;
+    int p = vc_seg_person_at(g, t[i].s, &len);
+    if (p >= 0 && g->people[p].is_person && t[i].s + len <= t[stop - 1].e) {
+      *ns = t[i].s;
+      *ne = t[i].s + len;
+      *person = p;
+      ok = 1;
+    }
+  }
+  for (size_t i = stop; i-- > 0 && !ok;) { /* the last name in the stretch */
+    size_t a = i;
+    while (a > 0 && i - a < 2 && name_tok(g, &t[a - 1]) && joined(g, &t[a - 1], &t[a]))
+      a--;
+    if (!name_tok(g, &t[i]) || i == a)
+      break;
+    int titled = a > 0 && title_tok(g, &t[a - 1]);
+    int whole = a == 0 && i + 1 == stop &&
+                (stop == n || only_marks(g, t[i].e, t[i + 1].s, ",") == 1);
+    if (titled || whole) {
+      *ns = t[a].s;
+      *ne = t[i].e;
+      ok = 1;
+    }
+    break;
+  }
+  free(t);
+  return ok;
+}
+
+/* A dash that opens an attribution line ("- ", "– ", "— "): its length, 0 if none. */
+static size_t dash_len(const vc_seg *g, size_t i, size_t e) {
+  int32_t cp;
+  size_t k = vc_seg_cp(g->src, e, i, &cp);
+  return (cp == '-' || cp == 0x2013 || cp == 0x2014) ? k : 0;
+}
+
+/* A paragraph that is one quotation and nothing else. */
+static int lone_quote(const vc_seg *g, const vc_para *p) {
+  if (p->drop != VC_DROP_NONE || !opens_quote(g, p->body, p->end) ||
+      !closes_at_end(g, p->body, p->end))
+    return 0;
+  return 1;
+}
+
+static size_t next_spoken(const vc_seg *g, size_t para) {
+  size_t j = para + 1;
+  while (j < g->n_paras && g->paras[j].drop != VC_DROP_NONE)
+    j++;
+  return j;
+}
+
+/* Evidence of a roundup layout: quotations standing alone, each followed by a line that
+ * opens with a dash and names the speaker. Counts them. */
+static int dashed_roundups(const vc_seg *g) {
+  int n = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    size_t j = next_spoken(g, i);
+    if (j < g->n_paras && lone_quote(g, &g->paras[i]) &&
+        dash_len(g, g->paras[j].body, g->paras[j].end) > 0)
+      n++;
+  }
+  return n;
+}
+
+/* Evidence: paragraph `para` is a quotation standing alone, and the next line names its
+ * speaker after a dash ("“...”" newline "– Mayor Jane Doe, after ..."), or, where two or
+ * more quotations of the text are attributed so, with the name and a comma ("Jane Doe,
+ * whose ..."). */
+int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                            int *person) {
+  if (!lone_quote(g, &g->paras[para]))
+    return 0;
+  size_t j = next_spoken(g, para);
+  if (j >= g->n_paras || g->paras[j].label >= 0)
+    return 0;
+  const vc_para *p = &g->paras[j];
+  if (opens_quote(g, p->body, p->end))
+    return 0;
+  size_t d = dash_len(g, p->body, p->end);
+  if (d == 0 && dashed_roundups(g) < 2)
+    return 0;
+  size_t s = p->body + d;
+  return vc_seg_titled_name(g, s, p->end, ns, ne, person);
+}
+
+/* A speech verb with its speaker beside it ("she said", "said Jane"): a pronoun or a
+ * capitalised word just before or just after it. */
+static int attribution_verb(const vc_seg *g, const vc_tok *t, size_t n, size_t i) {
+  if (!tok_in(g, &t[i], vc_seg_speech_verbs))
+    return 0;
+  int before = i > 0 && t[i].tight && (t[i - 1].cap || tok_in(g, &t[i - 1], vc_seg_pronouns));
+  int after =
+      i + 1 < n && t[i + 1].tight && (t[i + 1].cap || tok_in(g, &t[i + 1], vc_seg_pronouns));
+  return before || after;
+}
+
+/* Evidence: a paragraph that ends with a closing quotation mark it never opened, after a
+ * quotation that ended a sentence, with no speech verb or name of a person between (the
+ * writer closed the quotation early, or opened the next one without a mark): the speech
+ * runs on to the paragraph's end. *mark: where the closing mark is. */
+int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark) {
+  if (from >= end || !closes_at_end(g, from, end))
+    return 0;
+  size_t m = last_char(g, from, end);
+  for (size_t i = from; i < m; i++) {
+    size_t k;
+    if (g->src[i] == '"' || vc_seg_is_open_quote(g->src, m, i, &k) ||
+        vc_seg_is_close_quote(g->src, m, i, &k))
+      return 0;
+  }
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int ok = vc_seg_tokens(g->src, from, m, &t, &n, &cap) == VC_OK && n > 0;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = !attribution_verb(g, t, n, i) && vc_seg_person_at(g, t[i].s, NULL) < 0;
+  free(t);
+  *mark = m;
+  return ok;
+}
+
+static int has_quote_mark(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end; i++)
+    if (opens_quote(g, i, p->end))
+      return 1;
+  return 0;
+}
+
+/* Evidence: every labelled paragraph of the would-be Q&A part puts its words in quotation
+ * marks ("Jane: “...”"), after prose that quotes people (three paragraphs or more with
+ * quotation marks before the first label): the labels attribute quotations in a feature,
+ * they do not open a transcript. Undoes them (the paragraphs are prose again, read by
+ * segment_quotes.c) and returns 1. */
+int vc_seg_quoted_labels(vc_seg *g) {
+  int labelled = 0, quoted = 0;
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop == VC_DROP_LABEL)
+      return 0;
+    if (p->label < 0)
+      continue;
+    if (!opens_quote(g, p->body, p->end))
+      return 0;
+    labelled++;
+  }
+  for (size_t i = 0; i < g->qa_start; i++)
+    quoted += g->paras[i].drop == VC_DROP_NONE && has_quote_mark(g, &g->paras[i]);
+  if (labelled == 0 || quoted < 3)
+    return 0;
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->label >= 0) {
+      p->body = p->start;
+      p->label = -1;
+      vc_seg_measure(g, p);
+    }
+  }
+  g->qa_start = g->n_paras;
+  return 1;
+}
+
+/* Evidence that the name t[i..i+r) is a person's: a relative clause or an appositive
+ * after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe, head gardener of ...",
+ * "Jane Doe, a retired engineer"): "who", or an occupation (role_words,
+ * attribution_titles) within the next four words, before another comma. */
+int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r) {
+  size_t k = i + r;
+  if (k >= n || t[k].tight || only_marks(g, t[k - 1].e, t[k].s, ",") != 1)
+    return 0;
+  if (vc_seg_word_eq(g->src + t[k].s, t[k].e - t[k].s, "who"))
+    return 1;
+  for (size_t j = k; j < n && j < k + 4; j++) {
+    if (j > k && !t[j].tight)
+      break;
+    if (!t[j].cap && title_tok(g, &t[j]))
+      return 1;
+  }
+  return 0;
+}
