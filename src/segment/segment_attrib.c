@@ -293,9 +293,10 @@ int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne
 static int attribution_verb(const vc_seg *g, const vc_tok *t, size_t n, size_t i) {
   if (!tok_in(g, &t[i], vc_seg_speech_verbs))
     return 0;
-  int before = i > 0 && t[i].tight && (t[i - 1].cap || tok_in(g, &t[i - 1], vc_seg_pronouns));
-  int after =
-      i + 1 < n && t[i + 1].tight && (t[i + 1].cap || tok_in(g, &t[i + 1], vc_seg_pronouns));
+  int before =
+      i > 0 && t[i].tight && (t[i - 1].cap || tok_in(g, &t[i - 1], vc_seg_pronouns));
+  int after = i + 1 < n && t[i + 1].tight &&
+              (t[i + 1].cap || tok_in(g, &t[i + 1], vc_seg_pronouns));
   return before || after;
 }
 

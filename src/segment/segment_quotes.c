@@ -421,13 +421,19 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
   if (pr->n > ATTR_WORDS)
     pr->n = ATTR_WORDS;
   /* the attribution follows at once: only a comma, a dash or spaces between */
-  size_t i = lo;
-  while (i < hi &&
-         (g->src[i] == ' ' || g->src[i] == ',' || g->src[i] == '-' ||
-          ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
-           (unsigned char)g->src[i + 1] == 0x80 &&
-           ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))))
-    i += (unsigned char)g->src[i] == 0xE2 ? 3 : 1;
+  size_t i = lo, sp;
+  while (i < hi) {
+    if (vc_seg_is_space_at(g->src, hi, i, &sp)) /* a no-break space too */
+      i += sp;
+    else if (g->src[i] == ',' || g->src[i] == '-')
+      i++;
+    else if ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
+             (unsigned char)g->src[i + 1] == 0x80 &&
+             ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))
+      i += 3;
+    else
+      break;
+  }
   if (q->closed && pr->n > 0 && pr->toks[0].s == i && attr_after(g, pr->toks, pr->n, w)) {
     q->attributed = 1;
     return VC_OK;

@@ -36,7 +36,8 @@ static void test_quotation_over_several_paragraphs(void **state) {
       "The volunteers had waited an hour in the cold. Hana Ostrova, head gardener of the "
       "glasshouse since its opening, stood up and began explaining, \"We lost the lemon "
       "trees in the frost of the first winter, and we nearly gave up.\"\n\n"
-      "\"Then a retired engineer offered to rebuild the heating for nothing. He spent three "
+      "\"Then a retired engineer offered to rebuild the heating for nothing. He spent "
+      "three "
       "months under the benches with a torch.\"\n\n"
       "\"Now the lemons fruit twice a year. I still cannot quite believe it.\"\n\n"
       "Later Bruno Keel, who keeps the bees, walked us to the hives.\n\n"
@@ -78,7 +79,8 @@ static void test_colon_labels_in_a_feature(void **state) {
       "Notes from the Harbour Meeting\n\n"
       "The harbour master, Rafe Tollan, opened the meeting. \"We have two boats and one "
       "crane,\" he said.\n\n"
-      "\"The crane is older than most of us,\" added Ona Kell, who runs the fish market.\n\n"
+      "\"The crane is older than most of us,\" added Ona Kell, who runs the fish "
+      "market.\n\n"
       "\"It still lifts,\" said Rafe Tollan, and everyone laughed.\n\n"
       "Then the talk turned to the winter timetable.\n\n"
       "Rafe: \"Can the ferry keep its Sunday sailing?\"\n\n"
@@ -165,6 +167,22 @@ static void test_short_quotation_after_attribution(void **state) {
   vc_script_free(s);
 }
 
+/* A no-break space between the closing mark and the dash of "..." —Jane Doe is white
+ * space: the attribution follows at once. */
+static void test_dash_attribution_after_a_no_break_space(void **state) {
+  (void)state;
+  const char *text =
+      "Why We Switched\n\n"
+      "\"For me it was the noise of the fan. I wanted something quiet, and I got it.\" "
+      "\u2014Tobias Frey\n\n"
+      "\"My first computer came with a manual thicker than the machine. I read it twice "
+      "and then took the case apart.\"\u00a0\u2014Greta Lindholm\n";
+  vc_script *s = seg(text);
+  expect(s, "\"My first computer", VC_ROLE_QUOTE, "Greta Lindholm");
+  expect(s, "\"For me it was", VC_ROLE_QUOTE, "Tobias Frey");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -174,6 +192,7 @@ int main(void) {
       cmocka_unit_test(test_titles_before_the_name_in_the_same_line),
       cmocka_unit_test(test_quotation_closed_early_runs_on),
       cmocka_unit_test(test_short_quotation_after_attribution),
+      cmocka_unit_test(test_dash_attribution_after_a_no_break_space),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
