@@ -180,14 +180,34 @@ int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before) {
   return best >= 0 ? best : count == 1 ? only : -1;
 }
 
+/* Where the scan of an attribution stops: the first comma or sentence end after a name
+ * of two words or more (or one after a title) has been read ("Jane Doe, attorney for
+ * Judge Joe Roe" stops before the judge); `loose` reads on over lower-case words,
+ * otherwise the stretch ends at the first lower-case word that is no title. */
+static size_t scan_end(const vc_seg *g, const vc_tok *t, size_t n, int loose) {
+  int named = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!loose && !t[i].cap && !tok_in(g, &t[i], vc_seg_name_connectors) &&
+        !title_tok(g, &t[i]))
+      return i;
+    size_t r = name_len(g, t, n, i);
+    named |= r >= 2 || (r == 1 && i > 0 && title_tok(g, &t[i - 1]));
+    if (named && i + 1 < n && t[i].e < t[i + 1].s && strchr(",;.?!", g->src[t[i].e]) &&
+        g->src[t[i].e] != 0 && !(g->src[t[i].e] == '.' && title_tok(g, &t[i])))
+      return i + 1;
+  }
+  return n;
+}
+
 /* Evidence: an attribution that writes titles and places before the name ("– Transport
- * Secretary Jane Doe, after ...", "Police Sgt. Jane Doe on ..."). Reads the capitalised
- * words from s up to the first lower-case word: a person the prose knows among them, else
- * the last name of two or three words after a title, else the whole run when it is a name
- * followed by a comma or the end ("Jane Doe, whose ..."). *person: the known person or
- * -1. */
-int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, size_t *ns, size_t *ne,
-                       int *person) {
+ * Secretary Jane Doe, after ...", "Police Sgt. Jane Doe on ...", "Chalmette resident Jane
+ * Doe, awaiting ..."). In the words from s to where scan_end stops: a person the prose
+ * knows, else the first name after a title, else (loose: a line the layout makes an
+ * attribution) the last name of two or three words, else (strict) the opening run when
+ * it is a name followed by a comma or the end ("Jane Doe, whose ..."). *person: the
+ * known person or -1. */
+int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
+                       size_t *ne, int *person) {
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
   int ok = 0;
@@ -198,10 +218,7 @@ int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, size_t *ns, size_t *
   }
   if (n > LOOK_WORDS)
     n = LOOK_WORDS;
-  size_t stop = 0; /* the capitalised stretch: t[0..stop) */
-  while (stop < n && (t[stop].cap || tok_in(g, &t[stop], vc_seg_name_connectors) ||
-                      title_tok(g, &t[stop]))) /* "Series coordinator Jane Doe" */
-    stop++;
+  size_t stop = scan_end(g, t, n, loose);
   for (size_t i = 0; i < stop && !ok; i++) {
     size_t len;
     int p = vc_seg_person_at(g, t[i].s, &len);
@@ -212,21 +229,28 @@ int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, size_t *ns, size_t *
       ok = 1;
     }
   }
-  for (size_t i = stop; i-- > 0 && !ok;) { /* the last name in the stretch */
-    size_t a = i;
-    while (a > 0 && i - a < 2 && name_tok(g, &t[a - 1]) && joined(g, &t[a - 1], &t[a]))
-      a--;
-    if (!name_tok(g, &t[i]) || i == a)
-      break;
-    int titled = a > 0 && title_tok(g, &t[a - 1]);
-    int whole = a == 0 && i + 1 == stop &&
-                (stop == n || only_marks(g, t[i].e, t[i + 1].s, ",") == 1);
-    if (titled || whole) {
-      *ns = t[a].s;
-      *ne = t[i].e;
-      ok = 1;
+  size_t last_s = 0, last_e = 0;
+  for (size_t i = 0; i < stop && !ok;) {
+    size_t r = name_len(g, t, stop, i);
+    if (r == 0) {
+      i++;
+      continue;
     }
-    break;
+    if (i > 0 && title_tok(g, &t[i - 1])) { /* "Sgt. Jane Doe", "President Doe" */
+      *ns = t[i].s;
+      *ne = t[i + r - 1].e;
+      ok = 1;
+    } else if (r >= 2 && (loose || (i == 0 && i + r == stop &&
+                                    (stop == n || g->src[t[stop - 1].e] == ',')))) {
+      last_s = t[i].s;
+      last_e = t[i + r - 1].e;
+    }
+    i += r;
+  }
+  if (!ok && last_e > last_s) {
+    *ns = last_s;
+    *ne = last_e;
+    ok = 1;
   }
   free(t);
   return ok;
@@ -237,6 +261,13 @@ static size_t dash_len(const vc_seg *g, size_t i, size_t e) {
   int32_t cp;
   size_t k = vc_seg_cp(g->src, e, i, &cp);
   return (cp == '-' || cp == 0x2013 || cp == 0x2014) ? k : 0;
+}
+
+static int has_quote_mark(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end; i++)
+    if (opens_quote(g, i, p->end))
+      return 1;
+  return 0;
 }
 
 /* A paragraph that is one quotation and nothing else. */
@@ -254,38 +285,54 @@ static size_t next_spoken(const vc_seg *g, size_t para) {
   return j;
 }
 
-/* Evidence of a roundup layout: quotations standing alone, each followed by a line that
- * opens with a dash and names the speaker. Counts them. */
-static int dashed_roundups(const vc_seg *g) {
+/* The line after a quotation standing alone at `para`, when it reads as that quotation's
+ * attribution: no quotation of its own, a dash opening it (*dashed) or not, and a name
+ * in it (titled_name, loose). Returns the line, or n_paras. */
+static size_t attribution_line(const vc_seg *g, size_t para, int *dashed, size_t *ns,
+                               size_t *ne, int *person) {
+  if (!lone_quote(g, &g->paras[para]))
+    return g->n_paras;
+  size_t j = next_spoken(g, para);
+  if (j >= g->n_paras || g->paras[j].label >= 0)
+    return g->n_paras;
+  const vc_para *p = &g->paras[j];
+  if (has_quote_mark(g, p))
+    return g->n_paras;
+  size_t d = dash_len(g, p->body, p->end);
+  *dashed = d > 0;
+  return vc_seg_titled_name(g, p->body + d, p->end, 1, ns, ne, person) ? j : g->n_paras;
+}
+
+/* Evidence of a roundup layout: quotations standing alone, each with a line under it
+ * that names the speaker. Counts them; *dashed: how many of those lines open with a
+ * dash. */
+static int roundup_pairs(const vc_seg *g, int *dashed) {
   int n = 0;
+  *dashed = 0;
   for (size_t i = 0; i < g->n_paras; i++) {
-    size_t j = next_spoken(g, i);
-    if (j < g->n_paras && lone_quote(g, &g->paras[i]) &&
-        dash_len(g, g->paras[j].body, g->paras[j].end) > 0)
+    size_t ns, ne;
+    int person, dash;
+    if (attribution_line(g, i, &dash, &ns, &ne, &person) < g->n_paras) {
       n++;
+      *dashed += dash;
+    }
   }
   return n;
 }
 
 /* Evidence: paragraph `para` is a quotation standing alone, and the next line names its
- * speaker after a dash ("“...”" newline "– Mayor Jane Doe, after ..."), or, where two or
- * more quotations of the text are attributed so, with the name and a comma ("Jane Doe,
+ * speaker after a dash ("“...”" newline "– Mayor Jane Doe, after ..."), or without one
+ * where the text does so for three quotations or more, or twice with dashes ("Jane Doe,
  * whose ..."). */
 int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
                             int *person) {
-  if (!lone_quote(g, &g->paras[para]))
+  int dash, dashed;
+  if (attribution_line(g, para, &dash, ns, ne, person) >= g->n_paras)
     return 0;
-  size_t j = next_spoken(g, para);
-  if (j >= g->n_paras || g->paras[j].label >= 0)
-    return 0;
-  const vc_para *p = &g->paras[j];
-  if (opens_quote(g, p->body, p->end))
-    return 0;
-  size_t d = dash_len(g, p->body, p->end);
-  if (d == 0 && dashed_roundups(g) < 2)
-    return 0;
-  size_t s = p->body + d;
-  return vc_seg_titled_name(g, s, p->end, ns, ne, person);
+  if (dash)
+    return 1;
+  int pairs = roundup_pairs(g, &dashed);
+  return pairs >= 3 || dashed >= 2;
 }
 
 /* A speech verb with its speaker beside it ("she said", "said Jane"): a pronoun or a
@@ -322,13 +369,6 @@ int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark) {
   free(t);
   *mark = m;
   return ok;
-}
-
-static int has_quote_mark(const vc_seg *g, const vc_para *p) {
-  for (size_t i = p->body; i < p->end; i++)
-    if (opens_quote(g, i, p->end))
-      return 1;
-  return 0;
 }
 
 /* Evidence: every labelled paragraph of the would-be Q&A part puts its words in quotation

@@ -404,7 +404,7 @@ static int comma_inside(const vc_seg *g, const qspan *q) {
 static int titled(const vc_seg *g, size_t s, size_t e, who *w) {
   size_t ns, ne;
   int p;
-  if (!vc_seg_titled_name(g, s, e, &ns, &ne, &p))
+  if (!vc_seg_titled_name(g, s, e, 0, &ns, &ne, &p))
     return 0;
   *w = (who){p >= 0 ? 1 : 4, p, ns, ne};
   return 1;

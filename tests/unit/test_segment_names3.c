@@ -183,6 +183,30 @@ static void test_dash_attribution_after_a_no_break_space(void **state) {
   vc_script_free(s);
 }
 
+/* A roundup without dashes: three quotations or more each with a line under it that
+ * names the speaker among places and titles ("Marsh Hill resident Jane Doe, ...",
+ * "Regional Gov. Jane Doe, ...", "President Doe, ..."); a name after the first comma is
+ * someone else ("Jane Doe, lawyer for Sheriff Joe Roe"). */
+static void test_roundup_without_dashes(void **state) {
+  (void)state;
+  const char *text =
+      "Worth Repeating\n\n"
+      "\"The water came up to the second step and then it just stopped.\"\n"
+      "Marsh Hill resident Agnes Turow, describing the night the creek rose.\n\n"
+      "\"We will not close a single library this year.\"\n"
+      "Nora Blix, lawyer for former Sheriff Arvid Stoll, about the county budget vote.\n\n"
+      "\"The pass is open, but only for cars with chains.\"\n"
+      "Northern region Gov. Pavel Ostrowski, after the first snow of the season.\n\n"
+      "\"I have never seen so many people at a ribbon cutting.\"\n"
+      "President Vasko, at the opening of the new footbridge.\n";
+  vc_script *s = seg(text);
+  expect(s, "\"The water came up", VC_ROLE_QUOTE, "Agnes Turow");
+  expect(s, "\"We will not close", VC_ROLE_QUOTE, "Nora Blix");
+  expect(s, "\"The pass is open", VC_ROLE_QUOTE, "Pavel Ostrowski");
+  expect(s, "\"I have never seen", VC_ROLE_QUOTE, "Vasko");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -193,6 +217,7 @@ int main(void) {
       cmocka_unit_test(test_quotation_closed_early_runs_on),
       cmocka_unit_test(test_short_quotation_after_attribution),
       cmocka_unit_test(test_dash_attribution_after_a_no_break_space),
+      cmocka_unit_test(test_roundup_without_dashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
