@@ -404,11 +404,14 @@ int vc_seg_quoted_labels(vc_seg *g) {
   return 1;
 }
 
-/* Evidence that the name t[i..i+r) is a person's: a relative clause or an appositive
- * after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe, head gardener of ...",
- * "Jane Doe, a retired engineer"): "who", or an occupation (role_words,
- * attribution_titles) within the next four words, before another comma. */
+/* Evidence that the name t[i..i+r) is a person's: a title just before it, or a relative
+ * clause or an appositive after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe,
+ * head gardener of ...", "Jane Doe, a retired engineer"): "who", or an occupation
+ * (role_words, attribution_titles) within the next four words, before another comma. */
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r) {
+  if (i > 0 && (t[i].tight || (g->src[t[i - 1].e] == '.' && t[i].s == t[i - 1].e + 2)) &&
+      tok_in(g, &t[i - 1], vc_seg_attribution_titles))
+    return 1; /* "press secretary Jane Doe", "Sgt. Jane Doe" */
   size_t k = i + r;
   if (k >= n || t[k].tight || only_marks(g, t[k - 1].e, t[k].s, ",") != 1)
     return 0;
@@ -421,4 +424,104 @@ int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, s
       return 1;
   }
   return 0;
+}
+
+/* ---- pronouns and gender ---- */
+
+/* +1 for a male pronoun, -1 for a female one, 0 otherwise. */
+static int pronoun_sex(const vc_seg *g, const vc_tok *t) {
+  return tok_in(g, t, vc_seg_male_pronouns)     ? 1
+         : tok_in(g, t, vc_seg_female_pronouns) ? -1
+                                                : 0;
+}
+
+/* The gender the text gives person p: +1 male, -1 female, 0 unknown or mixed. */
+static int sex_of(const vc_seg *g, int p) {
+  if (p < 0)
+    return 0;
+  const vc_person *q = &g->people[p];
+  return q->he > q->she * 2 ? 1 : q->she > q->he * 2 ? -1 : 0;
+}
+
+typedef struct sentence_walk {
+  int subject; /* the first person named in the sentence, outside quotations, or -1 */
+  int last;    /* the subject of the last sentence that ended before `before` */
+  size_t before;
+  int count; /* count pronouns into the subjects' he/she */
+} sentence_walk;
+
+/* Walks paragraph `para` sentence by sentence outside quotation marks: the first person
+ * each sentence names is its subject; its pronouns (he, her...) are the subject's. */
+static vc_status walk_sentences(vc_seg *g, size_t para, sentence_walk *w) {
+  const vc_para *p = &g->paras[para];
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  vc_status st = vc_seg_tokens(g->src, p->body, p->end, &t, &n, &cap);
+  int inside = 0;
+  w->subject = -1;
+  for (size_t i = 0; st == VC_OK && i < n; i++) {
+    size_t from = i > 0 ? t[i - 1].e : p->body, k;
+    int ends = i == 0;
+    for (size_t j = from; j < t[i].s; j++) {
+      if (g->src[j] == '"')
+        inside = !inside;
+      else if (vc_seg_is_open_quote(g->src, t[i].s, j, &k))
+        inside = 1;
+      else if (vc_seg_is_close_quote(g->src, t[i].s, j, &k))
+        inside = 0;
+      else if (!inside && strchr(".?!", g->src[j]) && g->src[j])
+        ends = 1;
+    }
+    if (ends) {
+      if (w->subject >= 0 && from <= w->before)
+        w->last = w->subject;
+      w->subject = -1;
+    }
+    if (inside)
+      continue;
+    int m = vc_seg_person_at(g, t[i].s, NULL);
+    if (m >= 0 && w->subject < 0)
+      w->subject = m;
+    int sex = pronoun_sex(g, &t[i]);
+    if (w->count && sex && w->subject >= 0)
+      *(sex > 0 ? &g->people[w->subject].he : &g->people[w->subject].she) += 1;
+  }
+  if (w->subject >= 0 && p->end <= w->before)
+    w->last = w->subject;
+  free(t);
+  return st;
+}
+
+static void read_genders(vc_seg *g) {
+  g->genders_read = 1;
+  sentence_walk w = {-1, -1, 0, 1};
+  for (size_t i = 0; i < g->n_paras; i++)
+    if (g->paras[i].drop == VC_DROP_NONE && walk_sentences(g, i, &w) != VC_OK)
+      return;
+}
+
+/* Evidence: "he said" / "she said" goes to the person last named (`fallback`) unless the
+ * text gives that person the other gender, or none while the subject of the last
+ * sentence before the quotation (in its paragraph or the one before) has the pronoun's
+ * gender ("Jane Doe called Joe's plan sad during her briefing. “...,” she said"): then to
+ * that subject. */
+int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback) {
+  vc_tok t = {ps, pe, 0, 0, 0, 0};
+  int sex = pronoun_sex(g, &t);
+  if (!sex || g->n_paras == 0)
+    return fallback;
+  if (!g->genders_read)
+    read_genders(g);
+  if (fallback >= 0 && sex_of(g, fallback) == sex)
+    return fallback;
+  size_t para = 0;
+  while (para + 1 < g->n_paras && g->paras[para + 1].start <= before)
+    para++;
+  sentence_walk w = {-1, -1, before, 0};
+  for (size_t i = para > 0 ? para - 1 : para; i <= para; i++)
+    if (g->paras[i].drop == VC_DROP_NONE && walk_sentences(g, i, &w) != VC_OK)
+      return fallback;
+  if (w.last >= 0 && sex_of(g, w.last) == sex)
+    return w.last;
+  return fallback;
 }

@@ -207,6 +207,26 @@ static void test_roundup_without_dashes(void **state) {
   vc_script_free(s);
 }
 
+/* "she said" after a paragraph whose sentence names a woman first ("her briefing") and a
+ * man last: the woman. A title before the name ("press secretary") makes her a person. */
+static void test_she_said_goes_to_the_last_named_woman(void **state) {
+  (void)state;
+  const char *text =
+      "Museum Row\n\n"
+      "Council leader Tomas Hegedus said the visit would be an \u201cinsult\u201d to "
+      "the volunteers who built the museum.\n\n"
+      "\u201cThey raised every penny themselves,\u201d Hegedus said.\n\n"
+      "Press secretary Livia Sorensen called Hegedus\u2019s remark \u201cunfortunate\u201d "
+      "during her weekly briefing on Monday.\n\n"
+      "\u201cThis should bring the town together,\u201d she said. \u201cNobody gains "
+      "from a quarrel over a ribbon.\u201d\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cThey raised", VC_ROLE_QUOTE, "Tomas Hegedus");
+  expect(s, "\u201cThis should bring", VC_ROLE_QUOTE, "Livia Sorensen");
+  expect_in(s, "Nobody gains", VC_ROLE_QUOTE, "Livia Sorensen");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -218,6 +238,7 @@ int main(void) {
       cmocka_unit_test(test_short_quotation_after_attribution),
       cmocka_unit_test(test_dash_attribution_after_a_no_break_space),
       cmocka_unit_test(test_roundup_without_dashes),
+      cmocka_unit_test(test_she_said_goes_to_the_last_named_woman),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
