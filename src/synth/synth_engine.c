@@ -33,16 +33,16 @@
  * It is made by fork. The engine process never speaks: the engine program
  * (programs/voicecap-engine, which links libespeak-ng alone and so forks cheaply), started
  * once by the first vc_synth_new, starts espeak-ng and serves; where that program cannot
- * be found, a fork of the process right after its espeak_Initialize serves alike. For each voice it forks a voice process (a "zygote")
- * that puts its engine in that voice's unit state and never speaks either; each unit is
- * spoken by a child forked from its voice's zygote, which writes its samples and word
- * timings to a pipe and exits. The engine hands the pipe's reading end to the process
- * (SCM_RIGHTS), which reads the answers in the order it sent the units. As many children
- * run at once as the process keeps units outstanding, so units are spoken in parallel on
- * as many cores; the answer of a unit does not depend on that number. The engine and the
- * zygotes are single-threaded, so they may fork safely even while the process runs
- * threads; they end when the socket closes, that is when the process that started them
- * ends. */
+ * be found, a fork of the process right after its espeak_Initialize serves alike. For each
+ * voice it forks a voice process (a "zygote") that puts its engine in that voice's unit
+ * state and never speaks either; each unit is spoken by a child forked from its voice's
+ * zygote, which writes its samples and word timings to a pipe and exits. The engine hands
+ * the pipe's reading end to the process (SCM_RIGHTS), which reads the answers in the order
+ * it sent the units. As many children run at once as the process keeps units outstanding,
+ * so units are spoken in parallel on as many cores; the answer of a unit does not depend on
+ * that number. The engine and the zygotes are single-threaded, so they may fork safely even
+ * while the process runs threads; they end when the socket closes, that is when the process
+ * that started them ends. */
 
 /* Bytes an answer's pipe holds, so that a child writes its answer in few steps. */
 #define VC_ANSWER_PIPE (1 << 20)
@@ -192,7 +192,7 @@ static void zygote_main(int sock, vc_voice *v) {
   vc_espeak_voice z = {.voice_name = ""};
   vc_diag d = {{0}};
   vc_status set = vc_espeak_set_voice(&z, v, &d); /* the voice's unit state */
-  signal(SIGCHLD, SIG_IGN);             /* children are reaped by the kernel */
+  signal(SIGCHLD, SIG_IGN);                       /* children are reaped by the kernel */
   for (;;) {
     uint64_t len = 0;
     int out = -1;
@@ -304,8 +304,8 @@ static int serve_request(vc_engine_state *h) {
   uint64_t len = (uint64_t)q.len[4];
   if (zs >= 0 && pipe(p) == 0)
     fcntl(p[1], F_SETPIPE_SZ, VC_ANSWER_PIPE); /* fewer hand-offs; a failure is harmless */
-  if (p[0] >= 0 &&
-      !(vc_send_with_fd(zs, &len, sizeof len, p[1]) && vc_send_all(zs, f[4], (size_t)len))) {
+  if (p[0] >= 0 && !(vc_send_with_fd(zs, &len, sizeof len, p[1]) &&
+                     vc_send_all(zs, f[4], (size_t)len))) {
     close(p[0]);
     p[0] = -1;
   }
@@ -342,7 +342,6 @@ static void close_inherited(int keep) {
     closedir(dir);
 }
 
-
 void vc_engine_serve(int fd) {
   close_inherited(fd);
   signal(SIGINT, SIG_DFL);
@@ -360,4 +359,3 @@ void vc_engine_serve(int fd) {
     ;
   _exit(0);
 }
-

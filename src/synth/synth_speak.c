@@ -25,7 +25,8 @@ static int vc_espeak_rate;
 int vc_espeak_start(vc_diag *diag) {
   if (vc_espeak_rate > 0)
     return vc_espeak_rate;
-  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, espeakINITIALIZE_DONT_EXIT);
+  int rate =
+      espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, espeakINITIALIZE_DONT_EXIT);
   if (rate <= 0) {
     if (diag)
       snprintf(diag->msg, sizeof diag->msg, "espeak-ng could not start (error %d)", rate);
@@ -288,8 +289,8 @@ static int synth_callback(short *pcm, int n, espeak_EVENT *events) {
 }
 
 vc_status vc_espeak_speak(vc_espeak_voice *s, const vc_voice *v, const char *text,
-                           vc_pcm_fn sink, void *user, vc_synth_word **words,
-                           size_t *n_words, uint64_t *n_samples, vc_diag *diag) {
+                          vc_pcm_fn sink, void *user, vc_synth_word **words,
+                          size_t *n_words, uint64_t *n_samples, vc_diag *diag) {
   *words = NULL;
   *n_words = 0;
   *n_samples = 0;
@@ -325,4 +326,3 @@ vc_status vc_espeak_speak(vc_espeak_voice *s, const vc_voice *v, const char *tex
   *n_samples = c.delivered;
   return VC_OK;
 }
-

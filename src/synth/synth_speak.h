@@ -22,7 +22,7 @@ vc_status vc_espeak_set_voice(vc_espeak_voice *s, const vc_voice *v, vc_diag *di
 
 /* vc_synth_speak on this process's own espeak-ng (started when needed). */
 vc_status vc_espeak_speak(vc_espeak_voice *s, const vc_voice *v, const char *text,
-                           vc_pcm_fn sink, void *user, vc_synth_word **words,
-                           size_t *n_words, uint64_t *n_samples, vc_diag *diag);
+                          vc_pcm_fn sink, void *user, vc_synth_word **words,
+                          size_t *n_words, uint64_t *n_samples, vc_diag *diag);
 
 #endif
