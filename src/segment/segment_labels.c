@@ -45,7 +45,7 @@ static size_t skip_aside(const char *s, size_t n, size_t i) {
     if (s[j] == '(' || s[j] == ':')
       break;
   }
-  return i;
+  return vc_seg_l3_aside_end(s, n, i);
 }
 
 /* Is s[i] a dash (hyphen with spaces, en or em dash)? Returns its length or 0. */

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Segmenter labels of shapes the fixed forms miss: descriptions, own-line titles, splits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_internal.h"
+
+/* "Mr. JANE DOE (Writer, author of "A Book"):": a description in parentheses between a
+ * label's name and its colon. Evidence: the closing parenthesis is followed by the colon
+ * (spaces between allowed), and no line break or second parenthesis is inside. Returns
+ * the end of the ")" or i. */
+size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i) {
+  if (i >= n || s[i] != '(')
+    return i;
+  for (size_t j = i + 1; j < n && j < i + 160; j++) {
+    if (s[j] == '(' || s[j] == '\n')
+      break;
+    if (s[j] != ')')
+      continue;
+    size_t k = j + 1;
+    while (k < n && s[k] == ' ')
+      k++;
+    return k < n && s[k] == ':' ? j + 1 : i;
+  }
+  return i;
+}
+
+/* Does a phrase of `list` start a word in src[s..e)? */
+static int has_phrase(const vc_seg *g, size_t s, size_t e, const char *const *list) {
+  for (size_t i = s; i < e; i++) {
+    if (!vc_seg_starts_word(g->src, g->len, i))
+      continue;
+    for (size_t k = 0; list[k]; k++) {
+      size_t m = strlen(list[k]);
+      if (i + m < e && vc_seg_prefix_ci(g->src + i, e - i, list[k]))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* A host opening the programme in paragraph p: a self-introduction with a name ("I'm Jane
+ * Doe") beside a show phrase ("this is", "welcome to") in the same paragraph. Writes the
+ * name; returns its words, 0 if none. */
+static int host_opening(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap,
+                        char *out, size_t out_cap) {
+  int words = vc_seg_self_intro(g, p, t, cap, out, out_cap);
+  return words > 0 && has_phrase(g, p->body, p->end, vc_seg_show_phrases) ? words : 0;
+}
+
+/* Adds a label of the key `name` (upper-cased) on paragraph `para`, valid; its index. */
+static vc_status add_label(vc_seg *g, const char *name, size_t para, int *out) {
+  char key[VC_SEG_NAME_MAX];
+  vc_seg_upper_key(name, strlen(name), key, sizeof key);
+  for (size_t i = 0; i < g->n_labels; i++)
+    if (strcmp(g->labels[i].key, key) == 0) {
+      g->labels[i].count++;
+      g->labels[i].valid = 1;
+      *out = (int)i;
+      return VC_OK;
+    }
+  vc_status st = vc_seg_grow((void **)&g->labels, &g->cap_labels, g->n_labels + 1,
+                             sizeof *g->labels, VC_SEG_MAX_LABELS);
+  if (st != VC_OK)
+    return vc_seg_over(g, st, "different speaker labels", VC_SEG_MAX_LABELS);
+  vc_label *l = &g->labels[g->n_labels];
+  memset(l, 0, sizeof *l);
+  snprintf(l->key, sizeof l->key, "%s", key);
+  l->count = 1;
+  l->valid = 1;
+  l->first_para = para;
+  *out = (int)g->n_labels++;
+  return VC_OK;
+}
+
+/* An unlabelled host before a labelled guest ("This is The Show. I'm Jane Doe." ... "My
+ * guest ..." ... "Mr. JOE ROE (Writer): ..."): in a text with labelled turns, the
+ * paragraphs before the first label, from one where someone introduces themselves beside
+ * a show phrase, are that person's, who hosts. Evidence: the self-introduction and the
+ * show phrase in one paragraph, at most six spoken paragraphs before the first label, no
+ * label or dropped line between. The host gets a label of their own name there. */
+static vc_status unlabelled_host(vc_seg *g) {
+  size_t first = g->n_paras;
+  for (size_t i = 0; i < g->n_paras && first == g->n_paras; i++)
+    if (g->paras[i].label >= 0 && g->labels[g->paras[i].label].valid)
+      first = i;
+  if (first == g->n_paras)
+    return VC_OK;
+  while (first > 0 && g->paras[first - 1].drop == VC_DROP_LABEL)
+    first--;
+  vc_tok *t = NULL;
+  size_t cap = 0;
+  vc_status st = VC_OK;
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = first, seen = 0; i-- > 0 && seen < 6; seen++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->note || p->label >= 0)
+      break;
+    if (host_opening(g, p, &t, &cap, name, sizeof name) == 0)
+      continue;
+    int li = -1;
+    st = add_label(g, name, i, &li);
+    if (st != VC_OK)
+      break;
+    g->labels[li].aside_role = 1; /* hosts: as if labelled "(host)" */
+    for (size_t j = i; j < first; j++)
+      if (g->paras[j].drop == VC_DROP_NONE) {
+        g->paras[j].label = li; /* the host speaks up to the first label */
+        g->labels[li].count += j > i;
+      }
+    break;
+  }
+  free(t);
+  return st;
+}
+
+vc_status vc_seg_l3_labels(vc_seg *g) {
+  return unlabelled_host(g);
+}
+
+static void evidence(vc_seg *g, size_t s, int w, size_t off, const char *why) {
+  vc_spk *k = &g->speakers[s];
+  k->evidence += w;
+  k->why_weight = w;
+  k->why_off = off;
+  snprintf(k->why, sizeof k->why, "%s", why);
+}
+
+/* Does paragraph p write the full name (two words or more) `name`? */
+static int names_in(const vc_seg *g, const vc_para *p, const char *name) {
+  size_t n = strlen(name);
+  if (!strchr(name, ' '))
+    return 0;
+  for (size_t i = p->body; i + n <= p->end; i++)
+    if (memcmp(g->src + i, name, n) == 0 && vc_seg_starts_word(g->src, g->len, i))
+      return 1;
+  return 0;
+}
+
+/* A labelled speaker who opens the programme in one of their first eight turns (a cold
+ * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the other speakers
+ * that opening names in full ("... with a singer named Joe Roe") are guests. */
+void vc_seg_l3_role_evidence(vc_seg *g) {
+  int turns[VC_SEG_MAX_SPEAKERS] = {0};
+  vc_tok *t = NULL;
+  size_t cap = 0;
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->label < 0)
+      continue;
+    size_t s = g->labels[p->label].speaker;
+    if (s == 0 || s >= VC_SEG_MAX_SPEAKERS || ++turns[s] > 8 ||
+        host_opening(g, p, &t, &cap, name, sizeof name) == 0)
+      continue;
+    if (g->speakers[s].evidence <= 0)
+      evidence(g, s, 2, p->body, "opens the programme as its host");
+    for (size_t o = 1; o < g->n_speakers; o++)
+      if (o != s && g->speakers[o].evidence >= 0 && names_in(g, p, g->speakers[o].name))
+        evidence(g, o, -2, p->body, "named in the host's opening");
+    turns[s] = 9;
+  }
+  free(t);
+}
