@@ -236,6 +236,7 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_show_phrases[];
+extern const char *const vc_seg_title_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -289,5 +290,15 @@ size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
 vc_status vc_seg_l3_labels(vc_seg *g);
 /* Runs with vc_seg_role_evidence: what a labelled speaker's words say of their role. */
 void vc_seg_l3_role_evidence(vc_seg *g);
+/* Does the label alone on line i ("Prime Minister:") head the body's first paragraph? */
+int vc_seg_l3_heads_body(const vc_seg *g, size_t i, size_t body);
+/* Is the one label of a text a speaker's, heading a monologue on a line of its own? */
+int vc_seg_l3_lone_label(const vc_seg *g);
+/* Is the Q&A part a statement: answers labelled, no question labelled or left unlabelled?
+ */
+int vc_seg_l3_statement(int labelled_q, int labelled_a, int unlabelled_q);
+/* A label of title words only ("PRIME MINISTER"): the name the text writes after that
+ * title ("Prime Minister Jane Doe"). Writes it and returns 1, or 0. */
+int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap);
 
 #endif

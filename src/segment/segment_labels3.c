@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Segmenter labels of shapes the fixed forms miss: descriptions, own-line titles, splits. */
+/* Segmenter labels of shapes the fixed forms miss: descriptions, own-line titles, splits.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,4 +163,124 @@ void vc_seg_l3_role_evidence(vc_seg *g) {
     turns[s] = 9;
   }
   free(t);
+}
+
+/* "Prime Minister:" alone on its line, then the first paragraph of the body: the header
+ * ends there, so the label is the speaker's, not a "Series: Title" line of the header.
+ * Evidence: the colon closes the line and the next line is the body's first paragraph. */
+int vc_seg_l3_heads_body(const vc_seg *g, size_t i, size_t body) {
+  return i + 1 == body && g->paras[body].drop == VC_DROP_NONE && g->paras[body].words >= 6;
+}
+
+/* A statement read by one labelled speaker ("Prime Minister:" alone on its line, then
+ * their paragraphs): the label is kept though used once and no questions follow.
+ * Evidence: the label stands on a line of its own before the paragraph it names, and two
+ * or more spoken paragraphs follow it with no other label. */
+int vc_seg_l3_lone_label(const vc_seg *g) {
+  for (size_t i = 0; i + 1 < g->n_paras; i++) {
+    if (g->paras[i].drop != VC_DROP_LABEL || g->paras[i + 1].label < 0)
+      continue;
+    int after = 0;
+    for (size_t j = i + 2; j < g->n_paras; j++) {
+      if (g->paras[j].label >= 0)
+        return 0;
+      after += g->paras[j].drop == VC_DROP_NONE && !g->paras[j].note;
+    }
+    return after >= 2;
+  }
+  return 0;
+}
+
+/* A statement or briefing read by those who answer: no label asks and no unlabelled
+ * paragraph ends in a question, so an unlabelled paragraph continues the answer before it
+ * (nobody is there to have asked it). */
+int vc_seg_l3_statement(int labelled_q, int labelled_a, int unlabelled_q) {
+  return labelled_q == 0 && labelled_a >= 1 && unlabelled_q == 0;
+}
+
+static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
+  return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
+}
+
+static int title_tok(const char *w, size_t n) {
+  return vc_seg_in_list(w, n, vc_seg_role_words) ||
+         vc_seg_in_list(w, n, vc_seg_asker_role_words) ||
+         vc_seg_in_list(w, n, vc_seg_answer_role_words) ||
+         vc_seg_in_list(w, n, vc_seg_title_words);
+}
+
+/* Is every word of the upper-case key a title word, the last one a role ("PRIME
+ * MINISTER", "PRESS SECRETARY")? */
+static int title_key(const char *key) {
+  size_t n = strlen(key), last = 0;
+  if (n == 0 || n >= VC_SEG_NAME_MAX)
+    return 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && key[j] != ' ')
+      j++;
+    if (!title_tok(key + i, j - i))
+      return 0;
+    last = i;
+    i = j + (j < n);
+  }
+  return vc_seg_in_list(key + last, n - last, vc_seg_role_words) ||
+         vc_seg_in_list(key + last, n - last, vc_seg_answer_role_words) ||
+         vc_seg_in_list(key + last, n - last, vc_seg_asker_role_words);
+}
+
+/* The name written right after src[at] (two or three capitalised words that are not titles
+ * or common words: "Jane Doe's" gives "Jane Doe"); 1 if found. */
+static int name_at(const vc_seg *g, size_t at, vc_tok **t, size_t *cap, char *out,
+                   size_t out_cap) {
+  size_t e = at + 80 < g->len ? at + 80 : g->len, n = 0;
+  if (vc_seg_tokens(g->src, at, e, t, &n, cap) != VC_OK)
+    return 0;
+  vc_tok *w = *t;
+  size_t k = 0, possessive = 0;
+  while (k < n && k < 3 && w[k].cap && (k == 0 || w[k].tight) &&
+         !tok_in(g, &w[k], vc_seg_not_name_words) && !tok_in(g, &w[k], vc_seg_role_words) &&
+         !title_tok(g->src + w[k].s, w[k].e - w[k].s) &&
+         memchr(g->src + w[k].s, '\n', w[k].e - w[k].s) == NULL) {
+    size_t ws = w[k].s, we = w[k].e;
+    k++;
+    if (we - ws > 2 && g->src[we - 1] == 's' &&
+        (g->src[we - 2] == '\'' ||
+         (we - ws > 4 && memcmp(g->src + we - 4, "\xE2\x80\x99", 3) == 0))) {
+      possessive = g->src[we - 2] == '\'' ? 2 : 4;
+      break; /* "Doe's Statement": the possessive ends the name */
+    }
+  }
+  if (k < 2)
+    return 0;
+  vc_seg_copy_name(g->src + w[0].s, w[k - 1].e - possessive - w[0].s, out, out_cap);
+  return 1;
+}
+
+/* "PRIME MINISTER:" for the one the text calls "Prime Minister Jane Doe" (in a headline, an
+ * intro): a label made of title words only stands for the name written after the same
+ * title, the first so written. Evidence: the title, capitalised, then a name. */
+int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+  size_t kn = strlen(key);
+  if (!title_key(key))
+    return 0;
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  vc_tok *t = NULL;
+  size_t tcap = 0;
+  int found = 0;
+  for (size_t i = 0; i + kn + 1 < span && !found; i++) {
+    if (g->src[i] < 'A' || g->src[i] > 'Z' || !vc_seg_starts_word(g->src, g->len, i) ||
+        g->src[i + kn] != ' ')
+      continue;
+    size_t j = 0;
+    for (; j < kn; j++) {
+      char c = g->src[i + j];
+      if ((c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c) != key[j])
+        break;
+    }
+    if (j == kn && g->src[i + 1] >= 'a' && g->src[i + 1] <= 'z')
+      found = name_at(g, i + kn + 1, &t, &tcap, out, cap);
+  }
+  free(t);
+  return found;
 }

@@ -268,6 +268,8 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
     best = label_person(g, sur, 0);
   if (best < 0)
     best = title_holder(g, part);
+  if (best < 0 && vc_seg_l3_title_name(g, bare, out, cap))
+    return; /* "PRIME MINISTER" is the "Prime Minister Jane Doe" of the headline */
   if (best < 0 && bare != part && sur != bare) {
     title_case(bare, out, cap); /* "MR. CHIEF JUSTICE DOE" is "Chief Justice Doe" */
     return;
@@ -710,7 +712,7 @@ static void find_qa_start(vc_seg *g) {
       g->qa_start = vc_seg_addressed_start(g);
     return;
   }
-  if (strong || valid >= 2)
+  if (strong || valid >= 2 || vc_seg_l3_lone_label(g))
     return;
   int questions = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++)

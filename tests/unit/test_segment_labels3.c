@@ -11,6 +11,21 @@
 
 #include "seg_fixture.h"
 
+/* The turn holding `words` anywhere has `role` and is spoken by `name`. */
+static void expect_in(const vc_script *s, const char *words, vc_role role,
+                      const char *name) {
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    if (!strstr(t->text, words))
+      continue;
+    if (t->role != role || strcmp(name_of(s, t), name) != 0)
+      fail_msg("\"%s\": %s / %s, expected %s / %s", words, vc_role_name(t->role),
+               name_of(s, t), vc_role_name(role), name);
+    return;
+  }
+  fail_msg("no turn holds \"%s\"", words);
+}
+
 /* A radio transcript: the host is never labelled ("This is ... I'm ..."), the one guest
  * is labelled once, "Ms. NAME (long description):". */
 static void test_described_label_and_unlabelled_host(void **state) {
@@ -81,11 +96,50 @@ static void test_host_introduces_self_later(void **state) {
   vc_script_free(s);
 }
 
+/* A statement: a title label alone on its line ("Chief Minister:"), the name only in the
+ * headline; every paragraph after it is the speaker's, and the label is the titled name. */
+static void test_title_label_alone_heads_statement(void **state) {
+  (void)state;
+  const char *text =
+      "Chief Minister Rosa Elbaek's Statement on the Harbour\n\n"
+      "By: Staff Writer\n\n"
+      "Chief Minister:\n\n"
+      "Good afternoon. Thank you all for coming at short notice.\n\n"
+      "This morning the cabinet agreed to rebuild the harbour wall before the winter, and "
+      "work will start next month.\n\n"
+      "We have also set aside money for the families whose homes were flooded, and the "
+      "first payments will reach them this week.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good afternoon.", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  expect_in(s, "This morning the cabinet", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  expect_in(s, "We have also set aside", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "Chief Minister:"));
+  vc_script_free(s);
+}
+
+/* A "Series: Title" line in a header is still no label: text follows the colon. */
+static void test_header_series_title_not_label(void **state) {
+  (void)state;
+  const char *text =
+      "Harbour Notes: The Winter Wall\n\n"
+      "The harbour wall will be rebuilt before the winter, the council said on Monday, and "
+      "work will start next month.\n\n"
+      "Families whose homes were flooded will be paid first.\n";
+  vc_script *s = seg(text);
+  expect(s, "Harbour Notes", VC_ROLE_NARRATOR, NULL);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_described_label_and_unlabelled_host),
       cmocka_unit_test(test_panel_host_opening),
       cmocka_unit_test(test_host_introduces_self_later),
+      cmocka_unit_test(test_title_label_alone_heads_statement),
+      cmocka_unit_test(test_header_series_title_not_label),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
