@@ -236,6 +236,7 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_show_phrases[];
+extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
@@ -300,5 +301,8 @@ int vc_seg_l3_statement(int labelled_q, int labelled_a, int unlabelled_q);
 /* A label of title words only ("PRIME MINISTER"): the name the text writes after that
  * title ("Prime Minister Jane Doe"). Writes it and returns 1, or 0. */
 int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap);
+/* Is the key `a` an honorific and a surname ("MR. DOE") of the full-name key `b` ("JANE
+ * DOE")? */
+int vc_seg_l3_honorific_surname(const char *a, const char *b);
 
 #endif

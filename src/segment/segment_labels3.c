@@ -139,10 +139,44 @@ static int names_in(const vc_seg *g, const vc_para *p, const char *name) {
   return 0;
 }
 
+/* In a briefing, the floor's questions are labelled "Q:" / "QUESTION:" and a named
+ * speaker answers them: a named speaker whose labelled turns come right after a floor
+ * label's turn at least as often as after anyone else's answers (their "welcome" opens a
+ * briefing, not a show), unless another speaker answers by the evidence already (then the
+ * first may be a moderator). Evidence: the order of the labelled turns. */
+static void answers_the_floor(vc_seg *g) {
+  int after_floor[VC_SEG_MAX_SPEAKERS] = {0}, after_other[VC_SEG_MAX_SPEAKERS] = {0};
+  int prev = -1; /* the previous labelled turn's label */
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->label < 0 || !g->labels[p->label].valid)
+      continue;
+    const vc_label *l = &g->labels[p->label];
+    size_t s = l->speaker;
+    if (prev >= 0 && prev != p->label && s < VC_SEG_MAX_SPEAKERS &&
+        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_floor_labels)) {
+      const char *pk = g->labels[prev].key;
+      if (vc_seg_in_list(pk, strlen(pk), vc_seg_floor_labels))
+        after_floor[s]++;
+      else
+        after_other[s]++;
+    }
+    prev = p->label;
+  }
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].evidence < 0)
+      return; /* another answers by their label ("OFFICIAL:"): the first may moderate */
+  for (size_t s = 1; s < g->n_speakers && s < VC_SEG_MAX_SPEAKERS; s++)
+    if (after_floor[s] >= 1 && after_floor[s] >= after_other[s] &&
+        g->speakers[s].role == VC_ROLE_NARRATOR && g->speakers[s].evidence < 3)
+      evidence(g, s, -3, SIZE_MAX, "answers the questions from the floor");
+}
+
 /* A labelled speaker who opens the programme in one of their first eight turns (a cold
  * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the other speakers
  * that opening names in full ("... with a singer named Joe Roe") are guests. */
 void vc_seg_l3_role_evidence(vc_seg *g) {
+  answers_the_floor(g);
   int turns[VC_SEG_MAX_SPEAKERS] = {0};
   vc_tok *t = NULL;
   size_t cap = 0;
@@ -283,4 +317,23 @@ int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap
   }
   free(t);
   return found;
+}
+
+/* "MR. DOE:" after "JANE DOE:" (a briefer labelled in full first, then by honorific and
+ * surname): the same person. Evidence: the honorific, then the one word that ends the
+ * other label, which has two or three words and no honorific. */
+int vc_seg_l3_honorific_surname(const char *a, const char *b) {
+  size_t hn = strcspn(a, " .");
+  if (!vc_seg_in_list(a, hn, vc_seg_honorifics) ||
+      vc_seg_in_list(b, strcspn(b, " ."), vc_seg_honorifics))
+    return 0;
+  const char *sur = a + hn;
+  sur += *sur == '.';
+  while (*sur == ' ')
+    sur++;
+  const char *bl = strrchr(b, ' ');
+  int words = 1;
+  for (const char *c = b; *c; c++)
+    words += *c == ' ';
+  return *sur && !strchr(sur, ' ') && bl && words <= 3 && strcmp(sur, bl + 1) == 0;
 }

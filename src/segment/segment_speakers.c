@@ -588,6 +588,8 @@ static int same_person(const vc_seg *g, size_t li) {
       return (int)k; /* "JANE" after "JANE DOE" */
     if (initials_of(a, b))
       return (int)k;
+    if (vc_seg_l3_honorific_surname(a, b))
+      return (int)k; /* "MR. DOE" after "JANE DOE" */
   }
   return -1;
 }

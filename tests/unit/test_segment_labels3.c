@@ -133,6 +133,28 @@ static void test_header_series_title_not_label(void **state) {
   vc_script_free(s);
 }
 
+/* A briefing: the briefer labelled in full first ("HANNA LUND:"), then by honorific and
+ * surname ("MS. LUND:"); reporters as "Q:". One speaker, who answers though she welcomes
+ * everyone. */
+static void test_briefer_full_then_honorific_surname(void **state) {
+  (void)state;
+  const char *text =
+      "Department of Roads Press Briefing\n\n"
+      "HANNA LUND: Hi everyone, and welcome to the briefing room. I have one announcement "
+      "before I take your questions.\n\n"
+      "The north bridge will close for repairs from Monday for six weeks.\n\n"
+      "Q: How many drivers use it every day?\n\n"
+      "MS. LUND: About forty thousand, by our last count.\n\n"
+      "Q: Is there a detour?\n\n"
+      "MS. LUND: Yes, signed from both ends of the valley road.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hi everyone", VC_ROLE_INTERVIEWEE, "Hanna Lund");
+  expect(s, "About forty thousand", VC_ROLE_INTERVIEWEE, "Hanna Lund");
+  expect(s, "How many drivers", VC_ROLE_INTERVIEWER, NULL);
+  assert_int_equal(s->n_speakers, 3); /* the narrator, the floor, one briefer */
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_described_label_and_unlabelled_host),
@@ -140,6 +162,7 @@ int main(void) {
       cmocka_unit_test(test_host_introduces_self_later),
       cmocka_unit_test(test_title_label_alone_heads_statement),
       cmocka_unit_test(test_header_series_title_not_label),
+      cmocka_unit_test(test_briefer_full_then_honorific_surname),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
