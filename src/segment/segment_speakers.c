@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 /* Adds a speaker, or finds the one with the same name; *out gets its index. */
 vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role,
@@ -706,6 +707,8 @@ static void find_qa_start(vc_seg *g) {
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
+    if (g->qa_start >= g->n_paras)
+      g->qa_start = vc_seg_heading_qa_start(g, 0);
     if (g->qa_start >= g->n_paras)
       g->qa_start = vc_seg_addressed_start(g);
     return;
