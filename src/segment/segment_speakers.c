@@ -810,6 +810,8 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     st = label_speakers(g);
   if (st == VC_OK)
     st = vc_seg_self_names(g);
+  if (st == VC_OK)
+    st = vc_seg_court_record(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];

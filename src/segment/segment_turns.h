@@ -16,4 +16,12 @@ int vc_seg_heading_question(const vc_seg *g, const vc_para *p);
  * in "Mr. Doe: "), so that a label's words go on past the stop; else 0. */
 size_t vc_seg_honorific_dot(const char *t, size_t e, size_t i, size_t j);
 
+/* A court record's examination ("Q"/"A" with "THE COURT:", counsel's labels): the bench
+ * and counsel ask, "Q" is the examining counsel's, "A" the witness's. */
+vc_status vc_seg_court_record(vc_seg *g);
+
+/* The length of an omission mark that opens a line of a record before its label (". . . ",
+ * "... ", "… "), or 0. */
+size_t vc_seg_omission_len(const char *s, size_t n);
+
 #endif

@@ -34,7 +34,8 @@ static void test_questions_as_headings(void **state) {
       "yellows.\n\n"
       "We tried shop dyes once and the blues were flat, so we stopped.\n\n"
       "What would you tell someone who wants to begin?\n\n"
-      "Buy nothing for the first month. Borrow a loom, ruin some yarn, and see if you still "
+      "Buy nothing for the first month. Borrow a loom, ruin some yarn, and see if you "
+      "still "
       "want it.\n";
   vc_script *s = seg(text);
   expect(s, "How did you start", VC_ROLE_INTERVIEWER, NULL);
@@ -50,12 +51,13 @@ static void test_questions_as_headings(void **state) {
  * it); an essay whose paragraphs ask in passing is not an interview. */
 static void test_two_heading_questions_and_an_essay(void **state) {
   (void)state;
-  const char *qa = "Ten minutes with a beekeeper\n\n"
-                   "Why did you take up bees?\n\n"
-                   "I wanted something that did not need me every day. I was wrong about that, "
-                   "but I stayed.\n\n"
-                   "What do you do in winter?\n\n"
-                   "I mend frames and I worry. We lose a hive most winters.\n";
+  const char *qa =
+      "Ten minutes with a beekeeper\n\n"
+      "Why did you take up bees?\n\n"
+      "I wanted something that did not need me every day. I was wrong about that, "
+      "but I stayed.\n\n"
+      "What do you do in winter?\n\n"
+      "I mend frames and I worry. We lose a hive most winters.\n";
   vc_script *s = seg(qa);
   expect(s, "Why did you take", VC_ROLE_INTERVIEWER, NULL);
   expect(s, "I wanted something", VC_ROLE_INTERVIEWEE, NULL);
@@ -64,11 +66,13 @@ static void test_two_heading_questions_and_an_essay(void **state) {
   vc_script_free(s);
   const char *essay =
       "On rivers\n\n"
-      "The river was high all spring, and the town argued about the weir for the third year "
+      "The river was high all spring, and the town argued about the weir for the third "
+      "year "
       "running, as it always does when the water comes up to the bridge.\n\n"
       "Who pays for the repairs? The council says the mill owners, the mill owners say the "
       "council, and the water keeps rising.\n\n"
-      "The weir was built in 1820 and has been patched eleven times since then, most recently "
+      "The weir was built in 1820 and has been patched eleven times since then, most "
+      "recently "
       "with concrete that is already cracking.\n\n"
       "Will anyone act before the autumn floods? Nobody in the town hall would say.\n";
   s = seg(essay);
@@ -97,11 +101,63 @@ static void test_run_in_labels_with_honorific(void **state) {
   vc_script_free(s);
 }
 
+/* A court record: Q/A carry the examination; the bench and counsel ask; Q is the counsel
+ * who never objects, A the witness a question addresses by title; a role-only label keeps
+ * its role as its name even where the headline writes the word in a capitalised phrase;
+ * an omission mark before a label is not spoken. */
+static void test_court_record(void **state) {
+  (void)state;
+  const char *text = "Transcript: Junior Prosecutor Learns The Hard Way\n\n"
+                     "by Odile Farrant on March 3, 2019\n\n"
+                     "Q: Where were you standing when the van stopped?\n\n"
+                     "A: By the bakery door, near the bins.\n\n"
+                     "THE COURT: Counsel, the witness has answered that twice already.\n\n"
+                     "PROSECUTOR: I will move on, Your Honor.\n\n"
+                     "Q: Did you see who got out of the van?\n\n"
+                     "A: Two men. I could not see their faces.\n\n"
+                     "DEFENSE COUNSEL: Objection. Asked and answered.\n\n"
+                     "THE COURT: Overruled.\n\n"
+                     ". . . Q: Mrs. Bellweather, how far is the bakery from the corner?\n\n"
+                     "A: About thirty steps.\n";
+  vc_script *s = seg(text);
+  expect(s, "Where were you", VC_ROLE_INTERVIEWER, "Prosecutor");
+  expect(s, "By the bakery", VC_ROLE_INTERVIEWEE, "Mrs. Bellweather");
+  expect(s, "Counsel, the witness", VC_ROLE_INTERVIEWER, "The Court");
+  expect(s, "I will move on", VC_ROLE_INTERVIEWER, "Prosecutor");
+  expect(s, "Objection. Asked", VC_ROLE_INTERVIEWER, "Defense Counsel");
+  expect(s, "Mrs. Bellweather, how far", VC_ROLE_INTERVIEWER, "Prosecutor");
+  never_spoken(s, ". . .");
+  vc_script_free(s);
+}
+
+/* A deposition excerpt: "MR. NAME:" labels beside Q/A are counsel (they ask), "THE
+ * WITNESS:" is the one "A" stands for. */
+static void test_deposition_counsel_and_witness(void **state) {
+  (void)state;
+  const char *text = "Notes from the reporter's desk\n\n"
+                     "Q. Were you at the depot that night?\n"
+                     "A. I was, until about ten.\n"
+                     "Q. And after ten?\n"
+                     "A. I went home.\n"
+                     "MR. QUILLFEATHER: Let the record show the witness is smiling.\n"
+                     "THE WITNESS: It was a good night.\n"
+                     "MR. ABERNATHY-COLE: Shall we take a break?\n";
+  vc_script *s = seg(text);
+  expect(s, "Were you at", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "I was, until", VC_ROLE_INTERVIEWEE, "The Witness");
+  expect(s, "Let the record", VC_ROLE_INTERVIEWER, "Mr. Quillfeather");
+  expect(s, "It was a good night", VC_ROLE_INTERVIEWEE, "The Witness");
+  expect(s, "Shall we take", VC_ROLE_INTERVIEWER, NULL);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_questions_as_headings),
       cmocka_unit_test(test_two_heading_questions_and_an_essay),
       cmocka_unit_test(test_run_in_labels_with_honorific),
+      cmocka_unit_test(test_court_record),
+      cmocka_unit_test(test_deposition_counsel_and_witness),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
