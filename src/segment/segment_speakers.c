@@ -708,6 +708,8 @@ static void find_qa_start(vc_seg *g) {
       break;
     }
   }
+  if (g->qa_start < g->n_paras && vc_seg_quoted_labels(g))
+    return; /* 'Jane: "..."' in a feature: quotations (segment_attrib.c) */
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
