@@ -261,6 +261,7 @@ vc_status vc_seg_role_evidence(vc_seg *g) {
   size_t cap = 0;
   label_evidence(g);
   text_evidence(g, &t, &cap);
+  vc_seg_l3_role_evidence(g);
   free(t);
   return VC_OK;
 }
