@@ -245,6 +245,9 @@ extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
 extern const char *const vc_seg_male_pronouns[];
 extern const char *const vc_seg_female_pronouns[];
+extern const char *const vc_seg_calling_words[];
+extern const char *const vc_seg_generic_askers[];
+extern const char *const vc_seg_briefing_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -299,6 +302,7 @@ int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);
 int vc_seg_quoted_labels(vc_seg *g);
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
 int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
+vc_status vc_seg_called_askers(vc_seg *g);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
