@@ -560,7 +560,7 @@ static int unattributed(vc_seg *g, size_t para, const vc_para *p, qspan *q, size
   size_t ns, ne;
   int person = -1;
   int at_start = k == 0 && q->s == p->body;
-  if (vc_seg_quote_intro(g, q->is, q->ie, vc_seg_intro_round(g, para), &ns, &ne))
+  if (vc_seg_quote_self_intro(g, q->is, q->ie, vc_seg_intro_round(g, para), &ns, &ne))
     q->how = 5;
   else if (at_start && vc_seg_next_attribution(g, para, &ns, &ne, &person))
     q->how = 6;
