@@ -715,3 +715,32 @@ vc_status vc_seg_called_askers(vc_seg *g) {
   briefing_askers(g);
   return VC_OK;
 }
+
+/* Evidence that a capitalised name is a thing's, not a person's: the text writes it after
+ * a word that goes before things (thing_cues: "in Acme Core", "the Acme Group", "using
+ * Acme Tools"), and never as a person (is_person). Initials ("AC:") do not stand for it. */
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
+  if (p->is_person || p->len == 0)
+    return 0;
+  const char *s = g->src, *end = g->src + g->len;
+  while (s + p->len <= end) {
+    const char *hit = memchr(s, p->name[0], (size_t)(end - s - p->len + 1));
+    if (!hit)
+      break;
+    if (memcmp(hit, p->name, p->len) != 0) {
+      s = hit + 1;
+      continue;
+    }
+    size_t e = (size_t)(hit - g->src);
+    while (e > 0 && g->src[e - 1] == ' ')
+      e--;
+    size_t b = e;
+    while (b > 0 && vc_seg_is_letter((unsigned char)g->src[b - 1]))
+      b--;
+    if (b < e && e < (size_t)(hit - g->src) &&
+        vc_seg_in_list(g->src + b, e - b, vc_seg_thing_cues))
+      return 1;
+    s = hit + 1;
+  }
+  return 0;
+}

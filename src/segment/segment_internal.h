@@ -248,6 +248,7 @@ extern const char *const vc_seg_female_pronouns[];
 extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
+extern const char *const vc_seg_thing_cues[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -304,6 +305,7 @@ int vc_seg_quoted_labels(vc_seg *g);
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
 int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
 vc_status vc_seg_called_askers(vc_seg *g);
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

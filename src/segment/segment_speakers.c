@@ -156,6 +156,7 @@ static int label_person(const vc_seg *g, const char *key, int any_phrase) {
       char k[VC_SEG_NAME_MAX];
       vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
       if ((pass == 1 || g->people[i].is_person) && initials_of(key, k) &&
+          !(pass == 1 && vc_seg_thing_name(g, &g->people[i])) &&
           (best < 0 || g->people[i].mentions > g->people[best].mentions))
         best = (int)i;
     }

@@ -273,6 +273,23 @@ static void test_labelled_host_is_not_renamed(void **state) {
   vc_script_free(s);
 }
 
+/* Initials ("MC:") never stand for a product the text writes after "in" ("merged in
+ * Marlin Core"); they stay as written when nobody in the text has them. */
+static void test_initials_do_not_name_a_thing(void **state) {
+  (void)state;
+  const char *text =
+      "Scaling the Relay\n\n"
+      "MC: Otto Brandt is back on the show. He wrote the first relay and still reviews "
+      "most of what gets merged in Marlin Core. Welcome back.\n\n"
+      "OB: Thanks for having me again.\n\n"
+      "MC: What changed in Marlin Core since last year?\n\n"
+      "OB: Mostly the storage layer. We rewrote it twice.\n";
+  vc_script *s = seg(text);
+  expect(s, "Otto Brandt is back", VC_ROLE_INTERVIEWER, "MC");
+  expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Otto Brandt");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -287,6 +304,7 @@ int main(void) {
       cmocka_unit_test(test_she_said_goes_to_the_last_named_woman),
       cmocka_unit_test(test_askers_called_on_by_name),
       cmocka_unit_test(test_labelled_host_is_not_renamed),
+      cmocka_unit_test(test_initials_do_not_name_a_thing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
