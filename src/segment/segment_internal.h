@@ -135,12 +135,14 @@ typedef struct vc_seg {
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
   size_t n_pieces, cap_pieces;
-  size_t qa_start;                 /* first paragraph of the Q&A part, n_paras if none */
-  size_t interviewer, interviewee; /* default speakers of the Q&A part */
-  int last_person;                 /* the person the prose named last, -1 if none yet */
-  int open_quote;                  /* the previous paragraph ended inside a quotation */
-  int single_quotes;               /* the article quotes speech with single marks */
-  size_t open_speaker;             /* whose */
+  size_t qa_start;                  /* first paragraph of the Q&A part, n_paras if none */
+  size_t interviewer, interviewee;  /* default speakers of the Q&A part */
+  int last_person;                  /* the person the prose named last, -1 if none yet */
+  int open_quote;                   /* the previous paragraph ended inside a quotation */
+  int single_quotes;                /* the article quotes speech with single marks */
+  size_t open_speaker;              /* whose */
+  int carry;                        /* the previous prose paragraph quoted someone last */
+  size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
   vc_segment_opts opts;
   struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
   struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
@@ -238,6 +240,7 @@ extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
+extern const char *const vc_seg_attribution_titles[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -278,6 +281,19 @@ size_t vc_seg_addressed_start(vc_seg *g);
 /* segment_quotes.c: quotations in prose. */
 vc_status vc_seg_prose(vc_seg *g, size_t para);
 void vc_seg_quote_style(vc_seg *g);
+
+/* segment_attrib.c: whose a quotation is when the name stands beside it. */
+int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne);
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne);
+int vc_seg_intro_round(vc_seg *g, size_t para);
+int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
+int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
+                       size_t *ne, int *person);
+int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                            int *person);
+int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);
+int vc_seg_quoted_labels(vc_seg *g);
+int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 enum { LB_COLON = 1, LB_PERIOD, LB_DASH, LB_ALONE, LB_STAMP };
 
@@ -283,6 +284,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_marks(s, n, skip_spaces(s, n, i));
+  i = skip_spaces(s, n, i + vc_seg_omission_len(s + i, n - i)); /* ". . . Q: ..." */
   if (parse_voice_tag(s, base, n, i, lp))
     return 1; /* "<v Jane Doe>Hello" */
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);

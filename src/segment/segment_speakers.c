@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 /* Adds a speaker, or finds the one with the same name; *out gets its index. */
 vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role,
@@ -709,9 +710,13 @@ static void find_qa_start(vc_seg *g) {
       break;
     }
   }
+  if (g->qa_start < g->n_paras && vc_seg_quoted_labels(g))
+    return; /* 'Jane: "..."' in a feature: quotations (segment_attrib.c) */
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
+    if (g->qa_start >= g->n_paras)
+      g->qa_start = vc_seg_heading_qa_start(g, 0);
     if (g->qa_start >= g->n_paras)
       g->qa_start = vc_seg_addressed_start(g);
     return;
@@ -813,6 +818,8 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     st = label_speakers(g);
   if (st == VC_OK)
     st = vc_seg_self_names(g);
+  if (st == VC_OK)
+    st = vc_seg_court_record(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];
