@@ -320,5 +320,8 @@ int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap
 /* Is the key `a` an honorific and a surname ("MR. DOE") of the full-name key `b` ("JANE
  * DOE")? */
 int vc_seg_l3_honorific_surname(const char *a, const char *b);
+/* "CLARKE" for the "Jane Clarke" the text writes anywhere; writes it and returns 1, or 0.
+ */
+int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap);
 
 #endif
