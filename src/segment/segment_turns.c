@@ -316,3 +316,123 @@ size_t vc_seg_omission_len(const char *s, size_t n) {
   }
   return 0;
 }
+
+int vc_seg_stamp_line(const vc_seg *g, const vc_para *p) {
+  size_t e = vc_seg_stamp_end(g->src, p->end, p->start);
+  if (e == p->start)
+    return 0;
+  e += e < p->end && g->src[e] == ':';
+  return e == p->end;
+}
+
+/* Does line p end with a timestamp (a stamp line that hard-wrapping joined to the line of
+ * speech above it: "... it was at\n(01:49):")? */
+static int ends_with_stamp(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  e -= e > p->start && g->src[e - 1] == ':';
+  size_t s = e;
+  while (s > p->start && g->src[s - 1] != ' ' && g->src[s - 1] != '\n')
+    s--;
+  return s > p->start && s < e && vc_seg_stamp_end(g->src, e, s) == e;
+}
+
+int vc_seg_after_stamp_line(const vc_seg *g, size_t i) {
+  if (i < 1 || g->paras[i].label >= 0)
+    return 0;
+  const vc_para *prev = &g->paras[i - 1];
+  if (prev->drop == VC_DROP_NONE && !prev->note)
+    return ends_with_stamp(g, prev);
+  if (i < 2 || !vc_seg_stamp_line(g, prev))
+    return 0;
+  const vc_para *before = &g->paras[i - 2];
+  return before->drop == VC_DROP_NONE && !before->note;
+}
+
+int vc_seg_under_label_line(const vc_seg *g, size_t i) {
+  const vc_para *p = &g->paras[i];
+  if (p->label >= 0 || p->drop != VC_DROP_NONE || p->block_first)
+    return 0;
+  size_t k = i;
+  while (k > 0 && g->paras[k - 1].block == p->block) {
+    k--;
+    const vc_para *q = &g->paras[k];
+    if (q->label >= 0)
+      break;
+    if (q->drop != VC_DROP_NONE && !vc_seg_stamp_line(g, q))
+      return 0;
+  }
+  const vc_para *f = &g->paras[k];
+  if (f->label < 0 || k == 0 || g->paras[k - 1].drop != VC_DROP_LABEL ||
+      g->paras[k - 1].block != p->block)
+    return 0;
+  const char *key = g->labels[f->label].key;
+  return !vc_seg_in_list(key, strlen(key), vc_seg_asker_labels) &&
+         !vc_seg_in_list(key, strlen(key), vc_seg_answer_labels);
+}
+
+/* ---- hosts by their thanks and welcomes ---- */
+
+extern const char *const vc_seg_host_thanks_phrases[];
+extern const char *const vc_seg_host_welcome_starts[];
+
+/* Does the paragraph open by welcoming listeners to a named show ("Welcome to Good Talk,
+ * where ...", "Hello and welcome to Field Notes")? The welcome, then a capitalised word:
+ * the show's name. */
+static int welcomes_to_show(const vc_seg *g, const vc_para *p) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body;
+  for (size_t k = 0; vc_seg_host_welcome_starts[k]; k++) {
+    size_t m = strlen(vc_seg_host_welcome_starts[k]);
+    if (!vc_seg_prefix_ci(s, n, vc_seg_host_welcome_starts[k]) || m + 1 >= n || s[m] != ' ')
+      continue;
+    int32_t cp;
+    vc_seg_cp(s, n, m + 1, &cp);
+    return vc_seg_is_upper(cp);
+  }
+  return 0;
+}
+
+static void host_evidence(vc_seg *g, size_t s, size_t off, const char *why) {
+  vc_spk *sp = &g->speakers[s];
+  sp->evidence += 1;
+  if (!sp->why[0] || sp->evidence == 1) {
+    sp->why_off = off;
+    snprintf(sp->why, sizeof sp->why, "%s", why);
+  }
+}
+
+/* Evidence: a labelled speaker opens their first turn by welcoming listeners to a named
+ * show, or thanks someone for joining or coming on in any turn (the host thanks the guest
+ * at the end of a segment as at its start; a guest thanks the host for having them, a list
+ * of its own). Weighs as much as what a speaker says of themselves in their first turns;
+ * not used when a label's role word names the host. */
+void vc_seg_thanks_evidence(vc_seg *g) {
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].evidence >= 4)
+      return; /* a label says who hosts ("HOST:"): a panelist's thanks are a courtesy */
+  char done[VC_SEG_MAX_SPEAKERS] = {0}, seen[VC_SEG_MAX_SPEAKERS] = {0};
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0 || p->drop != VC_DROP_NONE)
+      continue;
+    size_t s = g->labels[p->label].speaker;
+    if (s == 0 || s >= VC_SEG_MAX_SPEAKERS || done[s])
+      continue;
+    int first = !seen[s];
+    seen[s] = 1;
+    if (first && welcomes_to_show(g, p)) {
+      done[s] = 1;
+      host_evidence(g, s, p->body, "welcomes listeners to the show");
+      continue;
+    }
+    for (size_t k = p->body; k < p->end && !done[s]; k++) {
+      if (!vc_seg_starts_word(g->src, g->len, k))
+        continue;
+      for (size_t m = 0; vc_seg_host_thanks_phrases[m] && !done[s]; m++)
+        if (vc_seg_prefix_ci(g->src + k, p->end - k, vc_seg_host_thanks_phrases[m])) {
+          done[s] = 1;
+          host_evidence(g, s, k, "thanks a guest for joining");
+        }
+    }
+  }
+}

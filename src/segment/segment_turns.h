@@ -24,4 +24,21 @@ vc_status vc_seg_court_record(vc_seg *g);
  * "... ", "… "), or 0. */
 size_t vc_seg_omission_len(const char *s, size_t n);
 
+/* Is the line a timestamp alone ("(01:49):", "[00:12:30]")? Inside a speaker's block, the
+ * next stretch of the same speaker's speech (a transcript stamps every stretch, and names
+ * the speaker only when they change). */
+int vc_seg_stamp_line(const vc_seg *g, const vc_para *p);
+/* Is line i unlabelled, just after such a stamp, which follows a line of speech? Then it
+ * continues the turn before the stamp. */
+int vc_seg_after_stamp_line(const vc_seg *g, size_t i);
+/* Is line i an unlabelled line below a speaker's label line ("Speaker 1 (00:06):" alone on
+ * its line) in the same block, with only unlabelled speech and stamps between? Then it
+ * continues that speaker's turn (a transcript without blank lines names each speaker on a
+ * line of its own, above all their lines). Question/answer labels are left out. */
+int vc_seg_under_label_line(const vc_seg *g, size_t i);
+
+/* Role evidence from a host's welcome to a named show in their first turn ("Welcome to
+ * Field Notes") and thanks to a guest in any turn ("Thank you for joining us"). */
+void vc_seg_thanks_evidence(vc_seg *g);
+
 #endif
