@@ -505,6 +505,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
         idx[n++] = i;
     viterbi(g, idx, n, &d, score, back, state);
     assign(g, idx, n, state, score);
+    vc_seg_thread_opening(g);
   }
   free(idx);
   free(score);

@@ -436,3 +436,172 @@ void vc_seg_thanks_evidence(vc_seg *g) {
     }
   }
 }
+
+/* ---- comment headers with a glued score ---- */
+
+extern const char *const vc_seg_score_words[];
+
+static int handle_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-';
+}
+
+/* Evidence: the whole line is one token of handle characters that ends in digits, then a
+ * space and a score word ("karma", "points"): a page that lost the space between a
+ * commenter's handle and their score. The digits are the score, not the handle. */
+size_t vc_seg_score_header(const char *s, size_t n, size_t hs) {
+  size_t e = hs;
+  while (e < n && e - hs <= 40 && handle_char(s[e]))
+    e++;
+  if (e >= n || s[e] != ' ' || e - hs > 40)
+    return 0;
+  size_t d = e;
+  while (d > hs && s[d - 1] >= '0' && s[d - 1] <= '9')
+    d--;
+  if (d == e || d - hs < 2 ||
+      !((s[hs] >= 'a' && s[hs] <= 'z') || (s[hs] >= 'A' && s[hs] <= 'Z')))
+    return 0;
+  size_t w = e + 1, we = w;
+  while (we < n && s[we] >= 'a' && s[we] <= 'z')
+    we++;
+  return we == n && vc_seg_in_list(s + w, we - w, vc_seg_score_words) ? d : 0;
+}
+
+/* ---- comment threads: one host answers the comments ---- */
+
+/* The host of a comment thread (an "ask me anything"): among three or more comment
+ * headers of different handles ("jdoe 12 points" alone on a line), the handle that heads
+ * the most comments, two or more and more than any other, whose comments nearly all come
+ * right after another handle's comment (replies). Returns its speaker, or 0. */
+static size_t thread_host(const vc_seg *g) {
+  int heads[VC_SEG_MAX_SPEAKERS] = {0}, replies[VC_SEG_MAX_SPEAKERS] = {0}, handles = 0;
+  size_t prev = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0)
+      continue;
+    const vc_label *l = &g->labels[p->label];
+    if (!l->handle || !l->alone || l->speaker >= VC_SEG_MAX_SPEAKERS)
+      return 0; /* other labels: not a thread of comment headers alone */
+    handles += heads[l->speaker]++ == 0;
+    replies[l->speaker] += prev && prev != l->speaker;
+    prev = l->speaker;
+  }
+  size_t best = 0;
+  int second = 0;
+  for (size_t s = 1; s < g->n_speakers && s < VC_SEG_MAX_SPEAKERS; s++) {
+    if (heads[s] > heads[best]) {
+      second = heads[best];
+      best = s;
+    } else if (heads[s] > second) {
+      second = heads[s];
+    }
+  }
+  if (handles < 3 || !best || heads[best] < 2 || heads[best] == second ||
+      replies[best] * 3 < heads[best] * 2)
+    return 0;
+  return best;
+}
+
+/* Does the paragraph name the handle `name` as a word ("I'm Jane, aka jdoe")? */
+static int names_handle(const vc_seg *g, const vc_para *p, const char *name) {
+  size_t n = strlen(name);
+  for (size_t k = p->body; n > 1 && k + n <= p->end; k++)
+    if (vc_seg_starts_word(g->src, g->len, k) &&
+        vc_seg_prefix_ci(g->src + k, p->end - k, name))
+      return 1;
+  return 0;
+}
+
+/* The first line of the host's opening post: the spoken lines before the first comment
+ * header, when they speak in the first person and one of them names the host's handle
+ * ("I'm Jane, aka jdoe, ..."). n_paras if none. */
+static size_t opening_post(const vc_seg *g, size_t host) {
+  size_t first = g->n_paras;
+  int named = 0, first_p = 0;
+  for (size_t i = 0; i < g->n_paras && g->paras[i].label < 0; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->note || g->paras[i].drop == VC_DROP_LABEL)
+      continue;
+    if (first == g->n_paras)
+      first = i;
+    named |= names_handle(g, p, g->speakers[host].name);
+    first_p += p->first_p > 0;
+  }
+  return named && first_p ? first : g->n_paras;
+}
+
+/* Evidence: the thread's layout (thread_host): its host answers, every other handle asks;
+ * the host's opening post above the first comment is the host's. */
+void vc_seg_thread_roles(vc_seg *g) {
+  size_t host = thread_host(g);
+  if (!host)
+    return;
+  for (size_t s = 1; s < g->n_speakers; s++) {
+    vc_spk *k = &g->speakers[s];
+    int used = 0;
+    for (size_t li = 0; li < g->n_labels && !used; li++)
+      used = g->labels[li].valid && g->labels[li].speaker == s;
+    if (!used)
+      continue;
+    k->role = s == host ? VC_ROLE_INTERVIEWEE : VC_ROLE_INTERVIEWER;
+    k->why_off = SIZE_MAX;
+    snprintf(k->why, sizeof k->why, "%s",
+             s == host ? "answers the comments of a thread" : "comments in a thread");
+  }
+  size_t open = opening_post(g, host);
+  if (open < g->qa_start)
+    g->qa_start = open;
+}
+
+/* "I'm Jane, aka jdoe": the name written before "aka <handle>" in the opening post, when
+ * a self-introduction ("I'm", "my name is") comes just before it. Writes it, returns 1. */
+static int aka_name(const vc_seg *g, const vc_para *p, const char *handle, char *out,
+                    size_t cap) {
+  size_t hn = strlen(handle);
+  for (size_t k = p->body + 5; hn > 1 && k + hn <= p->end; k++) {
+    size_t a = k >= p->body + 4 && vc_seg_prefix_ci(g->src + k - 4, 4, "aka ")      ? 4
+               : k >= p->body + 7 && vc_seg_prefix_ci(g->src + k - 7, 7, "a.k.a. ") ? 7
+                                                                                    : 0;
+    if (!a || !vc_seg_prefix_ci(g->src + k, p->end - k, handle))
+      continue;
+    size_t e = k - a; /* "Jane, " before "aka" */
+    while (e > p->body && (g->src[e - 1] == ' ' || g->src[e - 1] == ','))
+      e--;
+    size_t b = e;
+    while (b > p->body && g->src[b - 1] != ' ')
+      b--;
+    int32_t cp;
+    vc_seg_cp(g->src, e, b, &cp);
+    if (b == e || !vc_seg_is_upper(cp))
+      continue;
+    for (size_t m = 0; vc_seg_self_name_phrases[m]; m++) {
+      size_t pn = strlen(vc_seg_self_name_phrases[m]);
+      if (b >= p->body + pn + 1 && g->src[b - 1] == ' ' &&
+          vc_seg_prefix_ci(g->src + b - 1 - pn, pn, vc_seg_self_name_phrases[m])) {
+        vc_seg_copy_name(g->src + b, e - b, out, cap);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void vc_seg_thread_opening(vc_seg *g) {
+  size_t host = thread_host(g);
+  if (!host)
+    return;
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = g->qa_start; i < g->n_paras && g->paras[i].label < 0; i++) {
+    vc_para *p = &g->paras[i];
+    if (aka_name(g, p, g->speakers[host].name, name, sizeof name)) {
+      snprintf(g->speakers[host].name, sizeof g->speakers[host].name, "%s", name);
+      g->speakers[host].name_why[0] = 0;
+      vc_seg_name_why(g, host, p->body, "the thread host's self-introduction");
+    }
+    p->role = VC_ROLE_INTERVIEWEE;
+    p->speaker = host;
+    p->conf = 0.8f;
+    p->basis = "the thread host's opening post";
+  }
+}

@@ -41,4 +41,15 @@ int vc_seg_under_label_line(const vc_seg *g, size_t i);
  * Field Notes") and thanks to a guest in any turn ("Thank you for joining us"). */
 void vc_seg_thanks_evidence(vc_seg *g);
 
+/* A thread's comment header with the score glued to the handle ("jdoe4213 karma",
+ * "Jane_Doe77 points"): returns where the handle ends (before the score's digits), or 0. */
+size_t vc_seg_score_header(const char *s, size_t n, size_t hs);
+
+/* A comment thread one handle answers (an "ask me anything"): the host answers, every
+ * other handle asks, and the host's opening post above the first comment is theirs (the
+ * Q&A part starts there). Run after the labelled speakers' roles. */
+void vc_seg_thread_roles(vc_seg *g);
+/* After the Q&A decoding: gives the host's opening post to the host. */
+void vc_seg_thread_opening(vc_seg *g);
+
 #endif

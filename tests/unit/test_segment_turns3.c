@@ -216,6 +216,35 @@ static void test_thanks_for_joining_marks_a_host(void **state) {
   vc_script_free(s);
 }
 
+/* An "ask me anything" thread copied from a page that glued each commenter's score to
+ * their handle ("mossback7261 karma"): the handle that answers every other comment is the
+ * host and answers; the others ask; the opening post is the host's, who is named there. */
+static void test_thread_host_answers(void **state) {
+  (void)state;
+  const char *text =
+      "Hi all, I'm Wren, aka quillwren, and I restore church organs for a "
+      "living. Ask me anything!\n\n"
+      "Comments: 812 • Responses: 12\n\n"
+      "mossback7261 karma\n\n"
+      "What is the oldest organ you have worked on?\n\n"
+      "quillwren5120 karma\n\n"
+      "One from 1740, in a village chapel. Half its pipes were lead and half were "
+      "wishful thinking.\n\n"
+      "Pedal_Stop_Pete3310 karma\n\n"
+      "Do you play them too, or only fix them? I always wondered.\n\n"
+      "Some of us in the choir argue about it.\n\n"
+      "quillwren2987 karma\n\n"
+      "Badly, and only to test them. My neighbours can confirm it.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hi all, I'm Wren", VC_ROLE_INTERVIEWEE, "Wren");
+  expect(s, "What is the oldest", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "One from 1740", VC_ROLE_INTERVIEWEE, "Wren");
+  expect(s, "Do you play them", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Badly, and only", VC_ROLE_INTERVIEWEE, "Wren");
+  never_spoken(s, "karma");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_questions_as_headings),
@@ -225,6 +254,7 @@ int main(void) {
       cmocka_unit_test(test_deposition_counsel_and_witness),
       cmocka_unit_test(test_asr_cohosts_and_stamp_lines),
       cmocka_unit_test(test_thanks_for_joining_marks_a_host),
+      cmocka_unit_test(test_thread_host_answers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
