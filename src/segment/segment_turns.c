@@ -401,11 +401,56 @@ static void host_evidence(vc_seg *g, size_t s, size_t off, const char *why) {
   }
 }
 
+/* The speaker whose name starts with the word src[s..e) ("Luke" for "Luke Doe"), not
+ * `but`; 0 if none or several. */
+static size_t speaker_by_first(const vc_seg *g, size_t s, size_t e, size_t but) {
+  size_t found = 0, n = e - s;
+  for (size_t k = 1; k < g->n_speakers; k++) {
+    const char *nm = g->speakers[k].name;
+    if (k != but && strncmp(nm, g->src + s, n) == 0 && (nm[n] == ' ' || nm[n] == 0)) {
+      if (found)
+        return 0;
+      found = k;
+    }
+  }
+  return found;
+}
+
+/* A turn that opens by welcoming people by their first names ("Jane, Joe, welcome.",
+ * "Jane and Joe, welcome to the show"): the speakers so named are guests, the one who
+ * welcomes them hosts. Evidence: capitalised words that each name another labelled
+ * speaker, joined by commas or "and", then "welcome". Returns how many were named. */
+static int welcomes_by_name(vc_seg *g, const vc_para *p, size_t own) {
+  size_t named[8], n = 0, i = p->body;
+  while (i < p->end && n < 8) {
+    size_t e = vc_seg_word_end(g->src, p->end, i);
+    size_t k = e > i ? speaker_by_first(g, i, e, own) : 0;
+    if (!k)
+      break;
+    named[n++] = k;
+    i = e;
+    while (i < p->end && (g->src[i] == ',' || g->src[i] == ' '))
+      i++;
+    if (vc_seg_prefix_ci(g->src + i, p->end - i, "and "))
+      i += 4;
+  }
+  if (n == 0 || !vc_seg_prefix_ci(g->src + i, p->end - i, "welcome"))
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    vc_spk *sp = &g->speakers[named[k]];
+    sp->evidence -= 2; /* as strong as an introduction */
+    sp->why_off = p->body;
+    snprintf(sp->why, sizeof sp->why, "%s", "welcomed by name as a guest");
+  }
+  return (int)n;
+}
+
 /* Evidence: a labelled speaker opens their first turn by welcoming listeners to a named
- * show, or thanks someone for joining or coming on in any turn (the host thanks the guest
- * at the end of a segment as at its start; a guest thanks the host for having them, a list
- * of its own). Weighs as much as what a speaker says of themselves in their first turns;
- * not used when a label's role word names the host. */
+ * show or the other speakers by their first names, or thanks someone for joining or coming
+ * on in any turn (the host thanks the guest at the end of a segment as at its start; a
+ * guest thanks the host for having them, a list of its own). Weighs as much as what a
+ * speaker says of themselves in their first turns; not used when a label's role word names
+ * the host. */
 void vc_seg_thanks_evidence(vc_seg *g) {
   for (size_t s = 1; s < g->n_speakers; s++)
     if (g->speakers[s].evidence >= 4)
@@ -420,6 +465,11 @@ void vc_seg_thanks_evidence(vc_seg *g) {
       continue;
     int first = !seen[s];
     seen[s] = 1;
+    if (first && welcomes_by_name(g, p, s)) {
+      done[s] = 1;
+      host_evidence(g, s, p->body, "welcomes the guests by name");
+      continue;
+    }
     if (first && welcomes_to_show(g, p)) {
       done[s] = 1;
       host_evidence(g, s, p->body, "welcomes listeners to the show");

@@ -245,6 +245,29 @@ static void test_thread_host_answers(void **state) {
   vc_script_free(s);
 }
 
+/* A host welcomes two guests by their first names in the first turn; the guests then ask
+ * more than the host does, but they stay guests. */
+static void test_welcome_guests_by_name(void **state) {
+  (void)state;
+  const char *text =
+      "The bridge that moved\n\n"
+      "Mara Quist (MQ): Ilse, Tomas, welcome. Good to have you.\n\n"
+      "Ilse Brandt (IB): Good to be here. How are you?\n\n"
+      "MQ: Fine, thanks. The bridge, then.\n\n"
+      "Tomas Arlen (TA): Shall we start with the first design? Or the money?\n\n"
+      "MQ: The first design. It failed.\n\n"
+      "IB: Did it fail, though? The river moved. Who plans for a river that "
+      "moves?\n\n"
+      "TA: And who admits the money ran out?\n\n"
+      "MQ: Nobody, it seems.\n";
+  vc_script *s = seg(text);
+  expect(s, "Ilse, Tomas, welcome", VC_ROLE_INTERVIEWER, "Mara Quist");
+  expect(s, "Good to be here", VC_ROLE_INTERVIEWEE, "Ilse Brandt");
+  expect(s, "Shall we start", VC_ROLE_INTERVIEWEE, "Tomas Arlen");
+  expect(s, "And who admits", VC_ROLE_INTERVIEWEE, "Tomas Arlen");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_questions_as_headings),
@@ -255,6 +278,7 @@ int main(void) {
       cmocka_unit_test(test_asr_cohosts_and_stamp_lines),
       cmocka_unit_test(test_thanks_for_joining_marks_a_host),
       cmocka_unit_test(test_thread_host_answers),
+      cmocka_unit_test(test_welcome_guests_by_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
