@@ -46,7 +46,7 @@ static size_t skip_aside(const char *s, size_t n, size_t i) {
     if (s[j] == '(' || s[j] == ':')
       break;
   }
-  return i;
+  return vc_seg_l3_aside_end(s, n, i);
 }
 
 /* Is s[i] a dash (hyphen with spaces, en or em dash)? Returns its length or 0. */
@@ -727,7 +727,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       continue;
     }
     if (l->count == 1 && i < body &&
-        !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2))
+        !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
+        !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */

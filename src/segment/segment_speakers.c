@@ -269,6 +269,8 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
     best = label_person(g, sur, 0);
   if (best < 0)
     best = title_holder(g, part);
+  if (best < 0 && vc_seg_l3_title_name(g, bare, out, cap))
+    return; /* "PRIME MINISTER" is the "Prime Minister Jane Doe" of the headline */
   if (best < 0 && bare != part && sur != bare) {
     title_case(bare, out, cap); /* "MR. CHIEF JUSTICE DOE" is "Chief Justice Doe" */
     return;
@@ -587,6 +589,8 @@ static int same_person(const vc_seg *g, size_t li) {
       return (int)k; /* "JANE" after "JANE DOE" */
     if (initials_of(a, b))
       return (int)k;
+    if (vc_seg_l3_honorific_surname(a, b))
+      return (int)k; /* "MR. DOE" after "JANE DOE" */
   }
   return -1;
 }
@@ -704,6 +708,8 @@ static void find_qa_start(vc_seg *g) {
       break;
     }
   }
+  if (g->qa_start < g->n_paras && vc_seg_quoted_labels(g))
+    return; /* 'Jane: "..."' in a feature: quotations (segment_attrib.c) */
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
@@ -713,7 +719,7 @@ static void find_qa_start(vc_seg *g) {
       g->qa_start = vc_seg_addressed_start(g);
     return;
   }
-  if (strong || valid >= 2)
+  if (strong || valid >= 2 || vc_seg_l3_lone_label(g))
     return;
   int questions = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++)
