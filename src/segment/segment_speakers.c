@@ -825,6 +825,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   group_score gs[VC_SEG_MAX_SPEAKERS];
   memset(gs, 0, sizeof gs);
   label_roles(g, gs);
+  vc_seg_thread_roles(g);
   include_first_question(g);
   g->interviewer = g->interviewee = 0;
   for (size_t s = g->n_speakers; s-- > 1;) {
