@@ -73,8 +73,9 @@ typedef struct vc_person {
   size_t last_off, last_len; /* the last word of the name (surname) */
   int full;                  /* times the whole name is written */
   int mentions;              /* times the person is named (full name or surname) */
-  int early;                 /* mentions before the Q&A part */
-  int is_person;       /* else a capitalised phrase that is not known to be a person */
+  int he, she;   /* he/his or she/her in sentences that name the person first (gender) */
+  int early;     /* mentions before the Q&A part */
+  int is_person; /* else a capitalised phrase that is not known to be a person */
   int actor, director; /* evidence for descriptions ("the actor") */
   size_t desc_off[8];  /* occupations written next to the name ("chef") */
   size_t desc_len[8];
@@ -143,6 +144,7 @@ typedef struct vc_seg {
   size_t open_speaker;              /* whose */
   int carry;                        /* the previous prose paragraph quoted someone last */
   size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
+  int genders_read;                 /* people's he/she counted (segment_attrib.c) */
   vc_segment_opts opts;
   struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
   struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
@@ -241,6 +243,11 @@ extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
+extern const char *const vc_seg_male_pronouns[];
+extern const char *const vc_seg_female_pronouns[];
+extern const char *const vc_seg_calling_words[];
+extern const char *const vc_seg_generic_askers[];
+extern const char *const vc_seg_briefing_words[];
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -284,7 +291,8 @@ void vc_seg_quote_style(vc_seg *g);
 
 /* segment_attrib.c: whose a quotation is when the name stands beside it. */
 int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne);
-int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne);
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
+                            size_t *ne);
 int vc_seg_intro_round(vc_seg *g, size_t para);
 int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
@@ -294,6 +302,8 @@ int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne
 int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);
 int vc_seg_quoted_labels(vc_seg *g);
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
+int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
+vc_status vc_seg_called_askers(vc_seg *g);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
