@@ -36,13 +36,13 @@ typedef struct sh_line {
   size_t name_s, name_e; /* the candidate label's name (name_e == name_s: none) */
   size_t body;           /* where the speech starts after it */
   unsigned shape;
-  int number;    /* the printed line number, -1 if none */
-  int clock;     /* the line is a clock time alone ("00:01:12", "10:02 AM") */
-  int meta;      /* a chat message's meta line ("(edited)") */
-  int accept;    /* the candidate is a label */
-  int blank;     /* a chat message's time line: not spoken */
-  int speech;    /* the line has words that are not its label */
-  size_t runin;  /* where labels run into this line of prose start (0: none) */
+  int number;   /* the printed line number, -1 if none */
+  int clock;    /* the line is a clock time alone ("00:01:12", "10:02 AM") */
+  int meta;     /* a chat message's meta line ("(edited)") */
+  int accept;   /* the candidate is a label */
+  int blank;    /* a chat message's time line: not spoken */
+  int speech;   /* the line has words that are not its label */
+  size_t runin; /* where labels run into this line of prose start (0: none) */
 } sh_line;
 
 static size_t skip_blank(const char *s, size_t e, size_t i) {
@@ -51,7 +51,9 @@ static size_t skip_blank(const char *s, size_t e, size_t i) {
   return i;
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /* A printed line number: one or two digits at the line's start, then white space (a
  * numbered list's "1." or "1)" is not one). Returns the end of the spaces after it. */
@@ -104,7 +106,8 @@ static size_t code_at(const char *s, size_t e, size_t i) {
     return i;
   while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
     w++;
-  if (w == i || w >= e || s[w] != '_' || !vc_seg_in_list(s + i, w - i, vc_seg_generic_labels))
+  if (w == i || w >= e || s[w] != '_' ||
+      !vc_seg_in_list(s + i, w - i, vc_seg_generic_labels))
     return i;
   size_t d = w + 1;
   while (d < e && is_digit(s[d]) && d - w <= 3)
@@ -146,7 +149,8 @@ static size_t name_at(const char *s, size_t e, size_t i, int *glued) {
       *glued = 1;
       return g;
     }
-    if (j < e && s[j] == '.' && (j - i == 1 || vc_seg_in_list(s + i, j - i, vc_seg_honorifics)))
+    if (j < e && s[j] == '.' &&
+        (j - i == 1 || vc_seg_in_list(s + i, j - i, vc_seg_honorifics)))
       j++; /* "MR.", "J." */
     end = j;
     if (j + 1 < e && s[j] == ' ' && s[j + 1] != ' ')
@@ -188,8 +192,10 @@ static void read_candidate(const char *s, sh_line *l, int after_clock) {
   if ((ne = code_at(s, e, i)) > i) {
     shape |= SH_CODE;
     glued = ne < e && vc_seg_is_letter((unsigned char)s[ne]);
-  } else if (i + 2 < e && (s[i] == 'Q' || s[i] == 'A') && s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
-             ((s[i + 2] >= 'a' && s[i + 2] <= 'z') || (s[i + 1] == 'I' && s[i + 2] == ' '))) {
+  } else if (i + 2 < e && (s[i] == 'Q' || s[i] == 'A') && s[i + 1] >= 'A' &&
+             s[i + 1] <= 'Z' &&
+             ((s[i + 2] >= 'a' && s[i + 2] <= 'z') ||
+              (s[i + 1] == 'I' && s[i + 2] == ' '))) {
     ne = i + 1; /* "QWhat did you ...", "AI drove home" */
     shape |= SH_LETTER;
     glued = 1;
@@ -296,7 +302,8 @@ static int clock_line(const char *s, const sh_line *l) {
  * its line. */
 static int meta_line(const char *s, const sh_line *l) {
   size_t i = skip_blank(s, l->e, l->num_e);
-  if (l->e < i + 3 || (s[i] != '(' && s[i] != '[') || (s[l->e - 1] != ')' && s[l->e - 1] != ']'))
+  if (l->e < i + 3 || (s[i] != '(' && s[i] != '[') ||
+      (s[l->e - 1] != ')' && s[l->e - 1] != ']'))
     return 0;
   return vc_seg_in_list(s + i + 1, l->e - i - 2, vc_seg_shape_meta_lines);
 }
@@ -457,7 +464,8 @@ static int written_apart(const char *s, size_t len, size_t ns, size_t ne) {
 enum { SH_GLUE_CHECKS = 256 }; /* a cost cap: written_apart reads the whole text */
 
 /* Decides every line's candidate with the number prefix kept or read past. */
-static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n, int numbered) {
+static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n,
+                            int numbered) {
   size_t prev = n;
   int checks = 0;
   for (size_t k = 0; k < n; k++) {
