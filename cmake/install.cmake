@@ -1,12 +1,16 @@
 # What `cmake --install` (and `make install PREFIX=...`) puts where, in three components
 # that are also the three Debian packages (cmake/package.cmake):
-#   runtime  bin/voicecap, share/voicecap/{voices,data}, the man page, README and LICENSE
+#   runtime  bin/voicecap, libexec/voicecap/voicecap-engine, share/voicecap/{voices,data}, the man page, README and LICENSE
 #   library  lib/libvoicecap.so.0*
 #   dev      include/voicecap/*.h, lib/libvoicecap.{so,a}, lib/pkgconfig/voicecap.pc,
 #            share/doc/libvoicecap-dev/examples/render.c
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 install(TARGETS voicecap_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+# The engine program units are spoken by (without it they are spoken by forks of the
+# rendering process: the same output, more CPU).
+install(TARGETS voicecap_engine RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/voicecap
+  COMPONENT runtime)
 install(TARGETS voicecap_shared
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library NAMELINK_COMPONENT dev)
 install(TARGETS voicecap ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "audio_limiter.h"
 
@@ -281,6 +282,74 @@ static int release_unity(vc_limiter *l, float *out) {
   return 1;
 }
 
+/* Samples taken at a time outside the quiet path: all are stored and their estimates
+ * made before any is released, which reads only what release_one would have read had
+ * each been taken alone. The ring keeps room: latency + block < VC_RING. Short, so that
+ * the quiet path takes over soon after a loud stretch. */
+#define VC_BLOCK 32
+
+/* Four lanes of single precision; each lane computes what peak_at computes for its k,
+ * the same operations in the same order, so the estimates are equal bit for bit. */
+typedef float vc_v4 __attribute__((vector_size(16)));
+
+/* The interpolated peak (the largest |point| of phases 1 to 3, and |x[k]|) of k0 .. k0+n-1
+ * into `peak`, four at a time; x0 is x[k0 - (VC_HALF - 1)], followed by n + 18 samples. */
+static void interpolate_block(const vc_limiter *l, const float *x0, size_t n, float *peak) {
+  vc_v4 c[VC_PHASES][VC_TAPS];
+  for (int p = 1; p < VC_PHASES; p++)
+    for (int j = 0; j < VC_TAPS; j++)
+      c[p][j] = (vc_v4){l->coef[p][j], l->coef[p][j], l->coef[p][j], l->coef[p][j]};
+  for (size_t i = 0; i < n; i += 4) {
+    float best[4];
+    for (int k = 0; k < 4; k++)
+      best[k] = fabsf(x0[i + (VC_HALF - 1) + (size_t)k]);
+    for (int p = 1; p < VC_PHASES; p++) {
+      vc_v4 y = {0.0f, 0.0f, 0.0f, 0.0f}, xv;
+      for (int j = 0; j < VC_TAPS; j++) {
+        memcpy(&xv, x0 + i + j, sizeof xv);
+        y += c[p][j] * xv;
+      }
+      for (int k = 0; k < 4; k++)
+        best[k] = fabsf(y[k]) > best[k] ? fabsf(y[k]) : best[k];
+    }
+    memcpy(peak + i, best, sizeof best);
+  }
+}
+
+/* take() of n samples: stores them, then makes the estimates take() would have made, the
+ * interpolation four at a time (interpolate_block). */
+static void take_block(vc_limiter *l, const float *in, size_t n) {
+  float peak[VC_BLOCK + 4];
+  uint64_t first = l->n_in; /* index of in[0] */
+  for (size_t i = 0; i < n; i++) {
+    size_t at = (first + i) & (VC_RING - 1);
+    l->x[at] = l->x[at + VC_RING] = in[i];
+  }
+  /* estimates for k = first - HALF .. first + n - 1 - HALF (those >= 0) */
+  uint64_t k0 = first >= VC_HALF ? first - VC_HALF : 0, k1 = first + n - VC_HALF;
+  int interpolated = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t idx = first + i;
+    l->n_in = idx + 1;
+    if (fabsf(in[i]) >= l->quiet)
+      l->loud = l->n_in;
+    if (l->n_in <= VC_HALF)
+      continue;
+    uint64_t k = idx - VC_HALF;
+    float *tp = &l->tp[k & (VC_RING - 1)];
+    if (l->loud == 0 || l->loud + (VC_HALF - 1) <= k || k < VC_HALF) {
+      *tp = fabsf(l->x[k & (VC_RING - 1)]); /* as peak_at: quiet all round */
+      continue;
+    }
+    if (!interpolated) { /* once, over the whole block: most of it is loud */
+      interpolate_block(l, l->x + ((k0 - (VC_HALF - 1)) & (VC_RING - 1)),
+                        (size_t)(k1 - k0 + 3) & ~(size_t)3, peak);
+      interpolated = 1;
+    }
+    *tp = peak[k - k0];
+  }
+}
+
 size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) {
   size_t w = 0;
   for (size_t i = 0; i < n;) {
@@ -289,10 +358,23 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) 
     w += q;
     if (i == n)
       break;
-    take(l, in[i++]);
-    if (l->n_in > l->latency && !release_unity(l, out + w))
-      out[w] = release_one(l);
-    w += l->n_in > l->latency;
+    if (l->full_only || l->n_in < VC_BLOCK) { /* one at a time, as the tests compare */
+      take(l, in[i++]);
+      if (l->n_in > l->latency && !release_unity(l, out + w))
+        out[w] = release_one(l);
+      w += l->n_in > l->latency;
+      continue;
+    }
+    size_t b = VC_RING - 1 - l->latency; /* never overwrite a sample not yet released */
+    b = b < VC_BLOCK ? b : VC_BLOCK;
+    b = n - i < b ? n - i : b;
+    take_block(l, in + i, b);
+    i += b;
+    while (l->n_in - l->n_out > l->latency) {
+      if (!release_unity(l, out + w))
+        out[w] = release_one(l);
+      w++;
+    }
   }
   return w;
 }

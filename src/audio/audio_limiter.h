@@ -20,8 +20,8 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out);
 /* Releases the samples still held; `out` needs room for vc_limiter_latency() samples. */
 size_t vc_limiter_flush(vc_limiter *l, float *out);
 size_t vc_limiter_latency(const vc_limiter *l);
-/* 1: always take the full path, never the quiet one (for tests: both give the same
- * samples). */
+/* 1: always take the full path one sample at a time, never the quiet path nor blocks
+ * (for tests: all give the same samples). */
 void vc_limiter_full_path_only(vc_limiter *l, int on);
 /* How many samples went the quiet path so far. */
 uint64_t vc_limiter_quiet_samples(const vc_limiter *l);

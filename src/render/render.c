@@ -954,7 +954,9 @@ static vc_status render_job(vc_job *j) {
   if (st == VC_OK)
     st = vc_voiceset_load(j->voices_dir, &j->voices, j->diag);
   if (st == VC_OK)
-    note(j, "voices from %s", j->voices_dir);
+    note(j, "voices from %s; units spoken by %s", j->voices_dir,
+         vc_synth_engine() ? vc_synth_engine()
+                           : "forks of this process (no voicecap-engine)");
   if (st == VC_OK)
     st = vc_cast_new_pinned(j->voices, j->script, j->pins, &j->cast, j->diag);
   if (st == VC_OK)

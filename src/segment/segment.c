@@ -267,6 +267,8 @@ static vc_status run_passes(vc_seg *g) {
   if (st == VC_OK)
     st = vc_seg_find_labels(g);
   if (st == VC_OK)
+    st = vc_seg_l3_labels(g);
+  if (st == VC_OK)
     st = vc_seg_resolve_speakers(g);
   if (st == VC_OK)
     st = vc_seg_decode_qa(g);

@@ -135,12 +135,14 @@ typedef struct vc_seg {
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
   size_t n_pieces, cap_pieces;
-  size_t qa_start;                 /* first paragraph of the Q&A part, n_paras if none */
-  size_t interviewer, interviewee; /* default speakers of the Q&A part */
-  int last_person;                 /* the person the prose named last, -1 if none yet */
-  int open_quote;                  /* the previous paragraph ended inside a quotation */
-  int single_quotes;               /* the article quotes speech with single marks */
-  size_t open_speaker;             /* whose */
+  size_t qa_start;                  /* first paragraph of the Q&A part, n_paras if none */
+  size_t interviewer, interviewee;  /* default speakers of the Q&A part */
+  int last_person;                  /* the person the prose named last, -1 if none yet */
+  int open_quote;                   /* the previous paragraph ended inside a quotation */
+  int single_quotes;                /* the article quotes speech with single marks */
+  size_t open_speaker;              /* whose */
+  int carry;                        /* the previous prose paragraph quoted someone last */
+  size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
   vc_segment_opts opts;
   struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
   struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
@@ -241,6 +243,10 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
+extern const char *const vc_seg_show_phrases[];
+extern const char *const vc_seg_floor_labels[];
+extern const char *const vc_seg_title_words[];
+extern const char *const vc_seg_attribution_titles[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
@@ -267,6 +273,10 @@ vc_status vc_seg_resolve_speakers(vc_seg *g);
 /* segment_names.c: names for generic labels ("Speaker 2") and handles, from what the
  * speakers say of themselves and the speaker list. */
 vc_status vc_seg_self_names(vc_seg *g);
+/* What a speaker calls themselves in paragraph p ("My name is Jane Doe"): words of the
+ * name written to out, 0 if none. */
+int vc_seg_self_intro(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, char *out,
+                      size_t out_cap);
 
 /* segment_roles.c: role evidence and the introduction's names. */
 vc_status vc_seg_role_evidence(vc_seg *g);
@@ -284,10 +294,43 @@ size_t vc_seg_addressed_start(vc_seg *g);
 vc_status vc_seg_prose(vc_seg *g, size_t para);
 void vc_seg_quote_style(vc_seg *g);
 
+/* segment_attrib.c: whose a quotation is when the name stands beside it. */
+int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne);
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne);
+int vc_seg_intro_round(vc_seg *g, size_t para);
+int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
+int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
+                       size_t *ne, int *person);
+int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                            int *person);
+int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);
+int vc_seg_quoted_labels(vc_seg *g);
+int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
+
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
                            size_t speaker);
 void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis);
 void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
+
+/* segment_labels3.c: labels of shapes the fixed forms miss. */
+size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
+/* Runs after vc_seg_find_labels: labels the fixed forms miss. */
+vc_status vc_seg_l3_labels(vc_seg *g);
+/* Runs with vc_seg_role_evidence: what a labelled speaker's words say of their role. */
+void vc_seg_l3_role_evidence(vc_seg *g);
+/* Does the label alone on line i ("Prime Minister:") head the body's first paragraph? */
+int vc_seg_l3_heads_body(const vc_seg *g, size_t i, size_t body);
+/* Is the one label of a text a speaker's, heading a monologue on a line of its own? */
+int vc_seg_l3_lone_label(const vc_seg *g);
+/* Is the Q&A part a statement: answers labelled, no question labelled or left unlabelled?
+ */
+int vc_seg_l3_statement(int labelled_q, int labelled_a, int unlabelled_q);
+/* A label of title words only ("PRIME MINISTER"): the name the text writes after that
+ * title ("Prime Minister Jane Doe"). Writes it and returns 1, or 0. */
+int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap);
+/* Is the key `a` an honorific and a surname ("MR. DOE") of the full-name key `b` ("JANE
+ * DOE")? */
+int vc_seg_l3_honorific_surname(const char *a, const char *b);
 
 #endif

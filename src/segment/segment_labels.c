@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 enum { LB_COLON = 1, LB_PERIOD, LB_DASH, LB_ALONE, LB_STAMP };
 
@@ -45,7 +46,7 @@ static size_t skip_aside(const char *s, size_t n, size_t i) {
     if (s[j] == '(' || s[j] == ':')
       break;
   }
-  return i;
+  return vc_seg_l3_aside_end(s, n, i);
 }
 
 /* Is s[i] a dash (hyphen with spaces, en or em dash)? Returns its length or 0. */
@@ -283,6 +284,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   size_t i = vc_seg_stamp_end(s, n, 0);
   lp->stamped = i > 0;
   i = skip_marks(s, n, skip_spaces(s, n, i));
+  i = skip_spaces(s, n, i + vc_seg_omission_len(s + i, n - i)); /* ". . . Q: ..." */
   if (parse_voice_tag(s, base, n, i, lp))
     return 1; /* "<v Jane Doe>Hello" */
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
@@ -715,7 +717,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       continue;
     }
     if (l->count == 1 && i < body &&
-        !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2))
+        !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
+        !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */

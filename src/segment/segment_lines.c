@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 static vc_status add_line(vc_seg *g, size_t s, size_t e, size_t block, int first) {
   vc_status st = vc_seg_grow((void **)&g->paras, &g->cap_paras, g->n_paras + 1,
@@ -104,6 +105,7 @@ static size_t inline_label(const char *t, size_t e, size_t i) {
     size_t j = vc_seg_word_end(t, e, i);
     if (j == i || !(vc_seg_is_upper(cp) || (words > 0 && cp >= '0' && cp <= '9')))
       return 0;
+    j += vc_seg_honorific_dot(t, e, i, j); /* "Mr. Doe: " */
     if (j + 1 < e && t[j] == ':' && t[j + 1] == ' ')
       return j;
     if (j >= e || t[j] != ' ')
@@ -113,9 +115,10 @@ static size_t inline_label(const char *t, size_t e, size_t i) {
   return end;
 }
 
-/* Is t[i] the start of a sentence inside the line (after ". ", "? ", "! ", ") ")? */
+/* Is t[i] the start of a sentence inside the line (after ". ", "? ", "! ", ") ", or a
+ * word cut off by the next speaker: "and- ")? */
 static int sentence_start(const char *t, size_t s, size_t i) {
-  return i >= s + 2 && t[i - 1] == ' ' && strchr(".?!)\"", t[i - 2]) && t[i - 2];
+  return i >= s + 2 && t[i - 1] == ' ' && strchr(".?!)\"-", t[i - 2]) && t[i - 2];
 }
 
 /* Where the labels of a transcript run into one paragraph start ("Speaker 1: (00:00) Hi.
@@ -126,6 +129,8 @@ static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
   size_t ks[INLINE_MAX], ke[INLINE_MAX], n = 0;
   for (size_t i = s; i < e && n < INLINE_MAX; i++) {
     size_t ne;
+    if (n > 0 && i < ke[n - 1])
+      continue; /* inside the label before ("Doe: " in "Mr. Doe: ") */
     if ((i == s || sentence_start(t, s, i)) && (ne = inline_label(t, e, i)) > 0) {
       ks[n] = i;
       ke[n++] = ne;

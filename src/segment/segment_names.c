@@ -54,7 +54,7 @@ static int name_after_phrase(const vc_seg *g, size_t i, size_t e, vc_tok **t, si
 
 /* What a speaker calls themselves in paragraph p ("My name is Jane Doe"): words of the
  * name found, 0 if none. */
-static int self_intro(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, char *out,
+int vc_seg_self_intro(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, char *out,
                       size_t out_cap) {
   for (size_t i = p->body; i < p->end; i++) {
     if (!vc_seg_starts_word(g->src, g->len, i))
@@ -225,7 +225,7 @@ static size_t find_needs(vc_seg *g, need *nd, size_t max) {
     prev = i;
     if (cur < 0 || nd[cur].words || seen[cur]++ >= SCAN_PARAS)
       continue;
-    nd[cur].words = self_intro(g, p, &t, &cap, nd[cur].heard, sizeof nd[cur].heard);
+    nd[cur].words = vc_seg_self_intro(g, p, &t, &cap, nd[cur].heard, sizeof nd[cur].heard);
     if (nd[cur].words)
       nd[cur].off = p->body;
   }

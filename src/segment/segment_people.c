@@ -204,14 +204,19 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
   for (size_t i = 0; i < n;) {
     size_t r = name_run(g, t, n, &i);
     if (r == 1) {
-      int p = by_surname(g, t[i].s, t[i].e, 0);
+      /* a common word opening a sentence ("Open source is ...") is no surname standing
+       * alone: it does not make "All Things Open" a person */
+      int p = t[i].sent && vc_seg_common_word(g, g->src + t[i].s, t[i].e - t[i].s)
+                  ? -1
+                  : by_surname(g, t[i].s, t[i].e, 0);
       if (p >= 0)
         g->people[p].is_person = 1;
     } else if (r >= 2) {
       int p = by_name(g, t, i, r);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
-      if (p >= 0 && (verb || paren || after_role(g, t, i)))
+      if (p >= 0 &&
+          (verb || paren || after_role(g, t, i) || vc_seg_person_clause(g, t, n, i, r)))
         g->people[p].is_person = 1;
     }
     i += r ? r : 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 enum { ST_Q = 0, ST_A = 1 };
 
@@ -24,6 +25,7 @@ static const double unlabeled_turn_both = -12.0;
 typedef struct qa_doc {
   int pair_layout;  /* each block holds a question line and its answer lines */
   int numbered;     /* the questions are numbered ("1. What ...?") and nothing else asks */
+  int headed;       /* the questions stand as headings above their answers, no labels */
   int labeled[2];   /* the article labels this role's turns */
   int continues[2]; /* an unlabelled paragraph rarely starts a turn of this role */
 } qa_doc;
@@ -61,6 +63,8 @@ static double q_evidence(const vc_seg *g, const vc_para *p, const qa_doc *d) {
   double e = 0;
   if (d->numbered)
     return para_number(g, p) > 0 && p->ends_q ? 8.0 : -8.0;
+  if (d->headed)
+    return vc_seg_heading_question(g, p) ? 8.0 : -8.0;
   if (p->ends_q)
     e += 2.5;
   else if (p->has_q)
@@ -371,6 +375,8 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   scan_pairs(g, g->qa_start, &c);
   d->pair_layout = pair_evidence(&c);
   d->numbered = numbered_questions(g);
+  d->headed = !d->pair_layout && !d->numbered && !labeled[ST_Q] && !labeled[ST_A] &&
+              vc_seg_heading_qa_start(g, g->qa_start) == g->qa_start;
   d->labeled[ST_Q] = labeled[ST_Q] >= 3;
   d->labeled[ST_A] = labeled[ST_A] >= 3;
   /* both roles labelled at least once and no question left without a label: the article
@@ -379,6 +385,9 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   int both = labeled[ST_Q] >= 1 && labeled[ST_A] >= 1 && unlabeled_q == 0;
   d->continues[ST_Q] = d->labeled[ST_Q] || both;
   d->continues[ST_A] = d->labeled[ST_A] || both;
+  /* a statement: only answers are labelled and nothing unlabelled asks (segment_labels3.c)
+   */
+  d->continues[ST_A] |= vc_seg_l3_statement(labeled[ST_Q], labeled[ST_A], unlabeled_q);
 }
 
 static int fixed_state(const vc_seg *g, const vc_para *p) {

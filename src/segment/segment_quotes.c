@@ -14,7 +14,8 @@ typedef struct qspan {
   size_t is, ie; /* the words inside */
   int closed, speech, attributed;
   int how; /* how its speaker was found: 0 the person last named, 1 attribution, 2 the
-              quotation before, 3 continued from the paragraph before, 4 a guess */
+              quotation before, 3 continued from the paragraph before, 4 a guess, 5 the
+              name it opens with, 6 the line after it, 7 the quotation paragraph before */
   size_t speaker;
 } qspan;
 
@@ -239,12 +240,18 @@ static int attr_before(const vc_seg *g, const vc_tok *t, size_t n, size_t gap_ok
   size_t v = n - 1;
   if (vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "that") && v > 0)
     v--;
-  if (!tok_in(g, &t[v], vc_seg_speech_verbs))
+  /* "began explaining, “...": a reported verb ends the clause as well */
+  if (!tok_in(g, &t[v], vc_seg_speech_verbs) && !tok_in(g, &t[v], vc_seg_reported_verbs))
     return 0;
-  for (int pass = 0; pass < 2; pass++) {
+  /* a known person or a pronoun first, then a description just before the verb ("the
+   * actor said"), then a name of two words or more that the prose does not know yet
+   * ("Jane Doe, who ..., said: “..."), then any description */
+  for (int pass = 0; pass < 4; pass++) {
     for (size_t i = 0; i < v; i++) {
       size_t k = read_who(g, t, v, i, w);
-      if (k > 0 && (w->kind == 1 || w->kind == 2 || (pass == 1 && w->kind == 3)))
+      int next = i + k == v;
+      if (k > 0 && (w->kind == 1 || w->kind == 2 || (pass == 1 && w->kind == 3 && next) ||
+                    (pass == 2 && w->kind == 4 && k >= 2) || (pass == 3 && w->kind == 3)))
         return 1;
       i += k ? k - 1 : 0;
     }
@@ -354,6 +361,8 @@ static vc_status speaker_of(vc_seg *g, const who *w, size_t *out) {
   int p = w->kind == 1 ? w->person : w->kind == 2 ? g->last_person : -1;
   if (w->kind == 3)
     p = described(g, w);
+  if (w->kind == 4 && vc_seg_word_end(g->src, w->e, w->s) == w->e)
+    p = vc_seg_first_name(g, w->s, w->e, w->s); /* "said Jim": Jim Doe */
   if (p < 0 && w->kind == 2)
     p = vc_seg_main_person(g);
   if (p >= 0)
@@ -374,6 +383,33 @@ typedef struct prose {
   size_t n, cap;
 } prose;
 
+/* The quotation's words end with a comma inside its closing mark ("...,”"): the sentence
+ * goes on with its attribution. */
+static int comma_inside(const vc_seg *g, const qspan *q) {
+  size_t e = q->ie;
+  for (;;) { /* past spaces and a nested quotation's closing mark ("‘good luck,’ ”") */
+    if (e > q->is && (g->src[e - 1] == ' ' || g->src[e - 1] == '\''))
+      e--;
+    else if (e >= q->is + 3 && (unsigned char)g->src[e - 3] == 0xE2 &&
+             (unsigned char)g->src[e - 2] == 0x80 && (unsigned char)g->src[e - 1] == 0x99)
+      e -= 3;
+    else
+      break;
+  }
+  return e > q->is && g->src[e - 1] == ',';
+}
+
+/* A name after titles and places, read as who `w` is (kind 1 when the prose knows the
+ * person). */
+static int titled(const vc_seg *g, size_t s, size_t e, who *w) {
+  size_t ns, ne;
+  int p;
+  if (!vc_seg_titled_name(g, s, e, 0, &ns, &ne, &p))
+    return 0;
+  *w = (who){p >= 0 ? 1 : 4, p, ns, ne};
+  return 1;
+}
+
 /* Finds who a quotation is attributed to, after it or before it. */
 static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, size_t floor,
                            who *w) {
@@ -385,21 +421,32 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
   if (pr->n > ATTR_WORDS)
     pr->n = ATTR_WORDS;
   /* the attribution follows at once: only a comma, a dash or spaces between */
-  size_t i = lo;
-  while (i < hi &&
-         (g->src[i] == ' ' || g->src[i] == ',' || g->src[i] == '-' ||
-          ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
-           (unsigned char)g->src[i + 1] == 0x80 &&
-           ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))))
-    i += (unsigned char)g->src[i] == 0xE2 ? 3 : 1;
+  size_t i = lo, sp;
+  while (i < hi) {
+    if (vc_seg_is_space_at(g->src, hi, i, &sp)) /* a no-break space too */
+      i += sp;
+    else if (g->src[i] == ',' || g->src[i] == '-')
+      i++;
+    else if ((unsigned char)g->src[i] == 0xE2 && i + 2 < hi &&
+             (unsigned char)g->src[i + 1] == 0x80 &&
+             ((unsigned char)g->src[i + 2] == 0x94 || (unsigned char)g->src[i + 2] == 0x93))
+      i += 3;
+    else
+      break;
+  }
   if (q->closed && pr->n > 0 && pr->toks[0].s == i && attr_after(g, pr->toks, pr->n, w)) {
     q->attributed = 1;
     return VC_OK;
   }
-  /* "...” —Jane Doe": a name after a dash, with nothing else in its sentence */
   int dash = 0;
   for (size_t k = lo; k < i; k++)
     dash |= g->src[k] == '-' || (unsigned char)g->src[k] == 0xE2;
+  if (q->closed && pr->n > 0 && pr->toks[0].s == i && (dash || comma_inside(g, q)) &&
+      titled(g, i, p->end, w)) {
+    q->attributed = 1; /* "...,” Police Sgt. Jane Doe on ...", "...” – Mayor Jane Doe" */
+    return VC_OK;
+  }
+  /* "...” —Jane Doe": a name after a dash, with nothing else in its sentence */
   if (q->closed && dash && pr->n > 0 && pr->toks[0].s == i) {
     size_t k = read_who(g, pr->toks, pr->n, 0, w);
     if (k > 0 && (w->kind == 1 || w->kind == 4) &&
@@ -408,6 +455,7 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
       return VC_OK;
     }
   }
+
   size_t ss = sentence_start(g->src, p->body, q->s);
   if (ss < floor)
     ss = floor;
@@ -419,7 +467,15 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
          (g->src[gap - 1] == ' ' || g->src[gap - 1] == ',' || g->src[gap - 1] == ':'))
     gap--;
   int gap_ok = pr->n > 0 && pr->toks[pr->n - 1].e == gap;
-  if (attr_before(g, pr->toks, pr->n, gap_ok, w))
+  size_t ns, ne;
+  if (vc_seg_colon_attribution(g, ss, q->s, &ns, &ne)) {
+    *w = (who){4, -1, ns, ne}; /* "Jane: “...”" */
+    size_t len;
+    int known = vc_seg_person_at(g, ns, &len);
+    if (known >= 0 && ns + len == ne)
+      *w = (who){1, known, ns, ne};
+    q->attributed = 1;
+  } else if (attr_before(g, pr->toks, pr->n, gap_ok, w))
     q->attributed = 1;
   return VC_OK;
 }
@@ -444,6 +500,9 @@ static int decide_speech(const vc_seg *g, const vc_para *p, const qspan *q, size
   int starts = ss == q->s || (q->s > 0 && g->src[q->s - 1] == '(');
   if (after_speech && starts && w.words >= 3)
     return 1; /* a quotation resumed after its attribution */
+  if (after_speech && starts && q->closed && w.sentence_end && w.words >= 2 &&
+      q->e >= p->end)
+    return 1; /* "...," said Jane. "Very cool." : a short one ending the paragraph */
   return w.words >= 4 && !w.lower_start && w.sentence_end && starts;
 }
 
@@ -480,8 +539,44 @@ static vc_status narrator_piece(vc_seg *g, size_t para, size_t s, size_t e) {
   return vc_seg_add_piece(g, s, e, para, VC_ROLE_NARRATOR, 0);
 }
 
-static vc_status decide_speakers(vc_seg *g, prose *pr, const vc_para *p, qspan *q,
-                                 size_t nq) {
+/* Nothing but dropped lines (credits, captions) between paragraphs a and b. */
+static int only_drops_between(const vc_seg *g, size_t a, size_t b) {
+  if (a >= b)
+    return 0;
+  for (size_t i = a + 1; i < b; i++)
+    if (g->paras[i].drop == VC_DROP_NONE)
+      return 0;
+  return 1;
+}
+
+/* A quotation nothing attributes, read from the text beside it: the name it opens with
+ * (a self-introduction), the line after it (a roundup), or the quotation that ended the
+ * paragraph before (a quotation running over several paragraphs). Sets q->how (5, 6, 7)
+ * and q->speaker; returns 0 when none of these holds. */
+static int unattributed(vc_seg *g, size_t para, const vc_para *p, qspan *q, size_t k,
+                        vc_status *st) {
+  size_t ns, ne;
+  int person = -1;
+  int at_start = k == 0 && q->s == p->body;
+  if (vc_seg_quote_self_intro(g, q->is, q->ie, vc_seg_intro_round(g, para), &ns, &ne))
+    q->how = 5;
+  else if (at_start && vc_seg_next_attribution(g, para, &ns, &ne, &person))
+    q->how = 6;
+  else if (at_start && g->carry && only_drops_between(g, g->carry_para, para)) {
+    q->how = 7;
+    q->speaker = g->carry_speaker;
+    return 1;
+  } else
+    return 0;
+  size_t len;
+  if (person < 0 && (person = vc_seg_person_at(g, ns, &len)) >= 0 && ns + len != ne)
+    person = -1;
+  *st = speaker_of(g, &(who){person >= 0 ? 1 : 4, person, ns, ne}, &q->speaker);
+  return 1;
+}
+
+static vc_status decide_speakers(vc_seg *g, prose *pr, size_t para, const vc_para *p,
+                                 qspan *q, size_t nq) {
   vc_status st = VC_OK;
   int have_prev = 0;
   size_t prev = 0;
@@ -501,6 +596,8 @@ static vc_status decide_speakers(vc_seg *g, prose *pr, const vc_para *p, qspan *
                                                                             : 4;
     if (q[k].attributed)
       st = speaker_of(g, &w, &q[k].speaker);
+    else if (!have_prev && q[k].how != 3 && unattributed(g, para, p, &q[k], k, &st))
+      ;
     else if (have_prev)
       q[k].speaker = prev;
     else if (q[k].how == 3)
@@ -513,6 +610,23 @@ static vc_status decide_speakers(vc_seg *g, prose *pr, const vc_para *p, qspan *
   return st;
 }
 
+/* Evidence for the next paragraph: this one quoted someone, and named no one else after
+ * that quotation. */
+static void carry_on(vc_seg *g, size_t para, const qspan *q, size_t nq) {
+  size_t last = nq;
+  for (size_t k = 0; k < nq; k++)
+    if (q[k].speech)
+      last = k;
+  g->carry = 0;
+  if (last == nq)
+    return;
+  int named = last_named(g, q[last].e, g->paras[para].end, q, nq, -1);
+  const char *name = g->speakers[q[last].speaker].name;
+  g->carry = named < 0 || strcmp(g->people[named].name, name) == 0;
+  g->carry_speaker = q[last].speaker;
+  g->carry_para = para;
+}
+
 /* Splits one prose paragraph into narrator and quotation pieces. */
 vc_status vc_seg_prose(vc_seg *g, size_t para) {
   const vc_para *p = &g->paras[para];
@@ -521,7 +635,12 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   if (!q)
     return VC_ERR_NOMEM;
   size_t nq = find_spans(g->src, p->body, p->end, g->single_quotes, q, MAX_SPANS);
-  vc_status st = decide_speakers(g, &pr, p, q, nq);
+  size_t mark;
+  if (nq > 0 && q[nq - 1].closed && vc_seg_runs_on(g, q[nq - 1].e, p->end, &mark)) {
+    q[nq - 1].ie = mark; /* a closing mark never opened: the quotation runs on */
+    q[nq - 1].e = p->end;
+  }
+  vc_status st = decide_speakers(g, &pr, para, p, q, nq);
   size_t pos = p->body;
   int open = 0;
   for (size_t k = 0; st == VC_OK && k < nq; k++) {
@@ -530,12 +649,16 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
     st = narrator_piece(g, para, pos, q[k].s);
     if (st == VC_OK)
       st = vc_seg_add_piece(g, q[k].s, q[k].e, para, VC_ROLE_QUOTE, q[k].speaker);
-    static const float conf[] = {0.6f, 0.9f, 0.8f, 0.75f, 0.4f};
-    static const char *const basis[] = {"unattributed quotation: the person last named",
-                                        "attribution",
-                                        "same speaker as the quotation before",
-                                        "quotation continued from the paragraph before",
-                                        "unattributed quotation: nobody named before it"};
+    static const float conf[] = {0.6f, 0.9f, 0.8f, 0.75f, 0.4f, 0.8f, 0.8f, 0.7f};
+    static const char *const basis[] = {
+        "unattributed quotation: the person last named",
+        "attribution",
+        "same speaker as the quotation before",
+        "quotation continued from the paragraph before",
+        "unattributed quotation: nobody named before it",
+        "self-introduction: the name the quotation opens with",
+        "attribution on the line after the quotation",
+        "quotation paragraph after the same speaker's quotation"};
     vc_seg_mark_piece(g, conf[q[k].how], basis[q[k].how]);
     vc_seg_name_why(g, q[k].speaker, q[k].s, basis[q[k].how]);
     pos = q[k].e;
@@ -545,6 +668,7 @@ vc_status vc_seg_prose(vc_seg *g, size_t para) {
   }
   if (st == VC_OK)
     st = narrator_piece(g, para, pos, p->end);
+  carry_on(g, para, q, nq);
   g->open_quote = open;
   g->last_person = last_named(g, p->body, p->end, q, nq, g->last_person);
   free(pr.toks);

@@ -71,6 +71,8 @@ static size_t name_after_end(const vc_seg *g, size_t s, size_t e, vc_tok **t, si
         !vc_seg_word_eq(g->src + w[k].s, w[k].e - w[k].s, "of") &&
         !vc_seg_word_eq(g->src + w[k].s, w[k].e - w[k].s, "for"))
       caps_end = k; /* "Chair of the Board for X, Jane Doe" stays one stretch */
+  if (caps_end > stop)
+    caps_end = stop; /* the stretch ends with its sentence ("co-host Jane Doe. Today") */
   /* within the opening capitalised stretch: a person after a title, any person, a run of
    * name words; then the same beyond it, up to the sentence's end */
   for (int pass = 0; pass < 5; pass++) {
@@ -259,6 +261,7 @@ vc_status vc_seg_role_evidence(vc_seg *g) {
   size_t cap = 0;
   label_evidence(g);
   text_evidence(g, &t, &cap);
+  vc_seg_l3_role_evidence(g);
   free(t);
   return VC_OK;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 /* Adds a speaker, or finds the one with the same name; *out gets its index. */
 vc_status vc_seg_add_speaker(vc_seg *g, const char *name, size_t n, vc_role role,
@@ -268,6 +269,8 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
     best = label_person(g, sur, 0);
   if (best < 0)
     best = title_holder(g, part);
+  if (best < 0 && vc_seg_l3_title_name(g, bare, out, cap))
+    return; /* "PRIME MINISTER" is the "Prime Minister Jane Doe" of the headline */
   if (best < 0 && bare != part && sur != bare) {
     title_case(bare, out, cap); /* "MR. CHIEF JUSTICE DOE" is "Chief Justice Doe" */
     return;
@@ -586,6 +589,8 @@ static int same_person(const vc_seg *g, size_t li) {
       return (int)k; /* "JANE" after "JANE DOE" */
     if (initials_of(a, b))
       return (int)k;
+    if (vc_seg_l3_honorific_surname(a, b))
+      return (int)k; /* "MR. DOE" after "JANE DOE" */
   }
   return -1;
 }
@@ -703,14 +708,18 @@ static void find_qa_start(vc_seg *g) {
       break;
     }
   }
+  if (g->qa_start < g->n_paras && vc_seg_quoted_labels(g))
+    return; /* 'Jane: "..."' in a feature: quotations (segment_attrib.c) */
   if (g->qa_start >= g->n_paras) {
     size_t pair = vc_seg_pair_start(g);
     g->qa_start = pair < g->n_paras ? pair : unlabeled_qa_start(g);
     if (g->qa_start >= g->n_paras)
+      g->qa_start = vc_seg_heading_qa_start(g, 0);
+    if (g->qa_start >= g->n_paras)
       g->qa_start = vc_seg_addressed_start(g);
     return;
   }
-  if (strong || valid >= 2)
+  if (strong || valid >= 2 || vc_seg_l3_lone_label(g))
     return;
   int questions = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++)
@@ -807,6 +816,8 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     st = label_speakers(g);
   if (st == VC_OK)
     st = vc_seg_self_names(g);
+  if (st == VC_OK)
+    st = vc_seg_court_record(g);
   if (st != VC_OK)
     return st;
   group_score gs[VC_SEG_MAX_SPEAKERS];

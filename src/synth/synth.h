@@ -14,12 +14,19 @@ extern "C" {
 #endif
 
 /* espeak-ng is one global instance per process; a vc_synth wraps it. Create at most one
- * at a time. The first vc_synth_new of a process starts espeak-ng and forks the helper
- * behind vc_synth_speak_fresh: call it while no other thread runs. */
+ * at a time. The first vc_synth_new of a process starts the engine behind units and
+ * vc_synth_speak_fresh (the engine program, or a fork of this process after starting
+ * espeak-ng here): call it while no other thread runs. vc_synth_speak speaks with this
+ * process's own espeak-ng, started when first needed. */
 typedef struct vc_synth vc_synth;
 
 vc_status vc_synth_new(vc_synth **out, vc_diag *diag);
 void vc_synth_free(vc_synth *s);
+
+/* The engine program units are spoken from (voicecap-engine: $VOICECAP_ENGINE, beside
+ * the running program, or installed), or NULL when they are spoken by forks of this
+ * process (none was found, or VOICECAP_ENGINE=fork): the same samples either way. */
+const char *vc_synth_engine(void);
 
 /* Output sample rate of espeak-ng (mono, 16-bit). */
 int vc_synth_sample_rate(const vc_synth *s);
@@ -47,9 +54,9 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
  * right after espeak_Initialize, then the voice's resolved espeak-ng name and its rate,
  * pitch and range set, nothing spoken before. The same unit therefore gives the same
  * samples and word timings whoever speaks it, in whatever order, however many at once.
- * The speaking is done by children of a helper process that the first vc_synth_new forks
- * (create that first vc_synth while no other thread of the process runs); only the
- * process that created it can send units. */
+ * The speaking is done by children of an engine process that the first vc_synth_new
+ * starts (create that first vc_synth while no other thread of the process runs); only
+ * the process that created it can send units. */
 
 /* One unit's speech: `pcm` (n_samples) and `words` (n_words, times from the unit's
  * start), both owned by the unit (vc_synth_unit_free). */

@@ -9,7 +9,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
-unset VOICECAP_VOICES VOICECAP_DATA
+unset VOICECAP_VOICES VOICECAP_DATA VOICECAP_ENGINE
 seed=$ROOT/seeds/001_669cbb3ea90f365c.txt
 name=$(basename "$seed" .txt)
 prefix=$tmp/prefix
@@ -18,7 +18,7 @@ echo "=== cmake --install $BUILD --prefix PREFIX"
 cmake --install "$BUILD" --prefix "$prefix" >"$tmp/install.log" 2>&1 ||
   { indent "$tmp/install.log"; fail "cmake --install failed"; }
 libdir=$(dirname "$(find "$prefix" -name 'libvoicecap.so.0' | head -1)")
-for f in bin/voicecap include/voicecap/voicecap.h include/voicecap/version.h \
+for f in bin/voicecap libexec/voicecap/voicecap-engine include/voicecap/voicecap.h include/voicecap/version.h \
   share/voicecap/voices/narrator.ini share/voicecap/data/pronunciations.tsv \
   share/man/man1/voicecap.1.gz share/doc/voicecap/README.md share/doc/voicecap/LICENSE; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
@@ -60,8 +60,10 @@ indent "$tmp/ex.log"
 
 echo "=== moved: PREFIX -> MOVED, MOVED/bin/voicecap render"
 mv "$prefix" "$tmp/moved"
-(cd "$tmp" && "$tmp/moved/bin/voicecap" render -o "$tmp/moved-out" "$seed") \
+(cd "$tmp" && "$tmp/moved/bin/voicecap" render -v -o "$tmp/moved-out" "$seed") \
   >"$tmp/moved.log" 2>&1 || { indent "$tmp/moved.log"; fail "the moved program failed"; }
+grep -q "units spoken by $tmp/moved/bin/../libexec/voicecap/voicecap-engine" "$tmp/moved.log" ||
+  { indent "$tmp/moved.log"; fail "the moved program does not use the moved engine"; }
 
 for f in "$tmp/ref"/*; do
   b=$(basename "$f")

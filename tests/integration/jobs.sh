@@ -5,7 +5,9 @@
 # joined), `--jobs 2` and `--jobs 3` write byte-identical outputs for an interview of many
 # short turns and paragraphs in three voices, and `batch -j 1` (two units at once per
 # file on two cores), `batch -j 2` and `batch -j 5` byte-identical outputs for the seeds.
-# Every unit is spoken from the same engine state (src/synth/synth.c), whoever speaks it.
+# Every unit is spoken from the same engine state (src/synth/synth_engine.c), whoever
+# speaks it: the engine program (voicecap-engine) or, without it (VOICECAP_ENGINE=fork),
+# forks of the rendering process give the same files too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 export VOICECAP_CACHE=$tmp/calibration.tsv
@@ -42,6 +44,11 @@ done
 units=$(grep -c '^[QA]:' "$tmp/many.txt")
 same_sets "$tmp/many-1" "$tmp/many-2" "$units turns, --jobs 1 and --jobs 2"
 same_sets "$tmp/many-1" "$tmp/many-3" "$units turns, --jobs 1 and --jobs 3"
+VOICECAP_ENGINE=fork "$VC_BIN" render -v -j 2 -o "$tmp/many-fork" "$tmp/many.txt" \
+  >/dev/null 2>"$tmp/fork.log" || fail "render with VOICECAP_ENGINE=fork exit $?"
+grep -q 'units spoken by forks of this process' "$tmp/fork.log" ||
+  fail "VOICECAP_ENGINE=fork did not speak units by forks: $(grep units "$tmp/fork.log")"
+same_sets "$tmp/many-1" "$tmp/many-fork" "$units turns, the engine program and forks"
 
 for j in 1 2 5; do
   "$VC_BIN" batch -q -j "$j" -o "$tmp/seeds-$j" "$ROOT/seeds" || fail "batch -j $j exit $?"

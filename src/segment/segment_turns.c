@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Segmenter turns where labels are absent, partial or misleading: questions written as
+ * headings above answers of several paragraphs. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "segment_turns.h"
+
+/* Limits of a question line: a heading is short. */
+enum { HEAD_Q_MAX_WORDS = 45, HEAD_Q_MIN = 3, HEAD_TITLE_WORDS = 12 };
+
+static int spoken_line(const vc_para *p) {
+  return p->drop == VC_DROP_NONE && !p->note && p->label < 0 && p->words > 0;
+}
+
+/* Does the line end with its question, perhaps followed by a parenthesis that explains it
+ * ("How do you spend your time? (i.e. coding, reviewing, etc.)")? Evidence: the last '?'
+ * and what follows it. */
+static int ends_asking(const vc_seg *g, const vc_para *p) {
+  if (p->ends_q)
+    return 1;
+  if (!p->has_q)
+    return 0;
+  size_t q = p->end;
+  while (q > p->body && g->src[q - 1] != '?')
+    q--;
+  while (q < p->end && g->src[q] == ' ')
+    q++;
+  return q < p->end && g->src[q] == '(' && g->src[p->end - 1] == ')' &&
+         !memchr(g->src + q, '?', p->end - q);
+}
+
+/* A question line: short, it asks at its end, and it does not speak of itself more than
+ * of the one it asks (an answer that ends with a question says "I" more than "you"). */
+int vc_seg_heading_question(const vc_seg *g, const vc_para *p) {
+  return spoken_line(p) && p->words <= HEAD_Q_MAX_WORDS && ends_asking(g, p) &&
+         (p->first_p <= 1 || p->second_p > p->first_p);
+}
+
+/* Does the line hold a quotation mark (reported speech of a feature, not an answer)? */
+static int quotes(const vc_seg *g, const vc_para *p) {
+  for (size_t i = p->body; i < p->end; i++) {
+    size_t k;
+    if (g->src[i] == '"' || vc_seg_is_open_quote(g->src, p->end, i, &k))
+      return 1;
+  }
+  return 0;
+}
+
+typedef struct head_scan {
+  int questions, answered; /* question lines; those followed by an answer line */
+  int ask_you;             /* question lines that say "you" */
+  int answers, answers_i;  /* other lines after the first question; those saying "I"/"we" */
+  int quoted, lines;       /* lines with a quotation mark; all spoken lines */
+  int before;              /* lines of prose (more than a title's words) before it */
+  size_t first;            /* the first question line that an answer follows */
+} head_scan;
+
+static void scan_heads(const vc_seg *g, size_t from, head_scan *c) {
+  memset(c, 0, sizeof *c);
+  c->first = g->n_paras;
+  size_t open_q = g->n_paras; /* the last question line, until an answer follows it */
+  for (size_t i = from; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken_line(p))
+      continue;
+    if (vc_seg_heading_question(g, p)) {
+      c->questions++;
+      c->ask_you += p->second_p > 0;
+      open_q = i;
+      continue;
+    }
+    if (c->questions == 0) {
+      c->before += p->words > HEAD_TITLE_WORDS;
+      continue;
+    }
+    c->lines++;
+    c->quoted += quotes(g, p);
+    c->answers++;
+    c->answers_i += p->first_p > 0;
+    if (open_q < g->n_paras) {
+      c->answered++;
+      if (c->first == g->n_paras)
+        c->first = open_q;
+      open_q = g->n_paras;
+    }
+  }
+  c->lines += c->questions;
+}
+
+/* The layout: three or more question lines (two when the text opens with its first
+ * question, only a title above it), nearly all answered by the lines below them; most of
+ * them say "you", most answer lines say "I" or "we" (someone answers in their own name),
+ * and few lines quote (a feature quotes its people; an interview does not). */
+size_t vc_seg_heading_qa_start(const vc_seg *g, size_t from) {
+  head_scan c;
+  scan_heads(g, from, &c);
+  int holds = c.questions >= HEAD_Q_MIN - (c.before == 0) &&
+              c.answered + 1 >= c.questions && c.ask_you * 2 >= c.questions &&
+              c.answers_i * 2 >= c.answers && c.quoted * 4 <= c.lines;
+  return holds ? c.first : g->n_paras;
+}
+
+size_t vc_seg_honorific_dot(const char *t, size_t e, size_t i, size_t j) {
+  return j + 1 < e && t[j] == '.' && t[j + 1] == ' ' &&
+         vc_seg_in_list(t + i, j - i, vc_seg_honorifics);
+}
+
+/* ---- court records: "Q"/"A" examination with the bench and counsel labelled ---- */
+
+extern const char *const vc_seg_court_bench_words[];
+extern const char *const vc_seg_court_counsel_words[];
+extern const char *const vc_seg_court_objections[];
+extern const char *const vc_seg_court_witness_words[];
+
+/* Does a word of the label's key ("DEFENSE ATTORNEY", "ATTY. DOE") belong to `list`?
+ * With `all`, must every word but "THE" and "FOR" (a role named, no person)? */
+static int key_words(const char *key, const char *const *list, int all) {
+  int any = 0, others = 0;
+  for (size_t i = 0; key[i];) {
+    size_t j = i;
+    while (key[j] && key[j] != ' ' && key[j] != '.')
+      j++;
+    if (j > i) {
+      int in = vc_seg_in_list(key + i, j - i, list) ||
+               vc_seg_in_list(key + i, j - i, vc_seg_court_bench_words) ||
+               vc_seg_in_list(key + i, j - i, vc_seg_court_counsel_words);
+      any |= vc_seg_in_list(key + i, j - i, list);
+      others += !in && !vc_seg_word_eq(key + i, j - i, "the") &&
+                !vc_seg_word_eq(key + i, j - i, "for");
+    }
+    i = key[j] ? j + 1 : j;
+  }
+  return any && (!all || others == 0);
+}
+
+/* An examination in court: "Q" and "A" labels, each on two turns or more, and a label of
+ * the bench, of counsel or of the witness ("THE COURT:", "DEFENSE ATTORNEY:", "THE
+ * WITNESS:"); Q and A alone are an interview's. */
+static int examination(const vc_seg *g) {
+  int q = 0, a = 0, court = 0;
+  for (size_t li = 0; li < g->n_labels; li++) {
+    const vc_label *l = &g->labels[li];
+    if (!l->valid)
+      continue;
+    q += strcmp(l->key, "Q") == 0 && l->count >= 2;
+    a += strcmp(l->key, "A") == 0 && l->count >= 2;
+    court += key_words(l->key, vc_seg_court_bench_words, 0) ||
+             key_words(l->key, vc_seg_court_counsel_words, 0) ||
+             key_words(l->key, vc_seg_court_witness_words, 1);
+  }
+  return q && a && court;
+}
+
+/* "JANE DOE" -> "Jane Doe" for a label that names a role only ("The Court"). */
+static void role_name(const char *key, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; key[i] && o + 1 < cap; i++) {
+    char c = key[i];
+    if (i > 0 && key[i - 1] != ' ' && c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    out[o++] = c;
+  }
+  out[o] = 0;
+}
+
+/* Does the paragraph open with an objection ("Objection, Your Honor.", "Your Honor, I
+ * object to ...")? Looked for at word starts in its first words. */
+static int objects(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end - p->body < 40 ? p->end : p->body + 40;
+  for (size_t i = p->body; i < e; i++)
+    for (size_t k = 0; vc_seg_starts_word(g->src, g->len, i) && vc_seg_court_objections[k];
+         k++)
+      if (vc_seg_prefix_ci(g->src + i, p->end - i, vc_seg_court_objections[k]))
+        return 1;
+  return 0;
+}
+
+/* Does a turn of the record (a labelled paragraph) name `name`'s last word? A record
+ * that never names the person an introduction is about is not their testimony. */
+static int record_names(const vc_seg *g, const char *name) {
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  size_t n = strlen(last);
+  for (size_t i = 0; i < g->n_paras && n > 1; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0)
+      continue;
+    for (size_t k = p->body; k + n <= p->end; k++)
+      if (vc_seg_starts_word(g->src, g->len, k) && memcmp(g->src + k, last, n) == 0 &&
+          (k + n == p->end || vc_seg_starts_word(g->src, g->len, k + n + 1) ||
+           !vc_seg_is_letter((unsigned char)g->src[k + n])))
+        return 1;
+  }
+  return 0;
+}
+
+/* The name a question opens by addressing, with a title ("Ms. Jones, how sure ..."):
+ * an honorific, its stop, one or two capitalised words, a comma. Returns 1 and writes
+ * it, or 0. */
+static int addressed_at_start(const vc_seg *g, const vc_para *p, char *out, size_t cap) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body, i = vc_seg_word_end(s, n, 0);
+  if (i == 0 || !vc_seg_in_list(s, i, vc_seg_honorifics))
+    return 0;
+  i += i < n && s[i] == '.';
+  for (int words = 0; words < 2; words++) {
+    if (i + 1 >= n || s[i] != ' ')
+      return 0;
+    int32_t cp;
+    vc_seg_cp(s, n, i + 1, &cp);
+    size_t j = vc_seg_word_end(s, n, i + 1);
+    if (!vc_seg_is_upper(cp) || j == i + 1)
+      return 0;
+    i = j;
+    if (i < n && s[i] == ',') {
+      vc_seg_copy_name(s, i, out, cap);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Points every label with key `key` at speaker `to`. */
+static void relabel(vc_seg *g, const char *key, size_t to) {
+  for (size_t li = 0; li < g->n_labels; li++)
+    if (g->labels[li].valid && strcmp(g->labels[li].key, key) == 0)
+      g->labels[li].speaker = to;
+}
+
+static void court_evidence(vc_spk *k, size_t off) {
+  k->evidence += 4; /* as strong as a role word in a label */
+  k->why_weight = 4;
+  k->why_off = off;
+  snprintf(k->why, sizeof k->why, "%s", "the bench or counsel in a court record");
+}
+
+/* A court record: "Q" and "A" labels carry the examination, the bench and counsel have
+ * labels of their own. Evidence used: the "Q"/"A" labels (only the witness answers, so
+ * every other label but an answering role's, "THE WITNESS:", is the bench or counsel and
+ * asks: "THE COURT:", "MR. DOE:"); a label that names a role only keeps it as its name
+ * ("The Court", not a phrase of the headline); counsel who opens a turn with an objection
+ * is the other side, so when exactly one labelled counsel never objects, "Q" is theirs;
+ * "A" is the witness: the "WITNESS" label's speaker, else the person a question addresses
+ * by title ("Ms. Jones, ..."), else the person the text is about when the record names
+ * them, else "Witness". */
+vc_status vc_seg_court_record(vc_seg *g) {
+  if (!examination(g))
+    return VC_OK;
+  char obj[VC_SEG_MAX_SPEAKERS] = {0};
+  for (size_t i = 0; i < g->n_paras; i++)
+    if (g->paras[i].label >= 0 && g->paras[i].drop == VC_DROP_NONE &&
+        objects(g, &g->paras[i]))
+      obj[g->labels[g->paras[i].label].speaker % VC_SEG_MAX_SPEAKERS] = 1;
+  size_t examiner = 0, witness = 0;
+  int counsel = 0;
+  for (size_t li = 0; li < g->n_labels; li++) {
+    vc_label *l = &g->labels[li];
+    if (!l->valid || strcmp(l->key, "Q") == 0 || strcmp(l->key, "A") == 0)
+      continue;
+    vc_spk *k = &g->speakers[l->speaker];
+    if (key_words(l->key, vc_seg_answer_role_words, 1) && !witness)
+      witness = l->speaker;
+    int bench = key_words(l->key, vc_seg_court_bench_words, 0);
+    int couns = key_words(l->key, vc_seg_court_counsel_words, 0);
+    if (key_words(l->key, vc_seg_answer_role_words, 0))
+      continue; /* "THE WITNESS:" answers */
+    if (k->role == VC_ROLE_NARRATOR && k->evidence <= 0)
+      court_evidence(k, g->paras[l->first_para].start); /* "MR. DOE:" is counsel */
+    if (!bench && !couns)
+      continue;
+    if (key_words(l->key, vc_seg_court_counsel_words, 1) ||
+        key_words(l->key, vc_seg_court_bench_words, 1))
+      role_name(l->key, k->name, sizeof k->name);
+    if (couns && !obj[l->speaker % VC_SEG_MAX_SPEAKERS] && l->speaker != examiner) {
+      counsel++;
+      examiner = l->speaker;
+    }
+  }
+  if (counsel == 1)
+    relabel(g, "Q", examiner);
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = 0; i < g->n_paras && !witness && !g->answerer[0]; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0 || strcmp(g->labels[p->label].key, "Q") != 0 ||
+        !addressed_at_start(g, p, name, sizeof name))
+      continue;
+    vc_status st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWEE, &witness);
+    if (st != VC_OK)
+      return st;
+    vc_seg_name_why(g, witness, p->body, "the witness a question addresses by title");
+  }
+  size_t a = 0;
+  for (size_t li = 0; li < g->n_labels; li++)
+    if (g->labels[li].valid && strcmp(g->labels[li].key, "A") == 0)
+      a = g->labels[li].speaker;
+  if (!witness && !g->answerer[0] && a && !record_names(g, g->speakers[a].name)) {
+    vc_status st = vc_seg_add_speaker(g, "Witness", 7, VC_ROLE_INTERVIEWEE, &witness);
+    if (st != VC_OK)
+      return st;
+    vc_seg_name_why(g, witness, SIZE_MAX, "a court record's witness, named nowhere in it");
+  }
+  if (witness)
+    relabel(g, "A", witness);
+  return VC_OK;
+}
+
+/* Evidence: three full stops (spaced or not) or an ellipsis, then a space, at the start. */
+size_t vc_seg_omission_len(const char *s, size_t n) {
+  static const char *const marks[] = {". . . ", "... ", "\xE2\x80\xA6 "};
+  for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+    size_t m = strlen(marks[k]);
+    if (n > m && memcmp(s, marks[k], m) == 0)
+      return m;
+  }
+  return 0;
+}

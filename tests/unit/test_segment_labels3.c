@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Labels of shapes the fixed forms miss, in invented texts: a description in parentheses
+ * before the colon, an unlabelled host opening the programme, a host who introduces
+ * themselves in a later turn. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seg_fixture.h"
+
+/* The turn holding `words` anywhere has `role` and is spoken by `name`. */
+static void expect_in(const vc_script *s, const char *words, vc_role role,
+                      const char *name) {
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    if (!strstr(t->text, words))
+      continue;
+    if (t->role != role || strcmp(name_of(s, t), name) != 0)
+      fail_msg("\"%s\": %s / %s, expected %s / %s", words, vc_role_name(t->role),
+               name_of(s, t), vc_role_name(role), name);
+    return;
+  }
+  fail_msg("no turn holds \"%s\"", words);
+}
+
+/* A radio transcript: the host is never labelled ("This is ... I'm ..."), the one guest
+ * is labelled once, "Ms. NAME (long description):". */
+static void test_described_label_and_unlabelled_host(void **state) {
+  (void)state;
+  const char *text =
+      "Gardens On The Roof\n\n"
+      "This is EVENING HOUR. I'm Paul Ostrander.\n\n"
+      "My guest, Mirela Dunk, has planted gardens on forty roofs across the city, and her "
+      "new book is about what grows up there.\n\n"
+      "Mirela Dunk, welcome to the program. Why roofs?\n\n"
+      "Ms. MIRELA DUNK (Gardener, author of \"Up Where the Bees Are\"): Well, because "
+      "nobody else wanted them, and the light up there is wonderful.\n";
+  vc_script *s = seg(text);
+  expect(s, "This is EVENING HOUR", VC_ROLE_INTERVIEWER, "Paul Ostrander");
+  expect(s, "My guest, Mirela", VC_ROLE_INTERVIEWER, "Paul Ostrander");
+  expect(s, "Mirela Dunk, welcome", VC_ROLE_INTERVIEWER, "Paul Ostrander");
+  expect(s, "Well, because", VC_ROLE_INTERVIEWEE, "Mirela Dunk");
+  /* the label and its description are not read aloud */
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "Gardener, author"));
+  vc_script_free(s);
+}
+
+/* A panel: the unlabelled host opens ("I'm NAME and this is ...") and hands over; the
+ * panelists' labels carry descriptions longer than a short aside. */
+static void test_panel_host_opening(void **state) {
+  (void)state;
+  const char *text =
+      "The Porch Panel\n\n"
+      "I'm Nadia Ferrante and this is THE LONG PORCH from Riverside Radio.\n\n"
+      "Time for our weekly panel. With us are writer Otto Brandt and Kasia Wren, columnist "
+      "for the Northern Ledger. Take it away, Otto.\n\n"
+      "Mr. OTTO BRANDT (Writer): Thanks, Nadia. Hey, everybody, welcome to the porch. How "
+      "are we doing?\n\n"
+      "Ms. KASIA WREN (Columnist, The Northern Ledger, Weekend Edition): Fine, thanks.\n\n"
+      "Mr. OTTO BRANDT (Writer): Kasia, what did you make of the vote?\n\n"
+      "Ms. KASIA WREN (Columnist, The Northern Ledger, Weekend Edition): It went the way "
+      "everybody said it would.\n";
+  vc_script *s = seg(text);
+  expect(s, "I'm Nadia Ferrante", VC_ROLE_INTERVIEWER, "Nadia Ferrante");
+  expect(s, "Time for our weekly", VC_ROLE_INTERVIEWER, "Nadia Ferrante");
+  expect(s, "Thanks, Nadia.", VC_ROLE_INTERVIEWER, "Otto Brandt");
+  expect(s, "Fine, thanks.", VC_ROLE_INTERVIEWEE, "Kasia Wren");
+  expect(s, "It went the way", VC_ROLE_INTERVIEWEE, "Kasia Wren");
+  vc_script_free(s);
+}
+
+/* A cold open: the host speaks before introducing themselves in a later turn ("Hey, I am
+ * NAME. This is THE SHOW."): they host, though the guest asks as often. */
+static void test_host_introduces_self_later(void **state) {
+  (void)state;
+  const char *text =
+      "Transcript\n"
+      "IDA MARSH: Quick warning, there is some loud singing ahead.\n"
+      "RUFUS OKONJO: Is this thing on? Can you hear me?\n"
+      "IDA: Loud and clear.\n"
+      "RUFUS OKONJO: Are we rolling? Should I start?\n"
+      "IDA: Hey, I am Ida Marsh. This is Night Signals. And today we are in the studio "
+      "with a singer named Rufus Okonjo.\n"
+      "RUFUS OKONJO: Hello! Do I wave?\n"
+      "IDA: You can wave. Tell us how you started.\n"
+      "RUFUS OKONJO: In a church choir, at six years old, in the back row.\n";
+  vc_script *s = seg(text);
+  expect(s, "Quick warning", VC_ROLE_INTERVIEWER, "Ida Marsh");
+  expect(s, "Hey, I am Ida", VC_ROLE_INTERVIEWER, "Ida Marsh");
+  expect(s, "Is this thing on?", VC_ROLE_INTERVIEWEE, "Rufus Okonjo");
+  expect(s, "In a church choir", VC_ROLE_INTERVIEWEE, "Rufus Okonjo");
+  vc_script_free(s);
+}
+
+/* A statement: a title label alone on its line ("Chief Minister:"), the name only in the
+ * headline; every paragraph after it is the speaker's, and the label is the titled name. */
+static void test_title_label_alone_heads_statement(void **state) {
+  (void)state;
+  const char *text =
+      "Chief Minister Rosa Elbaek's Statement on the Harbour\n\n"
+      "By: Staff Writer\n\n"
+      "Chief Minister:\n\n"
+      "Good afternoon. Thank you all for coming at short notice.\n\n"
+      "This morning the cabinet agreed to rebuild the harbour wall before the winter, and "
+      "work will start next month.\n\n"
+      "We have also set aside money for the families whose homes were flooded, and the "
+      "first payments will reach them this week.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good afternoon.", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  expect_in(s, "This morning the cabinet", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  expect_in(s, "We have also set aside", VC_ROLE_INTERVIEWEE, "Rosa Elbaek");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "Chief Minister:"));
+  vc_script_free(s);
+}
+
+/* A "Series: Title" line in a header is still no label: text follows the colon. */
+static void test_header_series_title_not_label(void **state) {
+  (void)state;
+  const char *text =
+      "Harbour Notes: The Winter Wall\n\n"
+      "The harbour wall will be rebuilt before the winter, the council said on Monday, and "
+      "work will start next month.\n\n"
+      "Families whose homes were flooded will be paid first.\n";
+  vc_script *s = seg(text);
+  expect(s, "Harbour Notes", VC_ROLE_NARRATOR, NULL);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
+/* A briefing: the briefer labelled in full first ("HANNA LUND:"), then by honorific and
+ * surname ("MS. LUND:"); reporters as "Q:". One speaker, who answers though she welcomes
+ * everyone. */
+static void test_briefer_full_then_honorific_surname(void **state) {
+  (void)state;
+  const char *text =
+      "Department of Roads Press Briefing\n\n"
+      "HANNA LUND: Hi everyone, and welcome to the briefing room. I have one announcement "
+      "before I take your questions.\n\n"
+      "The north bridge will close for repairs from Monday for six weeks.\n\n"
+      "Q: How many drivers use it every day?\n\n"
+      "MS. LUND: About forty thousand, by our last count.\n\n"
+      "Q: Is there a detour?\n\n"
+      "MS. LUND: Yes, signed from both ends of the valley road.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hi everyone", VC_ROLE_INTERVIEWEE, "Hanna Lund");
+  expect(s, "About forty thousand", VC_ROLE_INTERVIEWEE, "Hanna Lund");
+  expect(s, "How many drivers", VC_ROLE_INTERVIEWER, NULL);
+  assert_int_equal(s->n_speakers, 3); /* the narrator, the floor, one briefer */
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_described_label_and_unlabelled_host),
+      cmocka_unit_test(test_panel_host_opening),
+      cmocka_unit_test(test_host_introduces_self_later),
+      cmocka_unit_test(test_title_label_alone_heads_statement),
+      cmocka_unit_test(test_header_series_title_not_label),
+      cmocka_unit_test(test_briefer_full_then_honorific_surname),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Who speaks a quotation in prose, in invented texts: the paragraphs of one long
+ * quotation, a round of self-introductions, 'Name: "..."' in a feature, first names and
+ * titles before a name, roundups attributed on the line after the quotation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seg_fixture.h"
+
+/* The turn whose text holds `needle` has `role` and is spoken by `name`. */
+static void expect_in(const vc_script *s, const char *needle, vc_role role,
+                      const char *name) {
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const vc_turn *t = &s->turns[i];
+    if (!strstr(t->text, needle))
+      continue;
+    if (t->role != role || strcmp(name_of(s, t), name) != 0)
+      fail_msg("\"%s\": %s / %s, expected %s / %s", needle, vc_role_name(t->role),
+               name_of(s, t), vc_role_name(role), name);
+    return;
+  }
+  fail_msg("no turn holds \"%s\"", needle);
+}
+
+/* "X, who ..., began explaining, “...”": X not yet known as a person, the verb a reported
+ * one; the paragraphs that are only quotation go on in the same voice until the narration
+ * names someone else. */
+static void test_quotation_over_several_paragraphs(void **state) {
+  (void)state;
+  const char *text =
+      "Morning at the Glasshouse\n\n"
+      "The volunteers had waited an hour in the cold. Hana Ostrova, head gardener of the "
+      "glasshouse since its opening, stood up and began explaining, \"We lost the lemon "
+      "trees in the frost of the first winter, and we nearly gave up.\"\n\n"
+      "\"Then a retired engineer offered to rebuild the heating for nothing. He spent "
+      "three "
+      "months under the benches with a torch.\"\n\n"
+      "\"Now the lemons fruit twice a year. I still cannot quite believe it.\"\n\n"
+      "Later Bruno Keel, who keeps the bees, walked us to the hives.\n\n"
+      "\"The bees never leave in winter. They keep the queen warm by shivering.\"\n";
+  vc_script *s = seg(text);
+  expect(s, "\"We lost the lemon", VC_ROLE_QUOTE, "Hana Ostrova");
+  expect_in(s, "\"Then a retired engineer", VC_ROLE_QUOTE, "Hana Ostrova");
+  expect_in(s, "\"Now the lemons", VC_ROLE_QUOTE, "Hana Ostrova");
+  /* the narration between names the beekeeper: he is the one quoted next */
+  expect(s, "\"The bees never", VC_ROLE_QUOTE, "Bruno Keel");
+  vc_script_free(s);
+}
+
+/* A round of introductions: each quotation opens with the speaker's own name and a full
+ * stop or a colon; a first name alone counts inside such a round. */
+static void test_round_of_self_introductions(void **state) {
+  (void)state;
+  const char *text =
+      "The Reading Circle\n\n"
+      "Our host, Odile Marchetti, asked everyone around the table to say who they were.\n\n"
+      "\"Tomas Brill. I teach chemistry at the evening school and read mostly poetry.\"\n\n"
+      "\"Robin. I have come to every meeting since the first one.\"\n\n"
+      "\"Wen Li Harper: I write the newsletter and bring the biscuits.\"\n\n"
+      "\"Great to have you all,\" said Odile.\n";
+  vc_script *s = seg(text);
+  expect(s, "\"Tomas Brill. I teach", VC_ROLE_QUOTE, "Tomas Brill");
+  expect(s, "\"Robin. I have come", VC_ROLE_QUOTE, "Robin");
+  expect(s, "\"Wen Li Harper: I write", VC_ROLE_QUOTE, "Wen Li Harper");
+  /* the first name resolves to the full name the text writes */
+  expect(s, "\"Great to have you all", VC_ROLE_QUOTE, "Odile Marchetti");
+  vc_script_free(s);
+}
+
+/* A feature that ends with 'Name: "..."' exchanges: quotations, not an interview, even
+ * when a name is used twice; first names resolve to the people named before. */
+static void test_colon_labels_in_a_feature(void **state) {
+  (void)state;
+  const char *text =
+      "Notes from the Harbour Meeting\n\n"
+      "The harbour master, Rafe Tollan, opened the meeting. \"We have two boats and one "
+      "crane,\" he said.\n\n"
+      "\"The crane is older than most of us,\" added Ona Kell, who runs the fish "
+      "market.\n\n"
+      "\"It still lifts,\" said Rafe Tollan, and everyone laughed.\n\n"
+      "Then the talk turned to the winter timetable.\n\n"
+      "Rafe: \"Can the ferry keep its Sunday sailing?\"\n\n"
+      "Ona: \"Only if the market opens later on Sundays.\"\n\n"
+      "Rafe: \"Then we will ask the council to move it.\"\n";
+  vc_script *s = seg(text);
+  expect(s, "\"Can the ferry", VC_ROLE_QUOTE, "Rafe Tollan");
+  expect(s, "\"Only if the market", VC_ROLE_QUOTE, "Ona Kell");
+  expect(s, "\"Then we will ask", VC_ROLE_QUOTE, "Rafe Tollan");
+  vc_script_free(s);
+}
+
+/* A roundup: each quotation stands alone, its speaker on the next line after a dash, with
+ * titles and places before the name; one line gives the name and a comma instead. */
+static void test_roundup_attributed_on_the_next_line(void **state) {
+  (void)state;
+  const char *text =
+      "Heard This Week\n\n"
+      "Things people said in the news, big and small.\n\n"
+      "\u201cWe will have the bridge open before the fair.\u201d\n\n"
+      "\u2013 Eastvale County Road Superintendent Ilse Varga, after the river took the "
+      "old crossing.\n\n"
+      "\u201cMy grandmother taught me that recipe and I never wrote it down.\u201d\n\n"
+      "Bram Okafor, whose pie won the county prize for the third year.\n\n"
+      "\u201cThe cows found the gap in the fence before we did.\u201d\n\n"
+      "\u2013 Dairy farmer Cleo Hartwell, on the herd that walked into town.\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cWe will have the bridge", VC_ROLE_QUOTE, "Ilse Varga");
+  expect(s, "\u201cMy grandmother", VC_ROLE_QUOTE, "Bram Okafor");
+  expect(s, "\u201cThe cows found", VC_ROLE_QUOTE, "Cleo Hartwell");
+  expect(s, "\u2013 Eastvale County", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
+/* "“...,” Riverside Fire Chief Dana Holt on ...": a comma inside the closing mark, then
+ * the name after its titles; a dash before "Port Sgt. Mark Ellory talking about ...". A
+ * place and a plural ("Lake Vista residents said") is no name. */
+static void test_titles_before_the_name_in_the_same_line(void **state) {
+  (void)state;
+  const char *text =
+      "After the Flood\n\n"
+      "\u201cWe got everyone out of the school by noon,\u201d Riverside Fire Chief Dana "
+      "Holt on the morning of the flood.\n\n"
+      "\u201cThe shops on the quay will need a month,\u201d - Port Sgt. Mark Ellory "
+      "talking about the damage to the harbour front.\n\n"
+      "\u201cNobody told us the water was coming,\u201d Lake Vista residents said.\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cWe got everyone", VC_ROLE_QUOTE, "Dana Holt");
+  expect(s, "\u201cThe shops on the quay", VC_ROLE_QUOTE, "Mark Ellory");
+  const vc_turn *t = turn_at(s, "\u201cNobody told us");
+  assert_int_equal(t->role, VC_ROLE_QUOTE);
+  assert_string_not_equal(name_of(s, t), "Lake Vista");
+  vc_script_free(s);
+}
+
+/* A closing mark never opened, at the end of the paragraph, after a quotation that ended
+ * its sentence: the speech runs on to it. With "she said" between, it does not. */
+static void test_quotation_closed_early_runs_on(void **state) {
+  (void)state;
+  const char *text =
+      "Lab Notes\n\n"
+      "The seminar was nearly over when the students spoke up. Pia Sander, a doctoral "
+      "student, began.\n\n"
+      "Pia: \"A retraction ends a career.\" Publishing your data early could save you from "
+      "one. Nobody teaches that.\"\n\n"
+      "\"Share the notebooks,\" she said. Then she sat down again.\"\n";
+  vc_script *s = seg(text);
+  expect(s, "\"A retraction ends a career.\" Publishing", VC_ROLE_QUOTE, "Pia Sander");
+  expect_in(s, "Then she sat down", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
+/* "..., said Jim. “Very cool.”": a short quotation resumed after its attribution at the
+ * end of the paragraph is the same speaker's. */
+static void test_short_quotation_after_attribution(void **state) {
+  (void)state;
+  const char *text =
+      "Visit\n\n"
+      "The director arrived late. Jim Orrin, director of the archive, shook every hand.\n\n"
+      "\"You catalogue the letters by hand then,\" said Jim. \"Very cool.\"\n";
+  vc_script *s = seg(text);
+  expect(s, "\"You catalogue", VC_ROLE_QUOTE, "Jim Orrin");
+  expect(s, "\"Very cool.\"", VC_ROLE_QUOTE, "Jim Orrin");
+  vc_script_free(s);
+}
+
+/* A no-break space between the closing mark and the dash of "..." —Jane Doe is white
+ * space: the attribution follows at once. */
+static void test_dash_attribution_after_a_no_break_space(void **state) {
+  (void)state;
+  const char *text =
+      "Why We Switched\n\n"
+      "\"For me it was the noise of the fan. I wanted something quiet, and I got it.\" "
+      "\u2014Tobias Frey\n\n"
+      "\"My first computer came with a manual thicker than the machine. I read it twice "
+      "and then took the case apart.\"\u00a0\u2014Greta Lindholm\n";
+  vc_script *s = seg(text);
+  expect(s, "\"My first computer", VC_ROLE_QUOTE, "Greta Lindholm");
+  expect(s, "\"For me it was", VC_ROLE_QUOTE, "Tobias Frey");
+  vc_script_free(s);
+}
+
+/* A roundup without dashes: three quotations or more each with a line under it that
+ * names the speaker among places and titles ("Marsh Hill resident Jane Doe, ...",
+ * "Regional Gov. Jane Doe, ...", "President Doe, ..."); a name after the first comma is
+ * someone else ("Jane Doe, lawyer for Sheriff Joe Roe"). */
+static void test_roundup_without_dashes(void **state) {
+  (void)state;
+  const char *text =
+      "Worth Repeating\n\n"
+      "\"The water came up to the second step and then it just stopped.\"\n"
+      "Marsh Hill resident Agnes Turow, describing the night the creek rose.\n\n"
+      "\"We will not close a single library this year.\"\n"
+      "Nora Blix, lawyer for former Sheriff Arvid Stoll, about the county budget vote.\n\n"
+      "\"The pass is open, but only for cars with chains.\"\n"
+      "Northern region Gov. Pavel Ostrowski, after the first snow of the season.\n\n"
+      "\"I have never seen so many people at a ribbon cutting.\"\n"
+      "President Vasko, at the opening of the new footbridge.\n";
+  vc_script *s = seg(text);
+  expect(s, "\"The water came up", VC_ROLE_QUOTE, "Agnes Turow");
+  expect(s, "\"We will not close", VC_ROLE_QUOTE, "Nora Blix");
+  expect(s, "\"The pass is open", VC_ROLE_QUOTE, "Pavel Ostrowski");
+  expect(s, "\"I have never seen", VC_ROLE_QUOTE, "Vasko");
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_quotation_over_several_paragraphs),
+      cmocka_unit_test(test_round_of_self_introductions),
+      cmocka_unit_test(test_colon_labels_in_a_feature),
+      cmocka_unit_test(test_roundup_attributed_on_the_next_line),
+      cmocka_unit_test(test_titles_before_the_name_in_the_same_line),
+      cmocka_unit_test(test_quotation_closed_early_runs_on),
+      cmocka_unit_test(test_short_quotation_after_attribution),
+      cmocka_unit_test(test_dash_attribution_after_a_no_break_space),
+      cmocka_unit_test(test_roundup_without_dashes),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

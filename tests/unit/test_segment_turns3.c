@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Turns and roles where labels are absent, partial or misleading, in invented texts:
+ * questions written as headings, labels run into one paragraph after an honorific, court
+ * transcripts, co-hosts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seg_fixture.h"
+
+/* No turn's text contains `needle` (a label read aloud). */
+static void never_spoken(const vc_script *s, const char *needle) {
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strstr(s->turns[i].text, needle))
+      fail_msg("\"%s\" is read aloud in \"%.40s\"", needle, s->turns[i].text);
+}
+
+/* Questions as headings, no labels: each question stands alone above an answer of one or
+ * more paragraphs in the first person; one question ends with a parenthesis. */
+static void test_questions_as_headings(void **state) {
+  (void)state;
+  const char *text =
+      "Orla Brennick\n\n"
+      "Weaving looms, dye gardens\n\n"
+      "How did you start weaving, and what made you keep at it?\n\n"
+      "My aunt had a loom in her shed and nobody used it, so I did.\n\n"
+      "I kept at it because the work is slow in a way that suits me. A scarf takes a week "
+      "and I know every thread of it.\n\n"
+      "Where do your colours come from? (plants, minerals, shop dyes)\n\n"
+      "Mostly from the garden behind the house. Madder gives me reds, weld gives me "
+      "yellows.\n\n"
+      "We tried shop dyes once and the blues were flat, so we stopped.\n\n"
+      "What would you tell someone who wants to begin?\n\n"
+      "Buy nothing for the first month. Borrow a loom, ruin some yarn, and see if you "
+      "still "
+      "want it.\n";
+  vc_script *s = seg(text);
+  expect(s, "How did you start", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "My aunt had", VC_ROLE_INTERVIEWEE, "Orla Brennick");
+  expect(s, "Where do your colours", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Mostly from the garden", VC_ROLE_INTERVIEWEE, "Orla Brennick");
+  expect(s, "What would you tell", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Buy nothing", VC_ROLE_INTERVIEWEE, "Orla Brennick");
+  vc_script_free(s);
+}
+
+/* Two heading questions are enough when the text opens with the first (only a title above
+ * it); an essay whose paragraphs ask in passing is not an interview. */
+static void test_two_heading_questions_and_an_essay(void **state) {
+  (void)state;
+  const char *qa =
+      "Ten minutes with a beekeeper\n\n"
+      "Why did you take up bees?\n\n"
+      "I wanted something that did not need me every day. I was wrong about that, "
+      "but I stayed.\n\n"
+      "What do you do in winter?\n\n"
+      "I mend frames and I worry. We lose a hive most winters.\n";
+  vc_script *s = seg(qa);
+  expect(s, "Why did you take", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "I wanted something", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "What do you do in", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "I mend frames", VC_ROLE_INTERVIEWEE, NULL);
+  vc_script_free(s);
+  const char *essay =
+      "On rivers\n\n"
+      "The river was high all spring, and the town argued about the weir for the third "
+      "year "
+      "running, as it always does when the water comes up to the bridge.\n\n"
+      "Who pays for the repairs? The council says the mill owners, the mill owners say the "
+      "council, and the water keeps rising.\n\n"
+      "The weir was built in 1820 and has been patched eleven times since then, most "
+      "recently "
+      "with concrete that is already cracking.\n\n"
+      "Will anyone act before the autumn floods? Nobody in the town hall would say.\n";
+  s = seg(essay);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
+/* A transcript run into one paragraph whose labels carry an honorific ("Mr. Doe: ") and
+ * where a speaker is cut off mid-word ("and- Speaker 1:"). */
+static void test_run_in_labels_with_honorific(void **state) {
+  (void)state;
+  const char *text =
+      "Hearing of May 2\n\n"
+      "Speaker 1: (00:00) Counsel, why should the whole rule fall when only one part is "
+      "at fault? Mr. Okafor: (00:21) Because the parts were passed together, and the "
+      "second depends on the first, and- Speaker 1: (00:40) I follow that. What is your "
+      "other point? Mr. Okafor: (00:44) That the legislature said so in the preamble.\n";
+  vc_script *s = seg(text);
+  expect(s, "Counsel, why should", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "Because the parts", VC_ROLE_INTERVIEWEE, "Mr. Okafor");
+  expect(s, "I follow that", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "That the legislature", VC_ROLE_INTERVIEWEE, "Mr. Okafor");
+  never_spoken(s, "Okafor:");
+  never_spoken(s, "Speaker 1:");
+  vc_script_free(s);
+}
+
+/* A court record: Q/A carry the examination; the bench and counsel ask; Q is the counsel
+ * who never objects, A the witness a question addresses by title; a role-only label keeps
+ * its role as its name even where the headline writes the word in a capitalised phrase;
+ * an omission mark before a label is not spoken. */
+static void test_court_record(void **state) {
+  (void)state;
+  const char *text = "Transcript: Junior Prosecutor Learns The Hard Way\n\n"
+                     "by Odile Farrant on March 3, 2019\n\n"
+                     "Q: Where were you standing when the van stopped?\n\n"
+                     "A: By the bakery door, near the bins.\n\n"
+                     "THE COURT: Counsel, the witness has answered that twice already.\n\n"
+                     "PROSECUTOR: I will move on, Your Honor.\n\n"
+                     "Q: Did you see who got out of the van?\n\n"
+                     "A: Two men. I could not see their faces.\n\n"
+                     "DEFENSE COUNSEL: Objection. Asked and answered.\n\n"
+                     "THE COURT: Overruled.\n\n"
+                     ". . . Q: Mrs. Bellweather, how far is the bakery from the corner?\n\n"
+                     "A: About thirty steps.\n";
+  vc_script *s = seg(text);
+  expect(s, "Where were you", VC_ROLE_INTERVIEWER, "Prosecutor");
+  expect(s, "By the bakery", VC_ROLE_INTERVIEWEE, "Mrs. Bellweather");
+  expect(s, "Counsel, the witness", VC_ROLE_INTERVIEWER, "The Court");
+  expect(s, "I will move on", VC_ROLE_INTERVIEWER, "Prosecutor");
+  expect(s, "Objection. Asked", VC_ROLE_INTERVIEWER, "Defense Counsel");
+  expect(s, "Mrs. Bellweather, how far", VC_ROLE_INTERVIEWER, "Prosecutor");
+  never_spoken(s, ". . .");
+  vc_script_free(s);
+}
+
+/* A deposition excerpt: "MR. NAME:" labels beside Q/A are counsel (they ask), "THE
+ * WITNESS:" is the one "A" stands for. */
+static void test_deposition_counsel_and_witness(void **state) {
+  (void)state;
+  const char *text = "Notes from the reporter's desk\n\n"
+                     "Q. Were you at the depot that night?\n"
+                     "A. I was, until about ten.\n"
+                     "Q. And after ten?\n"
+                     "A. I went home.\n"
+                     "MR. QUILLFEATHER: Let the record show the witness is smiling.\n"
+                     "THE WITNESS: It was a good night.\n"
+                     "MR. ABERNATHY-COLE: Shall we take a break?\n";
+  vc_script *s = seg(text);
+  expect(s, "Were you at", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "I was, until", VC_ROLE_INTERVIEWEE, "The Witness");
+  expect(s, "Let the record", VC_ROLE_INTERVIEWER, "Mr. Quillfeather");
+  expect(s, "It was a good night", VC_ROLE_INTERVIEWEE, "The Witness");
+  expect(s, "Shall we take", VC_ROLE_INTERVIEWER, NULL);
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_questions_as_headings),
+      cmocka_unit_test(test_two_heading_questions_and_an_essay),
+      cmocka_unit_test(test_run_in_labels_with_honorific),
+      cmocka_unit_test(test_court_record),
+      cmocka_unit_test(test_deposition_counsel_and_witness),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
