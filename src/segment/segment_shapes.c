@@ -19,13 +19,15 @@ enum {
   SH_GLUED = 1 << 7,  /* the speech starts in the same word: "Jane DoeSo", "QWhat" */
   SH_LETTER = 1 << 8, /* a lone Q or A */
   SH_TIMED = 1 << 9,  /* alone on its line under a clock line ("10:02 AM", "mira_k") */
+  SH_UNDER =
+      1 << 10, /* under a generic "speaker" line, or after the word: "speaker Jane" */
 };
 
 /* Is the shape one the label reader (segment_labels.c) does not read? Those it reads
  * ("Jane Doe:", "**Q:**", "Name (00:06):", "[00:12] Jane Doe Hello", "Q. ...") are left as
  * written. */
 static int novel(unsigned shape) {
-  return (shape & (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED)) ||
+  return (shape & (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED | SH_UNDER)) ||
          ((shape & SH_AFTER) && !(shape & SH_COLON)) ||
          ((shape & SH_EMPH) && !(shape & (SH_COLON | SH_ALONE | SH_BEFORE)));
 }
@@ -36,12 +38,13 @@ typedef struct sh_line {
   size_t name_s, name_e; /* the candidate label's name (name_e == name_s: none) */
   size_t body;           /* where the speech starts after it */
   unsigned shape;
-  int number;   /* the printed line number, -1 if none */
-  int clock;    /* the line is a clock time alone ("00:01:12", "10:02 AM") */
-  int meta;     /* a chat message's meta line ("(edited)") */
-  int accept;   /* the candidate is a label */
-  int blank;    /* a chat message's time line: not spoken */
-  int speech;   /* the line has words that are not its label */
+  int number;  /* the printed line number, -1 if none */
+  int clock;   /* the line is a clock time alone ("00:01:12", "10:02 AM") */
+  int meta;    /* a chat message's meta line ("(edited)") */
+  int accept;  /* the candidate is a label */
+  int blank;   /* a chat message's time line: not spoken */
+  int generic; /* a generic label word alone ("speaker"): a name follows on the next line */
+  int speech;  /* the line has words that are not its label */
   size_t runin; /* where labels run into this line of prose start (0: none) */
 } sh_line;
 
@@ -69,19 +72,46 @@ static size_t line_number(const char *s, size_t e, size_t i, int *num) {
   return skip_blank(s, e, d);
 }
 
-/* A clock time at s[i]: "00:01:12", "[00:12]", "(00:06)", "0:00:13.2", "10:02 AM",
- * "– 00:03:20" after a name. Returns its end, or i. */
-static size_t clock_at(const char *s, size_t e, size_t i, int after_name) {
-  size_t j = i;
-  if (after_name) {
-    int32_t cp;
-    size_t k = vc_seg_cp(s, e, j, &cp);
-    if ((cp == 0x2013 || cp == 0x2014 || cp == '-') && j + k < e && s[j + k] == ' ')
-      j = skip_blank(s, e, j + k); /* "Jane Doe – 00:03:20" */
+/* "2m 10s", "1h 02m": an elapsed time in units. Returns its end, or i. */
+static size_t elapsed_at(const char *s, size_t e, size_t i) {
+  size_t j = i, end = i;
+  for (int parts = 0; parts < 3 && j < e && is_digit(s[j]); parts++) {
+    size_t d = j;
+    while (d < e && is_digit(s[d]) && d - j < 3)
+      d++;
+    if (d >= e || !strchr("hms", s[d]) ||
+        (d + 1 < e && vc_seg_is_letter((unsigned char)s[d + 1])))
+      break;
+    end = d + 1;
+    j = skip_blank(s, e, end);
   }
+  return end;
+}
+
+/* A separator between a name and its clock time: "Jane Doe – 00:03:20", "Jane Doe |
+ * 00:01:12", "Jane Doe · 2m 10s". Returns its length with the spaces after it, or 0. */
+static size_t separator_at(const char *s, size_t e, size_t i) {
+  int32_t cp;
+  size_t k = vc_seg_cp(s, e, i, &cp);
+  if (cp != 0x2013 && cp != 0x2014 && cp != '-' && cp != '|' && cp != 0xB7 &&
+      cp != 0x2022 && cp != ',' && cp != '@')
+    return 0;
+  return i + k < e && s[i + k] == ' ' ? skip_blank(s, e, i + k) - i : 0;
+}
+
+/* A clock time at s[i]: "00:01:12", "[00:12]", "(00:06)", "0:00:13.2", "00:01:12,345",
+ * "10:02 AM", and after a name "2m 10s" or one behind a separator ("– 00:03:20").
+ * Returns its end, or i. */
+static size_t clock_at(const char *s, size_t e, size_t i, int after_name) {
+  size_t j = i + (after_name ? separator_at(s, e, i) : 0);
   size_t k = vc_seg_stamp_end(s, e, j);
+  if (k == j && after_name)
+    k = elapsed_at(s, e, j);
   if (k == j)
     return i;
+  if (k + 1 < e && s[k] == ',' && is_digit(s[k + 1]))
+    for (k++; k < e && is_digit(s[k]);)
+      k++; /* "00:01:12,345" */
   size_t m = skip_blank(s, e, k);
   if (m + 1 < e && (s[m] == 'A' || s[m] == 'P' || s[m] == 'a' || s[m] == 'p') &&
       (s[m + 1] == 'M' || s[m + 1] == 'm') && (m + 2 == e || !vc_seg_is_letter(s[m + 2])))
@@ -173,7 +203,30 @@ static size_t handle_alone(const char *s, size_t e, size_t i) {
 }
 
 /* Reads the candidate label at the start of line l (after its line number). */
-static void read_candidate(const char *s, sh_line *l, int after_clock) {
+/* A generic label word (data/segment-words.tsv generic_labels) at s[i] before a name
+ * ("speaker Jane Doe", not "Speaker 2" nor "Unknown Speaker"). Returns the name's start,
+ * or i. */
+static size_t generic_before_name(const char *s, size_t e, size_t i) {
+  size_t w = vc_seg_word_end(s, e, i);
+  if (w == i || w + 1 >= e || s[w] != ' ' ||
+      !vc_seg_in_list(s + i, w - i, vc_seg_generic_labels))
+    return i;
+  size_t n = w + 1, ne = vc_seg_word_end(s, e, n);
+  return s[n] >= 'A' && s[n] <= 'Z' && !vc_seg_in_list(s + n, ne - n, vc_seg_generic_labels)
+             ? n
+             : i;
+}
+
+/* A line that is a generic label word alone ("speaker", "Speaker:"). */
+static int generic_line(const char *s, const sh_line *l) {
+  size_t w = vc_seg_word_end(s, l->e, l->num_e), k = w;
+  if (k < l->e && s[k] == ':')
+    k++;
+  return w > l->num_e && k == l->e &&
+         vc_seg_in_list(s + l->num_e, w - l->num_e, vc_seg_generic_labels);
+}
+
+static void read_candidate(const char *s, sh_line *l, int after_clock, int under) {
   size_t e = l->e, i = skip_blank(s, e, l->num_e);
   unsigned shape = 0;
   int emph = 0;
@@ -187,8 +240,14 @@ static void read_candidate(const char *s, sh_line *l, int after_clock) {
     shape |= SH_BEFORE;
     i = skip_marks(s, e, skip_blank(s, e, c), &emph);
   }
-  size_t ns = i, ne;
+  size_t ns, ne;
   int glued = 0;
+  if (code_at(s, e, i) == i && generic_before_name(s, e, i) > i) {
+    i = generic_before_name(s, e, i);
+    under = 1;
+  }
+  shape |= under ? SH_UNDER : 0;
+  ns = i;
   if ((ne = code_at(s, e, i)) > i) {
     shape |= SH_CODE;
     glued = ne < e && vc_seg_is_letter((unsigned char)s[ne]);
@@ -268,6 +327,8 @@ static int shape_is_label(const char *s, const sh_line *ls, size_t n, unsigned s
       names[distinct++] = &ls[k];
     again |= seen;
     size_t nx = next_line(ls, n, k);
+    if (nx < n && ls[nx].clock)
+      nx = next_line(ls, n, nx); /* the label's time on a line of its own */
     speech += (shape & SH_ALONE) ? nx < n && ls[nx].shape != shape && ls[nx].speech
                                  : ls[k].speech;
   }
@@ -477,7 +538,8 @@ static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n,
       continue;
     l->clock = clock_line(s, l);
     l->meta = meta_line(s, l);
-    read_candidate(s, l, prev < n && ls[prev].clock);
+    l->generic = generic_line(s, l);
+    read_candidate(s, l, prev < n && ls[prev].clock, prev < n && ls[prev].generic);
     if ((l->shape & SH_GLUED) && !(l->shape & (SH_LETTER | SH_CODE)) &&
         (checks++ >= SH_GLUE_CHECKS || !written_apart(s, len, l->name_s, l->name_e)))
       l->name_e = l->name_s; /* glued, but never written as a name of its own */
@@ -485,13 +547,18 @@ static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n,
     l->speech = vc_seg_count_letters(s + from, l->e - from, NULL, NULL) > 1;
     prev = k;
   }
+  for (size_t k = 0; k < n; k++) { /* "Jane Doe" alone, its clock time on the next line */
+    size_t nx = next_line(ls, n, k);
+    if (ls[k].name_e > ls[k].name_s && (ls[k].shape & SH_ALONE) && nx < n && ls[nx].clock)
+      ls[k].shape |= SH_AFTER;
+  }
 }
 
 /* Accepts the candidates of every shape the text shows to be a label (shapes the label
  * reader knows are left to it). The clock line above an accepted chat handle is that
  * message's time: blanked. */
 static int accept_shapes(const char *s, sh_line *ls, size_t n) {
-  signed char decided[SH_TIMED << 1];
+  signed char decided[SH_UNDER << 1];
   memset(decided, 0, sizeof decided);
   int any = 0;
   for (size_t k = 0; k < n; k++) {
@@ -503,13 +570,19 @@ static int accept_shapes(const char *s, sh_line *ls, size_t n) {
     l->accept = decided[l->shape] > 0;
     any |= l->accept;
   }
-  for (size_t k = 1; k < n; k++)
-    if (ls[k].accept && (ls[k].shape & SH_TIMED))
-      for (size_t j = k; j-- > 0;)
-        if (ls[j].e > ls[j].num_e) {
-          ls[j].blank = ls[j].clock;
-          break;
-        }
+  for (size_t k = 0; k < n; k++) {
+    if (!ls[k].accept)
+      continue;
+    for (size_t j = k; j-- > 0;)
+      if (ls[j].e > ls[j].num_e) { /* the chat message's time, the "speaker" line */
+        ls[j].blank = ((ls[k].shape & SH_TIMED) && ls[j].clock) ||
+                      ((ls[k].shape & SH_UNDER) && ls[j].generic);
+        break;
+      }
+    size_t nx = next_line(ls, n, k);
+    if ((ls[k].shape & SH_ALONE) && nx < n && ls[nx].clock)
+      ls[nx].blank = 1; /* the label's time on the next line */
+  }
   return any;
 }
 

@@ -220,6 +220,48 @@ static void test_shape_without_evidence_stays(void **state) {
   vc_script_free(s);
 }
 
+/* A generic "speaker" line, the name on the next line, its clock time on the line after:
+ * the name labels the speech, neither the word nor the time is spoken. */
+static void test_generic_speaker_line_then_name(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("Team call\n\n"
+          "Speaker\nLina Okafor\n00:01\nOkay, I think everyone is here now.\n\n"
+          "Speaker\nJonas Weil\n00:09\nCan I raise the problem with the dates?\n\n"
+          "Speaker\nLina Okafor\n00:15\nSure, go ahead, that is the first item.\n\n"
+          "Speaker\nJonas Weil\n00:20\nThe supplier moved everything back.\n");
+  const vc_turn *a = turn_at(s, "Okay, I think"), *b = turn_at(s, "Can I raise");
+  assert_string_equal(name_of(s, a), "Lina Okafor");
+  assert_string_equal(name_of(s, b), "Jonas Weil");
+  assert_int_not_equal(a->role, VC_ROLE_NARRATOR);
+  never_spoken(s, "Speaker");
+  never_spoken(s, "00:");
+  vc_script_free(s);
+}
+
+/* "speaker Jane Doe" on one line, and clock times behind a separator or in units. */
+static void test_generic_word_and_other_clocks(void **state) {
+  (void)state;
+  vc_script *s = seg("speaker Lina Okafor\nOkay, I think everyone is here now.\n\n"
+                     "speaker Jonas Weil\nCan I raise the problem with the dates?\n\n"
+                     "speaker Lina Okafor\nSure, go ahead, that is the first item.\n");
+  assert_string_equal(name_of(s, turn_at(s, "Can I raise")), "Jonas Weil");
+  never_spoken(s, "speaker");
+  vc_script_free(s);
+  s = seg("Mara Quint | 00:00:04\nWelcome back. Today I talk with a keeper.\n\n"
+          "Tobias Fenn | 00:00:15\nThanks for having me. It is a pleasure.\n\n"
+          "Mara Quint | 00:00:22\nHow did you first come to the light?\n");
+  expect(s, "Thanks for having me.", VC_ROLE_INTERVIEWEE, "Tobias Fenn");
+  never_spoken(s, "|");
+  vc_script_free(s);
+  s = seg("Mara Quint 2m 10s\nWelcome back. Today I talk with a keeper.\n\n"
+          "Tobias Fenn 2m 20s\nThanks for having me. It is a pleasure.\n\n"
+          "Mara Quint 3m 1s\nHow did you first come to the light?\n");
+  expect(s, "How did you", VC_ROLE_INTERVIEWER, "Mara Quint");
+  never_spoken(s, "2m");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_name_then_clock_on_its_own_line),
@@ -233,6 +275,8 @@ int main(void) {
       cmocka_unit_test(test_labels_run_into_prose),
       cmocka_unit_test(test_marked_names_without_colon),
       cmocka_unit_test(test_shape_without_evidence_stays),
+      cmocka_unit_test(test_generic_speaker_line_then_name),
+      cmocka_unit_test(test_generic_word_and_other_clocks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
