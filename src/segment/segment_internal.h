@@ -152,6 +152,11 @@ typedef struct vc_seg {
   vc_diag *diag;
   const char *over; /* the limit an input exceeded ("speakers"), for the message */
   size_t over_max;
+  const char *orig; /* the caller's text (src is `shaped` when that was made) */
+  size_t orig_len;
+  char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
+  size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
+  size_t n_shape_ins;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -239,6 +244,7 @@ extern const char *const vc_seg_opening_greetings[];
 extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
+extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
@@ -248,6 +254,12 @@ extern const char *const vc_seg_female_pronouns[];
 extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
+
+/* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
+ * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
+ * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
+vc_status vc_seg_shapes(vc_seg *g);
+size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
