@@ -152,6 +152,11 @@ typedef struct vc_seg {
   vc_diag *diag;
   const char *over; /* the limit an input exceeded ("speakers"), for the message */
   size_t over_max;
+  const char *orig; /* the caller's text (src is `shaped` when that was made) */
+  size_t orig_len;
+  char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
+  size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
+  size_t n_shape_ins;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -239,6 +244,7 @@ extern const char *const vc_seg_opening_greetings[];
 extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
+extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
@@ -249,6 +255,12 @@ extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
 extern const char *const vc_seg_thing_cues[];
+
+/* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
+ * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
+ * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
+vc_status vc_seg_shapes(vc_seg *g);
+size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -332,5 +344,8 @@ int vc_seg_l3_title_name(const vc_seg *g, const char *key, char *out, size_t cap
 /* Is the key `a` an honorific and a surname ("MR. DOE") of the full-name key `b` ("JANE
  * DOE")? */
 int vc_seg_l3_honorific_surname(const char *a, const char *b);
+/* "CLARKE" for the "Jane Clarke" the text writes anywhere; writes it and returns 1, or 0.
+ */
+int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap);
 
 #endif
