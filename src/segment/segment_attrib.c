@@ -744,3 +744,33 @@ int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
   }
   return 0;
 }
+
+/* Evidence for the name of an interviewer nobody names: the introduction (the lines
+ * before the Q&A part) speaks of "the X team" and its writer says "our" or "we" there
+ * ("posed to the Acme team by Jane Doe, one of our developers"): the writer asks for X,
+ * the outlet, as unnamed interviewers are called by their outlet. */
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap) {
+  int ours = 0, found = 0;
+  vc_tok *t = NULL;
+  size_t n = 0, tcap = 0;
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    if (p->drop != VC_DROP_NONE || p->label >= 0 ||
+        vc_seg_tokens(g->src, p->body, p->end, &t, &n, &tcap) != VC_OK)
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      const char *w = g->src + t[i].s;
+      size_t wn = t[i].e - t[i].s;
+      ours |= vc_seg_word_eq(w, wn, "our") || vc_seg_word_eq(w, wn, "we");
+      char c = i + 1 < n ? g->src[t[i + 1].s] : 0;
+      if (!found && i + 2 < n && vc_seg_word_eq(w, wn, "the") && t[i + 1].tight &&
+          t[i + 2].tight && (t[i + 1].cap || (c >= '0' && c <= '9')) && /* "Acme", "18X" */
+          vc_seg_word_eq(g->src + t[i + 2].s, t[i + 2].e - t[i + 2].s, "team")) {
+        vc_seg_copy_name(g->src + t[i + 1].s, t[i + 1].e - t[i + 1].s, out, cap);
+        found = 1;
+      }
+    }
+  }
+  free(t);
+  return found && ours;
+}

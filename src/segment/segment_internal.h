@@ -318,6 +318,7 @@ int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, s
 int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
 vc_status vc_seg_called_askers(vc_seg *g);
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

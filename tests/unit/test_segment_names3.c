@@ -290,6 +290,24 @@ static void test_initials_do_not_name_a_thing(void **state) {
   vc_script_free(s);
 }
 
+/* The writer nobody names asks for their outlet: the introduction speaks of "the Loomwork
+ * team" and says "our". */
+static void test_unnamed_writer_asks_for_the_team(void **state) {
+  (void)state;
+  const char *text =
+      "Loomwork discussion: tests first or screens first?\n\n"
+      "The question was put to the Loomwork team by Ada Brennan, one of our "
+      "developers, and the answers were too good to keep to ourselves.\n\n"
+      "On why screens come first\n\n"
+      "Ada Brennan: A screen is something people can argue with. A test is not.\n\n"
+      "Jonas Perl: And a test is something the code can argue with.\n\n"
+      "What do you tell a new team?\n\n"
+      "Ada Brennan: Draw it on paper first.\n";
+  vc_script *s = seg(text);
+  expect(s, "What do you tell a new team?", VC_ROLE_INTERVIEWER, "Loomwork");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -305,6 +323,7 @@ int main(void) {
       cmocka_unit_test(test_askers_called_on_by_name),
       cmocka_unit_test(test_labelled_host_is_not_renamed),
       cmocka_unit_test(test_initials_do_not_name_a_thing),
+      cmocka_unit_test(test_unnamed_writer_asks_for_the_team),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
