@@ -80,22 +80,38 @@ int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, si
   return ok;
 }
 
-/* Evidence: the quotation src[is..ie) opens with a name and a full stop or a colon, then
- * goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work ..."): the speaker introduces
+/* Evidence: the quotation src[is..ie) opens with a name and a full stop, a colon or (a
+ * name of two words) a comma, then goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work
+ * ...", "“Jane Doe, Marketing.”"), or opens with "I'm" and a name: the speaker introduces
  * themselves. A one-word name counts when it is no common word, or when `roll` (the
- * paragraphs beside it do the same: a round of introductions). */
+ * paragraphs beside it do the same: a round of introductions); in a round, a quotation
+ * that is only a name ("“Jane Doe.”") is one too. */
 int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
                             size_t *ne) {
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
-  int ok = 0;
+  int ok = 0, said = 0;
+  for (size_t k = 0; vc_seg_self_name_phrases[k] && !said; k++) { /* "I'm Jane Doe." */
+    size_t m = strlen(vc_seg_self_name_phrases[k]);
+    if (vc_seg_prefix_ci(g->src + is, ie - is, vc_seg_self_name_phrases[k])) {
+      is += m;
+      said = 1;
+    }
+  }
   size_t hi = is + 200 < ie ? is + 200 : ie;
-  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 2 &&
+  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 1 &&
       only_marks(g, is, t[0].s, "") == 0) {
     size_t k = name_len(g, t, n, 0);
-    if (k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:") == 1 &&
-        g->src[t[k - 1].e + 1] == ' ' && /* "Jane. I ...", not "Example.com" */
-        (k >= 2 || roll || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s))) {
+    int mark = k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:,") == 1 &&
+               g->src[t[k - 1].e + 1] == ' '; /* "Jane. I ...", not "Example.com" */
+    int comma = mark && g->src[t[k - 1].e] == ',';
+    int whole = k > 0 && k == n && hi == ie; /* "“Jane Doe.”" */
+    int one_ok = roll || said || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s);
+    /* after "I'm", a full name, or one word in a round ("I'm Irish" is no name) */
+    if (said && k < 2 && !roll)
+      k = 0;
+    if (k > 0 && ((mark && !comma && (k >= 2 || one_ok)) || (mark && comma && k >= 2) ||
+                  (whole && (said || (roll && k >= 2))))) {
       *ns = t[0].s;
       *ne = t[k - 1].e;
       ok = 1;
@@ -135,8 +151,8 @@ static int intro_para(vc_seg *g, size_t para) {
   if (!opens_quote(g, p->body, p->end))
     return 0;
   size_t k = vc_seg_cp(g->src, p->end, p->body, &cp);
-  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 0, &ns, &ne))
-    return 0;
+  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 1, &ns, &ne))
+    return 0; /* a full name (counted below) is enough for a round */
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
   int two = vc_seg_tokens(g->src, ns, ne, &t, &n, &cap) == VC_OK && n >= 2;

@@ -308,6 +308,30 @@ static void test_unnamed_writer_asks_for_the_team(void **state) {
   vc_script_free(s);
 }
 
+/* A round written "Name, Department." or only "Name.", then "I'm Name. ..."; "I'm Irish"
+ * names nobody. */
+static void test_round_with_commas_and_im(void **state) {
+  (void)state;
+  const char *text =
+      "Kickoff\n\n"
+      "At the kickoff we went around the room introducing ourselves.\n\n"
+      "\u201cMaren Kolb, Design.\u201d\n"
+      "\u201cTeodor Vinter.\u201d\n"
+      "\u201cPia Lund, Support.\u201d\n\n"
+      "Then the second round was better.\n\n"
+      "\u201cI\u2019m Maren Kolb. I will decide how the screens look and keep them in line "
+      "with our other tools.\u201d\n\n"
+      "Later the caterer came in. \u201cI\u2019m Irish, and we always bring too much "
+      "bread,\u201d said Oisin Daly.\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cMaren Kolb, Design.", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cTeodor Vinter.", VC_ROLE_QUOTE, "Teodor Vinter");
+  expect(s, "\u201cPia Lund, Support.", VC_ROLE_QUOTE, "Pia Lund");
+  expect(s, "\u201cI\u2019m Maren Kolb. I will", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cI\u2019m Irish", VC_ROLE_QUOTE, "Oisin Daly");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -324,6 +348,7 @@ int main(void) {
       cmocka_unit_test(test_labelled_host_is_not_renamed),
       cmocka_unit_test(test_initials_do_not_name_a_thing),
       cmocka_unit_test(test_unnamed_writer_asks_for_the_team),
+      cmocka_unit_test(test_round_with_commas_and_im),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
