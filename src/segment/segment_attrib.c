@@ -210,7 +210,8 @@ static size_t scan_end(const vc_seg *g, const vc_tok *t, size_t n, int loose) {
     size_t r = name_len(g, t, n, i);
     named |= r >= 2 || (r == 1 && i > 0 && title_tok(g, &t[i - 1]));
     if (named && i + 1 < n && t[i].e < t[i + 1].s && strchr(",;.?!", g->src[t[i].e]) &&
-        g->src[t[i].e] != 0 && !(g->src[t[i].e] == '.' && title_tok(g, &t[i])))
+        g->src[t[i].e] != 0 &&
+        !(g->src[t[i].e] == '.' && (title_tok(g, &t[i]) || t[i].e - t[i].s == 1)))
       return i + 1;
   }
   return n;
@@ -219,8 +220,8 @@ static size_t scan_end(const vc_seg *g, const vc_tok *t, size_t n, int loose) {
 /* Evidence: an attribution that writes titles and places before the name ("– Transport
  * Secretary Jane Doe, after ...", "Police Sgt. Jane Doe on ...", "Chalmette resident Jane
  * Doe, awaiting ..."). In the words from s to where scan_end stops: a person the prose
- * knows, else the first name after a title, else (loose: a line the layout makes an
- * attribution) the last name of two or three words, else (strict) the opening run when
+ * knows, else the first name after a title, else (loose: a dash or the layout makes it
+ * an attribution) the first name of two or three words, else (strict) the opening run when
  * it is a name followed by a comma or the end ("Jane Doe, whose ..."). *person: the
  * known person or -1. */
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
@@ -257,9 +258,10 @@ int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *n
       *ns = t[i].s;
       *ne = t[i + r - 1].e;
       ok = 1;
-    } else if (r >= 2 && (loose || (i == 0 && i + r == stop &&
-                                    (stop == n || g->src[t[stop - 1].e] == ',')))) {
-      last_s = t[i].s;
+    } else if (r >= 2 && last_e == last_s &&
+               (loose ||
+                (i == 0 && i + r == stop && (stop == n || g->src[t[stop - 1].e] == ',')))) {
+      last_s = t[i].s; /* the first name of two words or more */
       last_e = t[i + r - 1].e;
     }
     i += r;

@@ -402,11 +402,11 @@ static int comma_inside(const vc_seg *g, const qspan *q) {
 }
 
 /* A name after titles and places, read as who `w` is (kind 1 when the prose knows the
- * person). */
-static int titled(const vc_seg *g, size_t s, size_t e, who *w) {
+ * person); `loose` after a dash ("...” - Jane Doe on the vote"). */
+static int titled(const vc_seg *g, size_t s, size_t e, int loose, who *w) {
   size_t ns, ne;
   int p;
-  if (!vc_seg_titled_name(g, s, e, 0, &ns, &ne, &p))
+  if (!vc_seg_titled_name(g, s, e, loose, &ns, &ne, &p))
     return 0;
   *w = (who){p >= 0 ? 1 : 4, p, ns, ne};
   return 1;
@@ -444,7 +444,7 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
   for (size_t k = lo; k < i; k++)
     dash |= g->src[k] == '-' || (unsigned char)g->src[k] == 0xE2;
   if (q->closed && pr->n > 0 && pr->toks[0].s == i && (dash || comma_inside(g, q)) &&
-      titled(g, i, p->end, w)) {
+      titled(g, i, p->end, dash, w)) {
     q->attributed = 1; /* "...,” Police Sgt. Jane Doe on ...", "...” – Mayor Jane Doe" */
     return VC_OK;
   }

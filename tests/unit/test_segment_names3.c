@@ -332,6 +332,24 @@ static void test_round_with_commas_and_im(void **state) {
   vc_script_free(s);
 }
 
+/* After a dash, the name may go on with what the quotation was about ("- Ruth Amsel on
+ * the ferry timetable"); a middle initial is part of the name ("—Kyle B. Norrad"). */
+static void test_dash_name_then_topic(void **state) {
+  (void)state;
+  const char *text =
+      "Heard at the Forum\n\n"
+      "\"We are watching the harbour change in real time.\" - Oskar Lindqvist\n\n"
+      "Lindqvist spoke first, and the room was full.\n\n"
+      "\"The timetable is a disgrace, and I say that as a friend.\" - Ruth Amsel on the "
+      "ferry timetable after the Northern Lines merger\n\n"
+      "\"I moved here for the quiet and stayed for the people.\" \u2014Kyle B. Norrad\n";
+  vc_script *s = seg(text);
+  expect(s, "\"We are watching", VC_ROLE_QUOTE, "Oskar Lindqvist");
+  expect(s, "\"The timetable is", VC_ROLE_QUOTE, "Ruth Amsel");
+  expect(s, "\"I moved here", VC_ROLE_QUOTE, "Kyle B. Norrad");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -349,6 +367,7 @@ int main(void) {
       cmocka_unit_test(test_initials_do_not_name_a_thing),
       cmocka_unit_test(test_unnamed_writer_asks_for_the_team),
       cmocka_unit_test(test_round_with_commas_and_im),
+      cmocka_unit_test(test_dash_name_then_topic),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
