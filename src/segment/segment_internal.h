@@ -284,7 +284,8 @@ void vc_seg_quote_style(vc_seg *g);
 
 /* segment_attrib.c: whose a quotation is when the name stands beside it. */
 int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne);
-int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne);
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
+                            size_t *ne);
 int vc_seg_intro_round(vc_seg *g, size_t para);
 int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
