@@ -610,14 +610,20 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
   char *ok = calloc(g->n_labels ? g->n_labels : 1, 1);
   if (!ok)
     return;
-  for (size_t i = body; i < g->n_paras; i++) {
-    if (seen[i] < 0 || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
-      continue;
-    int counts[2];
-    shape_counts(g, lps, seen, body, i, counts);
-    if (strong >= 2 || counts[0] >= 1 || counts[1] >= 2 ||
-        (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
-      ok[seen[i]] = 1;
+  /* two rounds: a one-off of the shape of one accepted in the first round is accepted in
+   * the second ("Doe: Good afternoon. ..." then "Roe: Thank you.") */
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = body; i < g->n_paras; i++) {
+      if (seen[i] < 0 || ok[seen[i]] || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
+        continue;
+      int counts[2];
+      shape_counts(g, lps, seen, body, i, counts);
+      if (strong >= 2 || counts[0] >= 1 || counts[1] >= 2 ||
+          (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
+        ok[seen[i]] = 1;
+    }
+    for (size_t li = 0; round == 0 && li < g->n_labels; li++)
+      g->labels[li].valid |= ok[li];
   }
   int handles = 0; /* comment headers ("jdoe 12 points") of handles seen twice or more */
   for (size_t li = 0; li < g->n_labels; li++)

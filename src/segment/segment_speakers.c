@@ -283,6 +283,8 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
     snprintf(out, cap, "%s", g->people[best].name);
     return;
   }
+  if (vc_seg_l3_full_name(g, bare, out, cap))
+    return; /* "DOE" for the "Jane Doe" of a line that is not spoken */
   if (part[0] && strcmp(part, key) != 0)
     key = part; /* "JANE DOE, ACME REPORTER": the name is what comes before the comma */
   if (!find_cased(g, key, handle, out, cap))
