@@ -79,7 +79,7 @@ static size_t elapsed_at(const char *s, size_t e, size_t i) {
     size_t d = j;
     while (d < e && is_digit(s[d]) && d - j < 3)
       d++;
-    if (d >= e || !strchr("hms", s[d]) ||
+    if (d >= e || !s[d] || !strchr("hms", s[d]) ||
         (d + 1 < e && vc_seg_is_letter((unsigned char)s[d + 1])))
       break;
     end = d + 1;
@@ -402,7 +402,7 @@ static size_t runin_label(const char *s, size_t e, size_t i) {
 static size_t runin_start(const char *s, const sh_line *l) {
   size_t at[RUNIN_MAX], len[RUNIN_MAX], n = 0;
   for (size_t i = l->s + 2; i < l->e && n < RUNIN_MAX; i++) {
-    if (s[i - 1] != ' ' || !strchr(".?!\"", s[i - 2]))
+    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\"", s[i - 2]))
       continue;
     size_t m = runin_label(s, l->e, i);
     if (m) {
