@@ -273,6 +273,8 @@ static vc_status run_passes(vc_seg *g) {
   if (st == VC_OK)
     st = vc_seg_decode_qa(g);
   if (st == VC_OK)
+    st = vc_seg_called_askers(g);
+  if (st == VC_OK)
     st = make_pieces(g);
   return st;
 }

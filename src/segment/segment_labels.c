@@ -287,6 +287,16 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   i = skip_spaces(s, n, i + vc_seg_omission_len(s + i, n - i)); /* ". . . Q: ..." */
   if (parse_voice_tag(s, base, n, i, lp))
     return 1; /* "<v Jane Doe>Hello" */
+  size_t se = vc_seg_score_header(s, n, i);
+  if (se) { /* "jdoe4213 karma" on its own line: the comment below is jdoe's */
+    lp->handle = 1;
+    lp->kind = LB_ALONE;
+    lp->words = 1;
+    lp->name_s = base + i;
+    lp->name_e = base + se;
+    lp->body = base + n;
+    return 1;
+  }
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
   lp->caps = lp->punct = ne > 0;
   if (!ne)
@@ -600,14 +610,20 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
   char *ok = calloc(g->n_labels ? g->n_labels : 1, 1);
   if (!ok)
     return;
-  for (size_t i = body; i < g->n_paras; i++) {
-    if (seen[i] < 0 || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
-      continue;
-    int counts[2];
-    shape_counts(g, lps, seen, body, i, counts);
-    if (strong >= 2 || counts[0] >= 1 || counts[1] >= 2 ||
-        (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
-      ok[seen[i]] = 1;
+  /* two rounds: a one-off of the shape of one accepted in the first round is accepted in
+   * the second ("Doe: Good afternoon. ..." then "Roe: Thank you.") */
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = body; i < g->n_paras; i++) {
+      if (seen[i] < 0 || ok[seen[i]] || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
+        continue;
+      int counts[2];
+      shape_counts(g, lps, seen, body, i, counts);
+      if (strong >= 2 || counts[0] >= 1 || counts[1] >= 2 ||
+          (counts[1] >= 1 && (g->labels[seen[i]].punct || speech_line(g, i))))
+        ok[seen[i]] = 1;
+    }
+    for (size_t li = 0; round == 0 && li < g->n_labels; li++)
+      g->labels[li].valid |= ok[li];
   }
   int handles = 0; /* comment headers ("jdoe 12 points") of handles seen twice or more */
   for (size_t li = 0; li < g->n_labels; li++)

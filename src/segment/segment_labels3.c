@@ -27,6 +27,8 @@ size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i) {
   return i;
 }
 
+static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list);
+
 /* Does a phrase of `list` start a word in src[s..e)? */
 static int has_phrase(const vc_seg *g, size_t s, size_t e, const char *const *list) {
   for (size_t i = s; i < e; i++) {
@@ -116,7 +118,56 @@ static vc_status unlabelled_host(vc_seg *g) {
   return st;
 }
 
+/* Is src[s..e) a date and nothing else ("Tuesday, March 5, 2002", "5 March 2002, 1:15
+ * p.m.")? Words of the month, weekday and date lists and numbers only, one month or
+ * weekday at least. */
+static int date_only(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap) {
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, s, e, t, &n, cap) != VC_OK || n == 0 || n > 10)
+    return 0;
+  int named = 0;
+  for (size_t k = 0; k < n; k++) {
+    const vc_tok *w = &(*t)[k];
+    int month = tok_in(g, w, vc_seg_months) || tok_in(g, w, vc_seg_weekdays);
+    named |= month;
+    if (!month && !tok_in(g, w, vc_seg_date_words) &&
+        !(g->src[w->s] >= '0' && g->src[w->s] <= '9'))
+      return 0;
+  }
+  return named;
+}
+
+/* "Daily Briefing: Tuesday, March 5, 2002" (the header, written twice): a label whose
+ * every line holds only a date after its colon is a dateline, not a speaker's. Evidence:
+ * the words after the colon. Its lines are dropped as dates. */
+static void dateline_labels(vc_seg *g) {
+  vc_tok *t = NULL;
+  size_t cap = 0;
+  for (size_t li = 0; li < g->n_labels; li++) {
+    vc_label *l = &g->labels[li];
+    int lines = 0, dates = 0;
+    for (size_t i = 0; l->valid && i < g->n_paras; i++) {
+      const vc_para *p = &g->paras[i];
+      if (p->label != (int)li)
+        continue;
+      lines++;
+      dates += p->body < p->end && date_only(g, p->body, p->end, &t, &cap);
+    }
+    if (lines == 0 || dates < lines)
+      continue;
+    l->valid = 0;
+    for (size_t i = 0; i < g->n_paras; i++)
+      if (g->paras[i].label == (int)li) {
+        g->paras[i].label = -1;
+        g->paras[i].body = g->paras[i].start;
+        g->paras[i].drop = VC_DROP_DATE;
+      }
+  }
+  free(t);
+}
+
 vc_status vc_seg_l3_labels(vc_seg *g) {
+  dateline_labels(g);
   return unlabelled_host(g);
 }
 
@@ -336,4 +387,53 @@ int vc_seg_l3_honorific_surname(const char *a, const char *b) {
   for (const char *c = b; *c; c++)
     words += *c == ' ';
   return *sur && !strchr(sur, ' ') && bl && words <= 3 && strcmp(sur, bl + 1) == 0;
+}
+
+/* Could w be a word of a person's name before a surname: capitalised, or an initial
+ * ("W."), not a title, an honorific or a common capitalised word? */
+static int given_tok(const vc_seg *g, const vc_tok *w) {
+  size_t n = w->e - w->s;
+  return w->cap && !tok_in(g, w, vc_seg_not_name_words) && !title_tok(g->src + w->s, n) &&
+         !vc_seg_in_list(g->src + w->s, n, vc_seg_honorifics) &&
+         !tok_in(g, w, vc_seg_first_person) && !tok_in(g, w, vc_seg_months) &&
+         !tok_in(g, w, vc_seg_weekdays);
+}
+
+/* "CLARKE:" when the text writes "Jane Clarke" or "John W. Clarke, Jr." somewhere, even
+ * in a line it does not speak (a "Source:" line): the fuller name, the first so written.
+ * Evidence: one to three name words written right before the label's one word, on one
+ * line, with no title or honorific among them. Writes it and returns 1, or 0. */
+int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap) {
+  size_t kn = strlen(key);
+  if (kn < 2 || strchr(key, ' ') || strchr(key, '.'))
+    return 0;
+  size_t span = g->len < ((size_t)1 << 20) ? g->len : ((size_t)1 << 20); /* a cost cap */
+  vc_tok *t = NULL;
+  size_t tcap = 0;
+  int found = 0;
+  char low[VC_SEG_NAME_MAX];
+  for (size_t k = 0; k <= kn; k++)
+    low[k] = (char)(key[k] >= 'A' && key[k] <= 'Z' ? key[k] - 'A' + 'a' : key[k]);
+  for (size_t i = 1; i + kn <= span && !found; i++) {
+    if (g->src[i] != key[0] || g->src[i - 1] != ' ' ||
+        !vc_seg_prefix_ci(g->src + i, span - i, low) ||
+        vc_seg_word_end(g->src, g->len, i) != i + kn)
+      continue;
+    size_t ls = i, n = 0;
+    while (ls > 0 && g->src[ls - 1] != '\n' && i - ls < 200)
+      ls--;
+    if (vc_seg_tokens(g->src, ls, i + kn, &t, &n, &tcap) != VC_OK || n < 2)
+      break;
+    size_t k = n - 1; /* t[k] is the surname */
+    while (k > 0 && n - k <= 3 && given_tok(g, &t[k - 1]) &&
+           (t[k].tight || (t[k - 1].e - t[k - 1].s == 1 && g->src[t[k - 1].e] == '.' &&
+                           t[k].s == t[k - 1].e + 2)))
+      k--; /* "John W. Doe": an initial and its full stop */
+    if (k == n - 1 || !t[k].cap)
+      continue;
+    vc_seg_copy_name(g->src + t[k].s, i + kn - t[k].s, out, cap);
+    found = 1;
+  }
+  free(t);
+  return found;
 }

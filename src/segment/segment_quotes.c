@@ -359,6 +359,8 @@ static int described(vc_seg *g, const who *w) {
 
 static vc_status speaker_of(vc_seg *g, const who *w, size_t *out) {
   int p = w->kind == 1 ? w->person : w->kind == 2 ? g->last_person : -1;
+  if (w->kind == 2 && w->e > w->s) /* "she said": the last named woman */
+    p = vc_seg_pronoun_person(g, w->s, w->e, w->s, p);
   if (w->kind == 3)
     p = described(g, w);
   if (w->kind == 4 && vc_seg_word_end(g->src, w->e, w->s) == w->e)

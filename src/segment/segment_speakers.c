@@ -283,6 +283,8 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
     snprintf(out, cap, "%s", g->people[best].name);
     return;
   }
+  if (vc_seg_l3_full_name(g, bare, out, cap))
+    return; /* "DOE" for the "Jane Doe" of a line that is not spoken */
   if (part[0] && strcmp(part, key) != 0)
     key = part; /* "JANE DOE, ACME REPORTER": the name is what comes before the comma */
   if (!find_cased(g, key, handle, out, cap))
@@ -823,6 +825,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   group_score gs[VC_SEG_MAX_SPEAKERS];
   memset(gs, 0, sizeof gs);
   label_roles(g, gs);
+  vc_seg_thread_roles(g);
   include_first_question(g);
   g->interviewer = g->interviewee = 0;
   for (size_t s = g->n_speakers; s-- > 1;) {

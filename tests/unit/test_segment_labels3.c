@@ -155,6 +155,29 @@ static void test_briefer_full_then_honorific_surname(void **state) {
   vc_script_free(s);
 }
 
+/* Surname labels ("Okafor:"), each used once, the full names only in a source line that is
+ * not spoken; the header "Name: date" twice is a dateline, not a speaker. */
+static void test_surname_labels_full_names_from_source_line(void **state) {
+  (void)state;
+  const char *text =
+      "Harbour Briefing: Thursday, May 7, 2026\n\n"
+      "Harbour Briefing: Thursday, May 7, 2026\n\n"
+      "Source: Transcript from the Port Authority. Briefing by Adaeze Okafor, harbour "
+      "master. Also taking part was Captain Lars P. Holmgren, Jr., of the pilots.\n\n"
+      "Okafor: Good morning. The north quay reopened at six this morning, and the first "
+      "ships are already in.\n\n"
+      "The dredging will go on at night for two more weeks.\n\n"
+      "Holmgren: Thank you, Ms. Okafor.\n\n"
+      "The pilots will work in two shifts until the dredging is done.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning. The north quay", VC_ROLE_INTERVIEWEE, "Adaeze Okafor");
+  const vc_turn *t = turn_at(s, "Thank you, Ms. Okafor.");
+  assert_string_equal(name_of(s, t), "Lars P. Holmgren");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(s->turns[i].text, "Thursday, May 7"));
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_described_label_and_unlabelled_host),
@@ -163,6 +186,7 @@ int main(void) {
       cmocka_unit_test(test_title_label_alone_heads_statement),
       cmocka_unit_test(test_header_series_title_not_label),
       cmocka_unit_test(test_briefer_full_then_honorific_surname),
+      cmocka_unit_test(test_surname_labels_full_names_from_source_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
