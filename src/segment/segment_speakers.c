@@ -830,6 +830,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   memset(gs, 0, sizeof gs);
   label_roles(g, gs);
   vc_seg_thread_roles(g);
+  vc_seg_read_in_start(g);
   include_first_question(g);
   g->interviewer = g->interviewee = 0;
   for (size_t s = g->n_speakers; s-- > 1;) {
