@@ -268,6 +268,8 @@ static vc_status run_passes(vc_seg *g) {
   if (st == VC_OK)
     st = vc_seg_decode_qa(g);
   if (st == VC_OK)
+    st = vc_seg_l3_called_names(g);
+  if (st == VC_OK)
     st = make_pieces(g);
   return st;
 }

@@ -84,7 +84,8 @@ int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, si
  * goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work ..."): the speaker introduces
  * themselves. A one-word name counts when it is no common word, or when `roll` (the
  * paragraphs beside it do the same: a round of introductions). */
-int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne) {
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
+                            size_t *ne) {
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
   int ok = 0;

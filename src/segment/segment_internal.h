@@ -284,7 +284,8 @@ void vc_seg_quote_style(vc_seg *g);
 
 /* segment_attrib.c: whose a quotation is when the name stands beside it. */
 int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, size_t *ne);
-int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns, size_t *ne);
+int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
+                            size_t *ne);
 int vc_seg_intro_round(vc_seg *g, size_t para);
 int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
@@ -323,5 +324,8 @@ int vc_seg_l3_honorific_surname(const char *a, const char *b);
 /* "CLARKE" for the "Jane Clarke" the text writes anywhere; writes it and returns 1, or 0.
  */
 int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap);
+/* Runs after vc_seg_decode_qa: a floor's "Q" turn takes the name the answerer called just
+ * before it ("Lita." / "With that, Matt."). */
+vc_status vc_seg_l3_called_names(vc_seg *g);
 
 #endif

@@ -166,8 +166,72 @@ static void dateline_labels(vc_seg *g) {
   free(t);
 }
 
+/* Is src[s..e) title-cased: four words or more, and of its words of four letters or more
+ * at least two in three capitalised ("An 'Office' Drone Takes To The Big Screen")? */
+static int title_cased(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap) {
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, s, e, t, &n, cap) != VC_OK || n < 4)
+    return 0;
+  int long_words = 0, capped = 0;
+  for (size_t k = 0; k < n; k++) {
+    const vc_tok *w = &(*t)[k];
+    if (w->e - w->s < 4)
+      continue;
+    long_words++;
+    capped += w->cap;
+  }
+  return long_words >= 2 && capped * 3 >= long_words * 2;
+}
+
+/* "Jane Doe: A Title In Capitals" heading the page (written twice: the page's title and
+ * its headline): a label whose lines all come before any other label's, each followed by
+ * a title-cased phrase (its first 60 bytes, no sentence ending in them), is a headline, the
+ * narrator's. Evidence: the capitals of the words after the colon and where the lines
+ * stand. */
+static void headline_labels(vc_seg *g) {
+  vc_tok *t = NULL;
+  size_t cap = 0;
+  int first = -1; /* the first line's label */
+  for (size_t i = 0; i < g->n_paras && first < 0; i++)
+    if (g->paras[i].label >= 0 && g->labels[g->paras[i].label].valid)
+      first = g->paras[i].label;
+  if (first < 0) {
+    free(t);
+    return;
+  }
+  int lines = 0, titles = 0, later = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0 || p->drop != VC_DROP_NONE)
+      continue;
+    if (p->label != first) {
+      later = 1;
+      continue;
+    }
+    lines++;
+    size_t e = p->body + 60 < p->end ? p->body + 60 : p->end; /* the headline's words */
+    while (e < p->end && e > p->body && g->src[e - 1] != ' ')
+      e--;
+    int sentence = 0; /* a headline ends no sentence there */
+    for (size_t k = p->body; k + 1 < e && !sentence; k++)
+      sentence = strchr(".?!", g->src[k]) && g->src[k + 1] == ' ';
+    titles += !later && !sentence && title_cased(g, p->body, e, &t, &cap);
+  }
+  if (lines > 0 && titles == lines && later) {
+    g->labels[first].valid = 0;
+    for (size_t i = 0; i < g->n_paras; i++)
+      if (g->paras[i].label == first) {
+        g->paras[i].label = -1;
+        g->paras[i].body = g->paras[i].start;
+        vc_seg_measure(g, &g->paras[i]);
+      }
+  }
+  free(t);
+}
+
 vc_status vc_seg_l3_labels(vc_seg *g) {
   dateline_labels(g);
+  headline_labels(g);
   return unlabelled_host(g);
 }
 
@@ -224,8 +288,9 @@ static void answers_the_floor(vc_seg *g) {
 }
 
 /* A labelled speaker who opens the programme in one of their first eight turns (a cold
- * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the other speakers
- * that opening names in full ("... with a singer named Joe Roe") are guests. */
+ * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the one other
+ * speaker that opening (up to another's label) names in full ("... with a singer named
+ * Joe Roe") is the guest (a panel's opening names several, one of whom may moderate). */
 void vc_seg_l3_role_evidence(vc_seg *g) {
   answers_the_floor(g);
   int turns[VC_SEG_MAX_SPEAKERS] = {0};
@@ -242,9 +307,21 @@ void vc_seg_l3_role_evidence(vc_seg *g) {
       continue;
     if (g->speakers[s].evidence <= 0)
       evidence(g, s, 2, p->body, "opens the programme as its host");
-    for (size_t o = 1; o < g->n_speakers; o++)
-      if (o != s && g->speakers[o].evidence >= 0 && names_in(g, p, g->speakers[o].name))
-        evidence(g, o, -2, p->body, "named in the host's opening");
+    size_t guest = 0;
+    int others = 0; /* labelled speakers the opening names, up to another's label */
+    for (size_t o = 1; o < g->n_speakers; o++) {
+      int named = 0;
+      for (size_t k = i; k < g->n_paras && !named && o != s; k++) {
+        const vc_para *q = &g->paras[k];
+        if (q->drop == VC_DROP_NONE && q->label >= 0 && q->label != p->label)
+          break;
+        named = q->drop == VC_DROP_NONE && names_in(g, q, g->speakers[o].name);
+      }
+      others += named;
+      guest = named ? o : guest;
+    }
+    if (others == 1 && g->speakers[guest].evidence >= 0)
+      evidence(g, guest, -2, p->body, "named in the host's opening");
     turns[s] = 9;
   }
   free(t);
@@ -436,4 +513,110 @@ int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap)
   }
   free(t);
   return found;
+}
+
+/* The name the answerer calls at the end of paragraph p to give the floor ("Lita.",
+ * "With that, Matt.", "Tony, I'll begin with you."): in its last sentence, after at most
+ * three words, one or two capitalised name words that end the sentence, or that a comma
+ * follows in a sentence addressed to "you". Writes it; returns 1, or 0. */
+static int called_name(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap,
+                       char *out, size_t out_cap) {
+  size_t s = p->body, e = p->end;
+  while (e > s && strchr(".?! ", g->src[e - 1]))
+    e--;
+  for (size_t i = e; i > s; i--)
+    if (strchr(".?!", g->src[i - 1]) && i < e && g->src[i] == ' ') {
+      s = i; /* the last sentence */
+      break;
+    }
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, s, p->end, t, &n, cap) != VC_OK || n == 0 || n > 10)
+    return 0;
+  vc_tok *w = *t;
+  int you = 0;
+  for (size_t k = 0; k < n; k++)
+    you |= tok_in(g, &w[k], vc_seg_second_person);
+  for (size_t k = 0; k < n && k <= 3; k++) {
+    if (!w[k].cap || tok_in(g, &w[k], vc_seg_not_name_words) ||
+        tok_in(g, &w[k], vc_seg_pronouns) || title_tok(g->src + w[k].s, w[k].e - w[k].s))
+      continue;
+    size_t j = k + 1;
+    if (j < n && w[j].tight && w[j].cap && !tok_in(g, &w[j], vc_seg_not_name_words))
+      j++;
+    size_t after = w[j - 1].e;
+    int ends = j == n;
+    int comma = after < p->end && g->src[after] == ',' && you;
+    if (!ends && !comma)
+      return 0;
+    vc_seg_copy_name(g->src + w[k].s, after - w[k].s, out, out_cap);
+    return 1;
+  }
+  return 0;
+}
+
+/* "Matt, your questions ...": an answer that opens by speaking to one already called on
+ * by name; the floor's next turn is that person's follow-up. Writes the name; 1, or 0. */
+static int spoken_to(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, char *out,
+                     size_t out_cap) {
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, p->body, p->end, t, &n, cap) != VC_OK || n < 2)
+    return 0;
+  const vc_tok *w = *t;
+  if (!w[0].cap || w[0].e >= p->end || g->src[w[0].e] != ',')
+    return 0;
+  vc_seg_copy_name(g->src + w[0].s, w[0].e - w[0].s, out, out_cap);
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].role == VC_ROLE_INTERVIEWER && strcmp(g->speakers[s].name, out) == 0)
+      return 1;
+  return 0;
+}
+
+/* A briefing: the one who answers gives the floor by name ("Lita.", "With that, Matt."),
+ * and the next question is labelled only "Q" / "QUESTION:". That question, and the
+ * unlabelled paragraphs continuing it, are the called person's, and so is a follow-up
+ * after an answer that opens by speaking to them ("Matt, ..."); when the text calls on
+ * people so, a floor label's other turns are a "Reporter"'s. Evidence: the called name at
+ * the end of the answerer's paragraph right before the floor's labelled turn. */
+vc_status vc_seg_l3_called_names(vc_seg *g) {
+  vc_tok *t = NULL;
+  size_t cap = 0, floor_spk = 0;
+  int called = 0;
+  vc_status st = VC_OK;
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = g->qa_start; st == VC_OK && i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->label < 0 || p->role != VC_ROLE_INTERVIEWER)
+      continue;
+    const char *key = g->labels[p->label].key;
+    if (!vc_seg_in_list(key, strlen(key), vc_seg_floor_labels))
+      continue;
+    floor_spk = p->speaker;
+    size_t j = i;
+    while (j > g->qa_start && g->paras[j - 1].drop != VC_DROP_NONE)
+      j--;
+    if (j == 0 || j - 1 < g->qa_start || g->paras[j - 1].role != VC_ROLE_INTERVIEWEE ||
+        (!called_name(g, &g->paras[j - 1], &t, &cap, name, sizeof name) &&
+         !spoken_to(g, &g->paras[j - 1], &t, &cap, name, sizeof name)))
+      continue;
+    size_t who;
+    st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWER, &who);
+    if (st != VC_OK)
+      break;
+    vc_seg_name_why(g, who, g->paras[j - 1].body, "called on by name just before");
+    called++;
+    for (size_t k = i; k < g->n_paras; k++) {
+      vc_para *q = &g->paras[k];
+      if (q->drop != VC_DROP_NONE)
+        continue;
+      if ((k > i && q->label >= 0) || q->speaker != floor_spk)
+        break;
+      q->speaker = who;
+    }
+  }
+  if (st == VC_OK && called && floor_spk &&
+      strcmp(g->speakers[floor_spk].name, "Interviewer") == 0)
+    snprintf(g->speakers[floor_spk].name, sizeof g->speakers[floor_spk].name, "%s",
+             "Reporter");
+  free(t);
+  return st;
 }
