@@ -20,9 +20,13 @@
 #include "audio_oggfix.h"
 #include "audio_tags.h"
 
-#define VC_CHUNK 4096      /* input samples handled at a time */
-#define VC_RING (1u << 16) /* samples queued for the worker at most: constant memory */
-#define VC_OUT_CHUNK 8192  /* resampler output buffer */
+#define VC_CHUNK 4096      /* input samples handled at a time without the worker */
+#define VC_RING (1u << 18) /* samples queued for the worker at most: constant memory */
+/* The worker takes at most this many samples at a time, in place in the ring; each side
+ * wakes the other only when it waits and this much is there to take (or room to fill),
+ * so that samples pass in large blocks with few wake-ups. */
+#define VC_HANDOFF (1u << 15)
+#define VC_OUT_CHUNK 8192 /* resampler output buffer */
 #define VC_MIN_RATE 8000
 #define VC_MAX_RATE 192000
 
@@ -76,12 +80,13 @@ struct vc_audio {
    * the worker until it is joined; the producer sees it as `shared_status`. */
   pthread_t worker;
   int has_worker, closing, aborting;
+  int worker_waits, producer_waits; /* which side sleeps on its condition */
   pthread_mutex_t mu;
   pthread_cond_t can_read, can_write;
   float *ring;
   uint64_t head, tail; /* samples queued and taken, ever */
   vc_status shared_status;
-  float in[VC_CHUNK]; /* the worker's chunk */
+  float in[VC_CHUNK]; /* the chunk without a worker */
   float rs[VC_OUT_CHUNK];
   float lim_out[VC_OUT_CHUNK];
   short pcm[VC_OUT_CHUNK];
@@ -338,8 +343,12 @@ static void emit(vc_audio *a, const float *y, size_t n) {
   a->frames_out += n;
 }
 
+/* Limits and emits n samples, at most VC_OUT_CHUNK (the room in lim_out) at a time. */
 static void limit(vc_audio *a, const float *x, size_t n) {
-  emit(a, a->lim_out, vc_limiter_process(a->lim, x, n, a->lim_out));
+  for (size_t i = 0; i < n; i += VC_OUT_CHUNK) {
+    size_t k = n - i < VC_OUT_CHUNK ? n - i : VC_OUT_CHUNK;
+    emit(a, a->lim_out, vc_limiter_process(a->lim, x + i, k, a->lim_out));
+  }
 }
 
 /* Resamples when the file's rate differs; `end` drains the resampler. */
@@ -369,27 +378,33 @@ static void push(vc_audio *a, const float *x, size_t n, int end) {
 
 static void drain(vc_audio *a);
 
-/* The worker: takes chunks off the ring and processes them until the producer closes. */
+/* The worker: processes the queued samples in place, a block at a time, until the
+ * producer closes. The producer writes only into the free part of the ring, so the block
+ * being processed is the worker's until `tail` moves past it. */
 static void *worker_main(void *arg) {
   vc_audio *a = arg;
   int aborting = 0; /* a->aborting as read under the lock */
   pthread_mutex_lock(&a->mu);
   for (;;) {
-    while (a->head == a->tail && !a->closing)
+    while (a->head - a->tail < VC_HANDOFF && !a->closing) {
+      a->worker_waits = 1;
       pthread_cond_wait(&a->can_read, &a->mu);
+      a->worker_waits = 0;
+    }
     aborting = a->aborting;
-    size_t k = (size_t)(a->head - a->tail);
+    size_t k = (size_t)(a->head - a->tail), at = (size_t)(a->tail % VC_RING);
     if (k == 0 || aborting)
       break; /* closing and nothing left, or told to give up */
-    k = k < VC_CHUNK ? k : VC_CHUNK;
-    for (size_t i = 0; i < k; i++)
-      a->in[i] = a->ring[(a->tail + i) % VC_RING];
-    a->tail += k;
-    pthread_cond_signal(&a->can_write);
+    k = k < VC_HANDOFF ? k : VC_HANDOFF;
+    k = k < VC_RING - at ? k : VC_RING - at; /* contiguous: up to the ring's end */
     pthread_mutex_unlock(&a->mu);
-    push(a, a->in, k, 0);
+    push(a, a->ring + at, k, 0);
     pthread_mutex_lock(&a->mu);
+    a->tail += k;
     a->shared_status = a->status;
+    if (a->producer_waits &&
+        (VC_RING - (a->head - a->tail) >= VC_HANDOFF || a->status != VC_OK))
+      pthread_cond_signal(&a->can_write);
   }
   pthread_mutex_unlock(&a->mu);
   if (!aborting)
@@ -412,14 +427,25 @@ static vc_status enqueue(vc_audio *a, const int16_t *pcm, size_t n, double scale
   }
   pthread_mutex_lock(&a->mu);
   while (a->shared_status == VC_OK && n > 0) {
-    while (a->head - a->tail == VC_RING)
+    while (a->head - a->tail == VC_RING && a->shared_status == VC_OK) {
+      a->producer_waits = 1;
       pthread_cond_wait(&a->can_write, &a->mu);
-    size_t k = (size_t)(VC_RING - (a->head - a->tail));
-    k = k < n ? k : n;
-    for (size_t i = 0; i < k; i++)
-      a->ring[(a->head + i) % VC_RING] = pcm ? (float)(pcm[i] * scale) : 0.0f;
+      a->producer_waits = 0;
+    }
+    size_t room = (size_t)(VC_RING - (a->head - a->tail)), at = (size_t)(a->head % VC_RING);
+    size_t k = room < n ? room : n;
+    k = k < VC_RING - at ? k : VC_RING - at;
+    pthread_mutex_unlock(&a->mu); /* the free part is the producer's own */
+    float *dst = a->ring + at;
+    if (pcm)
+      for (size_t i = 0; i < k; i++)
+        dst[i] = (float)(pcm[i] * scale);
+    else
+      memset(dst, 0, k * sizeof *dst);
+    pthread_mutex_lock(&a->mu);
     a->head += k, a->frames += k, n -= k, pcm = pcm ? pcm + k : NULL;
-    pthread_cond_signal(&a->can_read);
+    if (a->worker_waits && a->head - a->tail >= VC_HANDOFF)
+      pthread_cond_signal(&a->can_read);
   }
   vc_status st = a->shared_status;
   pthread_mutex_unlock(&a->mu);

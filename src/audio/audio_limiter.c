@@ -221,10 +221,12 @@ static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
   n = n < VC_QUIET_MAX ? n : VC_QUIET_MAX;
   while (q < n && fabsf(in[q]) < l->quiet)
     q++;
-  for (size_t i = 0; i < q; i++) {
-    size_t at = (l->n_in + i) & (VC_RING - 1);
-    l->x[at] = l->x[at + VC_RING] = in[i];
-  }
+  size_t at = (size_t)(l->n_in & (VC_RING - 1)), seg = q < VC_RING - at ? q : VC_RING - at;
+  memcpy(l->x + at, in, seg * sizeof *in); /* both copies, up to the ring's end */
+  memcpy(l->x + at + VC_RING, in, seg * sizeof *in);
+  memcpy(l->x, in + seg, (q - seg) * sizeof *in);
+  memcpy(l->x + VC_RING, in + seg, (q - seg) * sizeof *in);
+  const float *x = l->x + (l->n_out & (VC_RING - 1)); /* q in a row, stored twice */
   const double avg = (double)l->sum * l->inv_window;
   double g = l->gain;
   size_t i = 0;
@@ -234,12 +236,15 @@ static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
       break;
     g = next;
     l->min_gain = g < l->min_gain ? g : l->min_gain;
-    out[i] = (float)(l->x[(l->n_out + i) & (VC_RING - 1)] * g);
+    out[i] = (float)(x[i] * g);
   }
   if (i < q) /* from here on g is a fixed point of the step */
     l->min_gain = g < l->min_gain ? g : l->min_gain;
-  for (; i < q; i++)
-    out[i] = (float)(l->x[(l->n_out + i) & (VC_RING - 1)] * g);
+  if (g == 1.0) /* x * 1.0 is x, exactly */
+    memcpy(out + i, x + i, (q - i) * sizeof *out);
+  else
+    for (; i < q; i++)
+      out[i] = (float)(x[i] * g);
   l->gain = g;
   l->n_in += q;
   l->n_out += q;

@@ -117,8 +117,8 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t,
       note->confidence = g->pieces[k].conf;
       note->basis = g->pieces[k].basis;
     }
-  t->src_start = g->pieces[a].start;
-  t->src_end = g->pieces[b - 1].end;
+  t->src_start = vc_seg_orig_off(g, g->pieces[a].start);
+  t->src_end = vc_seg_orig_off(g, g->pieces[b - 1].end);
   t->text = buf;
   t->text_len = o;
   return VC_OK;
@@ -127,8 +127,9 @@ static vc_status make_turn(const vc_seg *g, size_t a, size_t b, vc_turn *t,
 /* The 1-based line of byte `off`. */
 static size_t line_of(const vc_seg *g, size_t off) {
   size_t line = 1;
-  for (size_t i = 0; i < off && i < g->len; i++)
-    line += g->src[i] == '\n';
+  off = vc_seg_orig_off(g, off);
+  for (size_t i = 0; i < off && i < g->orig_len; i++)
+    line += g->orig[i] == '\n';
   return line;
 }
 
@@ -251,10 +252,14 @@ static void seg_release(vc_seg *g) {
   free(g->mentions);
   free(g->speakers);
   free(g->pieces);
+  free(g->shaped);
+  free(g->shape_ins);
 }
 
 static vc_status run_passes(vc_seg *g) {
-  vc_status st = vc_seg_split_lines(g);
+  vc_status st = vc_seg_shapes(g);
+  if (st == VC_OK)
+    st = vc_seg_split_lines(g);
   if (st != VC_OK)
     return st;
   vc_seg_classify(g);
@@ -268,7 +273,7 @@ static vc_status run_passes(vc_seg *g) {
   if (st == VC_OK)
     st = vc_seg_decode_qa(g);
   if (st == VC_OK)
-    st = vc_seg_l3_called_names(g);
+    st = vc_seg_called_askers(g);
   if (st == VC_OK)
     st = make_pieces(g);
   return st;

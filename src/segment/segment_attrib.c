@@ -80,22 +80,38 @@ int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, si
   return ok;
 }
 
-/* Evidence: the quotation src[is..ie) opens with a name and a full stop or a colon, then
- * goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work ..."): the speaker introduces
+/* Evidence: the quotation src[is..ie) opens with a name and a full stop, a colon or (a
+ * name of two words) a comma, then goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work
+ * ...", "“Jane Doe, Marketing.”"), or opens with "I'm" and a name: the speaker introduces
  * themselves. A one-word name counts when it is no common word, or when `roll` (the
- * paragraphs beside it do the same: a round of introductions). */
+ * paragraphs beside it do the same: a round of introductions); in a round, a quotation
+ * that is only a name ("“Jane Doe.”") is one too. */
 int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
                             size_t *ne) {
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
-  int ok = 0;
+  int ok = 0, said = 0;
+  for (size_t k = 0; vc_seg_self_name_phrases[k] && !said; k++) { /* "I'm Jane Doe." */
+    size_t m = strlen(vc_seg_self_name_phrases[k]);
+    if (vc_seg_prefix_ci(g->src + is, ie - is, vc_seg_self_name_phrases[k])) {
+      is += m;
+      said = 1;
+    }
+  }
   size_t hi = is + 200 < ie ? is + 200 : ie;
-  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 2 &&
+  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 1 &&
       only_marks(g, is, t[0].s, "") == 0) {
     size_t k = name_len(g, t, n, 0);
-    if (k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:") == 1 &&
-        g->src[t[k - 1].e + 1] == ' ' && /* "Jane. I ...", not "Example.com" */
-        (k >= 2 || roll || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s))) {
+    int mark = k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:,") == 1 &&
+               g->src[t[k - 1].e + 1] == ' '; /* "Jane. I ...", not "Example.com" */
+    int comma = mark && g->src[t[k - 1].e] == ',';
+    int whole = k > 0 && k == n && hi == ie; /* "“Jane Doe.”" */
+    int one_ok = roll || said || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s);
+    /* after "I'm", a full name, or one word in a round ("I'm Irish" is no name) */
+    if (said && k < 2 && !roll)
+      k = 0;
+    if (k > 0 && ((mark && !comma && (k >= 2 || one_ok)) || (mark && comma && k >= 2) ||
+                  (whole && (said || (roll && k >= 2))))) {
       *ns = t[0].s;
       *ne = t[k - 1].e;
       ok = 1;
@@ -135,8 +151,8 @@ static int intro_para(vc_seg *g, size_t para) {
   if (!opens_quote(g, p->body, p->end))
     return 0;
   size_t k = vc_seg_cp(g->src, p->end, p->body, &cp);
-  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 0, &ns, &ne))
-    return 0;
+  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 1, &ns, &ne))
+    return 0; /* a full name (counted below) is enough for a round */
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
   int two = vc_seg_tokens(g->src, ns, ne, &t, &n, &cap) == VC_OK && n >= 2;
@@ -405,11 +421,14 @@ int vc_seg_quoted_labels(vc_seg *g) {
   return 1;
 }
 
-/* Evidence that the name t[i..i+r) is a person's: a relative clause or an appositive
- * after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe, head gardener of ...",
- * "Jane Doe, a retired engineer"): "who", or an occupation (role_words,
- * attribution_titles) within the next four words, before another comma. */
+/* Evidence that the name t[i..i+r) is a person's: a title just before it, or a relative
+ * clause or an appositive after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe,
+ * head gardener of ...", "Jane Doe, a retired engineer"): "who", or an occupation
+ * (role_words, attribution_titles) within the next four words, before another comma. */
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r) {
+  if (i > 0 && (t[i].tight || (g->src[t[i - 1].e] == '.' && t[i].s == t[i - 1].e + 2)) &&
+      tok_in(g, &t[i - 1], vc_seg_attribution_titles))
+    return 1; /* "press secretary Jane Doe", "Sgt. Jane Doe" */
   size_t k = i + r;
   if (k >= n || t[k].tight || only_marks(g, t[k - 1].e, t[k].s, ",") != 1)
     return 0;
@@ -422,4 +441,352 @@ int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, s
       return 1;
   }
   return 0;
+}
+
+/* ---- pronouns and gender ---- */
+
+/* +1 for a male pronoun, -1 for a female one, 0 otherwise. */
+static int pronoun_sex(const vc_seg *g, const vc_tok *t) {
+  return tok_in(g, t, vc_seg_male_pronouns)     ? 1
+         : tok_in(g, t, vc_seg_female_pronouns) ? -1
+                                                : 0;
+}
+
+/* The gender the text gives person p: +1 male, -1 female, 0 unknown or mixed. */
+static int sex_of(const vc_seg *g, int p) {
+  if (p < 0)
+    return 0;
+  const vc_person *q = &g->people[p];
+  return q->he > q->she * 2 ? 1 : q->she > q->he * 2 ? -1 : 0;
+}
+
+typedef struct sentence_walk {
+  int subject; /* the first person named in the sentence, outside quotations, or -1 */
+  int last;    /* the subject of the last sentence that ended before `before` */
+  size_t before;
+  int count; /* count pronouns into the subjects' he/she */
+} sentence_walk;
+
+/* Walks paragraph `para` sentence by sentence outside quotation marks: the first person
+ * each sentence names is its subject; its pronouns (he, her...) are the subject's. */
+static vc_status walk_sentences(vc_seg *g, size_t para, sentence_walk *w) {
+  const vc_para *p = &g->paras[para];
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  vc_status st = vc_seg_tokens(g->src, p->body, p->end, &t, &n, &cap);
+  int inside = 0;
+  w->subject = -1;
+  for (size_t i = 0; st == VC_OK && i < n; i++) {
+    size_t from = i > 0 ? t[i - 1].e : p->body, k;
+    int ends = i == 0;
+    for (size_t j = from; j < t[i].s; j++) {
+      if (g->src[j] == '"')
+        inside = !inside;
+      else if (vc_seg_is_open_quote(g->src, t[i].s, j, &k))
+        inside = 1;
+      else if (vc_seg_is_close_quote(g->src, t[i].s, j, &k))
+        inside = 0;
+      else if (!inside && strchr(".?!", g->src[j]) && g->src[j])
+        ends = 1;
+    }
+    if (ends) {
+      if (w->subject >= 0 && from <= w->before)
+        w->last = w->subject;
+      w->subject = -1;
+    }
+    if (inside)
+      continue;
+    int m = vc_seg_person_at(g, t[i].s, NULL);
+    if (m >= 0 && w->subject < 0)
+      w->subject = m;
+    int sex = pronoun_sex(g, &t[i]);
+    if (w->count && sex && w->subject >= 0)
+      *(sex > 0 ? &g->people[w->subject].he : &g->people[w->subject].she) += 1;
+  }
+  if (w->subject >= 0 && p->end <= w->before)
+    w->last = w->subject;
+  free(t);
+  return st;
+}
+
+static void read_genders(vc_seg *g) {
+  g->genders_read = 1;
+  sentence_walk w = {-1, -1, 0, 1};
+  for (size_t i = 0; i < g->n_paras; i++)
+    if (g->paras[i].drop == VC_DROP_NONE && walk_sentences(g, i, &w) != VC_OK)
+      return;
+}
+
+/* Evidence: "he said" / "she said" goes to the person last named (`fallback`) unless the
+ * text gives that person the other gender, or none while the subject of the last
+ * sentence before the quotation (in its paragraph or the one before) has the pronoun's
+ * gender ("Jane Doe called Joe's plan sad during her briefing. “...,” she said"): then to
+ * that subject. */
+int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback) {
+  vc_tok t = {ps, pe, 0, 0, 0, 0};
+  int sex = pronoun_sex(g, &t);
+  if (!sex || g->n_paras == 0)
+    return fallback;
+  if (!g->genders_read)
+    read_genders(g);
+  if (fallback >= 0 && sex_of(g, fallback) == sex)
+    return fallback;
+  size_t para = 0;
+  while (para + 1 < g->n_paras && g->paras[para + 1].start <= before)
+    para++;
+  sentence_walk w = {-1, -1, before, 0};
+  for (size_t i = para > 0 ? para - 1 : para; i <= para; i++)
+    if (g->paras[i].drop == VC_DROP_NONE && walk_sentences(g, i, &w) != VC_OK)
+      return fallback;
+  if (w.last >= 0 && sex_of(g, w.last) == sex)
+    return w.last;
+  return fallback;
+}
+
+/* ---- askers called on by name ---- */
+
+/* Is speaker k an asker from the floor that nobody names: "Q", "QUESTION", "Reporter"
+ * (generic_askers), or the "Interviewer" no label stands for? A host or an interviewer
+ * a label names is one person, never renamed. */
+static int generic_asker(const vc_seg *g, size_t k) {
+  const char *n = g->speakers[k].name;
+  if (vc_seg_in_list(n, strlen(n), vc_seg_generic_askers))
+    return 1;
+  if (strcmp(n, "Interviewer") != 0)
+    return 0;
+  for (size_t li = 0; li < g->n_labels; li++) {
+    const vc_label *l = &g->labels[li];
+    if (l->valid && l->speaker == k &&
+        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_generic_askers))
+      return 0; /* "INTERVIEWER:", "HOST:" */
+  }
+  return 1;
+}
+
+/* The one or two name words of t[i..i+2) that end at t[n-1]; 0 if none. */
+static size_t called_name_len(vc_seg *g, const vc_tok *t, size_t n, size_t i,
+                              int vocative) {
+  size_t r = name_len(g, t, n, i);
+  if (r == 0 || r > 2 || i + r != n)
+    return 0;
+  for (size_t k = i; k < n; k++)
+    if (tok_in(g, &t[k], vc_seg_calling_words))
+      return 0;
+  /* a common word is a name only where a comma sets it apart ("With that, Matt.") */
+  if (!vocative && r == 1 && vc_seg_common_word(g, g->src + t[i].s, t[i].e - t[i].s))
+    return 0;
+  return r;
+}
+
+/* Does the full stop before src[s] end a title ("Mr. Jones") rather than a sentence? */
+static int after_title(const vc_seg *g, size_t lo, size_t s) {
+  size_t e = s;
+  while (e > lo && (g->src[e - 1] == ' ' || g->src[e - 1] == '.'))
+    e--;
+  size_t b = e;
+  while (b > lo && vc_seg_is_letter((unsigned char)g->src[b - 1]))
+    b--;
+  return b < e && (vc_seg_in_list(g->src + b, e - b, vc_seg_honorifics) ||
+                   vc_seg_in_list(g->src + b, e - b, vc_seg_attribution_titles));
+}
+
+/* Evidence: the last sentence of an answer calls on the next asker by name ("Lita." on a
+ * line of its own, "With that, Matt.", "Yes, Jane Doe.", "Go ahead, Jane."): words of
+ * calling_words, then one or two name words, then a full stop. *ns, *ne: the name. */
+static int called_at_end(vc_seg *g, const vc_para *p, size_t *ns, size_t *ne) {
+  size_t e = p->end;
+  while (e > p->body && (g->src[e - 1] == ' ' || g->src[e - 1] == '\t'))
+    e--;
+  if (e <= p->body || (g->src[e - 1] != '.' && g->src[e - 1] != '?'))
+    return 0;
+  size_t s = e - 1;
+  while (s > p->body &&
+         !(strchr(".?!", g->src[s - 1]) && g->src[s - 1] && g->src[s] == ' '))
+    s--;
+  vc_tok *t = NULL;
+  size_t n = 0, cap = 0;
+  int ok = 0;
+  if (vc_seg_tokens(g->src, s, e, &t, &n, &cap) == VC_OK && n > 0 && n <= 5) {
+    size_t i = 0;
+    while (i < n && tok_in(g, &t[i], vc_seg_calling_words))
+      i++;
+    int vocative = i > 0 && only_marks(g, t[i - 1].e, t[i].s, ",") == 1;
+    size_t r = i < n ? called_name_len(g, t, n, i, vocative) : 0;
+    /* "Lita." as the whole line, or as the last sentence ("... to questions. Jim.") */
+    if (r > 0 && (i > 0 || (n == r && (s == p->body || !after_title(g, p->body, s))))) {
+      *ns = t[i].s;
+      *ne = t[n - 1].e;
+      ok = 1;
+    }
+  }
+  free(t);
+  return ok;
+}
+
+/* Evidence: an answer that opens by addressing someone ("Matt, your questions ..."): the
+ * name, when it is the one `asker` was called by. */
+static int addressed_at_start(const vc_seg *g, const vc_para *p, const char *asker) {
+  size_t n = strlen(asker);
+  return n > 0 && p->end - p->body > n + 1 && memcmp(g->src + p->body, asker, n) == 0 &&
+         g->src[p->body + n] == ',';
+}
+
+/* Renames the asker of paragraph j's turn (j and the unlabelled paragraphs of the same
+ * speaker after it) to speaker k. */
+static void rename_turn(vc_seg *g, size_t j, size_t k) {
+  size_t was = g->paras[j].speaker;
+  for (size_t i = j; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE)
+      continue;
+    if ((i > j && p->label >= 0) || p->role != VC_ROLE_INTERVIEWER || p->speaker != was)
+      break;
+    p->speaker = k;
+  }
+}
+
+/* Does src[s..e) hold a phrase of `list` at a word start? */
+static int holds_phrase(const vc_seg *g, size_t s, size_t e, const char *const *list) {
+  for (size_t i = s; i < e; i++) {
+    if (!vc_seg_starts_word(g->src, g->len, i))
+      continue;
+    for (size_t k = 0; list[k]; k++) {
+      size_t m = strlen(list[k]);
+      if (i + m <= e && vc_seg_prefix_ci(g->src + i, e - i, list[k]) &&
+          (i + m == e || !vc_seg_is_letter((unsigned char)g->src[i + m])))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* Evidence: the lines before the Q&A part call it a briefing or a press conference
+ * (briefing_words): the askers nobody names are reporters ("Reporter", not
+ * "Interviewer"). */
+static void briefing_askers(vc_seg *g) {
+  int briefing = 0;
+  for (size_t i = 0; i < g->qa_start && i < g->n_paras && !briefing; i++)
+    briefing = g->paras[i].label < 0 &&
+               holds_phrase(g, g->paras[i].body, g->paras[i].end, vc_seg_briefing_words);
+  for (size_t k = 1; briefing && k < g->n_speakers; k++) {
+    vc_spk *sp = &g->speakers[k];
+    if (sp->role == VC_ROLE_INTERVIEWER && strcmp(sp->name, "Interviewer") == 0) {
+      snprintf(sp->name, sizeof sp->name, "%s", "Reporter");
+      snprintf(sp->name_why, sizeof sp->name_why, "%s",
+               "a briefing: the askers nobody names are reporters");
+    }
+  }
+}
+
+/* Askers named when the one answering calls on them: in the Q&A part, a turn of a generic
+ * asker ("Q", "QUESTION:") right after another speaker's turn that ends by calling a name
+ * ("Lita.", "With that, Matt.") is that person's; so is the next one when the answer opens
+ * by addressing them ("Matt, your questions ..."). A first name becomes the full name the
+ * text writes. */
+vc_status vc_seg_called_askers(vc_seg *g) {
+  char called[VC_SEG_NAME_MAX] = "";
+  size_t prev = g->n_paras;
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE)
+      continue;
+    const vc_para *b = prev < g->n_paras ? &g->paras[prev] : NULL;
+    int starts = p->role == VC_ROLE_INTERVIEWER && b && b->speaker != p->speaker &&
+                 (b->role == VC_ROLE_INTERVIEWEE || b->role == VC_ROLE_INTERVIEWER) &&
+                 generic_asker(g, p->speaker);
+    if (starts) {
+      const vc_para *a = &g->paras[prev];
+      size_t ns = a->body, ne = a->body;
+      char name[VC_SEG_NAME_MAX];
+      name[0] = 0;
+      if (called_at_end(g, a, &ns, &ne)) {
+        int full = vc_seg_first_name(g, ns, ne, ns);
+        if (full >= 0)
+          snprintf(name, sizeof name, "%s", g->people[full].name);
+        else
+          vc_seg_copy_name(g->src + ns, ne - ns, name, sizeof name);
+        vc_seg_copy_name(g->src + ns, ne - ns, called, sizeof called);
+      } else if (addressed_at_start(g, a, called)) {
+        size_t len = strlen(called);
+        int full = vc_seg_first_name(g, a->body, a->body + len, a->body);
+        snprintf(name, sizeof name, "%s", full >= 0 ? g->people[full].name : called);
+      } else {
+        called[0] = 0;
+      }
+      if (name[0]) {
+        size_t k;
+        vc_status st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWER, &k);
+        if (st == VC_ERR_LIMIT) { /* as many speakers as allowed: the rest stay generic */
+          g->over = NULL;
+          break;
+        }
+        if (st != VC_OK)
+          return st;
+        vc_seg_name_why(g, k, ns, "called on by name by the one answering");
+        rename_turn(g, i, k);
+      }
+    }
+    prev = i;
+  }
+  briefing_askers(g);
+  return VC_OK;
+}
+
+/* Evidence that a capitalised name is a thing's, not a person's: the text writes it after
+ * a word that goes before things (thing_cues: "in Acme Core", "the Acme Group", "using
+ * Acme Tools"), and never as a person (is_person). Initials ("AC:") do not stand for it. */
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
+  if (p->is_person || p->len == 0)
+    return 0;
+  const char *s = g->src, *end = g->src + g->len;
+  while (s + p->len <= end) {
+    const char *hit = memchr(s, p->name[0], (size_t)(end - s - p->len + 1));
+    if (!hit)
+      break;
+    if (memcmp(hit, p->name, p->len) != 0) {
+      s = hit + 1;
+      continue;
+    }
+    size_t e = (size_t)(hit - g->src);
+    while (e > 0 && g->src[e - 1] == ' ')
+      e--;
+    size_t b = e;
+    while (b > 0 && vc_seg_is_letter((unsigned char)g->src[b - 1]))
+      b--;
+    if (b < e && e < (size_t)(hit - g->src) &&
+        vc_seg_in_list(g->src + b, e - b, vc_seg_thing_cues))
+      return 1;
+    s = hit + 1;
+  }
+  return 0;
+}
+
+/* Evidence for the name of an interviewer nobody names: the introduction (the lines
+ * before the Q&A part) speaks of "the X team" and its writer says "our" or "we" there
+ * ("posed to the Acme team by Jane Doe, one of our developers"): the writer asks for X,
+ * the outlet, as unnamed interviewers are called by their outlet. */
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap) {
+  int ours = 0, found = 0;
+  vc_tok *t = NULL;
+  size_t n = 0, tcap = 0;
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    if (p->drop != VC_DROP_NONE || p->label >= 0 ||
+        vc_seg_tokens(g->src, p->body, p->end, &t, &n, &tcap) != VC_OK)
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      const char *w = g->src + t[i].s;
+      size_t wn = t[i].e - t[i].s;
+      ours |= vc_seg_word_eq(w, wn, "our") || vc_seg_word_eq(w, wn, "we");
+      char c = i + 1 < n ? g->src[t[i + 1].s] : 0;
+      if (!found && i + 2 < n && vc_seg_word_eq(w, wn, "the") && t[i + 1].tight &&
+          t[i + 2].tight && (t[i + 1].cap || (c >= '0' && c <= '9')) && /* "Acme", "18X" */
+          vc_seg_word_eq(g->src + t[i + 2].s, t[i + 2].e - t[i + 2].s, "team")) {
+        vc_seg_copy_name(g->src + t[i + 1].s, t[i + 1].e - t[i + 1].s, out, cap);
+        found = 1;
+      }
+    }
+  }
+  free(t);
+  return found && ours;
 }

@@ -73,8 +73,9 @@ typedef struct vc_person {
   size_t last_off, last_len; /* the last word of the name (surname) */
   int full;                  /* times the whole name is written */
   int mentions;              /* times the person is named (full name or surname) */
-  int early;                 /* mentions before the Q&A part */
-  int is_person;       /* else a capitalised phrase that is not known to be a person */
+  int he, she;   /* he/his or she/her in sentences that name the person first (gender) */
+  int early;     /* mentions before the Q&A part */
+  int is_person; /* else a capitalised phrase that is not known to be a person */
   int actor, director; /* evidence for descriptions ("the actor") */
   size_t desc_off[8];  /* occupations written next to the name ("chef") */
   size_t desc_len[8];
@@ -143,6 +144,7 @@ typedef struct vc_seg {
   size_t open_speaker;              /* whose */
   int carry;                        /* the previous prose paragraph quoted someone last */
   size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
+  int genders_read;                 /* people's he/she counted (segment_attrib.c) */
   vc_segment_opts opts;
   struct vc_dict *dict; /* hunspell, opened (or shared) when first needed (may stay NULL) */
   struct vc_dict *shared_dict; /* the caller's, shared instead of opened; or NULL */
@@ -150,6 +152,11 @@ typedef struct vc_seg {
   vc_diag *diag;
   const char *over; /* the limit an input exceeded ("speakers"), for the message */
   size_t over_max;
+  const char *orig; /* the caller's text (src is `shaped` when that was made) */
+  size_t orig_len;
+  char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
+  size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
+  size_t n_shape_ins;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -237,10 +244,22 @@ extern const char *const vc_seg_opening_greetings[];
 extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
+extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_show_phrases[];
-extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
+extern const char *const vc_seg_male_pronouns[];
+extern const char *const vc_seg_female_pronouns[];
+extern const char *const vc_seg_calling_words[];
+extern const char *const vc_seg_generic_askers[];
+extern const char *const vc_seg_briefing_words[];
+extern const char *const vc_seg_thing_cues[];
+
+/* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
+ * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
+ * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
+vc_status vc_seg_shapes(vc_seg *g);
+size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
@@ -295,6 +314,10 @@ int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne
 int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);
 int vc_seg_quoted_labels(vc_seg *g);
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
+int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
+vc_status vc_seg_called_askers(vc_seg *g);
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
@@ -324,8 +347,5 @@ int vc_seg_l3_honorific_surname(const char *a, const char *b);
 /* "CLARKE" for the "Jane Clarke" the text writes anywhere; writes it and returns 1, or 0.
  */
 int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap);
-/* Runs after vc_seg_decode_qa: a floor's "Q" turn takes the name the answerer called just
- * before it ("Lita." / "With that, Matt."). */
-vc_status vc_seg_l3_called_names(vc_seg *g);
 
 #endif

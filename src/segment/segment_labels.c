@@ -290,6 +290,16 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   i = skip_spaces(s, n, i + vc_seg_omission_len(s + i, n - i)); /* ". . . Q: ..." */
   if (parse_voice_tag(s, base, n, i, lp))
     return 1; /* "<v Jane Doe>Hello" */
+  size_t se = vc_seg_score_header(s, n, i);
+  if (se) { /* "jdoe4213 karma" on its own line: the comment below is jdoe's */
+    lp->handle = 1;
+    lp->kind = LB_ALONE;
+    lp->words = 1;
+    lp->name_s = base + i;
+    lp->name_e = base + se;
+    lp->body = base + n;
+    return 1;
+  }
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
   lp->caps = lp->punct = ne > 0;
   if (!ne && is_bare_q(s, n, ns, ns + 1))

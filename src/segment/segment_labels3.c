@@ -254,11 +254,11 @@ static int names_in(const vc_seg *g, const vc_para *p, const char *name) {
   return 0;
 }
 
-/* In a briefing, the floor's questions are labelled "Q:" / "QUESTION:" and a named
- * speaker answers them: a named speaker whose labelled turns come right after a floor
- * label's turn at least as often as after anyone else's answers (their "welcome" opens a
- * briefing, not a show), unless another speaker answers by the evidence already (then the
- * first may be a moderator). Evidence: the order of the labelled turns. */
+/* In a briefing, the floor's questions are labelled "Q:" / "QUESTION:" (generic_askers) and
+ * a named speaker answers them: a named speaker whose labelled turns come right after a
+ * floor label's turn at least as often as after anyone else's answers (their "welcome"
+ * opens a briefing, not a show), unless another speaker answers by the evidence already
+ * (then the first may be a moderator). Evidence: the order of the labelled turns. */
 static void answers_the_floor(vc_seg *g) {
   int after_floor[VC_SEG_MAX_SPEAKERS] = {0}, after_other[VC_SEG_MAX_SPEAKERS] = {0};
   int prev = -1; /* the previous labelled turn's label */
@@ -269,9 +269,9 @@ static void answers_the_floor(vc_seg *g) {
     const vc_label *l = &g->labels[p->label];
     size_t s = l->speaker;
     if (prev >= 0 && prev != p->label && s < VC_SEG_MAX_SPEAKERS &&
-        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_floor_labels)) {
+        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_generic_askers)) {
       const char *pk = g->labels[prev].key;
-      if (vc_seg_in_list(pk, strlen(pk), vc_seg_floor_labels))
+      if (vc_seg_in_list(pk, strlen(pk), vc_seg_generic_askers))
         after_floor[s]++;
       else
         after_other[s]++;
@@ -513,110 +513,4 @@ int vc_seg_l3_full_name(const vc_seg *g, const char *key, char *out, size_t cap)
   }
   free(t);
   return found;
-}
-
-/* The name the answerer calls at the end of paragraph p to give the floor ("Lita.",
- * "With that, Matt.", "Tony, I'll begin with you."): in its last sentence, after at most
- * three words, one or two capitalised name words that end the sentence, or that a comma
- * follows in a sentence addressed to "you". Writes it; returns 1, or 0. */
-static int called_name(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap,
-                       char *out, size_t out_cap) {
-  size_t s = p->body, e = p->end;
-  while (e > s && strchr(".?! ", g->src[e - 1]))
-    e--;
-  for (size_t i = e; i > s; i--)
-    if (strchr(".?!", g->src[i - 1]) && i < e && g->src[i] == ' ') {
-      s = i; /* the last sentence */
-      break;
-    }
-  size_t n = 0;
-  if (vc_seg_tokens(g->src, s, p->end, t, &n, cap) != VC_OK || n == 0 || n > 10)
-    return 0;
-  vc_tok *w = *t;
-  int you = 0;
-  for (size_t k = 0; k < n; k++)
-    you |= tok_in(g, &w[k], vc_seg_second_person);
-  for (size_t k = 0; k < n && k <= 3; k++) {
-    if (!w[k].cap || tok_in(g, &w[k], vc_seg_not_name_words) ||
-        tok_in(g, &w[k], vc_seg_pronouns) || title_tok(g->src + w[k].s, w[k].e - w[k].s))
-      continue;
-    size_t j = k + 1;
-    if (j < n && w[j].tight && w[j].cap && !tok_in(g, &w[j], vc_seg_not_name_words))
-      j++;
-    size_t after = w[j - 1].e;
-    int ends = j == n;
-    int comma = after < p->end && g->src[after] == ',' && you;
-    if (!ends && !comma)
-      return 0;
-    vc_seg_copy_name(g->src + w[k].s, after - w[k].s, out, out_cap);
-    return 1;
-  }
-  return 0;
-}
-
-/* "Matt, your questions ...": an answer that opens by speaking to one already called on
- * by name; the floor's next turn is that person's follow-up. Writes the name; 1, or 0. */
-static int spoken_to(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, char *out,
-                     size_t out_cap) {
-  size_t n = 0;
-  if (vc_seg_tokens(g->src, p->body, p->end, t, &n, cap) != VC_OK || n < 2)
-    return 0;
-  const vc_tok *w = *t;
-  if (!w[0].cap || w[0].e >= p->end || g->src[w[0].e] != ',')
-    return 0;
-  vc_seg_copy_name(g->src + w[0].s, w[0].e - w[0].s, out, out_cap);
-  for (size_t s = 1; s < g->n_speakers; s++)
-    if (g->speakers[s].role == VC_ROLE_INTERVIEWER && strcmp(g->speakers[s].name, out) == 0)
-      return 1;
-  return 0;
-}
-
-/* A briefing: the one who answers gives the floor by name ("Lita.", "With that, Matt."),
- * and the next question is labelled only "Q" / "QUESTION:". That question, and the
- * unlabelled paragraphs continuing it, are the called person's, and so is a follow-up
- * after an answer that opens by speaking to them ("Matt, ..."); when the text calls on
- * people so, a floor label's other turns are a "Reporter"'s. Evidence: the called name at
- * the end of the answerer's paragraph right before the floor's labelled turn. */
-vc_status vc_seg_l3_called_names(vc_seg *g) {
-  vc_tok *t = NULL;
-  size_t cap = 0, floor_spk = 0;
-  int called = 0;
-  vc_status st = VC_OK;
-  char name[VC_SEG_NAME_MAX];
-  for (size_t i = g->qa_start; st == VC_OK && i < g->n_paras; i++) {
-    vc_para *p = &g->paras[i];
-    if (p->drop != VC_DROP_NONE || p->label < 0 || p->role != VC_ROLE_INTERVIEWER)
-      continue;
-    const char *key = g->labels[p->label].key;
-    if (!vc_seg_in_list(key, strlen(key), vc_seg_floor_labels))
-      continue;
-    floor_spk = p->speaker;
-    size_t j = i;
-    while (j > g->qa_start && g->paras[j - 1].drop != VC_DROP_NONE)
-      j--;
-    if (j == 0 || j - 1 < g->qa_start || g->paras[j - 1].role != VC_ROLE_INTERVIEWEE ||
-        (!called_name(g, &g->paras[j - 1], &t, &cap, name, sizeof name) &&
-         !spoken_to(g, &g->paras[j - 1], &t, &cap, name, sizeof name)))
-      continue;
-    size_t who;
-    st = vc_seg_add_speaker(g, name, strlen(name), VC_ROLE_INTERVIEWER, &who);
-    if (st != VC_OK)
-      break;
-    vc_seg_name_why(g, who, g->paras[j - 1].body, "called on by name just before");
-    called++;
-    for (size_t k = i; k < g->n_paras; k++) {
-      vc_para *q = &g->paras[k];
-      if (q->drop != VC_DROP_NONE)
-        continue;
-      if ((k > i && q->label >= 0) || q->speaker != floor_spk)
-        break;
-      q->speaker = who;
-    }
-  }
-  if (st == VC_OK && called && floor_spk &&
-      strcmp(g->speakers[floor_spk].name, "Interviewer") == 0)
-    snprintf(g->speakers[floor_spk].name, sizeof g->speakers[floor_spk].name, "%s",
-             "Reporter");
-  free(t);
-  return st;
 }

@@ -434,7 +434,8 @@ static void viterbi(const vc_seg *g, const size_t *idx, size_t n, const qa_doc *
       }
       double best = NEG_INF;
       int arg = 0;
-      int cont = in_named_block(g, idx[t]);
+      int cont = in_named_block(g, idx[t]) || vc_seg_after_stamp_line(g, idx[t]) ||
+                 vc_seg_under_label_line(g, idx[t]);
       for (int r = 0; r < 2; r++) {
         double v = score[t - 1][r] + trans[r][s];
         if (cont && r != s)
@@ -507,6 +508,8 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
         idx[n++] = i;
     viterbi(g, idx, n, &d, score, back, state);
     assign(g, idx, n, state, score);
+    vc_seg_thread_opening(g);
+    vc_seg_read_in_turn(g);
   }
   free(idx);
   free(score);

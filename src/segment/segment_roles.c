@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "segment_internal.h"
+#include "segment_turns.h"
 
 /* Weights of the kinds of evidence (a label's own role word is the strongest). */
 enum { W_LABEL = 4, W_INTRO = 2, W_SELF = 1 };
@@ -262,6 +263,7 @@ vc_status vc_seg_role_evidence(vc_seg *g) {
   label_evidence(g);
   text_evidence(g, &t, &cap);
   vc_seg_l3_role_evidence(g);
+  vc_seg_thanks_evidence(g);
   free(t);
   return VC_OK;
 }

@@ -316,3 +316,458 @@ size_t vc_seg_omission_len(const char *s, size_t n) {
   }
   return 0;
 }
+
+int vc_seg_stamp_line(const vc_seg *g, const vc_para *p) {
+  size_t e = vc_seg_stamp_end(g->src, p->end, p->start);
+  if (e == p->start)
+    return 0;
+  e += e < p->end && g->src[e] == ':';
+  return e == p->end;
+}
+
+/* Does line p end with a timestamp (a stamp line that hard-wrapping joined to the line of
+ * speech above it: "... it was at\n(01:49):")? */
+static int ends_with_stamp(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  e -= e > p->start && g->src[e - 1] == ':';
+  size_t s = e;
+  while (s > p->start && g->src[s - 1] != ' ' && g->src[s - 1] != '\n')
+    s--;
+  return s > p->start && s < e && vc_seg_stamp_end(g->src, e, s) == e;
+}
+
+int vc_seg_after_stamp_line(const vc_seg *g, size_t i) {
+  if (i < 1 || g->paras[i].label >= 0)
+    return 0;
+  const vc_para *prev = &g->paras[i - 1];
+  if (prev->drop == VC_DROP_NONE && !prev->note)
+    return ends_with_stamp(g, prev);
+  if (i < 2 || !vc_seg_stamp_line(g, prev))
+    return 0;
+  const vc_para *before = &g->paras[i - 2];
+  return before->drop == VC_DROP_NONE && !before->note;
+}
+
+int vc_seg_under_label_line(const vc_seg *g, size_t i) {
+  const vc_para *p = &g->paras[i];
+  if (p->label >= 0 || p->drop != VC_DROP_NONE || p->block_first)
+    return 0;
+  size_t k = i;
+  while (k > 0 && g->paras[k - 1].block == p->block) {
+    k--;
+    const vc_para *q = &g->paras[k];
+    if (q->label >= 0)
+      break;
+    if (q->drop != VC_DROP_NONE && !vc_seg_stamp_line(g, q))
+      return 0;
+  }
+  const vc_para *f = &g->paras[k];
+  if (f->label < 0 || k == 0 || g->paras[k - 1].drop != VC_DROP_LABEL ||
+      g->paras[k - 1].block != p->block)
+    return 0;
+  const char *key = g->labels[f->label].key;
+  return !vc_seg_in_list(key, strlen(key), vc_seg_asker_labels) &&
+         !vc_seg_in_list(key, strlen(key), vc_seg_answer_labels);
+}
+
+/* ---- hosts by their thanks and welcomes ---- */
+
+extern const char *const vc_seg_host_thanks_phrases[];
+extern const char *const vc_seg_host_welcome_starts[];
+
+/* Does the paragraph open by welcoming listeners to a named show ("Welcome to Good Talk,
+ * where ...", "Hello and welcome to Field Notes")? The welcome, then a capitalised word:
+ * the show's name. */
+static int welcomes_to_show(const vc_seg *g, const vc_para *p) {
+  const char *s = g->src + p->body;
+  size_t n = p->end - p->body;
+  for (size_t k = 0; vc_seg_host_welcome_starts[k]; k++) {
+    size_t m = strlen(vc_seg_host_welcome_starts[k]);
+    if (!vc_seg_prefix_ci(s, n, vc_seg_host_welcome_starts[k]) || m + 1 >= n || s[m] != ' ')
+      continue;
+    int32_t cp;
+    vc_seg_cp(s, n, m + 1, &cp);
+    return vc_seg_is_upper(cp);
+  }
+  return 0;
+}
+
+static void host_evidence(vc_seg *g, size_t s, size_t off, const char *why) {
+  vc_spk *sp = &g->speakers[s];
+  sp->evidence += 1;
+  if (!sp->why[0] || sp->evidence == 1) {
+    sp->why_off = off;
+    snprintf(sp->why, sizeof sp->why, "%s", why);
+  }
+}
+
+/* The speaker whose name starts with the word src[s..e) ("Luke" for "Luke Doe"), not
+ * `but`; 0 if none or several. */
+static size_t speaker_by_first(const vc_seg *g, size_t s, size_t e, size_t but) {
+  size_t found = 0, n = e - s;
+  for (size_t k = 1; k < g->n_speakers; k++) {
+    const char *nm = g->speakers[k].name;
+    if (k != but && strncmp(nm, g->src + s, n) == 0 && (nm[n] == ' ' || nm[n] == 0)) {
+      if (found)
+        return 0;
+      found = k;
+    }
+  }
+  return found;
+}
+
+/* A turn that opens by welcoming people by their first names ("Jane, Joe, welcome.",
+ * "Jane and Joe, welcome to the show"): the speakers so named are guests, the one who
+ * welcomes them hosts. Evidence: capitalised words that each name another labelled
+ * speaker, joined by commas or "and", then "welcome". Returns how many were named. */
+static int welcomes_by_name(vc_seg *g, const vc_para *p, size_t own) {
+  size_t named[8], n = 0, i = p->body;
+  while (i < p->end && n < 8) {
+    size_t e = vc_seg_word_end(g->src, p->end, i);
+    size_t k = e > i ? speaker_by_first(g, i, e, own) : 0;
+    if (!k)
+      break;
+    named[n++] = k;
+    i = e;
+    while (i < p->end && (g->src[i] == ',' || g->src[i] == ' '))
+      i++;
+    if (vc_seg_prefix_ci(g->src + i, p->end - i, "and "))
+      i += 4;
+  }
+  if (n == 0 || !vc_seg_prefix_ci(g->src + i, p->end - i, "welcome"))
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    vc_spk *sp = &g->speakers[named[k]];
+    sp->evidence -= 2; /* as strong as an introduction */
+    sp->why_off = p->body;
+    snprintf(sp->why, sizeof sp->why, "%s", "welcomed by name as a guest");
+  }
+  return (int)n;
+}
+
+/* Evidence: a labelled speaker opens their first turn by welcoming listeners to a named
+ * show or the other speakers by their first names, or thanks someone for joining or coming
+ * on in any turn (the host thanks the guest at the end of a segment as at its start; a
+ * guest thanks the host for having them, a list of its own). Weighs as much as what a
+ * speaker says of themselves in their first turns; not used when a label's role word names
+ * the host. */
+void vc_seg_thanks_evidence(vc_seg *g) {
+  for (size_t s = 1; s < g->n_speakers; s++)
+    if (g->speakers[s].evidence >= 4)
+      return; /* a label says who hosts ("HOST:"): a panelist's thanks are a courtesy */
+  char done[VC_SEG_MAX_SPEAKERS] = {0}, seen[VC_SEG_MAX_SPEAKERS] = {0};
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0 || p->drop != VC_DROP_NONE)
+      continue;
+    size_t s = g->labels[p->label].speaker;
+    if (s == 0 || s >= VC_SEG_MAX_SPEAKERS || done[s])
+      continue;
+    int first = !seen[s];
+    seen[s] = 1;
+    if (first && welcomes_by_name(g, p, s)) {
+      done[s] = 1;
+      host_evidence(g, s, p->body, "welcomes the guests by name");
+      continue;
+    }
+    if (first && welcomes_to_show(g, p)) {
+      done[s] = 1;
+      host_evidence(g, s, p->body, "welcomes listeners to the show");
+      continue;
+    }
+    for (size_t k = p->body; k < p->end && !done[s]; k++) {
+      if (!vc_seg_starts_word(g->src, g->len, k))
+        continue;
+      for (size_t m = 0; vc_seg_host_thanks_phrases[m] && !done[s]; m++)
+        if (vc_seg_prefix_ci(g->src + k, p->end - k, vc_seg_host_thanks_phrases[m])) {
+          done[s] = 1;
+          host_evidence(g, s, k, "thanks a guest for joining");
+        }
+    }
+  }
+}
+
+/* ---- comment headers with a glued score ---- */
+
+extern const char *const vc_seg_score_words[];
+
+static int handle_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-';
+}
+
+/* Evidence: the whole line is one token of handle characters that ends in digits, then a
+ * space and a score word ("karma", "points"): a page that lost the space between a
+ * commenter's handle and their score. The digits are the score, not the handle. */
+size_t vc_seg_score_header(const char *s, size_t n, size_t hs) {
+  size_t e = hs;
+  while (e < n && e - hs <= 40 && handle_char(s[e]))
+    e++;
+  if (e >= n || s[e] != ' ' || e - hs > 40)
+    return 0;
+  size_t d = e;
+  while (d > hs && s[d - 1] >= '0' && s[d - 1] <= '9')
+    d--;
+  if (d == e || d - hs < 2 ||
+      !((s[hs] >= 'a' && s[hs] <= 'z') || (s[hs] >= 'A' && s[hs] <= 'Z')))
+    return 0;
+  size_t w = e + 1, we = w;
+  while (we < n && s[we] >= 'a' && s[we] <= 'z')
+    we++;
+  return we == n && vc_seg_in_list(s + w, we - w, vc_seg_score_words) ? d : 0;
+}
+
+/* ---- comment threads: one host answers the comments ---- */
+
+/* The host of a comment thread (an "ask me anything"): among three or more comment
+ * headers of different handles ("jdoe 12 points" alone on a line), the handle that heads
+ * the most comments, two or more and more than any other, whose comments nearly all come
+ * right after another handle's comment (replies). Returns its speaker, or 0. */
+static size_t thread_host(const vc_seg *g) {
+  int heads[VC_SEG_MAX_SPEAKERS] = {0}, replies[VC_SEG_MAX_SPEAKERS] = {0}, handles = 0;
+  size_t prev = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0)
+      continue;
+    const vc_label *l = &g->labels[p->label];
+    if (!l->handle || !l->alone || l->speaker >= VC_SEG_MAX_SPEAKERS)
+      return 0; /* other labels: not a thread of comment headers alone */
+    handles += heads[l->speaker]++ == 0;
+    replies[l->speaker] += prev && prev != l->speaker;
+    prev = l->speaker;
+  }
+  size_t best = 0;
+  int second = 0;
+  for (size_t s = 1; s < g->n_speakers && s < VC_SEG_MAX_SPEAKERS; s++) {
+    if (heads[s] > heads[best]) {
+      second = heads[best];
+      best = s;
+    } else if (heads[s] > second) {
+      second = heads[s];
+    }
+  }
+  if (handles < 3 || !best || heads[best] < 2 || heads[best] == second ||
+      replies[best] * 3 < heads[best] * 2)
+    return 0;
+  return best;
+}
+
+/* Does the paragraph name the handle `name` as a word ("I'm Jane, aka jdoe")? */
+static int names_handle(const vc_seg *g, const vc_para *p, const char *name) {
+  size_t n = strlen(name);
+  for (size_t k = p->body; n > 1 && k + n <= p->end; k++)
+    if (vc_seg_starts_word(g->src, g->len, k) &&
+        vc_seg_prefix_ci(g->src + k, p->end - k, name))
+      return 1;
+  return 0;
+}
+
+/* The first line of the host's opening post: the spoken lines before the first comment
+ * header, when they speak in the first person and one of them names the host's handle
+ * ("I'm Jane, aka jdoe, ..."). n_paras if none. */
+static size_t opening_post(const vc_seg *g, size_t host) {
+  size_t first = g->n_paras;
+  int named = 0, first_p = 0;
+  for (size_t i = 0; i < g->n_paras && g->paras[i].label < 0; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->drop != VC_DROP_NONE || p->note || g->paras[i].drop == VC_DROP_LABEL)
+      continue;
+    if (first == g->n_paras)
+      first = i;
+    named |= names_handle(g, p, g->speakers[host].name);
+    first_p += p->first_p > 0;
+  }
+  return named && first_p ? first : g->n_paras;
+}
+
+/* Evidence: the thread's layout (thread_host): its host answers, every other handle asks;
+ * the host's opening post above the first comment is the host's. */
+void vc_seg_thread_roles(vc_seg *g) {
+  size_t host = thread_host(g);
+  if (!host)
+    return;
+  for (size_t s = 1; s < g->n_speakers; s++) {
+    vc_spk *k = &g->speakers[s];
+    int used = 0;
+    for (size_t li = 0; li < g->n_labels && !used; li++)
+      used = g->labels[li].valid && g->labels[li].speaker == s;
+    if (!used)
+      continue;
+    k->role = s == host ? VC_ROLE_INTERVIEWEE : VC_ROLE_INTERVIEWER;
+    k->why_off = SIZE_MAX;
+    snprintf(k->why, sizeof k->why, "%s",
+             s == host ? "answers the comments of a thread" : "comments in a thread");
+  }
+  size_t open = opening_post(g, host);
+  if (open < g->qa_start)
+    g->qa_start = open;
+}
+
+/* "I'm Jane, aka jdoe": the name written before "aka <handle>" in the opening post, when
+ * a self-introduction ("I'm", "my name is") comes just before it. Writes it, returns 1. */
+static int aka_name(const vc_seg *g, const vc_para *p, const char *handle, char *out,
+                    size_t cap) {
+  size_t hn = strlen(handle);
+  for (size_t k = p->body + 5; hn > 1 && k + hn <= p->end; k++) {
+    size_t a = k >= p->body + 4 && vc_seg_prefix_ci(g->src + k - 4, 4, "aka ")      ? 4
+               : k >= p->body + 7 && vc_seg_prefix_ci(g->src + k - 7, 7, "a.k.a. ") ? 7
+                                                                                    : 0;
+    if (!a || !vc_seg_prefix_ci(g->src + k, p->end - k, handle))
+      continue;
+    size_t e = k - a; /* "Jane, " before "aka" */
+    while (e > p->body && (g->src[e - 1] == ' ' || g->src[e - 1] == ','))
+      e--;
+    size_t b = e;
+    while (b > p->body && g->src[b - 1] != ' ')
+      b--;
+    int32_t cp;
+    vc_seg_cp(g->src, e, b, &cp);
+    if (b == e || !vc_seg_is_upper(cp))
+      continue;
+    for (size_t m = 0; vc_seg_self_name_phrases[m]; m++) {
+      size_t pn = strlen(vc_seg_self_name_phrases[m]);
+      if (b >= p->body + pn + 1 && g->src[b - 1] == ' ' &&
+          vc_seg_prefix_ci(g->src + b - 1 - pn, pn, vc_seg_self_name_phrases[m])) {
+        vc_seg_copy_name(g->src + b, e - b, out, cap);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void vc_seg_thread_opening(vc_seg *g) {
+  size_t host = thread_host(g);
+  if (!host)
+    return;
+  char name[VC_SEG_NAME_MAX];
+  for (size_t i = g->qa_start; i < g->n_paras && g->paras[i].label < 0; i++) {
+    vc_para *p = &g->paras[i];
+    if (aka_name(g, p, g->speakers[host].name, name, sizeof name)) {
+      snprintf(g->speakers[host].name, sizeof g->speakers[host].name, "%s", name);
+      g->speakers[host].name_why[0] = 0;
+      vc_seg_name_why(g, host, p->body, "the thread host's self-introduction");
+    }
+    p->role = VC_ROLE_INTERVIEWEE;
+    p->speaker = host;
+    p->conf = 0.8f;
+    p->basis = "the thread host's opening post";
+  }
+}
+
+/* ---- a record that opens mid-speech and reads a labelled exchange into it ---- */
+
+static int spoken_para(const vc_para *p) {
+  return p->drop == VC_DROP_NONE && !p->note && p->words > 0;
+}
+
+typedef struct read_in {
+  size_t open;  /* the first line of the speech the excerpt opens in */
+  size_t run_s; /* the exchange read into it: labelled lines [run_s, run_e) */
+  size_t run_e;
+  size_t resume; /* the next line with a label of the record's own */
+  size_t reader; /* the speaker who reads it: the first to answer after it */
+} read_in;
+
+/* Do the labels of lines [s, e) label no line from e on (labels of the exchange read in,
+ * not of the record)? */
+static int labels_stay_inside(const vc_seg *g, size_t s, size_t e) {
+  for (size_t i = e; i < g->n_paras; i++) {
+    int l = g->paras[i].label;
+    for (size_t k = s; l >= 0 && k < e; k++)
+      if (g->paras[k].label == l)
+        return 0;
+  }
+  return 1;
+}
+
+/* Does the line stop cut off by the next speaker ("Let me point out-", "... and the-")?
+ * A dash at its very end, after a word. */
+static int cut_off(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  while (e > p->body && (g->src[e - 1] == '.' || g->src[e - 1] == ' '))
+    e--; /* "out-." */
+  if (e > p->body + 1 && g->src[e - 1] == '-' && g->src[e - 2] != ' ')
+    return 1;
+  return e >= p->body + 3 && (unsigned char)g->src[e - 3] == 0xE2 &&
+         (unsigned char)g->src[e - 2] == 0x80 &&
+         ((unsigned char)g->src[e - 1] == 0x94 || (unsigned char)g->src[e - 1] == 0x93);
+}
+
+/* Evidence: the text's first labelled lines come right after a spoken line that ends with
+ * a colon ("..., and I read:"); two or more of them, whose labels never label a line of
+ * the rest; unlabelled speech resumes after them. Or, with no exchange read in, the line
+ * just above the first label is cut off by it ("Let me point out-"). Either way the
+ * spoken lines above (past a title of a few words) say "I", "we" or "you" (someone
+ * speaking, not an introduction), and a labelled speaker of the record answers later:
+ * the one arguing, whose speech the excerpt opens in. */
+static int find_read_in(const vc_seg *g, read_in *r) {
+  size_t f = 0;
+  while (f < g->n_paras && g->paras[f].label < 0)
+    f++;
+  if (f == 0 || f >= g->n_paras)
+    return 0;
+  size_t a = f - 1;
+  while (a > 0 && g->paras[a].drop == VC_DROP_LABEL)
+    a--;
+  const vc_para *ann = &g->paras[a];
+  if (!spoken_para(ann) || ann->label >= 0)
+    return 0;
+  size_t e = f;
+  if (g->src[ann->end - 1] != ':') {
+    if (!cut_off(g, ann))
+      return 0;
+    f = e =
+        a + 1; /* no exchange read in: the speech stops where the record's labels start */
+  } else {
+    while (e < g->n_paras && (g->paras[e].label >= 0 || g->paras[e].drop == VC_DROP_LABEL))
+      e++;
+    if (e >= g->n_paras || e - f < 2 || !spoken_para(&g->paras[e]) ||
+        !labels_stay_inside(g, f, e))
+      return 0;
+  }
+  size_t res = e, reader = 0;
+  while (res < g->n_paras && g->paras[res].label < 0)
+    res++;
+  for (size_t i = res; i < g->n_paras && !reader; i++)
+    if (g->paras[i].label >= 0 &&
+        g->speakers[g->labels[g->paras[i].label].speaker].role == VC_ROLE_INTERVIEWEE)
+      reader = g->labels[g->paras[i].label].speaker;
+  size_t open = g->n_paras;
+  int person = 0;
+  for (size_t i = 0; i <= a; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken_para(p) || (open == g->n_paras && p->words <= HEAD_TITLE_WORDS))
+      continue;
+    if (open == g->n_paras)
+      open = i;
+    person += p->first_p > 0 || p->second_p > 0;
+  }
+  if (!reader || res >= g->n_paras || open == g->n_paras || !person)
+    return 0;
+  *r = (read_in){open, f, e, res, reader};
+  return 1;
+}
+
+void vc_seg_read_in_start(vc_seg *g) {
+  read_in r;
+  if (g->qa_start < g->n_paras && find_read_in(g, &r) && r.open < g->qa_start)
+    g->qa_start = r.open;
+}
+
+void vc_seg_read_in_turn(vc_seg *g) {
+  read_in r;
+  if (!find_read_in(g, &r))
+    return;
+  for (size_t i = r.open; i < r.resume; i++) {
+    vc_para *p = &g->paras[i];
+    if (!spoken_para(p))
+      continue;
+    p->role = VC_ROLE_INTERVIEWEE;
+    p->speaker = r.reader;
+    p->conf = 0.7f;
+    p->basis = i >= r.run_s && i < r.run_e ? "an exchange read into a speech"
+                                           : "a record opening mid-speech";
+  }
+}

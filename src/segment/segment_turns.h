@@ -24,4 +24,42 @@ vc_status vc_seg_court_record(vc_seg *g);
  * "... ", "… "), or 0. */
 size_t vc_seg_omission_len(const char *s, size_t n);
 
+/* Is the line a timestamp alone ("(01:49):", "[00:12:30]")? Inside a speaker's block, the
+ * next stretch of the same speaker's speech (a transcript stamps every stretch, and names
+ * the speaker only when they change). */
+int vc_seg_stamp_line(const vc_seg *g, const vc_para *p);
+/* Is line i unlabelled, just after such a stamp, which follows a line of speech? Then it
+ * continues the turn before the stamp. */
+int vc_seg_after_stamp_line(const vc_seg *g, size_t i);
+/* Is line i an unlabelled line below a speaker's label line ("Speaker 1 (00:06):" alone on
+ * its line) in the same block, with only unlabelled speech and stamps between? Then it
+ * continues that speaker's turn (a transcript without blank lines names each speaker on a
+ * line of its own, above all their lines). Question/answer labels are left out. */
+int vc_seg_under_label_line(const vc_seg *g, size_t i);
+
+/* Role evidence from a host's welcome to a named show in their first turn ("Welcome to
+ * Field Notes") and thanks to a guest in any turn ("Thank you for joining us"). */
+void vc_seg_thanks_evidence(vc_seg *g);
+
+/* A thread's comment header with the score glued to the handle ("jdoe4213 karma",
+ * "Jane_Doe77 points"): returns where the handle ends (before the score's digits), or 0. */
+size_t vc_seg_score_header(const char *s, size_t n, size_t hs);
+
+/* A comment thread one handle answers (an "ask me anything"): the host answers, every
+ * other handle asks, and the host's opening post above the first comment is theirs (the
+ * Q&A part starts there). Run after the labelled speakers' roles. */
+void vc_seg_thread_roles(vc_seg *g);
+/* After the Q&A decoding: gives the host's opening post to the host. */
+void vc_seg_thread_opening(vc_seg *g);
+
+/* A record excerpt that opens inside someone's speech, cut off by the first label ("Let
+ * me point out-") or reading a labelled exchange into the record ("... and I read:" then
+ * "The Court: ..." / "Mr. Roe: ..."): the opening
+ * speech, the exchange and the speech after it up to the record's next label are one
+ * turn of the speaker who answers next. vc_seg_read_in_start moves the Q&A part's start
+ * to the opening (after the labelled speakers' roles); vc_seg_read_in_turn gives those
+ * lines to that speaker (after the Q&A decoding). */
+void vc_seg_read_in_start(vc_seg *g);
+void vc_seg_read_in_turn(vc_seg *g);
+
 #endif

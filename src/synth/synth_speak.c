@@ -243,19 +243,34 @@ static void close_word(vc_speak_ctx *c) {
 }
 
 /* Follows the word boundaries through one buffer, noting loud samples. */
+static int is_loud(int x) {
+  return x > VC_SILENCE_LEVEL || x < -VC_SILENCE_LEVEL;
+}
+
 static void scan_pcm(vc_speak_ctx *c, const short *pcm, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     uint64_t g = c->delivered + i;
     while (c->next_word < c->n_words && c->words[c->next_word].start <= g) {
       close_word(c);
       c->next_word++;
     }
-    int x = pcm[i];
-    if (c->next_word > 0 && (x > VC_SILENCE_LEVEL || x < -VC_SILENCE_LEVEL)) {
+    /* up to the next word's start (after g) or the buffer's end: the first and the last
+     * loud sample of the stretch are all the word now sounding needs */
+    size_t end = n;
+    if (c->next_word < c->n_words && c->words[c->next_word].start - c->delivered < n)
+      end = (size_t)(c->words[c->next_word].start - c->delivered);
+    size_t first = i;
+    while (c->next_word > 0 && first < end && !is_loud(pcm[first]))
+      first++;
+    if (c->next_word > 0 && first < end) {
+      size_t last = end - 1;
+      while (!is_loud(pcm[last]))
+        last--;
       if (c->loud_first == VC_NO_SAMPLE)
-        c->loud_first = g;
-      c->loud_last = g;
+        c->loud_first = c->delivered + first;
+      c->loud_last = c->delivered + last;
     }
+    i = end;
   }
 }
 

@@ -207,6 +207,131 @@ static void test_roundup_without_dashes(void **state) {
   vc_script_free(s);
 }
 
+/* "she said" after a paragraph whose sentence names a woman first ("her briefing") and a
+ * man last: the woman. A title before the name ("press secretary") makes her a person. */
+static void test_she_said_goes_to_the_last_named_woman(void **state) {
+  (void)state;
+  const char *text =
+      "Museum Row\n\n"
+      "Council leader Tomas Hegedus said the visit would be an \u201cinsult\u201d to "
+      "the volunteers who built the museum.\n\n"
+      "\u201cThey raised every penny themselves,\u201d Hegedus said.\n\n"
+      "Press secretary Livia Sorensen called Hegedus\u2019s remark \u201cunfortunate\u201d "
+      "during her weekly briefing on Monday.\n\n"
+      "\u201cThis should bring the town together,\u201d she said. \u201cNobody gains "
+      "from a quarrel over a ribbon.\u201d\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cThey raised", VC_ROLE_QUOTE, "Tomas Hegedus");
+  expect(s, "\u201cThis should bring", VC_ROLE_QUOTE, "Livia Sorensen");
+  expect_in(s, "Nobody gains", VC_ROLE_QUOTE, "Livia Sorensen");
+  vc_script_free(s);
+}
+
+/* A briefing: the one answering calls on the next asker ("With that, Marta.", "Ilse." on a
+ * line of its own); an answer that opens by addressing the asker keeps the name for the
+ * next question; the askers nobody names are reporters. A labelled host is never
+ * renamed. */
+static void test_askers_called_on_by_name(void **state) {
+  (void)state;
+  const char *text =
+      "Harbour Authority Press Briefing\n\n"
+      "MR. OKONJO: Good afternoon. I have one announcement: the north quay reopens on "
+      "Monday. With that, Marta.\n\n"
+      "QUESTION: Thank you. Will the ferries go back to the old timetable?\n\n"
+      "MR. OKONJO: Marta, the ferries keep the winter timetable until March.\n\n"
+      "QUESTION: And the night crossing?\n\n"
+      "MR. OKONJO: That one stays cancelled until the lights are fixed.\n\n"
+      "QUESTION: Who pays for the lights?\n\n"
+      "MR. OKONJO: The port does, out of this year's budget.\n"
+      "Ilse.\n\n"
+      "QUESTION: Is the fish market moving?\n\n"
+      "MR. OKONJO: Not this year.\n";
+  vc_script *s = seg(text);
+  expect(s, "Thank you. Will the ferries", VC_ROLE_INTERVIEWER, "Marta");
+  expect(s, "And the night crossing?", VC_ROLE_INTERVIEWER, "Marta");
+  expect(s, "Who pays for the lights?", VC_ROLE_INTERVIEWER, "Reporter");
+  expect(s, "Is the fish market", VC_ROLE_INTERVIEWER, "Ilse");
+  expect(s, "Not this year.", VC_ROLE_INTERVIEWEE, NULL);
+  vc_script_free(s);
+}
+
+/* A host a label names keeps the name when a guest ends by naming someone. */
+static void test_labelled_host_is_not_renamed(void **state) {
+  (void)state;
+  const char *text =
+      "The Workshop Hour\n\n"
+      "HOST: Welcome to the workshop hour. My guest today builds violins. How did you "
+      "start?\n\n"
+      "GUEST: My grandfather had a bench in his shed, and I watched him for years. Thanks "
+      "for asking, Pavel.\n\n"
+      "HOST: And the first violin you finished?\n\n"
+      "GUEST: It still hangs in the shed. Nobody is allowed to play it.\n";
+  vc_script *s = seg(text);
+  const vc_turn *a = turn_at(s, "Welcome to the workshop");
+  const vc_turn *b = turn_at(s, "And the first violin");
+  assert_string_equal(name_of(s, a), name_of(s, b));
+  vc_script_free(s);
+}
+
+/* Initials ("MC:") never stand for a product the text writes after "in" ("merged in
+ * Marlin Core"); they stay as written when nobody in the text has them. */
+static void test_initials_do_not_name_a_thing(void **state) {
+  (void)state;
+  const char *text =
+      "Scaling the Relay\n\n"
+      "MC: Otto Brandt is back on the show. He wrote the first relay and still reviews "
+      "most of what gets merged in Marlin Core. Welcome back.\n\n"
+      "OB: Thanks for having me again.\n\n"
+      "MC: What changed in Marlin Core since last year?\n\n"
+      "OB: Mostly the storage layer. We rewrote it twice.\n";
+  vc_script *s = seg(text);
+  expect(s, "Otto Brandt is back", VC_ROLE_INTERVIEWER, "MC");
+  expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Otto Brandt");
+  vc_script_free(s);
+}
+
+/* The writer nobody names asks for their outlet: the introduction speaks of "the Loomwork
+ * team" and says "our". */
+static void test_unnamed_writer_asks_for_the_team(void **state) {
+  (void)state;
+  const char *text =
+      "Loomwork discussion: tests first or screens first?\n\n"
+      "The question was put to the Loomwork team by Ada Brennan, one of our "
+      "developers, and the answers were too good to keep to ourselves.\n\n"
+      "On why screens come first\n\n"
+      "Ada Brennan: A screen is something people can argue with. A test is not.\n\n"
+      "Jonas Perl: And a test is something the code can argue with.\n\n"
+      "What do you tell a new team?\n\n"
+      "Ada Brennan: Draw it on paper first.\n";
+  vc_script *s = seg(text);
+  expect(s, "What do you tell a new team?", VC_ROLE_INTERVIEWER, "Loomwork");
+  vc_script_free(s);
+}
+
+/* A round written "Name, Department." or only "Name.", then "I'm Name. ..."; "I'm Irish"
+ * names nobody. */
+static void test_round_with_commas_and_im(void **state) {
+  (void)state;
+  const char *text =
+      "Kickoff\n\n"
+      "At the kickoff we went around the room introducing ourselves.\n\n"
+      "\u201cMaren Kolb, Design.\u201d\n"
+      "\u201cTeodor Vinter.\u201d\n"
+      "\u201cPia Lund, Support.\u201d\n\n"
+      "Then the second round was better.\n\n"
+      "\u201cI\u2019m Maren Kolb. I will decide how the screens look and keep them in line "
+      "with our other tools.\u201d\n\n"
+      "Later the caterer came in. \u201cI\u2019m Irish, and we always bring too much "
+      "bread,\u201d said Oisin Daly.\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cMaren Kolb, Design.", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cTeodor Vinter.", VC_ROLE_QUOTE, "Teodor Vinter");
+  expect(s, "\u201cPia Lund, Support.", VC_ROLE_QUOTE, "Pia Lund");
+  expect(s, "\u201cI\u2019m Maren Kolb. I will", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cI\u2019m Irish", VC_ROLE_QUOTE, "Oisin Daly");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -218,6 +343,12 @@ int main(void) {
       cmocka_unit_test(test_short_quotation_after_attribution),
       cmocka_unit_test(test_dash_attribution_after_a_no_break_space),
       cmocka_unit_test(test_roundup_without_dashes),
+      cmocka_unit_test(test_she_said_goes_to_the_last_named_woman),
+      cmocka_unit_test(test_askers_called_on_by_name),
+      cmocka_unit_test(test_labelled_host_is_not_renamed),
+      cmocka_unit_test(test_initials_do_not_name_a_thing),
+      cmocka_unit_test(test_unnamed_writer_asks_for_the_team),
+      cmocka_unit_test(test_round_with_commas_and_im),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,6 +151,163 @@ static void test_deposition_counsel_and_witness(void **state) {
   vc_script_free(s);
 }
 
+/* An automatic transcript of two co-hosts, "Speaker N (mm:ss):" on lines of their own and
+ * no blank lines: the one who welcomes listeners to the named show hosts; a line cut by a
+ * stamp alone ("(01:02):") and a line that wraps with a capital go on with the same
+ * speaker. */
+static void test_asr_cohosts_and_stamp_lines(void **state) {
+  (void)state;
+  const char *text = "Episode Transcript\n"
+                     "Speaker 1 (00:02):\n"
+                     "Hello and welcome to Garden Hour, the show where we\n"
+                     "dig in. It's the two of us again today.\n"
+                     "Speaker 2 (00:09):\n"
+                     "We're going to do listener mail. Are you ready for it?\n"
+                     "Speaker 1 (00:14):\n"
+                     "Always. The first letter is about tomatoes, and I have\n"
+                     "(00:20):\n"
+                     "strong opinions about tomatoes, as you know.\n"
+                     "Speaker 2 (00:24):\n"
+                     "Who doesn't? Read it out and then we can argue about\n"
+                     "Watering schedules later.\n"
+                     "Speaker 1 (00:30):\n"
+                     "Fair enough.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hello and welcome", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "We're going to do", VC_ROLE_INTERVIEWER, "Speaker 2");
+  const vc_turn *t = turn_at(s, "Always. The first");
+  assert_non_null(strstr(t->text, "strong opinions"));
+  t = turn_at(s, "Who doesn't?");
+  assert_non_null(strstr(t->text, "Watering schedules"));
+  vc_script_free(s);
+}
+
+/* A caption file of three voices: the one who thanks the guest for joining, late in the
+ * excerpt, co-hosts with the one who opened the episode. A labelled "HOST:" beside a
+ * panelist's thanks keeps the panelist a guest. */
+static void test_thanks_for_joining_marks_a_host(void **state) {
+  (void)state;
+  const char *vtt =
+      "WEBVTT\n\n"
+      "00:00.000 --> 00:03.000\n<v Speaker 1>Hi, and welcome to Dock Talk, the\n\n"
+      "00:03.000 --> 00:06.000\n<v Speaker 1>harbour podcast. Our guest today rebuilt a "
+      "tug.\n\n"
+      "00:06.000 --> 00:08.000\n<v Speaker 2>Wow.\n\n"
+      "00:08.000 --> 00:12.000\n<v Speaker 3>It took me six years and most of my "
+      "savings.\n\n"
+      "00:12.000 --> 00:15.000\n<v Speaker 2>Well, it shows. Thank you for joining us.\n\n"
+      "00:15.000 --> 00:19.000\n<v Speaker 3>Happy to talk tugs any time, it was my whole "
+      "life.\n";
+  vc_script *s = seg(vtt);
+  expect(s, "Hi, and welcome", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "Well, it shows", VC_ROLE_INTERVIEWER, "Speaker 2");
+  expect(s, "It took me six", VC_ROLE_INTERVIEWEE, "Speaker 3");
+  vc_script_free(s);
+  const char *panel = "HOST: Tonight, three builders. Who goes first?\n\n"
+                      "ANA REYES: I will. I build roofs.\n\n"
+                      "TOMAS HALE: And I build decks, mostly.\n\n"
+                      "HOST: How long, Ana?\n\n"
+                      "ANA REYES: Thirty years of roofs.\n\n"
+                      "HOST: Any last word?\n\n"
+                      "ANA REYES: Only this: thanks for joining us, Tomas.\n";
+  s = seg(panel);
+  expect(s, "Tonight, three", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Only this", VC_ROLE_INTERVIEWEE, "Ana Reyes");
+  vc_script_free(s);
+}
+
+/* An "ask me anything" thread copied from a page that glued each commenter's score to
+ * their handle ("mossback7261 karma"): the handle that answers every other comment is the
+ * host and answers; the others ask; the opening post is the host's, who is named there. */
+static void test_thread_host_answers(void **state) {
+  (void)state;
+  const char *text =
+      "Hi all, I'm Wren, aka quillwren, and I restore church organs for a "
+      "living. Ask me anything!\n\n"
+      "Comments: 812 • Responses: 12\n\n"
+      "mossback7261 karma\n\n"
+      "What is the oldest organ you have worked on?\n\n"
+      "quillwren5120 karma\n\n"
+      "One from 1740, in a village chapel. Half its pipes were lead and half were "
+      "wishful thinking.\n\n"
+      "Pedal_Stop_Pete3310 karma\n\n"
+      "Do you play them too, or only fix them? I always wondered.\n\n"
+      "Some of us in the choir argue about it.\n\n"
+      "quillwren2987 karma\n\n"
+      "Badly, and only to test them. My neighbours can confirm it.\n";
+  vc_script *s = seg(text);
+  expect(s, "Hi all, I'm Wren", VC_ROLE_INTERVIEWEE, "Wren");
+  expect(s, "What is the oldest", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "One from 1740", VC_ROLE_INTERVIEWEE, "Wren");
+  expect(s, "Do you play them", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Badly, and only", VC_ROLE_INTERVIEWEE, "Wren");
+  never_spoken(s, "karma");
+  vc_script_free(s);
+}
+
+/* A host welcomes two guests by their first names in the first turn; the guests then ask
+ * more than the host does, but they stay guests. */
+static void test_welcome_guests_by_name(void **state) {
+  (void)state;
+  const char *text =
+      "The bridge that moved\n\n"
+      "Mara Quist (MQ): Ilse, Tomas, welcome. Good to have you.\n\n"
+      "Ilse Brandt (IB): Good to be here. How are you?\n\n"
+      "MQ: Fine, thanks. The bridge, then.\n\n"
+      "Tomas Arlen (TA): Shall we start with the first design? Or the money?\n\n"
+      "MQ: The first design. It failed.\n\n"
+      "IB: Did it fail, though? The river moved. Who plans for a river that "
+      "moves?\n\n"
+      "TA: And who admits the money ran out?\n\n"
+      "MQ: Nobody, it seems.\n";
+  vc_script *s = seg(text);
+  expect(s, "Ilse, Tomas, welcome", VC_ROLE_INTERVIEWER, "Mara Quist");
+  expect(s, "Good to be here", VC_ROLE_INTERVIEWEE, "Ilse Brandt");
+  expect(s, "Shall we start", VC_ROLE_INTERVIEWEE, "Tomas Arlen");
+  expect(s, "And who admits", VC_ROLE_INTERVIEWEE, "Tomas Arlen");
+  vc_script_free(s);
+}
+
+/* An argument excerpt that opens inside counsel's speech, which reads a labelled exchange
+ * from the court below into the record: the opening, the exchange and the speech after it
+ * are counsel's one turn, until a Justice's label; counsel answers next. A second excerpt
+ * opens in a speech cut off by the first label ("Let me turn to-"). */
+static void test_record_opening_mid_speech(void **state) {
+  (void)state;
+  const char *text =
+      "Orchard Co. v. Pellew\n\n"
+      "Transcript of Oral Argument\n\n"
+      "You cannot, my friends, settle a question of this weight by a stroke of the pen.\n\n"
+      "In the court below counsel for the county put it plainly, and I read:\n\n"
+      "The Court: So the county may close any road it likes?\n\n"
+      "Mr. Fenwick: Any road it maintains, yes.\n\n"
+      "The Court: Without notice?\n\n"
+      "Mr. Fenwick: Without notice.\n\n"
+      "I say that no statute allows it, and I will show it.\n\n"
+      "MR. JUSTICE ALDGATE: Which statute does the county rely on?\n\n"
+      "MR. CORRIGAN: The Highways Act of 1921, Your Honor.\n";
+  vc_script *s = seg(text);
+  expect(s, "You cannot, my friends", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  expect(s, "So the county may", VC_ROLE_INTERVIEWEE, "Mr. Corrigan"); /* read in */
+  expect(s, "Any road it maintains", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  for (size_t i = 0; i < s->n_turns; i++) /* the speech after the exchange, his too */
+    if (strstr(s->turns[i].text, "I say that no statute"))
+      assert_string_equal(name_of(s, &s->turns[i]), "Mr. Corrigan");
+  expect(s, "Which statute", VC_ROLE_INTERVIEWER, "Justice Aldgate");
+  never_spoken(s, "The Court:");
+  vc_script_free(s);
+  const char *cut =
+      "Transcript of Oral Argument\n\n"
+      "We offered three instructions to the jury, and the judge refused every one of "
+      "them.\n\n"
+      "Let me turn to-\n\n"
+      "MR. JUSTICE ALDGATE: Were the instructions in writing?\n\n"
+      "MR. CORRIGAN: They were, Your Honor.\n";
+  s = seg(cut);
+  expect(s, "We offered three", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_questions_as_headings),
@@ -158,6 +315,11 @@ int main(void) {
       cmocka_unit_test(test_run_in_labels_with_honorific),
       cmocka_unit_test(test_court_record),
       cmocka_unit_test(test_deposition_counsel_and_witness),
+      cmocka_unit_test(test_asr_cohosts_and_stamp_lines),
+      cmocka_unit_test(test_thanks_for_joining_marks_a_host),
+      cmocka_unit_test(test_thread_host_answers),
+      cmocka_unit_test(test_welcome_guests_by_name),
+      cmocka_unit_test(test_record_opening_mid_speech),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
