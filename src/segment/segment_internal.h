@@ -246,7 +246,6 @@ extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_show_phrases[];
-extern const char *const vc_seg_floor_labels[];
 extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
 extern const char *const vc_seg_male_pronouns[];

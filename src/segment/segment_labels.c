@@ -145,13 +145,16 @@ static size_t number_after(const char *s, size_t n, size_t ne) {
   return d;
 }
 
-/* "Q What is ...", "Q (Inaudible.)": a lone Q (or A) with no colon, then a capital or a
- * bracketed note. */
+/* "Q What is ...", "Q (Inaudible.)", "Q    What ...": a lone Q (or A) with no colon, then
+ * a capital or a bracketed note. */
 static int is_bare_q(const char *s, size_t n, size_t ns, size_t ne) {
   if (ne != ns + 1 || (s[ns] != 'Q' && s[ns] != 'A') || ne + 1 >= n || s[ne] != ' ')
     return 0;
+  size_t k = ne + 1;
+  while (k < n && k < ne + 8 && s[k] == ' ')
+    k++; /* "Q    Is it ...": a transcript's padding after the letter */
   int32_t cp;
-  vc_seg_cp(s, n, ne + 1, &cp);
+  vc_seg_cp(s, n, k, &cp);
   return vc_seg_is_upper(cp) || cp == '(' || cp == '[';
 }
 
@@ -299,6 +302,8 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   }
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
   lp->caps = lp->punct = ne > 0;
+  if (!ne && is_bare_q(s, n, ns, ns + 1))
+    ne = ns + 1; /* "Q Does he ...": the lone letter, not a name "Q Does" */
   if (!ne)
     ne = read_name(s, n, i, &lp->words, &lp->caps);
   if (!ne)

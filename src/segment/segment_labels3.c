@@ -166,8 +166,72 @@ static void dateline_labels(vc_seg *g) {
   free(t);
 }
 
+/* Is src[s..e) title-cased: four words or more, and of its words of four letters or more
+ * at least two in three capitalised ("An 'Office' Drone Takes To The Big Screen")? */
+static int title_cased(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap) {
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, s, e, t, &n, cap) != VC_OK || n < 4)
+    return 0;
+  int long_words = 0, capped = 0;
+  for (size_t k = 0; k < n; k++) {
+    const vc_tok *w = &(*t)[k];
+    if (w->e - w->s < 4)
+      continue;
+    long_words++;
+    capped += w->cap;
+  }
+  return long_words >= 2 && capped * 3 >= long_words * 2;
+}
+
+/* "Jane Doe: A Title In Capitals" heading the page (written twice: the page's title and
+ * its headline): a label whose lines all come before any other label's, each followed by
+ * a title-cased phrase (its first 60 bytes, no sentence ending in them), is a headline, the
+ * narrator's. Evidence: the capitals of the words after the colon and where the lines
+ * stand. */
+static void headline_labels(vc_seg *g) {
+  vc_tok *t = NULL;
+  size_t cap = 0;
+  int first = -1; /* the first line's label */
+  for (size_t i = 0; i < g->n_paras && first < 0; i++)
+    if (g->paras[i].label >= 0 && g->labels[g->paras[i].label].valid)
+      first = g->paras[i].label;
+  if (first < 0) {
+    free(t);
+    return;
+  }
+  int lines = 0, titles = 0, later = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    const vc_para *p = &g->paras[i];
+    if (p->label < 0 || p->drop != VC_DROP_NONE)
+      continue;
+    if (p->label != first) {
+      later = 1;
+      continue;
+    }
+    lines++;
+    size_t e = p->body + 60 < p->end ? p->body + 60 : p->end; /* the headline's words */
+    while (e < p->end && e > p->body && g->src[e - 1] != ' ')
+      e--;
+    int sentence = 0; /* a headline ends no sentence there */
+    for (size_t k = p->body; k + 1 < e && !sentence; k++)
+      sentence = strchr(".?!", g->src[k]) && g->src[k + 1] == ' ';
+    titles += !later && !sentence && title_cased(g, p->body, e, &t, &cap);
+  }
+  if (lines > 0 && titles == lines && later) {
+    g->labels[first].valid = 0;
+    for (size_t i = 0; i < g->n_paras; i++)
+      if (g->paras[i].label == first) {
+        g->paras[i].label = -1;
+        g->paras[i].body = g->paras[i].start;
+        vc_seg_measure(g, &g->paras[i]);
+      }
+  }
+  free(t);
+}
+
 vc_status vc_seg_l3_labels(vc_seg *g) {
   dateline_labels(g);
+  headline_labels(g);
   return unlabelled_host(g);
 }
 
@@ -190,11 +254,11 @@ static int names_in(const vc_seg *g, const vc_para *p, const char *name) {
   return 0;
 }
 
-/* In a briefing, the floor's questions are labelled "Q:" / "QUESTION:" and a named
- * speaker answers them: a named speaker whose labelled turns come right after a floor
- * label's turn at least as often as after anyone else's answers (their "welcome" opens a
- * briefing, not a show), unless another speaker answers by the evidence already (then the
- * first may be a moderator). Evidence: the order of the labelled turns. */
+/* In a briefing, the floor's questions are labelled "Q:" / "QUESTION:" (generic_askers) and
+ * a named speaker answers them: a named speaker whose labelled turns come right after a
+ * floor label's turn at least as often as after anyone else's answers (their "welcome"
+ * opens a briefing, not a show), unless another speaker answers by the evidence already
+ * (then the first may be a moderator). Evidence: the order of the labelled turns. */
 static void answers_the_floor(vc_seg *g) {
   int after_floor[VC_SEG_MAX_SPEAKERS] = {0}, after_other[VC_SEG_MAX_SPEAKERS] = {0};
   int prev = -1; /* the previous labelled turn's label */
@@ -205,9 +269,9 @@ static void answers_the_floor(vc_seg *g) {
     const vc_label *l = &g->labels[p->label];
     size_t s = l->speaker;
     if (prev >= 0 && prev != p->label && s < VC_SEG_MAX_SPEAKERS &&
-        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_floor_labels)) {
+        !vc_seg_in_list(l->key, strlen(l->key), vc_seg_generic_askers)) {
       const char *pk = g->labels[prev].key;
-      if (vc_seg_in_list(pk, strlen(pk), vc_seg_floor_labels))
+      if (vc_seg_in_list(pk, strlen(pk), vc_seg_generic_askers))
         after_floor[s]++;
       else
         after_other[s]++;
@@ -224,8 +288,9 @@ static void answers_the_floor(vc_seg *g) {
 }
 
 /* A labelled speaker who opens the programme in one of their first eight turns (a cold
- * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the other speakers
- * that opening names in full ("... with a singer named Joe Roe") are guests. */
+ * open may come first: "Hey, I am Jane Doe. This is The Show.") hosts; the one other
+ * speaker that opening (up to another's label) names in full ("... with a singer named
+ * Joe Roe") is the guest (a panel's opening names several, one of whom may moderate). */
 void vc_seg_l3_role_evidence(vc_seg *g) {
   answers_the_floor(g);
   int turns[VC_SEG_MAX_SPEAKERS] = {0};
@@ -242,9 +307,21 @@ void vc_seg_l3_role_evidence(vc_seg *g) {
       continue;
     if (g->speakers[s].evidence <= 0)
       evidence(g, s, 2, p->body, "opens the programme as its host");
-    for (size_t o = 1; o < g->n_speakers; o++)
-      if (o != s && g->speakers[o].evidence >= 0 && names_in(g, p, g->speakers[o].name))
-        evidence(g, o, -2, p->body, "named in the host's opening");
+    size_t guest = 0;
+    int others = 0; /* labelled speakers the opening names, up to another's label */
+    for (size_t o = 1; o < g->n_speakers; o++) {
+      int named = 0;
+      for (size_t k = i; k < g->n_paras && !named && o != s; k++) {
+        const vc_para *q = &g->paras[k];
+        if (q->drop == VC_DROP_NONE && q->label >= 0 && q->label != p->label)
+          break;
+        named = q->drop == VC_DROP_NONE && names_in(g, q, g->speakers[o].name);
+      }
+      others += named;
+      guest = named ? o : guest;
+    }
+    if (others == 1 && g->speakers[guest].evidence >= 0)
+      evidence(g, guest, -2, p->body, "named in the host's opening");
     turns[s] = 9;
   }
   free(t);

@@ -178,6 +178,58 @@ static void test_surname_labels_full_names_from_source_line(void **state) {
   vc_script_free(s);
 }
 
+/* A briefing with bare "Q" labels: the briefer calls on reporters by name ("Ines." on its
+ * own line, "With that, Tom."); the called one asks, a follow-up after an answer that
+ * speaks to them stays theirs, the uncalled are "Reporter". "Q Does ..." is the label Q,
+ * not a name "Q Does". */
+static void test_bare_q_called_names(void **state) {
+  (void)state;
+  const char *text =
+      "Ministry of Water Briefing with Spokesman Varga\n"
+      "MR. VARGA: Good afternoon. I have nothing to announce today, so let us go straight "
+      "to questions.\n"
+      "Ines.\n"
+      "Q Does the ministry expect the drought to last into the autumn?\n"
+      "MR. VARGA: We expect rain in September, but we are ready if it does not come.\n"
+      "With that, Tom.\n"
+      "Q How many wells have run dry?\n"
+      "MR. VARGA: Tom, you asked me that last week too.\n"
+      "Q And the answer has not changed?\n"
+      "MR. VARGA: It has not. About forty.\n"
+      "Q Will farmers be paid?\n"
+      "MR. VARGA: Yes, from next month.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good afternoon.", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "Does the ministry", VC_ROLE_INTERVIEWER, "Ines");
+  expect(s, "How many wells", VC_ROLE_INTERVIEWER, "Tom");
+  expect(s, "And the answer", VC_ROLE_INTERVIEWER, "Tom");
+  expect(s, "Will farmers be paid?", VC_ROLE_INTERVIEWER, "Reporter");
+  vc_script_free(s);
+}
+
+/* The page's title "Name: A Title In Capitals" (twice, as title and headline) is no label;
+ * the unlabelled host opens, names the one guest ("longtime host" in the standfirst does
+ * not make the guest a host), and the guest's label has a description. */
+static void test_headline_name_title_not_label(void **state) {
+  (void)state;
+  const char *text =
+      "Vera Lund: A Baker Takes On The Big City Vera Lund, longtime host of a cooking "
+      "show, opens a bakery.\n\n"
+      "Vera Lund: A Baker Takes On The Big City\n\n"
+      "This is MIDDAY. I'm Omar Haddad.\n\n"
+      "Our next guest, Vera Lund, spent ten years on television before she opened a bakery "
+      "of her own. And thanks very much for coming in today.\n\n"
+      "Ms. VERA LUND (Baker, author of \"Rise\"): Thanks for having me, Omar. It smells "
+      "better in here than in my kitchen.\n";
+  vc_script *s = seg(text);
+  expect(s, "This is MIDDAY", VC_ROLE_INTERVIEWER, "Omar Haddad");
+  expect_in(s, "Our next guest", VC_ROLE_INTERVIEWER, "Omar Haddad");
+  expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Vera Lund");
+  const vc_turn *t = turn_at(s, "Vera Lund: A Baker");
+  assert_int_equal(t->role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_described_label_and_unlabelled_host),
@@ -187,6 +239,8 @@ int main(void) {
       cmocka_unit_test(test_header_series_title_not_label),
       cmocka_unit_test(test_briefer_full_then_honorific_surname),
       cmocka_unit_test(test_surname_labels_full_names_from_source_line),
+      cmocka_unit_test(test_bare_q_called_names),
+      cmocka_unit_test(test_headline_name_title_not_label),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
