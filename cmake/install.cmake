@@ -1,6 +1,6 @@
 # What `cmake --install` (and `make install PREFIX=...`) puts where, in three components
 # that are also the three Debian packages (cmake/package.cmake):
-#   runtime  bin/voicecap, libexec/voicecap/voicecap-engine, share/voicecap/{voices,data}, the man page, README and LICENSE
+#   runtime  bin/voicecap, libexec/voicecap/{voicecap-engine,voicecap-video.so}, share/voicecap/{voices,data}, the man page, README and LICENSE
 #   library  lib/libvoicecap.so.0*
 #   dev      include/voicecap/*.h, lib/libvoicecap.{so,a}, lib/pkgconfig/voicecap.pc,
 #            share/doc/libvoicecap-dev/examples/render.c
@@ -10,6 +10,9 @@ install(TARGETS voicecap_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONE
 # The engine program units are spoken by (without it they are spoken by forks of the
 # rendering process: the same output, more CPU).
 install(TARGETS voicecap_engine RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/voicecap
+  COMPONENT runtime)
+# The video module, loaded only for --video (src/video/video.c).
+install(TARGETS voicecap_video LIBRARY DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/voicecap
   COMPONENT runtime)
 install(TARGETS voicecap_shared
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library NAMELINK_COMPONENT dev)

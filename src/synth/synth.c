@@ -2,8 +2,6 @@
 /* The synthesiser a render uses: its own espeak-ng for vc_synth_speak, and units sent to
  * the fresh engine (synth_engine.c), started here: the engine program when it can be
  * found, else a fork of this process. */
-#define _GNU_SOURCE /* dladdr */
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -19,6 +17,7 @@
 #include "synth.h"
 #include "synth_engine.h"
 #include "synth_speak.h"
+#include "util_folders.h"
 #include "voicecap/version.h"
 
 /* Set by src/CMakeLists.txt from the install layout: where the engine program is
@@ -55,18 +54,6 @@ struct vc_synth {
   int answers[VC_FRESH_MAX_PENDING];
 };
 
-static void cut_last(char *path) {
-  char *slash = strrchr(path, '/');
-  *(slash ? slash : path) = '\0';
-}
-
-/* Whether DIR/REL names an executable file; its path in `out` when it does. */
-static int engine_at(const char *dir, const char *rel, char *out, size_t size) {
-  if (!dir[0] || snprintf(out, size, "%s/%s", dir, rel) >= (int)size)
-    return 0;
-  return access(out, X_OK) == 0;
-}
-
 /* The engine program: $VOICECAP_ENGINE ("fork": none, fork instead), else beside the
  * running program (a build folder), else where it is installed, found from the running
  * program, from the library, or at the configured path. 0 when there is none. */
@@ -75,20 +62,8 @@ static int engine_path(char *out, size_t size) {
   if (env && env[0])
     return strcmp(env, "fork") != 0 && snprintf(out, size, "%s", env) < (int)size &&
            access(out, X_OK) == 0;
-  char exe[PATH_MAX], lib[PATH_MAX], real[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  exe[n > 0 ? n : 0] = '\0';
-  cut_last(exe);
-  Dl_info info;
-  lib[0] = '\0';
-  if (dladdr((void *)vc_synth_new, &info) && info.dli_fname &&
-      realpath(info.dli_fname, real))
-    snprintf(lib, sizeof lib, "%s", real);
-  cut_last(lib);
-  return engine_at(exe, VC_ENGINE_NAME, out, size) ||
-         engine_at(exe, VC_BIN_TO_ENGINE, out, size) ||
-         engine_at(lib, VC_LIB_TO_ENGINE, out, size) ||
-         engine_at("/", VC_INSTALL_ENGINE, out, size);
+  return vc_helper_find(VC_ENGINE_NAME, VC_BIN_TO_ENGINE, VC_LIB_TO_ENGINE,
+                        VC_INSTALL_ENGINE, X_OK, out, size);
 }
 
 /* Starts the engine program on a socket; 1 when it answered as an engine of this build

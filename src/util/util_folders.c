@@ -154,3 +154,20 @@ vc_status vc_folder_find(vc_folder_kind kind, const char *given, char **out,
              s.name, s.marker, s.looked);
   return VC_ERR_IO;
 }
+
+/* Whether DIR/REL passes access(mode); its path in `out` when it does. */
+static int helper_at(const char *dir, const char *rel, int mode, char *out, size_t size) {
+  if (!dir[0] || snprintf(out, size, "%s/%s", dir, rel) >= (int)size)
+    return 0;
+  return access(out, mode) == 0;
+}
+
+int vc_helper_find(const char *name, const char *bin_rel, const char *lib_rel,
+                   const char *full, int mode, char *out, size_t size) {
+  char exe[PATH_MAX], lib[PATH_MAX];
+  exe_dir(exe, sizeof exe);
+  lib_dir(lib, sizeof lib);
+  return helper_at(exe, name, mode, out, size) ||
+         helper_at(exe, bin_rel, mode, out, size) ||
+         helper_at(lib, lib_rel, mode, out, size) || helper_at("/", full, mode, out, size);
+}

@@ -19,4 +19,11 @@ typedef enum vc_folder_kind { VC_FOLDER_VOICES, VC_FOLDER_DATA } vc_folder_kind;
  * Fails with VC_ERR_IO, diag naming every place looked in, or VC_ERR_NOMEM. */
 vc_status vc_folder_find(vc_folder_kind kind, const char *given, char **out, vc_diag *diag);
 
+/* A helper file of this build (the engine program, the video module), in `out`: the
+ * first of EXE/NAME (a build folder), EXE/BIN_REL, LIB/LIB_REL (LIB: the folder of the
+ * file libvoicecap was loaded from) and FULL that `access(path, mode)` accepts. 1 when
+ * one was found, else 0. */
+int vc_helper_find(const char *name, const char *bin_rel, const char *lib_rel,
+                   const char *full, int mode, char *out, size_t size);
+
 #endif

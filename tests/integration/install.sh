@@ -18,7 +18,7 @@ echo "=== cmake --install $BUILD --prefix PREFIX"
 cmake --install "$BUILD" --prefix "$prefix" >"$tmp/install.log" 2>&1 ||
   { indent "$tmp/install.log"; fail "cmake --install failed"; }
 libdir=$(dirname "$(find "$prefix" -name 'libvoicecap.so.0' | head -1)")
-for f in bin/voicecap libexec/voicecap/voicecap-engine include/voicecap/voicecap.h include/voicecap/version.h \
+for f in bin/voicecap libexec/voicecap/voicecap-engine libexec/voicecap/voicecap-video.so include/voicecap/voicecap.h include/voicecap/version.h \
   share/voicecap/voices/narrator.ini share/voicecap/data/pronunciations.tsv \
   share/man/man1/voicecap.1.gz share/doc/voicecap/README.md share/doc/voicecap/LICENSE; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
@@ -34,6 +34,15 @@ fi
 (cd "$prefix/include/voicecap" && ls) | sort >"$tmp/headers"
 diff "$tmp/public" "$tmp/headers" >"$tmp/hdiff" ||
   { indent "$tmp/hdiff"; fail "installed headers are not the public ones"; }
+
+echo "=== the program does not link FFmpeg's encoders (only the video module does)"
+ldd "$prefix/bin/voicecap" >"$tmp/ldd-bin.txt" 2>&1 || fail "ldd cannot read bin/voicecap"
+if grep -E 'libav(format|codec)|libswscale' "$tmp/ldd-bin.txt" >"$tmp/ldd-av.txt"; then
+  indent "$tmp/ldd-av.txt"
+  fail "bin/voicecap links the video encoders: every render would load them"
+fi
+ldd "$prefix/libexec/voicecap/voicecap-video.so" >"$tmp/ldd-video.txt" 2>&1 || true
+grep -q 'libavformat' "$tmp/ldd-video.txt" || fail "the video module does not link libavformat"
 
 echo "=== the build's own render of $name"
 "$VC_BIN" render -o "$tmp/ref" "$seed" >/dev/null
@@ -71,6 +80,22 @@ for f in "$tmp/ref"/*; do
   cmp -s "$f" "$tmp/moved-out/$b" || fail "moved program: $b differs from the build's render"
 done
 [ "$(ls "$tmp/ref" | wc -l)" -eq 8 ] || fail "the build's render made $(ls "$tmp/ref" | wc -l) files"
+
+echo "=== moved: a short --video from the moved video module"
+printf 'Q: Where did it start?\nA: In a small room, with two friends.\n' >"$tmp/short.txt"
+(cd "$tmp" && "$tmp/moved/bin/voicecap" render --video -o "$tmp/moved-video" "$tmp/short.txt") \
+  >"$tmp/mvideo.log" 2>&1 || { indent "$tmp/mvideo.log"; fail "the moved program cannot make a video"; }
+ffprobe -v error -show_entries stream=codec_name -of csv=p=0 "$tmp/moved-video/short.mp4" \
+  >"$tmp/mvideo.probe" 2>&1 || { indent "$tmp/mvideo.probe"; fail "the moved video is no MP4"; }
+grep -qx h264 "$tmp/mvideo.probe" || { indent "$tmp/mvideo.probe"; fail "the moved video has no H.264 stream"; }
+mv "$tmp/moved/libexec/voicecap/voicecap-video.so" "$tmp/video.so.away"
+if "$tmp/moved/bin/voicecap" render --video -o "$tmp/novideo" "$tmp/short.txt" >"$tmp/novideo.log" 2>&1; then
+  echo "    (made a video: a voicecap is installed in the configured libexec)"
+else
+  indent "$tmp/novideo.log"
+  grep -q 'voicecap-video.so' "$tmp/novideo.log" || fail "a missing video module is not named"
+fi
+mv "$tmp/video.so.away" "$tmp/moved/libexec/voicecap/voicecap-video.so"
 
 echo "=== moved, data removed: the error names where it looked"
 rm -r "$tmp/moved/share/voicecap/data"
