@@ -80,7 +80,8 @@ typedef struct vc_render_opts {
  * of NAME left are removed first. `o` may be NULL. On failure `diag` (may be NULL) names
  * the file and the problem. espeak-ng is one instance per process, so renders run one at a
  * time (the voicecap program's batch runs one process per file); and the first render of a
- * process forks a helper process, so call it while no other thread of the process runs. */
+ * process starts the engine units are spoken by (the voicecap-engine program, or a fork of
+ * the process), so call it while no other thread of the process runs. */
 VC_API vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag);
 
 /* vc_render_file for an interview already in memory: `text[0..len)` (UTF-8), its outputs

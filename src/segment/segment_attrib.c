@@ -80,22 +80,38 @@ int vc_seg_colon_attribution(const vc_seg *g, size_t s, size_t q, size_t *ns, si
   return ok;
 }
 
-/* Evidence: the quotation src[is..ie) opens with a name and a full stop or a colon, then
- * goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work ..."): the speaker introduces
+/* Evidence: the quotation src[is..ie) opens with a name and a full stop, a colon or (a
+ * name of two words) a comma, then goes on ("“Jane Doe. I teach ...", "“Jane Doe: I work
+ * ...", "“Jane Doe, Marketing.”"), or opens with "I'm" and a name: the speaker introduces
  * themselves. A one-word name counts when it is no common word, or when `roll` (the
- * paragraphs beside it do the same: a round of introductions). */
+ * paragraphs beside it do the same: a round of introductions); in a round, a quotation
+ * that is only a name ("“Jane Doe.”") is one too. */
 int vc_seg_quote_self_intro(vc_seg *g, size_t is, size_t ie, int roll, size_t *ns,
                             size_t *ne) {
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
-  int ok = 0;
+  int ok = 0, said = 0;
+  for (size_t k = 0; vc_seg_self_name_phrases[k] && !said; k++) { /* "I'm Jane Doe." */
+    size_t m = strlen(vc_seg_self_name_phrases[k]);
+    if (vc_seg_prefix_ci(g->src + is, ie - is, vc_seg_self_name_phrases[k])) {
+      is += m;
+      said = 1;
+    }
+  }
   size_t hi = is + 200 < ie ? is + 200 : ie;
-  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 2 &&
+  if (vc_seg_tokens(g->src, is, hi, &t, &n, &cap) == VC_OK && n >= 1 &&
       only_marks(g, is, t[0].s, "") == 0) {
     size_t k = name_len(g, t, n, 0);
-    if (k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:") == 1 &&
-        g->src[t[k - 1].e + 1] == ' ' && /* "Jane. I ...", not "Example.com" */
-        (k >= 2 || roll || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s))) {
+    int mark = k > 0 && k < n && only_marks(g, t[k - 1].e, t[k].s, ".:,") == 1 &&
+               g->src[t[k - 1].e + 1] == ' '; /* "Jane. I ...", not "Example.com" */
+    int comma = mark && g->src[t[k - 1].e] == ',';
+    int whole = k > 0 && k == n && hi == ie; /* "“Jane Doe.”" */
+    int one_ok = roll || said || !vc_seg_common_word(g, g->src + t[0].s, t[0].e - t[0].s);
+    /* after "I'm", a full name, or one word in a round ("I'm Irish" is no name) */
+    if (said && k < 2 && !roll)
+      k = 0;
+    if (k > 0 && ((mark && !comma && (k >= 2 || one_ok)) || (mark && comma && k >= 2) ||
+                  (whole && (said || (roll && k >= 2))))) {
       *ns = t[0].s;
       *ne = t[k - 1].e;
       ok = 1;
@@ -135,8 +151,8 @@ static int intro_para(vc_seg *g, size_t para) {
   if (!opens_quote(g, p->body, p->end))
     return 0;
   size_t k = vc_seg_cp(g->src, p->end, p->body, &cp);
-  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 0, &ns, &ne))
-    return 0;
+  if (!vc_seg_quote_self_intro(g, p->body + k, p->end, 1, &ns, &ne))
+    return 0; /* a full name (counted below) is enough for a round */
   vc_tok *t = NULL;
   size_t n = 0, cap = 0;
   int two = vc_seg_tokens(g->src, ns, ne, &t, &n, &cap) == VC_OK && n >= 2;
@@ -714,4 +730,63 @@ vc_status vc_seg_called_askers(vc_seg *g) {
   }
   briefing_askers(g);
   return VC_OK;
+}
+
+/* Evidence that a capitalised name is a thing's, not a person's: the text writes it after
+ * a word that goes before things (thing_cues: "in Acme Core", "the Acme Group", "using
+ * Acme Tools"), and never as a person (is_person). Initials ("AC:") do not stand for it. */
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
+  if (p->is_person || p->len == 0)
+    return 0;
+  const char *s = g->src, *end = g->src + g->len;
+  while (s + p->len <= end) {
+    const char *hit = memchr(s, p->name[0], (size_t)(end - s - p->len + 1));
+    if (!hit)
+      break;
+    if (memcmp(hit, p->name, p->len) != 0) {
+      s = hit + 1;
+      continue;
+    }
+    size_t e = (size_t)(hit - g->src);
+    while (e > 0 && g->src[e - 1] == ' ')
+      e--;
+    size_t b = e;
+    while (b > 0 && vc_seg_is_letter((unsigned char)g->src[b - 1]))
+      b--;
+    if (b < e && e < (size_t)(hit - g->src) &&
+        vc_seg_in_list(g->src + b, e - b, vc_seg_thing_cues))
+      return 1;
+    s = hit + 1;
+  }
+  return 0;
+}
+
+/* Evidence for the name of an interviewer nobody names: the introduction (the lines
+ * before the Q&A part) speaks of "the X team" and its writer says "our" or "we" there
+ * ("posed to the Acme team by Jane Doe, one of our developers"): the writer asks for X,
+ * the outlet, as unnamed interviewers are called by their outlet. */
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap) {
+  int ours = 0, found = 0;
+  vc_tok *t = NULL;
+  size_t n = 0, tcap = 0;
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    if (p->drop != VC_DROP_NONE || p->label >= 0 ||
+        vc_seg_tokens(g->src, p->body, p->end, &t, &n, &tcap) != VC_OK)
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      const char *w = g->src + t[i].s;
+      size_t wn = t[i].e - t[i].s;
+      ours |= vc_seg_word_eq(w, wn, "our") || vc_seg_word_eq(w, wn, "we");
+      char c = i + 1 < n ? g->src[t[i + 1].s] : 0;
+      if (!found && i + 2 < n && vc_seg_word_eq(w, wn, "the") && t[i + 1].tight &&
+          t[i + 2].tight && (t[i + 1].cap || (c >= '0' && c <= '9')) && /* "Acme", "18X" */
+          vc_seg_word_eq(g->src + t[i + 2].s, t[i + 2].e - t[i + 2].s, "team")) {
+        vc_seg_copy_name(g->src + t[i + 1].s, t[i + 1].e - t[i + 1].s, out, cap);
+        found = 1;
+      }
+    }
+  }
+  free(t);
+  return found && ours;
 }

@@ -254,6 +254,7 @@ extern const char *const vc_seg_female_pronouns[];
 extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
+extern const char *const vc_seg_thing_cues[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
@@ -327,6 +328,8 @@ int vc_seg_quoted_labels(vc_seg *g);
 int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r);
 int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fallback);
 vc_status vc_seg_called_askers(vc_seg *g);
+int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
+int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,

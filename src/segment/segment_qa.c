@@ -509,6 +509,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
     viterbi(g, idx, n, &d, score, back, state);
     assign(g, idx, n, state, score);
     vc_seg_thread_opening(g);
+    vc_seg_read_in_turn(g);
   }
   free(idx);
   free(score);

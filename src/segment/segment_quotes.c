@@ -482,13 +482,17 @@ static vc_status attribute(vc_seg *g, prose *pr, const vc_para *p, qspan *q, siz
   return VC_OK;
 }
 
-static int decide_speech(const vc_seg *g, const vc_para *p, const qspan *q, size_t idx,
-                         int after_speech) {
+static int decide_speech(vc_seg *g, size_t para, const vc_para *p, const qspan *q,
+                         size_t idx, int after_speech) {
   qwords w;
   quote_words(g, q, &w);
   if (w.words == 0)
     return 0;
   if (idx == 0 && q->s == p->body && g->open_quote)
+    return 1;
+  size_t ns, ne; /* "“Jane Doe, Marketing.”" in a round of introductions */
+  if (idx == 0 && q->s == p->body && q->e >= p->end && vc_seg_intro_round(g, para) &&
+      vc_seg_quote_self_intro(g, q->is, q->ie, 1, &ns, &ne))
     return 1;
   if (title_like(&w) && (!w.sentence_end || !q->attributed))
     return 0;
@@ -587,7 +591,7 @@ static vc_status decide_speakers(vc_seg *g, prose *pr, size_t para, const vc_par
     st = attribute(g, pr, p, &q[k], k > 0 ? q[k - 1].e : p->body, &w);
     if (st != VC_OK)
       break;
-    q[k].speech = decide_speech(g, p, &q[k], k, have_prev);
+    q[k].speech = decide_speech(g, para, p, &q[k], k, have_prev);
     if (!q[k].speech)
       continue;
     g->last_person = last_named(g, p->body, q[k].s, q, nq, g->last_person);

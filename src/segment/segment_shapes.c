@@ -9,25 +9,25 @@
 
 /* What a line's candidate label is made of (its shape). */
 enum {
-  SH_HEAD = 1 << 0,   /* heading or quote marks before it: "### ", "> " */
-  SH_EMPH = 1 << 1,   /* emphasis marks around it: "**Jane Doe**" */
-  SH_BEFORE = 1 << 2, /* a clock time before the name */
-  SH_AFTER = 1 << 3,  /* a clock time after the name: "Jane Doe 00:01:12" */
-  SH_COLON = 1 << 4,  /* a colon closes it */
-  SH_ALONE = 1 << 5,  /* nothing follows it on its line */
-  SH_CODE = 1 << 6,   /* a diarisation code written with '_': "SPEAKER_01" */
-  SH_GLUED = 1 << 7,  /* the speech starts in the same word: "Jane DoeSo", "QWhat" */
-  SH_LETTER = 1 << 8, /* a lone Q or A */
-  SH_TIMED = 1 << 9,  /* alone on its line under a clock line ("10:02 AM", "mira_k") */
-  SH_UNDER =
-      1 << 10, /* under a generic "speaker" line, or after the word: "speaker Jane" */
+  SH_HEAD = 1 << 0,     /* heading or quote marks before it: "### ", "> " */
+  SH_EMPH = 1 << 1,     /* emphasis marks around it: "**Jane Doe**" */
+  SH_BEFORE = 1 << 2,   /* a clock time before the name */
+  SH_AFTER = 1 << 3,    /* a clock time after the name: "Jane Doe 00:01:12" */
+  SH_COLON = 1 << 4,    /* a colon closes it */
+  SH_ALONE = 1 << 5,    /* nothing follows it on its line */
+  SH_CODE = 1 << 6,     /* a diarisation code written with '_': "SPEAKER_01" */
+  SH_GLUED = 1 << 7,    /* the speech starts in the same word: "Jane DoeSo", "QWhat" */
+  SH_LETTER = 1 << 8,   /* a lone Q or A */
+  SH_TIMED = 1 << 9,    /* alone on its line under a clock line ("10:02 AM", "mira_k") */
+  SH_UNDER = 1 << 10,   /* under a generic "speaker" line, or "speaker Jane Doe" */
+  SH_BRACKET = 1 << 11, /* in brackets: "[Speaker 1] [00:00] Hello", "(Jane Doe)" */
 };
 
 /* Is the shape one the label reader (segment_labels.c) does not read? Those it reads
  * ("Jane Doe:", "**Q:**", "Name (00:06):", "[00:12] Jane Doe Hello", "Q. ...") are left as
  * written. */
 static int novel(unsigned shape) {
-  return (shape & (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED | SH_UNDER)) ||
+  return (shape & (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED | SH_UNDER | SH_BRACKET)) ||
          ((shape & SH_AFTER) && !(shape & SH_COLON)) ||
          ((shape & SH_EMPH) && !(shape & (SH_COLON | SH_ALONE | SH_BEFORE)));
 }
@@ -79,7 +79,7 @@ static size_t elapsed_at(const char *s, size_t e, size_t i) {
     size_t d = j;
     while (d < e && is_digit(s[d]) && d - j < 3)
       d++;
-    if (d >= e || !strchr("hms", s[d]) ||
+    if (d >= e || !s[d] || !strchr("hms", s[d]) ||
         (d + 1 < e && vc_seg_is_letter((unsigned char)s[d + 1])))
       break;
     end = d + 1;
@@ -182,6 +182,12 @@ static size_t name_at(const char *s, size_t e, size_t i, int *glued) {
     if (j < e && s[j] == '.' &&
         (j - i == 1 || vc_seg_in_list(s + i, j - i, vc_seg_honorifics)))
       j++; /* "MR.", "J." */
+    size_t d = j + 1;
+    while (words == 1 && d < e && is_digit(s[d]) && d - j <= 3)
+      d++;
+    if (d > j + 1 && s[j] == ' ' && (d == e || !vc_seg_is_letter((unsigned char)s[d])) &&
+        vc_seg_in_list(s + i, j - i, vc_seg_generic_labels))
+      return d; /* "Speaker 1" */
     end = j;
     if (j + 1 < e && s[j] == ' ' && s[j + 1] != ' ')
       i = j + 1;
@@ -242,6 +248,11 @@ static void read_candidate(const char *s, sh_line *l, int after_clock, int under
   }
   size_t ns, ne;
   int glued = 0;
+  char close = 0;
+  if (i < e && (s[i] == '[' || s[i] == '(')) {
+    close = s[i] == '[' ? ']' : ')'; /* "[Speaker 1]" */
+    i++;
+  }
   if (code_at(s, e, i) == i && generic_before_name(s, e, i) > i) {
     i = generic_before_name(s, e, i);
     under = 1;
@@ -263,10 +274,11 @@ static void read_candidate(const char *s, sh_line *l, int after_clock, int under
   } else {
     ne = name_at(s, e, i, &glued);
   }
-  if (ne == ns)
+  if (ne == ns || (close && (glued || ne >= e || s[ne] != close)))
     return;
   shape |= glued ? SH_GLUED : 0;
-  size_t j = glued ? ne : skip_marks(s, e, ne, &emph);
+  shape |= close ? SH_BRACKET : 0;
+  size_t j = glued ? ne : skip_marks(s, e, ne + (close != 0), &emph);
   if (!glued) {
     size_t k = clock_at(s, e, skip_blank(s, e, j), 1);
     if (k > skip_blank(s, e, j)) {
@@ -390,7 +402,7 @@ static size_t runin_label(const char *s, size_t e, size_t i) {
 static size_t runin_start(const char *s, const sh_line *l) {
   size_t at[RUNIN_MAX], len[RUNIN_MAX], n = 0;
   for (size_t i = l->s + 2; i < l->e && n < RUNIN_MAX; i++) {
-    if (s[i - 1] != ' ' || !strchr(".?!\"", s[i - 2]))
+    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\"", s[i - 2]))
       continue;
     size_t m = runin_label(s, l->e, i);
     if (m) {
@@ -558,7 +570,7 @@ static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n,
  * reader knows are left to it). The clock line above an accepted chat handle is that
  * message's time: blanked. */
 static int accept_shapes(const char *s, sh_line *ls, size_t n) {
-  signed char decided[SH_UNDER << 1];
+  signed char decided[SH_BRACKET << 1];
   memset(decided, 0, sizeof decided);
   int any = 0;
   for (size_t k = 0; k < n; k++) {

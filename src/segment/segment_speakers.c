@@ -156,6 +156,7 @@ static int label_person(const vc_seg *g, const char *key, int any_phrase) {
       char k[VC_SEG_NAME_MAX];
       vc_seg_upper_key(g->people[i].name, g->people[i].len, k, sizeof k);
       if ((pass == 1 || g->people[i].is_person) && initials_of(key, k) &&
+          !(pass == 1 && vc_seg_thing_name(g, &g->people[i])) &&
           (best < 0 || g->people[i].mentions > g->people[best].mentions))
         best = (int)i;
     }
@@ -292,8 +293,11 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
 }
 
 /* The interviewer when no label names them: who the introduction says the interviewee
- * spoke with, else the byline's author, else "Interviewer". */
+ * spoke with, else the byline's author, else the team the writer says is theirs, else
+ * "Interviewer". */
 static void asker_name(const vc_seg *g, char *out, size_t cap) {
+  if (!g->asker[0] && !g->byline[0] && vc_seg_team_name(g, out, cap))
+    return; /* "the Acme team ... our developers": the writer's own outlet */
   snprintf(out, cap, "%s",
            g->asker[0]    ? g->asker
            : g->byline[0] ? g->byline
@@ -826,6 +830,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   memset(gs, 0, sizeof gs);
   label_roles(g, gs);
   vc_seg_thread_roles(g);
+  vc_seg_read_in_start(g);
   include_first_question(g);
   g->interviewer = g->interviewee = 0;
   for (size_t s = g->n_speakers; s-- > 1;) {

@@ -655,3 +655,119 @@ void vc_seg_thread_opening(vc_seg *g) {
     p->basis = "the thread host's opening post";
   }
 }
+
+/* ---- a record that opens mid-speech and reads a labelled exchange into it ---- */
+
+static int spoken_para(const vc_para *p) {
+  return p->drop == VC_DROP_NONE && !p->note && p->words > 0;
+}
+
+typedef struct read_in {
+  size_t open;  /* the first line of the speech the excerpt opens in */
+  size_t run_s; /* the exchange read into it: labelled lines [run_s, run_e) */
+  size_t run_e;
+  size_t resume; /* the next line with a label of the record's own */
+  size_t reader; /* the speaker who reads it: the first to answer after it */
+} read_in;
+
+/* Do the labels of lines [s, e) label no line from e on (labels of the exchange read in,
+ * not of the record)? */
+static int labels_stay_inside(const vc_seg *g, size_t s, size_t e) {
+  for (size_t i = e; i < g->n_paras; i++) {
+    int l = g->paras[i].label;
+    for (size_t k = s; l >= 0 && k < e; k++)
+      if (g->paras[k].label == l)
+        return 0;
+  }
+  return 1;
+}
+
+/* Does the line stop cut off by the next speaker ("Let me point out-", "... and the-")?
+ * A dash at its very end, after a word. */
+static int cut_off(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  while (e > p->body && (g->src[e - 1] == '.' || g->src[e - 1] == ' '))
+    e--; /* "out-." */
+  if (e > p->body + 1 && g->src[e - 1] == '-' && g->src[e - 2] != ' ')
+    return 1;
+  return e >= p->body + 3 && (unsigned char)g->src[e - 3] == 0xE2 &&
+         (unsigned char)g->src[e - 2] == 0x80 &&
+         ((unsigned char)g->src[e - 1] == 0x94 || (unsigned char)g->src[e - 1] == 0x93);
+}
+
+/* Evidence: the text's first labelled lines come right after a spoken line that ends with
+ * a colon ("..., and I read:"); two or more of them, whose labels never label a line of
+ * the rest; unlabelled speech resumes after them. Or, with no exchange read in, the line
+ * just above the first label is cut off by it ("Let me point out-"). Either way the
+ * spoken lines above (past a title of a few words) say "I", "we" or "you" (someone
+ * speaking, not an introduction), and a labelled speaker of the record answers later:
+ * the one arguing, whose speech the excerpt opens in. */
+static int find_read_in(const vc_seg *g, read_in *r) {
+  size_t f = 0;
+  while (f < g->n_paras && g->paras[f].label < 0)
+    f++;
+  if (f == 0 || f >= g->n_paras)
+    return 0;
+  size_t a = f - 1;
+  while (a > 0 && g->paras[a].drop == VC_DROP_LABEL)
+    a--;
+  const vc_para *ann = &g->paras[a];
+  if (!spoken_para(ann) || ann->label >= 0)
+    return 0;
+  size_t e = f;
+  if (g->src[ann->end - 1] != ':') {
+    if (!cut_off(g, ann))
+      return 0;
+    f = e =
+        a + 1; /* no exchange read in: the speech stops where the record's labels start */
+  } else {
+    while (e < g->n_paras && (g->paras[e].label >= 0 || g->paras[e].drop == VC_DROP_LABEL))
+      e++;
+    if (e >= g->n_paras || e - f < 2 || !spoken_para(&g->paras[e]) ||
+        !labels_stay_inside(g, f, e))
+      return 0;
+  }
+  size_t res = e, reader = 0;
+  while (res < g->n_paras && g->paras[res].label < 0)
+    res++;
+  for (size_t i = res; i < g->n_paras && !reader; i++)
+    if (g->paras[i].label >= 0 &&
+        g->speakers[g->labels[g->paras[i].label].speaker].role == VC_ROLE_INTERVIEWEE)
+      reader = g->labels[g->paras[i].label].speaker;
+  size_t open = g->n_paras;
+  int person = 0;
+  for (size_t i = 0; i <= a; i++) {
+    const vc_para *p = &g->paras[i];
+    if (!spoken_para(p) || (open == g->n_paras && p->words <= HEAD_TITLE_WORDS))
+      continue;
+    if (open == g->n_paras)
+      open = i;
+    person += p->first_p > 0 || p->second_p > 0;
+  }
+  if (!reader || res >= g->n_paras || open == g->n_paras || !person)
+    return 0;
+  *r = (read_in){open, f, e, res, reader};
+  return 1;
+}
+
+void vc_seg_read_in_start(vc_seg *g) {
+  read_in r;
+  if (g->qa_start < g->n_paras && find_read_in(g, &r) && r.open < g->qa_start)
+    g->qa_start = r.open;
+}
+
+void vc_seg_read_in_turn(vc_seg *g) {
+  read_in r;
+  if (!find_read_in(g, &r))
+    return;
+  for (size_t i = r.open; i < r.resume; i++) {
+    vc_para *p = &g->paras[i];
+    if (!spoken_para(p))
+      continue;
+    p->role = VC_ROLE_INTERVIEWEE;
+    p->speaker = r.reader;
+    p->conf = 0.7f;
+    p->basis = i >= r.run_s && i < r.run_e ? "an exchange read into a speech"
+                                           : "a record opening mid-speech";
+  }
+}

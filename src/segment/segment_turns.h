@@ -52,4 +52,14 @@ void vc_seg_thread_roles(vc_seg *g);
 /* After the Q&A decoding: gives the host's opening post to the host. */
 void vc_seg_thread_opening(vc_seg *g);
 
+/* A record excerpt that opens inside someone's speech, cut off by the first label ("Let
+ * me point out-") or reading a labelled exchange into the record ("... and I read:" then
+ * "The Court: ..." / "Mr. Roe: ..."): the opening
+ * speech, the exchange and the speech after it up to the record's next label are one
+ * turn of the speaker who answers next. vc_seg_read_in_start moves the Q&A part's start
+ * to the opening (after the labelled speakers' roles); vc_seg_read_in_turn gives those
+ * lines to that speaker (after the Q&A decoding). */
+void vc_seg_read_in_start(vc_seg *g);
+void vc_seg_read_in_turn(vc_seg *g);
+
 #endif

@@ -273,6 +273,65 @@ static void test_labelled_host_is_not_renamed(void **state) {
   vc_script_free(s);
 }
 
+/* Initials ("MC:") never stand for a product the text writes after "in" ("merged in
+ * Marlin Core"); they stay as written when nobody in the text has them. */
+static void test_initials_do_not_name_a_thing(void **state) {
+  (void)state;
+  const char *text =
+      "Scaling the Relay\n\n"
+      "MC: Otto Brandt is back on the show. He wrote the first relay and still reviews "
+      "most of what gets merged in Marlin Core. Welcome back.\n\n"
+      "OB: Thanks for having me again.\n\n"
+      "MC: What changed in Marlin Core since last year?\n\n"
+      "OB: Mostly the storage layer. We rewrote it twice.\n";
+  vc_script *s = seg(text);
+  expect(s, "Otto Brandt is back", VC_ROLE_INTERVIEWER, "MC");
+  expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Otto Brandt");
+  vc_script_free(s);
+}
+
+/* The writer nobody names asks for their outlet: the introduction speaks of "the Loomwork
+ * team" and says "our". */
+static void test_unnamed_writer_asks_for_the_team(void **state) {
+  (void)state;
+  const char *text =
+      "Loomwork discussion: tests first or screens first?\n\n"
+      "The question was put to the Loomwork team by Ada Brennan, one of our "
+      "developers, and the answers were too good to keep to ourselves.\n\n"
+      "On why screens come first\n\n"
+      "Ada Brennan: A screen is something people can argue with. A test is not.\n\n"
+      "Jonas Perl: And a test is something the code can argue with.\n\n"
+      "What do you tell a new team?\n\n"
+      "Ada Brennan: Draw it on paper first.\n";
+  vc_script *s = seg(text);
+  expect(s, "What do you tell a new team?", VC_ROLE_INTERVIEWER, "Loomwork");
+  vc_script_free(s);
+}
+
+/* A round written "Name, Department." or only "Name.", then "I'm Name. ..."; "I'm Irish"
+ * names nobody. */
+static void test_round_with_commas_and_im(void **state) {
+  (void)state;
+  const char *text =
+      "Kickoff\n\n"
+      "At the kickoff we went around the room introducing ourselves.\n\n"
+      "\u201cMaren Kolb, Design.\u201d\n"
+      "\u201cTeodor Vinter.\u201d\n"
+      "\u201cPia Lund, Support.\u201d\n\n"
+      "Then the second round was better.\n\n"
+      "\u201cI\u2019m Maren Kolb. I will decide how the screens look and keep them in line "
+      "with our other tools.\u201d\n\n"
+      "Later the caterer came in. \u201cI\u2019m Irish, and we always bring too much "
+      "bread,\u201d said Oisin Daly.\n";
+  vc_script *s = seg(text);
+  expect(s, "\u201cMaren Kolb, Design.", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cTeodor Vinter.", VC_ROLE_QUOTE, "Teodor Vinter");
+  expect(s, "\u201cPia Lund, Support.", VC_ROLE_QUOTE, "Pia Lund");
+  expect(s, "\u201cI\u2019m Maren Kolb. I will", VC_ROLE_QUOTE, "Maren Kolb");
+  expect(s, "\u201cI\u2019m Irish", VC_ROLE_QUOTE, "Oisin Daly");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quotation_over_several_paragraphs),
@@ -287,6 +346,9 @@ int main(void) {
       cmocka_unit_test(test_she_said_goes_to_the_last_named_woman),
       cmocka_unit_test(test_askers_called_on_by_name),
       cmocka_unit_test(test_labelled_host_is_not_renamed),
+      cmocka_unit_test(test_initials_do_not_name_a_thing),
+      cmocka_unit_test(test_unnamed_writer_asks_for_the_team),
+      cmocka_unit_test(test_round_with_commas_and_im),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -262,6 +262,22 @@ static void test_generic_word_and_other_clocks(void **state) {
   vc_script_free(s);
 }
 
+/* "[Speaker 1] [00:00] Hello": a bracketed generic label and its time before the speech. */
+static void test_bracketed_labels(void **state) {
+  (void)state;
+  vc_script *s = seg("[Speaker 1] [00:00] Right, we are live. Welcome, everyone.\n"
+                     "[Speaker 1] [00:09] Today we talk about writing, and why it stalls.\n"
+                     "[Speaker 2] [00:17] Thanks. It stalls for me every single week.\n"
+                     "[Speaker 1] [00:24] Why is that, do you think?\n"
+                     "[Speaker 2] [00:30] Fear, mostly, and too much coffee.\n");
+  const vc_turn *a = turn_at(s, "Right, we are live."), *b = turn_at(s, "Thanks.");
+  assert_string_equal(name_of(s, a), "Speaker 1");
+  assert_string_equal(name_of(s, b), "Speaker 2");
+  assert_int_not_equal(a->role, VC_ROLE_NARRATOR);
+  never_spoken(s, "[Speaker");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_name_then_clock_on_its_own_line),
@@ -277,6 +293,7 @@ int main(void) {
       cmocka_unit_test(test_shape_without_evidence_stays),
       cmocka_unit_test(test_generic_speaker_line_then_name),
       cmocka_unit_test(test_generic_word_and_other_clocks),
+      cmocka_unit_test(test_bracketed_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

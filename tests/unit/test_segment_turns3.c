@@ -268,6 +268,46 @@ static void test_welcome_guests_by_name(void **state) {
   vc_script_free(s);
 }
 
+/* An argument excerpt that opens inside counsel's speech, which reads a labelled exchange
+ * from the court below into the record: the opening, the exchange and the speech after it
+ * are counsel's one turn, until a Justice's label; counsel answers next. A second excerpt
+ * opens in a speech cut off by the first label ("Let me turn to-"). */
+static void test_record_opening_mid_speech(void **state) {
+  (void)state;
+  const char *text =
+      "Orchard Co. v. Pellew\n\n"
+      "Transcript of Oral Argument\n\n"
+      "You cannot, my friends, settle a question of this weight by a stroke of the pen.\n\n"
+      "In the court below counsel for the county put it plainly, and I read:\n\n"
+      "The Court: So the county may close any road it likes?\n\n"
+      "Mr. Fenwick: Any road it maintains, yes.\n\n"
+      "The Court: Without notice?\n\n"
+      "Mr. Fenwick: Without notice.\n\n"
+      "I say that no statute allows it, and I will show it.\n\n"
+      "MR. JUSTICE ALDGATE: Which statute does the county rely on?\n\n"
+      "MR. CORRIGAN: The Highways Act of 1921, Your Honor.\n";
+  vc_script *s = seg(text);
+  expect(s, "You cannot, my friends", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  expect(s, "So the county may", VC_ROLE_INTERVIEWEE, "Mr. Corrigan"); /* read in */
+  expect(s, "Any road it maintains", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  for (size_t i = 0; i < s->n_turns; i++) /* the speech after the exchange, his too */
+    if (strstr(s->turns[i].text, "I say that no statute"))
+      assert_string_equal(name_of(s, &s->turns[i]), "Mr. Corrigan");
+  expect(s, "Which statute", VC_ROLE_INTERVIEWER, "Justice Aldgate");
+  never_spoken(s, "The Court:");
+  vc_script_free(s);
+  const char *cut =
+      "Transcript of Oral Argument\n\n"
+      "We offered three instructions to the jury, and the judge refused every one of "
+      "them.\n\n"
+      "Let me turn to-\n\n"
+      "MR. JUSTICE ALDGATE: Were the instructions in writing?\n\n"
+      "MR. CORRIGAN: They were, Your Honor.\n";
+  s = seg(cut);
+  expect(s, "We offered three", VC_ROLE_INTERVIEWEE, "Mr. Corrigan");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_questions_as_headings),
@@ -279,6 +319,7 @@ int main(void) {
       cmocka_unit_test(test_thanks_for_joining_marks_a_host),
       cmocka_unit_test(test_thread_host_answers),
       cmocka_unit_test(test_welcome_guests_by_name),
+      cmocka_unit_test(test_record_opening_mid_speech),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
