@@ -18,6 +18,7 @@ extern const char *const vc_seg_call_labels[];
 extern const char *const vc_seg_call_asker_words[];
 extern const char *const vc_seg_call_asker_intros[];
 extern const char *const vc_seg_call_answer_intros[];
+extern const char *const vc_seg_outlet_staff_phrases[];
 
 /* Weights: what a speaker says of themselves beats a credit, which beats a headline; all
  * are explicit, so any of them decides before how much a speaker asks. */
@@ -65,7 +66,8 @@ static int stands_for(const char *a, const char *b) {
     return 1;
   int a_one = !strchr(a, ' '), b_one = !strchr(b, ' ');
   if (b_one && !a_one)
-    return strcmp(b, al) == 0 || strcmp(b, af) == 0 || (strlen(b) >= 2 && strcmp(b, ai) == 0);
+    return strcmp(b, al) == 0 || strcmp(b, af) == 0 ||
+           (strlen(b) >= 2 && strcmp(b, ai) == 0);
   if (a_one && !b_one)
     return strcmp(a, bl) == 0 || strcmp(a, bf) == 0;
   return !a_one && strcmp(af, bf) == 0 && strcmp(al, bl) == 0; /* "JANE M. ROE" */
@@ -122,8 +124,9 @@ static void stated(vc_seg *g, int s, int w, size_t off, const char *why) {
     if ((int)o != s && g->speakers[o].evidence == 0)
       for (size_t li = 0; li < g->n_labels; li++)
         if (g->labels[li].valid && g->labels[li].speaker == o) {
-          evidence(g, (int)o, -w, off, w > 0 ? "the other of two: the page names who asks"
-                                             : "the other of two: the page names the guest");
+          evidence(g, (int)o, -w, off,
+                   w > 0 ? "the other of two: the page names who asks"
+                         : "the other of two: the page names the guest");
           break;
         }
 }
@@ -327,3 +330,42 @@ void vc_seg_stated_roles(vc_seg *g) {
   free(sc.t);
 }
 
+/* The capitalised words just before src[pos] ("The Daily Example" before "editors"),
+ * written to out; their offset + 1, or 0. */
+static size_t caps_before(const vc_seg *g, size_t lo, size_t pos, scan *sc, char *out,
+                          size_t cap) {
+  size_t n = 0;
+  if (vc_seg_tokens(g->src, lo, pos, &sc->t, &n, &sc->cap) != VC_OK || n == 0)
+    return 0;
+  const vc_tok *w = sc->t;
+  size_t j = n;
+  while (j > 0 && n - j < 6 && w[j - 1].cap && (j == n || w[j].tight))
+    j--;
+  if (j == n || w[n - 1].e - w[j].s >= cap)
+    return 0;
+  vc_seg_copy_name(g->src + w[j].s, w[n - 1].e - w[j].s, out, cap);
+  return w[j].s + 1;
+}
+
+/* Evidence: before the Q&A part, a sentence says the outlet's staff interviewed the guest
+ * ("The Daily Example editors and reporters interviewed John Doe"). When nobody who asks
+ * is named (no introduction names them, no byline), the one who asks is that outlet, as an
+ * interviewer never named on the page is named by convention; without such a sentence the
+ * generic name stays. */
+void vc_seg_outlet_asker(vc_seg *g) {
+  if (g->asker[0] || g->byline[0])
+    return;
+  scan sc = {NULL, 0};
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras && !g->asker[0]; pi++) {
+    const vc_para *p = &g->paras[pi];
+    for (size_t i = p->start; i < p->end; i++) {
+      size_t at;
+      if (phrase_at(g, i, p->end, vc_seg_outlet_staff_phrases) &&
+          (at = caps_before(g, p->start, i, &sc, g->asker, sizeof g->asker))) {
+        g->asker_off = at - 1;
+        break;
+      }
+    }
+  }
+  free(sc.t);
+}

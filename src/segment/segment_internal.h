@@ -300,6 +300,10 @@ size_t vc_seg_name_before(const vc_seg *g, size_t lo, size_t pos, vc_tok **t, si
  * interviewer, a title naming the guest, a first line of names, a conference call's
  * operator introducing the askers); runs last in vc_seg_role_evidence. */
 void vc_seg_stated_roles(vc_seg *g);
+/* An interviewer nobody names is the outlet whose staff the introduction says interviewed
+ * the guest ("The Daily Example editors interviewed ..."); runs after vc_seg_intro_names.
+ */
+void vc_seg_outlet_asker(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);

@@ -316,6 +316,7 @@ vc_status vc_seg_intro_names(vc_seg *g) {
     }
   }
   free(t);
+  vc_seg_outlet_asker(g);
   return VC_OK;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Roles the page states, in invented texts (segment_evidence.c): a credit naming the
- * interviewer, a title naming the guest, a first line of names, a conference call's operator;
- * the speaker's own words over the headline. In each, the guest asks more than the host, so
- * turn length and question share alone would swap them. */
+ * interviewer, a title naming the guest, a first line of names, a conference call's
+ * operator; the speaker's own words over the headline. In each, the guest asks more than
+ * the host, so turn length and question share alone would swap them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,25 +12,26 @@
 
 #include "seg_fixture.h"
 
-/* A credit line before the first turn names the interviewer ("Interviewed by Jane Roe"); her
- * surname label is hers, though the guest asks more than she does. */
+/* A credit line before the first turn names the interviewer ("Interviewed by Jane Roe");
+ * her surname label is hers, though the guest asks more than she does. */
 static void test_credit_names_the_interviewer(void **state) {
   (void)state;
-  const char *text =
-      "Life on the canal: an oral history\n"
-      "Interviewed by Ines Varga\n"
-      "\n"
-      "Varga: Okay, we are recording.\n"
-      "\n"
-      "Kolar: Are we? Good. Shall I start with the boats, or with my father? Which do you want?\n"
-      "\n"
-      "Varga: Your father is fine.\n"
-      "\n"
-      "Kolar: He ran a barge for forty years. Did you know the locks were all by hand then? Can you imagine it?\n"
-      "\n"
-      "Varga: I cannot.\n"
-      "\n"
-      "Kolar: Nobody can now. Is that tea for me?\n";
+  const char *text = "Life on the canal: an oral history\n"
+                     "Interviewed by Ines Varga\n"
+                     "\n"
+                     "Varga: Okay, we are recording.\n"
+                     "\n"
+                     "Kolar: Are we? Good. Shall I start with the boats, or with my "
+                     "father? Which do you want?\n"
+                     "\n"
+                     "Varga: Your father is fine.\n"
+                     "\n"
+                     "Kolar: He ran a barge for forty years. Did you know the locks were "
+                     "all by hand then? Can you imagine it?\n"
+                     "\n"
+                     "Varga: I cannot.\n"
+                     "\n"
+                     "Kolar: Nobody can now. Is that tea for me?\n";
   vc_script *s = seg(text);
   expect(s, "Okay, we are", VC_ROLE_INTERVIEWER, "Ines Varga");
   expect(s, "Are we? Good.", VC_ROLE_INTERVIEWEE, NULL);
@@ -38,11 +39,13 @@ static void test_credit_names_the_interviewer(void **state) {
   vc_script_free(s);
 }
 
-/* "The interviewer is Jane Roe." inside the first turn: she asks, the speaker who says it answers. */
+/* "The interviewer is Jane Roe." inside the first turn: she asks, the speaker who says it
+ * answers. */
 static void test_interviewer_named_in_first_turn(void **state) {
   (void)state;
   const char *text =
-      "Petra Lund: Hello, hello. The interviewer is Ines Varga and today is the second of May.\n"
+      "Petra Lund: Hello, hello. The interviewer is Ines Varga and today is the second of "
+      "May.\n"
       "\n"
       "Ines Varga: Thank you.\n"
       "\n"
@@ -104,16 +107,15 @@ static void test_title_ending_names_the_guest(void **state) {
 /* "Q&A: John Doe on ..." names the guest; surname labels resolve to the people it names. */
 static void test_qa_title_names_the_guest(void **state) {
   (void)state;
-  const char *text =
-      "Q&A: Petra Lund on keeping bees in the city\n"
-      "\n"
-      "Varga: Hello there.\n"
-      "\n"
-      "Lund: Hello! Do you keep bees yourself? Have you ever been stung?\n"
-      "\n"
-      "Varga: Never, no.\n"
-      "\n"
-      "Lund: Lucky. Shall I tell you how it began?\n";
+  const char *text = "Q&A: Petra Lund on keeping bees in the city\n"
+                     "\n"
+                     "Varga: Hello there.\n"
+                     "\n"
+                     "Lund: Hello! Do you keep bees yourself? Have you ever been stung?\n"
+                     "\n"
+                     "Varga: Never, no.\n"
+                     "\n"
+                     "Lund: Lucky. Shall I tell you how it began?\n";
   vc_script *s = seg(text);
   expect(s, "Hello!", VC_ROLE_INTERVIEWEE, NULL);
   expect(s, "Hello there.", VC_ROLE_INTERVIEWER, NULL);
@@ -169,15 +171,18 @@ static void test_conference_call(void **state) {
   const char *text =
       "Northwind Ltd Q1 Results Call\n"
       "\n"
-      "Operator: Welcome to the Northwind first quarter call. I will now turn the call over to Hana Reyes, Chief Financial Officer.\n"
+      "Operator: Welcome to the Northwind first quarter call. I will now turn the call "
+      "over to Hana Reyes, Chief Financial Officer.\n"
       "\n"
-      "Hana Reyes: Thanks. Sales rose nine percent. Will it last? We think so. Why? Orders are strong. Questions?\n"
+      "Hana Reyes: Thanks. Sales rose nine percent. Will it last? We think so. Why? Orders "
+      "are strong. Questions?\n"
       "\n"
       "Operator: Your first question comes from Omar Diallo with Ridge Capital.\n"
       "\n"
       "Omar Diallo: Thanks. Congratulations on the quarter.\n"
       "\n"
-      "Hana Reyes: Thank you, Omar. Did you want the margin figure? It was twelve percent.\n"
+      "Hana Reyes: Thank you, Omar. Did you want the margin figure? It was twelve "
+      "percent.\n"
       "\n"
       "Operator: Your next question is from Lena Park of Birch Partners.\n"
       "\n"
@@ -215,6 +220,40 @@ static void test_panel_list_is_no_guest_statement(void **state) {
   vc_script_free(s);
 }
 
+/* An interviewer never named: the sentence "The Example Ledger editors and reporters
+ * interviewed John Doe" names the outlet, which asks; without that sentence the generic
+ * name stays. */
+static void test_outlet_names_the_unnamed_interviewer(void **state) {
+  (void)state;
+  const char *text =
+      "The Harbour Ledger editors and reporters interviewed Petra Lund about the new "
+      "bridge.\n"
+      "\n"
+      "Q: Good morning.\n"
+      "\n"
+      "A: Good morning. What would you like to know first? The cost? The delays?\n"
+      "\n"
+      "Q: The delays. Why did it open a year late?\n"
+      "\n"
+      "A: The river was higher than any survey said, so the piers went deeper.\n";
+  vc_script *s = seg(text);
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "The Harbour Ledger");
+  expect(s, "The river was", VC_ROLE_INTERVIEWEE, "Petra Lund");
+  vc_script_free(s);
+  const char *plain = "Petra Lund spoke about the new bridge.\n"
+                      "\n"
+                      "Q: Good morning.\n"
+                      "\n"
+                      "A: Good morning. What would you like to know first?\n"
+                      "\n"
+                      "Q: Why did it open a year late?\n"
+                      "\n"
+                      "A: The river was higher than any survey said.\n";
+  s = seg(plain);
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "Interviewer");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_credit_names_the_interviewer),
@@ -226,6 +265,7 @@ int main(void) {
       cmocka_unit_test(test_first_line_of_names),
       cmocka_unit_test(test_conference_call),
       cmocka_unit_test(test_panel_list_is_no_guest_statement),
+      cmocka_unit_test(test_outlet_names_the_unnamed_interviewer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
