@@ -288,6 +288,21 @@ int vc_seg_self_intro(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap
 /* segment_roles.c: role evidence and the introduction's names. */
 vc_status vc_seg_role_evidence(vc_seg *g);
 vc_status vc_seg_intro_names(vc_seg *g);
+/* The name written first after src[s] in the same sentence / just before src[pos]:
+ * written to out, returns its offset + 1, or 0. */
+size_t vc_seg_name_after(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap,
+                         char *out, size_t out_cap);
+size_t vc_seg_name_before(const vc_seg *g, size_t lo, size_t pos, vc_tok **t, size_t *cap,
+                          char *out, size_t out_cap);
+
+/* segment_evidence.c: what the page states of who asks (a byline crediting the
+ * interviewer, a title naming the guest, a first line of names, a conference call's
+ * operator introducing the askers); runs last in vc_seg_role_evidence. */
+void vc_seg_stated_roles(vc_seg *g);
+/* An interviewer nobody names is the outlet whose staff the introduction says interviewed
+ * the guest ("The Daily Example editors interviewed ..."); runs after vc_seg_intro_names.
+ */
+void vc_seg_outlet_asker(vc_seg *g);
 
 /* segment_qa.c: deciding questions and answers. */
 vc_status vc_seg_decode_qa(vc_seg *g);

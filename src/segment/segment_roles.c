@@ -264,6 +264,7 @@ vc_status vc_seg_role_evidence(vc_seg *g) {
   text_evidence(g, &t, &cap);
   vc_seg_l3_role_evidence(g);
   vc_seg_thanks_evidence(g);
+  vc_seg_stated_roles(g);
   free(t);
   return VC_OK;
 }
@@ -315,5 +316,18 @@ vc_status vc_seg_intro_names(vc_seg *g) {
     }
   }
   free(t);
+  vc_seg_outlet_asker(g);
   return VC_OK;
+}
+
+/* For segment_evidence.c: the name written first after src[s] (same sentence), and the
+ * name just before src[pos]; their offset + 1, or 0. */
+size_t vc_seg_name_after(const vc_seg *g, size_t s, size_t e, vc_tok **t, size_t *cap,
+                         char *out, size_t out_cap) {
+  return name_after(g, s, e, t, cap, out, out_cap);
+}
+
+size_t vc_seg_name_before(const vc_seg *g, size_t lo, size_t pos, vc_tok **t, size_t *cap,
+                          char *out, size_t out_cap) {
+  return name_before(g, lo, pos, t, cap, out, out_cap);
 }
