@@ -40,7 +40,9 @@ static vc_video_module_write_fn *load_module(vc_diag *diag) {
   if (!vc_helper_find(VC_VIDEO_MODULE_NAME, VC_BIN_TO_VIDEO, VC_LIB_TO_VIDEO,
                       VC_INSTALL_VIDEO, R_OK, path, sizeof path)) {
     if (diag)
-      snprintf(diag->msg, sizeof diag->msg, "video: %s not found (looked beside the program, in its libexec folder and in %s)",
+      snprintf(diag->msg, sizeof diag->msg,
+               "video: %s not found (looked beside the program, in its libexec folder and "
+               "in %s)",
                VC_VIDEO_MODULE_NAME, VC_INSTALL_VIDEO);
     return NULL;
   }
@@ -52,7 +54,8 @@ static vc_video_module_write_fn *load_module(vc_diag *diag) {
     *(void **)&build = dlsym(h, VC_VIDEO_MODULE_BUILD);
     *(void **)&write = dlsym(h, VC_VIDEO_MODULE_WRITE);
   }
-  if (h && (!build || !write || !build(VOICECAP_VERSION, sizeof(vc_doc), sizeof(vc_diag)))) {
+  if (h &&
+      (!build || !write || !build(VOICECAP_VERSION, sizeof(vc_doc), sizeof(vc_diag)))) {
     why = "a module of another build";
     write = NULL;
     dlclose(h);

@@ -19,6 +19,7 @@ typedef vc_status vc_video_module_write_fn(const char *out_path, const char *for
 
 /* Whether the module was built with the loader: 1 when `version` is its VOICECAP_VERSION
  * and the sizes of what crosses the door are its own. */
-typedef int vc_video_module_build_fn(const char *version, size_t doc_size, size_t diag_size);
+typedef int vc_video_module_build_fn(const char *version, size_t doc_size,
+                                     size_t diag_size);
 
 #endif
