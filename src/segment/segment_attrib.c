@@ -411,15 +411,7 @@ int vc_seg_quoted_labels(vc_seg *g) {
     quoted += g->paras[i].drop == VC_DROP_NONE && has_quote_mark(g, &g->paras[i]);
   if (labelled == 0 || quoted < 3)
     return 0;
-  for (size_t i = g->qa_start; i < g->n_paras; i++) {
-    vc_para *p = &g->paras[i];
-    if (p->label >= 0) {
-      p->body = p->start;
-      p->label = -1;
-      vc_seg_measure(g, p);
-    }
-  }
-  g->qa_start = g->n_paras;
+  vc_seg_unlabel_rest(g);
   return 1;
 }
 

@@ -29,19 +29,6 @@ typedef struct scan {
   size_t cap;
 } scan;
 
-/* The end of the longest phrase of `list` at src[i] (a word start), or 0. */
-static size_t phrase_at(const vc_seg *g, size_t i, size_t e, const char *const *list) {
-  if (!vc_seg_starts_word(g->src, g->len, i))
-    return 0;
-  size_t best = 0;
-  for (size_t k = 0; list[k]; k++) {
-    size_t m = strlen(list[k]);
-    if (m > best && m <= e - i && vc_seg_prefix_ci(g->src + i, e - i, list[k]))
-      best = m;
-  }
-  return best ? i + best : 0;
-}
-
 /* First word, last word and initials of an upper-case key. */
 static void key_parts(const char *k, char *first, char *last, char *ini, size_t cap) {
   size_t f = strcspn(k, " ");
@@ -167,7 +154,7 @@ static void own_words(vc_seg *g) {
     if (s == 0 || s >= VC_SEG_MAX_SPEAKERS || done[s])
       continue;
     for (size_t k = p->body; k < p->end && !done[s]; k++)
-      if (phrase_at(g, k, p->end, vc_seg_asker_own_phrases)) {
+      if (vc_seg_phrase_at(g, k, p->end, vc_seg_asker_own_phrases)) {
         done[s] = 1;
         if (g->speakers[s].evidence < 0)
           g->speakers[s].evidence = 0;
@@ -190,11 +177,11 @@ static void front_matter(vc_seg *g, scan *sc) {
     size_t s0 = pi < ft ? p->start : p->body;
     for (size_t i = s0; i < p->end; i++) {
       size_t e, at;
-      if ((e = phrase_at(g, i, p->end, vc_seg_asker_credits)) &&
+      if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_asker_credits)) &&
           vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, name, sizeof name)) {
         stated(g, speaker_for(g, name), W_CREDIT, i, "credited as the interviewer");
         i = e;
-      } else if ((e = phrase_at(g, i, p->end, vc_seg_asker_meets)) &&
+      } else if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_asker_meets)) &&
                  vc_seg_name_before(g, s0, i, &sc->t, &sc->cap, name, sizeof name) &&
                  vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, other, sizeof other)) {
         int a = speaker_for(g, name), b = speaker_for(g, other);
@@ -204,13 +191,14 @@ static void front_matter(vc_seg *g, scan *sc) {
             stated(g, b, -W_CREDIT, i, "the page says who talks to them");
         }
         i = e;
-      } else if (pi < ft && (e = phrase_at(g, i, p->end, vc_seg_guest_title_starts)) &&
+      } else if (pi < ft &&
+                 (e = vc_seg_phrase_at(g, i, p->end, vc_seg_guest_title_starts)) &&
                  vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, name, sizeof name)) {
         int s = speaker_for(g, name);
         if (s > 0 && g->speakers[s].evidence <= 0)
           stated(g, s, -W_TITLE, i, "the title names the guest");
         i = e;
-      } else if (pi < ft && phrase_at(g, i, p->end, vc_seg_guest_title_ends) &&
+      } else if (pi < ft && vc_seg_phrase_at(g, i, p->end, vc_seg_guest_title_ends) &&
                  (at = vc_seg_name_before(g, p->start, i, &sc->t, &sc->cap, name,
                                           sizeof name)) == p->start + 1) {
         int s = speaker_for(g, name); /* the name opens the title line */
@@ -303,9 +291,9 @@ static void conference_call(vc_seg *g, scan *sc) {
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
       int w = 0;
-      if ((e = phrase_at(g, i, p->end, vc_seg_call_asker_intros)))
+      if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_call_asker_intros)))
         w = W_CALL;
-      else if ((e = phrase_at(g, i, p->end, vc_seg_call_answer_intros)))
+      else if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_call_answer_intros)))
         w = -W_CALL;
       if (!w || !vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, name, sizeof name))
         continue;
@@ -360,7 +348,7 @@ void vc_seg_outlet_asker(vc_seg *g) {
     const vc_para *p = &g->paras[pi];
     for (size_t i = p->start; i < p->end; i++) {
       size_t at;
-      if (phrase_at(g, i, p->end, vc_seg_outlet_staff_phrases) &&
+      if (vc_seg_phrase_at(g, i, p->end, vc_seg_outlet_staff_phrases) &&
           (at = caps_before(g, p->start, i, &sc, g->asker, sizeof g->asker))) {
         g->asker_off = at - 1;
         break;

@@ -183,6 +183,7 @@ size_t vc_seg_word_end(const char *s, size_t n, size_t i);
 int vc_seg_word_eq(const char *w, size_t wn, const char *lit);
 int vc_seg_in_list(const char *w, size_t wn, const char *const *list);
 int vc_seg_prefix_ci(const char *s, size_t n, const char *lit);
+size_t vc_seg_phrase_at(const vc_seg *g, size_t i, size_t e, const char *const *list);
 int vc_seg_starts_word(const char *s, size_t n, size_t i);
 int vc_seg_is_open_quote(const char *s, size_t n, size_t i, size_t *len);
 int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len);
@@ -265,6 +266,7 @@ size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 vc_status vc_seg_split_lines(vc_seg *g);
 void vc_seg_classify(vc_seg *g);
 void vc_seg_measure(vc_seg *g, vc_para *p);
+void vc_seg_unlabel_rest(vc_seg *g);
 
 /* segment_labels.c: labels, people and speakers. */
 vc_status vc_seg_find_labels(vc_seg *g);

@@ -12,19 +12,6 @@
 enum { W_LABEL = 4, W_INTRO = 2, W_SELF = 1 };
 #define NAME_SCAN_WORDS 14
 
-/* The longest phrase of `list` starting at src[i] (a word start), its end or 0. */
-static size_t phrase_at(const vc_seg *g, size_t i, size_t e, const char *const *list) {
-  if (!vc_seg_starts_word(g->src, g->len, i))
-    return 0;
-  size_t best = 0;
-  for (size_t k = 0; list[k]; k++) {
-    size_t m = strlen(list[k]);
-    if (m > best && vc_seg_prefix_ci(g->src + i, e - i, list[k]))
-      best = m;
-  }
-  return best ? i + best : 0;
-}
-
 static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list) {
   return vc_seg_in_list(g->src + t->s, t->e - t->s, list);
 }
@@ -233,23 +220,23 @@ static void text_evidence(vc_seg *g, vc_tok **t, size_t *cap) {
     cur = own > 0 ? own : cur;
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
-      if ((e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
+      if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
           name_after(g, e, p->end, t, cap, name, sizeof name)) {
         names_evidence(g, e, p->end, own, W_INTRO, i, "introduced as a host", t, cap);
-      } else if ((e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
+      } else if ((e = vc_seg_phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
                  name_after(g, e, p->end, t, cap, name, sizeof name)) {
         names_evidence(g, e, p->end, own, -W_INTRO, i, "introduced as a guest", t, cap);
         if (own > 0 && speaker_named(g, name) > 0 && speaker_named(g, name) != own)
           add_evidence(g, own, W_SELF, i, "introduces a guest");
-      } else if (phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
+      } else if (vc_seg_phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
                  name_before(g, p->body, i, t, cap, name, sizeof name)) {
         int s = speaker_named(g, name);
         if (s != own)
           add_evidence(g, s, -W_INTRO, i, "introduced as a guest");
       } else if (self > 0 && turn_no[self] <= 2 &&
-                 phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
+                 vc_seg_phrase_at(g, i, p->end, vc_seg_host_self_phrases)) {
         add_evidence(g, self, W_SELF, i, "speaks as the host");
-      } else if (own > 0 && phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
+      } else if (own > 0 && vc_seg_phrase_at(g, i, p->end, vc_seg_guest_self_phrases)) {
         add_evidence(g, own, -W_SELF, i, "speaks as a guest");
       }
     }
@@ -299,15 +286,16 @@ vc_status vc_seg_intro_names(vc_seg *g) {
       continue;
     for (size_t i = p->body; i < p->end; i++) {
       size_t e;
-      if (!g->asker[0] && (e = phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
+      if (!g->asker[0] && (e = vc_seg_phrase_at(g, i, p->end, vc_seg_host_intro_phrases)) &&
           (g->asker_off = name_after(g, e, p->end, &t, &cap, g->asker, sizeof g->asker)))
         g->asker_off--;
       else if (!g->answerer[0] &&
-               (e = phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
+               (e = vc_seg_phrase_at(g, i, p->end, vc_seg_guest_intro_phrases)) &&
                (g->answerer_off =
                     name_after(g, e, p->end, &t, &cap, g->answerer, sizeof g->answerer)))
         g->answerer_off--;
-      else if (!g->answerer[0] && phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
+      else if (!g->answerer[0] &&
+               vc_seg_phrase_at(g, i, p->end, vc_seg_guest_after_phrases) &&
                (g->answerer_off = name_before(g, p->body, i, &t, &cap, g->answerer,
                                               sizeof g->answerer))) {
         g->answerer_off--; /* "Jane joined me for the interview" */

@@ -730,17 +730,8 @@ static void find_qa_start(vc_seg *g) {
   int questions = 0;
   for (size_t i = g->qa_start; i < g->n_paras; i++)
     questions += g->paras[i].drop == VC_DROP_NONE && g->paras[i].ends_q;
-  if (questions < 2) {
-    for (size_t i = g->qa_start; i < g->n_paras; i++) {
-      vc_para *p = &g->paras[i];
-      if (p->label >= 0) {
-        p->body = p->start;
-        p->label = -1;
-        vc_seg_measure(g, p);
-      }
-    }
-    g->qa_start = g->n_paras;
-  }
+  if (questions < 2)
+    vc_seg_unlabel_rest(g);
 }
 
 /* When the first label is an answer's, the question it answers is the paragraph just
@@ -850,4 +841,18 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
   }
   find_talk(g);
   return st;
+}
+
+/* The labels from qa_start on were not a transcript after all: each labelled paragraph is
+ * read whole again (its label spoken as text), and no Q&A part remains. */
+void vc_seg_unlabel_rest(vc_seg *g) {
+  for (size_t i = g->qa_start; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    if (p->label >= 0) {
+      p->body = p->start;
+      p->label = -1;
+      vc_seg_measure(g, p);
+    }
+  }
+  g->qa_start = g->n_paras;
 }

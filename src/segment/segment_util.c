@@ -381,3 +381,17 @@ void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why) {
   g->speakers[speaker].name_off = off;
   snprintf(g->speakers[speaker].name_why, sizeof g->speakers[speaker].name_why, "%s", why);
 }
+
+/* The end of the longest phrase of `list` at src[i] (a word start) within src[..e), or 0.
+ */
+size_t vc_seg_phrase_at(const vc_seg *g, size_t i, size_t e, const char *const *list) {
+  if (!vc_seg_starts_word(g->src, g->len, i))
+    return 0;
+  size_t best = 0;
+  for (size_t k = 0; list[k]; k++) {
+    size_t m = strlen(list[k]);
+    if (m > best && vc_seg_prefix_ci(g->src + i, e - i, list[k]))
+      best = m;
+  }
+  return best ? i + best : 0;
+}

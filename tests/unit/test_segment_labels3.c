@@ -11,21 +11,6 @@
 
 #include "seg_fixture.h"
 
-/* The turn holding `words` anywhere has `role` and is spoken by `name`. */
-static void expect_in(const vc_script *s, const char *words, vc_role role,
-                      const char *name) {
-  for (size_t i = 0; i < s->n_turns; i++) {
-    const vc_turn *t = &s->turns[i];
-    if (!strstr(t->text, words))
-      continue;
-    if (t->role != role || strcmp(name_of(s, t), name) != 0)
-      fail_msg("\"%s\": %s / %s, expected %s / %s", words, vc_role_name(t->role),
-               name_of(s, t), vc_role_name(role), name);
-    return;
-  }
-  fail_msg("no turn holds \"%s\"", words);
-}
-
 /* A radio transcript: the host is never labelled ("This is ... I'm ..."), the one guest
  * is labelled once, "Ms. NAME (long description):". */
 static void test_described_label_and_unlabelled_host(void **state) {

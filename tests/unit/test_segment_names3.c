@@ -11,21 +11,6 @@
 
 #include "seg_fixture.h"
 
-/* The turn whose text holds `needle` has `role` and is spoken by `name`. */
-static void expect_in(const vc_script *s, const char *needle, vc_role role,
-                      const char *name) {
-  for (size_t i = 0; i < s->n_turns; i++) {
-    const vc_turn *t = &s->turns[i];
-    if (!strstr(t->text, needle))
-      continue;
-    if (t->role != role || strcmp(name_of(s, t), name) != 0)
-      fail_msg("\"%s\": %s / %s, expected %s / %s", needle, vc_role_name(t->role),
-               name_of(s, t), vc_role_name(role), name);
-    return;
-  }
-  fail_msg("no turn holds \"%s\"", needle);
-}
-
 /* "X, who ..., began explaining, “...”": X not yet known as a person, the verb a reported
  * one; the paragraphs that are only quotation go on in the same voice until the narration
  * names someone else. */
