@@ -180,10 +180,23 @@ typedef struct inline_keys {
   int n;
 } inline_keys;
 
+/* Does an honorific and its stop stand just before t[i] ("MR. DOE: ": "DOE" is a surname
+ * in the label "MR. DOE", not initials of its own)? */
+static int after_honorific(const char *t, size_t i) {
+  if (i < 3 || t[i - 2] != '.')
+    return 0;
+  size_t w = i - 2;
+  while (w > 0 &&
+         ((t[w - 1] >= 'A' && t[w - 1] <= 'Z') || (t[w - 1] >= 'a' && t[w - 1] <= 'z')))
+    w--;
+  return w < i - 2 && (w == 0 || t[w - 1] == ' ' || t[w - 1] == '\n') &&
+         vc_seg_in_list(t + w, i - 2 - w, vc_seg_honorifics);
+}
+
 /* An initials label at t[i]: one to three capitals at a word start, a colon and a space.
  * Its length up to the colon's end, or 0. */
 static size_t initials_label(const char *t, size_t e, size_t i) {
-  if (i == 0 || t[i - 1] != ' ')
+  if (i == 0 || t[i - 1] != ' ' || after_honorific(t, i))
     return 0;
   size_t j = i;
   while (j < e && j - i < 4 && t[j] >= 'A' && t[j] <= 'Z')

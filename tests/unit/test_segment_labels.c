@@ -208,6 +208,24 @@ static void test_speaker_n_hand_over(void **state) {
   vc_script_free(s);
 }
 
+/* Capitals labels of an honorific and a short surname ("MR. LEE:", "MS. ROE:"): the
+ * surname is no initials label of its own, so the honorific stays in the label and is
+ * never read out at the end of the turn before. */
+static void test_honorific_short_surname_labels(void **state) {
+  (void)state;
+  vc_script *s = seg("MR. LEE: Yes?\n\n"
+                     "MS. ROE: We would like an hour to put our notes in order.\n\n"
+                     "MR. LEE: What is the application about?\n\n"
+                     "MS. ROE: The list of witnesses, which is not finished.\n");
+  expect(s, "Yes?", VC_ROLE_INTERVIEWER, "Mr. Lee");
+  expect(s, "We would like", VC_ROLE_INTERVIEWEE, "Ms. Roe");
+  expect(s, "The list of", VC_ROLE_INTERVIEWEE, "Ms. Roe");
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strstr(s->turns[i].text, "MS.") || strstr(s->turns[i].text, "MR."))
+      fail_msg("an honorific is read out: \"%s\"", s->turns[i].text);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tv_role_labels_continue),
@@ -218,6 +236,7 @@ int main(void) {
       cmocka_unit_test(test_honorific_and_title_labels),
       cmocka_unit_test(test_talk_then_questions),
       cmocka_unit_test(test_speaker_n_hand_over),
+      cmocka_unit_test(test_honorific_short_surname_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
