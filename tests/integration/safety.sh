@@ -45,7 +45,7 @@ worker_of() {
 cd "$tmp" || exit 1
 short_text s.txt plan
 long_text l1.txt
-for _ in $(seq 10); do cat l1.txt; done >l.txt # about 1.5 s to render
+for _ in $(seq 80); do cat l1.txt; done >l.txt # about 1.5 s to render with two engines (10 copies took 0.2 s: signals came too late)
 
 echo "=== 1. planted links and FIFOs at predictable names"
 printf 'precious\n' >victim
@@ -211,7 +211,11 @@ head -c 4096 /dev/zero >o4c/.l.wav.tmp-4194300
 "$VC_BIN" render -o o4c l.txt >/dev/null 2>&1 &
 pid=$!
 child=$(worker_of $pid)
-sleep 0.3
+# killed once it has a temporary of its own (a fixed delay lost the race on a busy machine)
+for _ in $(seq 200); do
+  hidden o4c | grep -qv '^\.l\.wav\.tmp-4194300$' && break
+  sleep 0.05
+done
 kill -KILL $child $pid 2>/dev/null
 wait $pid 2>/dev/null
 before=$(hidden o4c)
