@@ -158,6 +158,18 @@ static int is_bare_q(const char *s, size_t n, size_t ns, size_t ne) {
   return vc_seg_is_upper(cp) || cp == '(' || cp == '[';
 }
 
+/* A handle alone on its line heads the comment below it: the label is [ns, ne), its body
+ * starts at the line's end. */
+static int handle_alone(label_parse *lp, size_t ns, size_t ne, size_t end) {
+  lp->handle = 1;
+  lp->kind = LB_ALONE;
+  lp->words = 1;
+  lp->name_s = ns;
+  lp->name_e = ne;
+  lp->body = end;
+  return 1;
+}
+
 /* A thread's comment header: a handle alone on its line, or followed by a score ("jdoe
  * 12 points", "jdoe 3 karma"): digits, then at most two lower-case words. The handle has
  * a digit or an underscore, or a score follows (a lone lower-case word is no handle). */
@@ -199,13 +211,8 @@ static int parse_handle(const char *src, size_t base, size_t n, size_t i, label_
     return 0;
   size_t j = he;
   if (!angle && handle_line(s, n, hs, he)) {
-    lp->handle = 1; /* "jdoe 12 points" on its own line: the comment below is jdoe's */
-    lp->kind = LB_ALONE;
-    lp->words = 1;
-    lp->name_s = base + hs;
-    lp->name_e = base + he;
-    lp->body = base + n;
-    return 1;
+    /* "jdoe 12 points" on its own line: the comment below is jdoe's */
+    return handle_alone(lp, base + hs, base + he, base + n);
   }
   if (angle && j < n && s[j] == '>')
     j++;
@@ -292,13 +299,7 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
     return 1; /* "<v Jane Doe>Hello" */
   size_t se = vc_seg_score_header(s, n, i);
   if (se) { /* "jdoe4213 karma" on its own line: the comment below is jdoe's */
-    lp->handle = 1;
-    lp->kind = LB_ALONE;
-    lp->words = 1;
-    lp->name_s = base + i;
-    lp->name_e = base + se;
-    lp->body = base + n;
-    return 1;
+    return handle_alone(lp, base + i, base + se, base + n);
   }
   size_t ns = i, ne = read_caps_run(s, n, i, &lp->words);
   lp->caps = lp->punct = ne > 0;

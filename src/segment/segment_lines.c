@@ -182,7 +182,7 @@ typedef struct inline_keys {
 
 /* Does an honorific and its stop stand just before t[i] ("MR. DOE: ": "DOE" is a surname
  * in the label "MR. DOE", not initials of its own)? */
-static int after_honorific(const char *t, size_t i) {
+static int honorific_before(const char *t, size_t i) {
   if (i < 3 || t[i - 2] != '.')
     return 0;
   size_t w = i - 2;
@@ -196,7 +196,7 @@ static int after_honorific(const char *t, size_t i) {
 /* An initials label at t[i]: one to three capitals at a word start, a colon and a space.
  * Its length up to the colon's end, or 0. */
 static size_t initials_label(const char *t, size_t e, size_t i) {
-  if (i == 0 || t[i - 1] != ' ' || after_honorific(t, i))
+  if (i == 0 || t[i - 1] != ' ' || honorific_before(t, i))
     return 0;
   size_t j = i;
   while (j < e && j - i < 4 && t[j] >= 'A' && t[j] <= 'Z')
