@@ -726,9 +726,23 @@ vc_status vc_seg_called_askers(vc_seg *g) {
   return VC_OK;
 }
 
+/* Is the capitalised word at src[e] (after spaces) one that names an organisation when it
+ * follows a name ("Acme Labs Inc.", "the Acme Foundation": org_words)? */
+static int org_word_after(const vc_seg *g, size_t e) {
+  while (e < g->len && g->src[e] == ' ')
+    e++;
+  size_t b = e;
+  while (e < g->len && vc_seg_is_letter((unsigned char)g->src[e]))
+    e++;
+  return b < e && g->src[b] >= 'A' && g->src[b] <= 'Z' &&
+         vc_seg_in_list(g->src + b, e - b, vc_seg_org_words);
+}
+
 /* Evidence that a capitalised name is a thing's, not a person's: the text writes it after
  * a word that goes before things (thing_cues: "in Acme Core", "the Acme Group", "using
- * Acme Tools"), and never as a person (is_person). Initials ("AC:") do not stand for it. */
+ * Acme Tools", "at Acme"), or before a word naming an organisation (org_words: "Acme
+ * Inc.", "Acme Foundation"), and never as a person (is_person). Initials ("AC:") do not
+ * stand for it, and it is no guessed speaker. */
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
   if (p->is_person || p->len == 0)
     return 0;
@@ -742,6 +756,8 @@ int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
       continue;
     }
     size_t e = (size_t)(hit - g->src);
+    if (org_word_after(g, e + p->len))
+      return 1;
     while (e > 0 && g->src[e - 1] == ' ')
       e--;
     size_t b = e;
