@@ -259,6 +259,8 @@ extern const char *const vc_seg_org_words[];
 extern const char *const vc_seg_staff_words[];
 extern const char *const vc_seg_handle_bylines[];
 extern const char *const vc_seg_copyright_starts[];
+extern const char *const vc_seg_contrib_words[];
+extern const char *const vc_seg_we_interview_phrases[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before

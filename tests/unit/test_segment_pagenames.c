@@ -34,15 +34,16 @@ static void headline_phrase_is_no_guest(void **state) {
  * speaker's name. */
 static void organisation_is_no_guest(void **state) {
   (void)state;
-  vc_script *s = seg("At a Glance:\n"
-                     "- Contributor since: 2016\n"
-                     "- Works for: Harbor Optics Inc.\n\n"
-                     "How did you find the project?\n\n"
-                     "I was building lens software at Harbor Optics and needed a parser.\n\n"
-                     "What keeps you contributing?\n\n"
-                     "The reviews. I learn something from every one of them.\n\n"
-                     "What would you tell a newcomer?\n\n"
-                     "Start with the documentation, then fix what confused you.\n");
+  vc_script *s =
+      seg("At a Glance:\n"
+          "- Contributor since: 2016\n"
+          "- Works for: Harbor Optics Inc.\n\n"
+          "How did you find the project?\n\n"
+          "I was building lens software at Harbor Optics and needed a parser.\n\n"
+          "What keeps you contributing?\n\n"
+          "The reviews. I learn something from every one of them.\n\n"
+          "What would you tell a newcomer?\n\n"
+          "Start with the documentation, then fix what confused you.\n");
   expect(s, "I was building lens", VC_ROLE_INTERVIEWEE, "Interviewee");
   vc_script_free(s);
 }
@@ -144,6 +145,28 @@ static void poster_handle_asks(void **state) {
   vc_script_free(s);
 }
 
+/* "Jane Doe is a senior engineer at Acme" makes Jane Doe a person: the guest is she, not
+ * the project the introduction also names; "We interviewed Jane" on the project's blog
+ * and "contributing to Acme" make the project the one who asks. */
+static void spotlight_guest_and_project(void **state) {
+  (void)state;
+  vc_script *s = seg("Contributor Spotlight: Teodora Vasquez-Lind\n\n"
+                     "Teodora Vasquez-Lind is a Staff Engineer at Brightwell. She started "
+                     "using Open Harrow in 2019 and began contributing in 2021. We "
+                     "interviewed Teodora to learn more about her work.\n\n"
+                     "What got you started?\n\n"
+                     "A missing feature in Open Harrow that I needed at work.\n\n"
+                     "What do you enjoy most about contributing to Harrow?\n\n"
+                     "The reviews are kind, and they are thorough.\n\n"
+                     "What would you tell a newcomer?\n\n"
+                     "The Harrow community answers questions fast, so ask them.\n\n"
+                     "We thank Teodora for her contributions! To learn more about "
+                     "contributing to Harrow, read the guide.\n");
+  expect(s, "A missing feature", VC_ROLE_INTERVIEWEE, "Teodora Vasquez-Lind");
+  expect(s, "What got you started?", VC_ROLE_INTERVIEWER, "Open Harrow");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -155,6 +178,7 @@ int main(void) {
       cmocka_unit_test(copyright_names_outlet),
       cmocka_unit_test(team_byline_with_date),
       cmocka_unit_test(poster_handle_asks),
+      cmocka_unit_test(spotlight_guest_and_project),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
