@@ -61,6 +61,7 @@ typedef struct vc_label {
   int punct;        /* times written all in capitals with a comma or an ampersand */
   int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int handle, bare; /* a chat handle; a bare "Q" without a colon */
+  int paired;       /* times a question under it is answered under the next label (Q/A) */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;
