@@ -158,6 +158,7 @@ typedef struct vc_seg {
   char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
   size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
   size_t n_shape_ins;
+  int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
 } vc_seg;
 
 /* A word of a paragraph. */

@@ -761,10 +761,11 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !l->paired &&
+    if (l->count == 1 && i < body && !l->paired && !g->numbered &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
-      continue; /* "Series Name: Episode Title" in the header, not a turn's label */
+      continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
+                   numbered court record has no such header) */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */
       l->count--;

@@ -46,10 +46,60 @@ static void test_letters_without_a_question(void **state) {
   vc_script_free(s);
 }
 
+/* Two numbered lines of a court record, a label after each number: the numbers are not
+ * spoken, the labels are read. */
+static void test_two_numbered_lines(void **state) {
+  (void)state;
+  vc_script *s = seg("12   Q.  Where were you on the night of the storm?\n"
+                     "13   A.  At home with my brother, mending nets.\n");
+  expect(s, "Where were you", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "At home", VC_ROLE_INTERVIEWEE, NULL);
+  never_spoken(s, "12");
+  never_spoken(s, "13");
+  vc_script_free(s);
+}
+
+/* Page and line numbers ("3-07"), double-spaced, the speech wrapped at the margin: each
+ * turn is one, its wrapped lines go on with it; the page number between pages is not
+ * spoken; the bench asks, the defendant answers. */
+static void test_page_line_numbers_double_spaced(void **state) {
+  (void)state;
+  vc_script *s = seg("3-07        THE COURT:    Good morning.  Are you ready to\n\n"
+                     "3-08   proceed this morning?\n\n"
+                     "3-09        DEFENDANT ORLOV:    I am, Your Honor.  I brought\n\n"
+                     "3-10   the papers.  All of them.\n\n"
+                     "                         Page 4\n\n"
+                     "4-01        THE COURT:    Then please hand them to the clerk.\n\n"
+                     "4-02        DEFENDANT ORLOV:    Yes.  Here they are.\n");
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "The Court");
+  expect_in(s, "proceed this morning?", VC_ROLE_INTERVIEWER, "The Court");
+  expect(s, "I am, Your Honor.", VC_ROLE_INTERVIEWEE, NULL);
+  expect_in(s, "All of them.", VC_ROLE_INTERVIEWEE, name_of(s, turn_at(s, "I am,")));
+  expect(s, "Then please", VC_ROLE_INTERVIEWER, "The Court");
+  never_spoken(s, "Page 4");
+  never_spoken(s, "3-");
+  vc_script_free(s);
+}
+
+/* Lines that open with numbers in order but no label after any of them: a list, spoken
+ * as written. */
+static void test_numbered_list_is_spoken(void **state) {
+  (void)state;
+  vc_script *s = seg("House rules, as my aunt wrote them on the kitchen wall.\n\n"
+                     "1 Shoes off at the door, always.\n"
+                     "2 Dogs sleep outside in summer.\n"
+                     "3 Dinner is at seven sharp.\n");
+  expect_in(s, "2 Dogs sleep", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_single_question_and_answer),
       cmocka_unit_test(test_letters_without_a_question),
+      cmocka_unit_test(test_two_numbered_lines),
+      cmocka_unit_test(test_page_line_numbers_double_spaced),
+      cmocka_unit_test(test_numbered_list_is_spoken),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
