@@ -344,7 +344,7 @@ vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_
 void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis);
 void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
-/* segment_labels3.c: labels of shapes the fixed forms miss. */
+/* segment_label_forms.c: labels of shapes the fixed forms miss. */
 size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
 /* Runs after vc_seg_find_labels: labels the fixed forms miss. */
 vc_status vc_seg_l3_labels(vc_seg *g);
