@@ -29,8 +29,8 @@ static int vc_espeak_rate;
  * again, and it is called nowhere else). Forks inherit it: the engine lists before it
  * forks (vc_espeak_list_voices). Like the rate, espeak-ng's own state mirrored. */
 static struct {
-  int listed;                  /* 1 once listed, even when the lists are empty */
-  char **variants;             /* the variants' names ("m3"), n_variants of them */
+  int listed;      /* 1 once listed, even when the lists are empty */
+  char **variants; /* the variants' names ("m3"), n_variants of them */
   size_t n_variants;
   const espeak_VOICE **voices; /* espeak_ListVoices(NULL) */
 } vc_espeak_list;
