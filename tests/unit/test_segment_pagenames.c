@@ -167,6 +167,20 @@ static void spotlight_guest_and_project(void **state) {
   vc_script_free(s);
 }
 
+/* "she said" after a paragraph about a woman the text never quoted before goes to her:
+ * "Marta Ilves founded ... She still runs it" makes Marta Ilves a person. */
+static void pronoun_makes_person(void **state) {
+  (void)state;
+  vc_script *s = seg("Garden club marks 50 years\n\n"
+                     "\"We started with six members and a borrowed shovel,\" said Tomas "
+                     "Reyes, the club's treasurer.\n\n"
+                     "Marta Ilves founded the seed library in 2004. She still runs it from "
+                     "her porch.\n\n"
+                     "\"People bring back more seeds than they take,\" she said.\n");
+  expect_in(s, "People bring back", VC_ROLE_QUOTE, "Marta Ilves");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -179,6 +193,7 @@ int main(void) {
       cmocka_unit_test(team_byline_with_date),
       cmocka_unit_test(poster_handle_asks),
       cmocka_unit_test(spotlight_guest_and_project),
+      cmocka_unit_test(pronoun_makes_person),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
