@@ -262,6 +262,7 @@ extern const char *const vc_seg_staff_words[];
 extern const char *const vc_seg_handle_bylines[];
 extern const char *const vc_seg_copyright_starts[];
 extern const char *const vc_seg_contrib_words[];
+extern const char *const vc_seg_speech_objects[];
 extern const char *const vc_seg_we_interview_phrases[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,

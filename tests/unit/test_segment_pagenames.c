@@ -181,6 +181,18 @@ static void pronoun_makes_person(void **state) {
   vc_script_free(s);
 }
 
+/* "Jane Doe asked me, “...”": the one spoken to between the verb and the quotation does
+ * not hide the attribution. */
+static void speech_verb_with_object(void **state) {
+  (void)state;
+  vc_script *s = seg("Harvest supper\n\n"
+                     "Before the soup, my neighbour at the table, Ruth Okonkwo asked me, "
+                     "\"Who grows the leeks this year?\" She has kept the allotment "
+                     "rota for a decade.\n");
+  expect_in(s, "Who grows the leeks", VC_ROLE_QUOTE, "Ruth Okonkwo");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -194,6 +206,7 @@ int main(void) {
       cmocka_unit_test(poster_handle_asks),
       cmocka_unit_test(spotlight_guest_and_project),
       cmocka_unit_test(pronoun_makes_person),
+      cmocka_unit_test(speech_verb_with_object),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
