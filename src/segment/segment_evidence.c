@@ -483,6 +483,42 @@ static int project_outlet(vc_seg *g, scan *sc) {
   return g->asker[0] != 0;
 }
 
+/* Evidence: a line of the header names the publication the page belongs to, an
+ * organisation's ("Riverbend Historical Society Newsletter", "The Acme Bulletin, Spring
+ * 2023": publication_words): the organisation asks, named by the capitalised words before
+ * that word (not a season or a month alone: "Spring Newsletter" names nobody). Writes
+ * g->asker; returns 1 when found. */
+static int newsletter_outlet(vc_seg *g, scan *sc) {
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    size_t n = 0;
+    if (p->drop != VC_DROP_NONE || p->label >= 0 || p->ends_q ||
+        vc_seg_tokens(g->src, p->body, p->end, &sc->t, &n, &sc->cap) != VC_OK || n > 12)
+      continue;
+    for (size_t i = 1; i < n; i++) {
+      const vc_tok *w = sc->t;
+      if (!w[i].cap ||
+          !vc_seg_in_list(g->src + w[i].s, w[i].e - w[i].s, vc_seg_publication_words))
+        continue;
+      size_t j = i;
+      while (j > 0 && i - j < 6 && w[j - 1].cap && w[j].tight)
+        j--;
+      if (j < i && vc_seg_word_eq(g->src + w[j].s, w[j].e - w[j].s, "the"))
+        j++;
+      if (j == i || (i - j == 1 &&
+                     (vc_seg_in_list(g->src + w[j].s, w[j].e - w[j].s, vc_seg_seasons) ||
+                      vc_seg_in_list(g->src + w[j].s, w[j].e - w[j].s, vc_seg_months))))
+        continue;
+      if (w[i - 1].e - w[j].s >= sizeof g->asker)
+        continue;
+      vc_seg_copy_name(g->src + w[j].s, w[i - 1].e - w[j].s, g->asker, sizeof g->asker);
+      g->asker_off = w[j].s;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Evidence: before the Q&A part, a sentence says the outlet's staff interviewed the guest
  * ("The Daily Example editors and reporters interviewed John Doe"). When nobody who asks
  * is named (no introduction names them, no byline), the one who asks is that outlet, as an
@@ -504,7 +540,8 @@ void vc_seg_outlet_asker(vc_seg *g) {
     }
   }
   char team[VC_SEG_NAME_MAX];
-  if (!g->asker[0] && !vc_seg_team_name(g, team, sizeof team) && !copyright_outlet(g, &sc))
+  if (!g->asker[0] && !vc_seg_team_name(g, team, sizeof team) &&
+      !copyright_outlet(g, &sc) && !newsletter_outlet(g, &sc))
     project_outlet(g, &sc); /* the team the writer says is theirs comes first */
   free(sc.t);
 }

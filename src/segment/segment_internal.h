@@ -263,6 +263,10 @@ extern const char *const vc_seg_handle_bylines[];
 extern const char *const vc_seg_copyright_starts[];
 extern const char *const vc_seg_contrib_words[];
 extern const char *const vc_seg_speech_objects[];
+extern const char *const vc_seg_join_verbs[];
+extern const char *const vc_seg_title_objects[];
+extern const char *const vc_seg_publication_words[];
+extern const char *const vc_seg_seasons[];
 extern const char *const vc_seg_we_interview_phrases[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,

@@ -330,6 +330,16 @@ static int is_subject(const vc_seg *g, const vc_tok *t, size_t i, size_t k, int 
          memcmp(g->src + last->s, g->src + p->last_off, p->last_len) == 0;
 }
 
+/* Is t[i..i+k) a name the prose shows to be a person's (is_person)? */
+static int known_person(const vc_seg *g, const vc_tok *t, size_t i, size_t k) {
+  size_t len = t[i + k - 1].e - t[i].s;
+  for (size_t p = 0; p < g->n_people; p++)
+    if (g->people[p].is_person && g->people[p].len == len &&
+        memcmp(g->people[p].name, g->src + t[i].s, len) == 0)
+      return 1;
+  return 0;
+}
+
 static void set_asker(vc_seg *g, const vc_tok *t, size_t i, size_t k) {
   vc_seg_copy_name(g->src + t[i].s, t[i + k - 1].e - t[i].s, g->asker, sizeof g->asker);
 }
@@ -346,6 +356,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
     while (o < n && o < v + 3 && tok_is(g, &t[o], vc_seg_meet_links))
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
+    if (ok && tok_is(g, &t[v], vc_seg_join_verbs) && !known_person(g, t, o, ok))
+      continue; /* "Jane Doe joined Acme Robotics in 2020": an employer, not who asks */
     size_t s = v, sk = 0;
     while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight) &&
            !tok_is(g, &t[s - 1], vc_seg_first_person)) {

@@ -193,6 +193,46 @@ static void speech_verb_with_object(void **state) {
   vc_script_free(s);
 }
 
+#define SHORT_QA                                                                           \
+  "Q: How did you start?\n\n"                                                              \
+  "A: I fixed a typo in the manual and kept going.\n\n"                                    \
+  "Q: What is next?\n\n"                                                                   \
+  "A: A second oven, and maybe a cafe.\n"
+
+/* "Jane Doe joined Acme Robotics in 2020": an employer, not the one who asks. */
+static void employer_is_no_asker(void **state) {
+  (void)state;
+  vc_script *s = seg("Meet Priya Raman\n\n"
+                     "Priya Raman joined Northgate Robotics as a firmware engineer in "
+                     "2020.\n\n" SHORT_QA);
+  expect(s, "How did you start?", VC_ROLE_INTERVIEWER, "Interviewer");
+  expect(s, "I fixed a typo", VC_ROLE_INTERVIEWEE, "Priya Raman");
+  vc_script_free(s);
+}
+
+/* Of two titles in a headline, the one it puts its questions to: "for the Lakeside
+ * Teacher of the Year", not the series name "Teacher Talk". */
+static void headline_title_after_for_the(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("Teacher Talk: Five questions for the Lakeside Teacher of the Year\n\n" SHORT_QA);
+  expect(s, "I fixed a typo", VC_ROLE_INTERVIEWEE, "Lakeside Teacher of the Year");
+  vc_script_free(s);
+}
+
+/* "Member Profile: Priya Raman" above the first question is a heading, not a turn; the
+ * society whose newsletter it is asks. */
+static void newsletter_heading_and_outlet(void **state) {
+  (void)state;
+  vc_script *s = seg("Riverbend Historical Society Newsletter\n\n"
+                     "Spring 2023\n\n"
+                     "Member Profile: Priya Raman\n\n" SHORT_QA);
+  expect_in(s, "Member Profile", VC_ROLE_NARRATOR, "Narrator");
+  expect(s, "How did you start?", VC_ROLE_INTERVIEWER, "Riverbend Historical Society");
+  expect(s, "I fixed a typo", VC_ROLE_INTERVIEWEE, "Priya Raman");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -207,6 +247,9 @@ int main(void) {
       cmocka_unit_test(spotlight_guest_and_project),
       cmocka_unit_test(pronoun_makes_person),
       cmocka_unit_test(speech_verb_with_object),
+      cmocka_unit_test(employer_is_no_asker),
+      cmocka_unit_test(headline_title_after_for_the),
+      cmocka_unit_test(newsletter_heading_and_outlet),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
