@@ -525,7 +525,7 @@ static int newsletter_outlet(vc_seg *g, scan *sc) {
  * interviewer never named on the page is named by convention; without such a sentence the
  * generic name stays. */
 void vc_seg_outlet_asker(vc_seg *g) {
-  if (g->asker[0] || g->byline[0])
+  if (g->asker[0] || vc_seg_asking_byline(g))
     return;
   scan sc = {NULL, 0};
   for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras && !g->asker[0]; pi++) {

@@ -296,12 +296,12 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
  * spoke with, else the byline's author, else the team the writer says is theirs, else
  * "Interviewer". */
 static void asker_name(const vc_seg *g, char *out, size_t cap) {
-  if (!g->asker[0] && !g->byline[0] && vc_seg_team_name(g, out, cap))
+  if (!g->asker[0] && !vc_seg_asking_byline(g) && vc_seg_team_name(g, out, cap))
     return; /* "the Acme team ... our developers": the writer's own outlet */
   snprintf(out, cap, "%s",
-           g->asker[0]    ? g->asker
-           : g->byline[0] ? g->byline
-                          : "Interviewer");
+           g->asker[0]               ? g->asker
+           : vc_seg_asking_byline(g) ? g->byline
+                                     : "Interviewer");
 }
 
 static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
@@ -437,6 +437,31 @@ static void byline_name(const char *by, size_t m, char *out, size_t cap) {
   vc_seg_copy_name(by, m, out, cap);
 }
 
+/* Does the writer say, before the questions, that they answer them ("I wanted to give a
+ * few short answers", "my answers", "the questions I was asked": writer_answer_phrases)?
+ * Then the byline names the one who answers, not the one who asks. */
+static int writer_answers(const vc_seg *g) {
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    if (p->drop != VC_DROP_NONE || p->first_p == 0)
+      continue;
+    for (size_t i = p->body; i < p->end; i++)
+      if (vc_seg_phrase_at(g, i, p->end, vc_seg_writer_answer_phrases))
+        return 1;
+  }
+  return 0;
+}
+
+/* The byline's author answers when the writer says so (writer_answers): "posted by
+ * jdoe ... I wanted to give a few short answers". Needs the Q&A part's start. */
+static void byline_answers(vc_seg *g) {
+  if (!vc_seg_asking_byline(g) || g->answerer[0] || !writer_answers(g))
+    return;
+  memcpy(g->answerer, g->byline, sizeof g->answerer);
+  g->answerer_off = g->byline_off;
+  g->byline_answers = 1;
+}
+
 /* Remembers the author of the first byline. */
 static void find_byline(vc_seg *g) {
   for (size_t i = 0; i < g->n_paras; i++) {
@@ -459,6 +484,7 @@ static void find_byline(vc_seg *g) {
     if (cut)
       m = (size_t)(cut - by);
     byline_name(by, m, g->byline, sizeof g->byline);
+    g->byline_off = p->start;
     return;
   }
 }
@@ -656,9 +682,10 @@ static void qa_label_name(vc_seg *g, const char *key, int asks, char *name, size
     *off = g->asker_off;
     *why = g->asker[0] && g->asker_off ? "the introduction names who asks"
            : g->asker[0]               ? "who the introduction says the guest spoke with"
-           : g->byline[0]              ? "the byline"
+           : vc_seg_asking_byline(g)   ? "the byline"
                                        : "nobody is named: a generic name";
-    if (!g->asker[0] && !g->byline[0] && strlen(key) > 1 && strcmp(key, "QUESTION") != 0) {
+    if (!g->asker[0] && !vc_seg_asking_byline(g) && strlen(key) > 1 &&
+        strcmp(key, "QUESTION") != 0) {
       title_case(key, name, cap); /* "HOST:" with nobody named is "Host" */
       *why = "nobody is named: the label's role word";
     }
@@ -840,6 +867,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     return st;
   find_byline(g);
   find_qa_start(g);
+  byline_answers(g);
   if (g->qa_start < g->n_paras)
     st = vc_seg_intro_names(g);
   if (st != VC_OK)

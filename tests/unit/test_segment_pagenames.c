@@ -233,6 +233,25 @@ static void newsletter_heading_and_outlet(void **state) {
   vc_script_free(s);
 }
 
+/* "Submitted by quillpig_42" over a post where the writer says they answer: the poster
+ * answers, nobody named asks. */
+static void poster_who_answers(void **state) {
+  (void)state;
+  vc_script *s = seg("Questions from the members' evening\n\n"
+                     "Submitted by quillpig_42 on Tue, 2021-03-02 10:15\n\n"
+                     "I missed the evening, but I wanted to give a few short answers to "
+                     "the questions people sent in.\n\n"
+                     "Should the club meet twice a month?\n\n"
+                     "Yes, if the hall is free. Twice keeps the new members coming.\n\n"
+                     "Who keeps the seed bank?\n\n"
+                     "For now I do, until somebody with a bigger fridge offers.\n\n"
+                     "What about dues?\n\n"
+                     "Keep them as they are for one more year.\n");
+  expect(s, "Yes, if the hall", VC_ROLE_INTERVIEWEE, "quillpig_42");
+  expect(s, "Should the club meet", VC_ROLE_INTERVIEWER, "Interviewer");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -250,6 +269,7 @@ int main(void) {
       cmocka_unit_test(employer_is_no_asker),
       cmocka_unit_test(headline_title_after_for_the),
       cmocka_unit_test(newsletter_heading_and_outlet),
+      cmocka_unit_test(poster_who_answers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
