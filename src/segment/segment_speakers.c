@@ -344,6 +344,15 @@ static void set_asker(vc_seg *g, const vc_tok *t, size_t i, size_t k) {
   vc_seg_copy_name(g->src + t[i].s, t[i + k - 1].e - t[i].s, g->asker, sizeof g->asker);
 }
 
+/* Is the article's subject named within the six words from t[i] ("an interview with G+
+ * community creator Jane Doe": the words after "with" describe the guest)? */
+static int subject_near(const vc_seg *g, const vc_tok *t, size_t n, size_t i, int main) {
+  for (size_t k = i; k < n && k < i + 6; k++)
+    if (is_subject(g, t, k, 1, main))
+      return 1;
+  return 0;
+}
+
 /* Reads one sentence's "X spoke with Y": the side that is not the interviewee asks. */
 static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
   for (size_t v = 0; v < n && !g->asker[0]; v++) {
@@ -365,7 +374,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
       sk++;
     }
     int subj_pron = v > 0 && tok_is(g, &t[v - 1], vc_seg_pronouns);
-    if (interview && ok && !is_subject(g, t, o, ok, main))
+    if (interview && ok && !is_subject(g, t, o, ok, main) &&
+        !subject_near(g, t, n, o + ok, main))
       set_asker(g, t, o, ok);
     else if (!interview && ok && (is_subject(g, t, s, sk, main) || subj_pron) &&
              !is_subject(g, t, o, ok, main))

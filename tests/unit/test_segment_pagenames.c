@@ -252,6 +252,38 @@ static void poster_who_answers(void **state) {
   vc_script_free(s);
 }
 
+/* "Acme Weekly Interview with Jane Doe" does not make "Acme Weekly Interview" the
+ * name behind an "Acme Weekly:" label: "Interview" is no word of a name. */
+static void interview_is_no_name_word(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("Gullwing Interview with Odalys Verhoeven\n\n"
+          "Gullwing: What does your week look like?\n\n"
+          "Odalys Verhoeven: Mostly meetings, and one good afternoon of code.\n\n"
+          "Gullwing: Which afternoon?\n\n"
+          "Odalys Verhoeven: Thursday. Nobody books Thursdays.\n");
+  expect(s, "What does your week", VC_ROLE_INTERVIEWER, "Gullwing");
+  vc_script_free(s);
+}
+
+/* "a written interview with G+ garden forum founder Jane Doe": the words after "with"
+ * describe the guest, they name nobody who asks. */
+static void interview_with_description(void **state) {
+  (void)state;
+  vc_script *s = seg("Interview with Odalys Verhoeven, founder of the seed forum\n\n"
+                     "This is a written interview with G+ seed forum founder Odalys "
+                     "Verhoeven. I wanted to ask her about the forum.\n\n"
+                     "1. Who is Odalys Verhoeven?\n\n"
+                     "A gardener with too many jars of seeds and a slow laptop.\n\n"
+                     "2. Why a forum?\n\n"
+                     "Because the mailing list kept eating photos.\n\n"
+                     "3. What comes next?\n\n"
+                     "A swap day in the spring, if the hall is free.\n");
+  expect(s, "1. Who is", VC_ROLE_INTERVIEWER, "Interviewer");
+  expect(s, "A gardener with", VC_ROLE_INTERVIEWEE, "Odalys Verhoeven");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(headline_phrase_is_no_guest),
@@ -270,6 +302,8 @@ int main(void) {
       cmocka_unit_test(headline_title_after_for_the),
       cmocka_unit_test(newsletter_heading_and_outlet),
       cmocka_unit_test(poster_who_answers),
+      cmocka_unit_test(interview_is_no_name_word),
+      cmocka_unit_test(interview_with_description),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
