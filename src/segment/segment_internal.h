@@ -250,6 +250,7 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
+extern const char *const vc_seg_chat_meta_phrases[];
 extern const char
     *const vc_seg_call_asker_intros[]; /* a call operator introduces an asker */
 extern const char *const vc_seg_call_answer_intros[]; /* ... hands the call to a speaker */

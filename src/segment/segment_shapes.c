@@ -222,6 +222,21 @@ static size_t handle_alone(const char *s, size_t e, size_t i) {
   return j == e && j - i >= 2 && j - i <= 32 ? j : i;
 }
 
+/* A lower-case chat handle with its clock time, alone on its line ("mira_k 12:01 PM",
+ * the message below). Returns the handle's end, or i. */
+static size_t handle_then_clock(const char *s, size_t e, size_t i) {
+  if (i >= e || s[i] < 'a' || s[i] > 'z')
+    return i;
+  size_t j = i;
+  while (j < e && ((s[j] >= 'a' && s[j] <= 'z') || is_digit(s[j]) || s[j] == '_' ||
+                   s[j] == '.' || s[j] == '-'))
+    j++;
+  if (j - i < 2 || j - i > 32 || j >= e || s[j] != ' ')
+    return i;
+  size_t c = clock_at(s, e, skip_blank(s, e, j), 1);
+  return c > skip_blank(s, e, j) && skip_blank(s, e, c) == e ? j : i;
+}
+
 /* Reads the candidate label at the start of line l (after its line number). */
 /* A generic label word (data/segment-words.tsv generic_labels) at s[i] before a name
  * ("speaker Jane Doe", not "Speaker 2" nor "Unknown Speaker"). Returns the name's start,
@@ -311,6 +326,8 @@ static void read_candidate(const char *s, sh_line *l, int after_clock, int under
     glued = 1;
   } else if (after_clock && (ne = handle_alone(s, e, i)) > i) {
     shape |= SH_TIMED; /* a chat handle: lower case */
+  } else if ((ne = handle_then_clock(s, e, i)) > i) {
+    shape |= SH_TIMED; /* "mira_k 12:01 PM": the message on the next line */
   } else {
     ne = name_at(s, e, i, &glued);
   }
@@ -491,6 +508,93 @@ static int meta_line(const char *s, const sh_line *l) {
       (s[l->e - 1] != ')' && s[l->e - 1] != ']'))
     return 0;
   return vc_seg_in_list(s + i + 1, l->e - i - 2, vc_seg_shape_meta_lines);
+}
+
+/* ---- a chat log's meta lines ---- */
+
+/* A chat message line: a clock time, then "<handle>" and the message ("[12:01] <mira_k>
+ * ..."). Returns the handle's start (0: none); *he is its end. */
+static size_t chat_message(const char *s, const sh_line *l, size_t *he) {
+  size_t i = skip_blank(s, l->e, l->s), c = clock_at(s, l->e, i, 0);
+  c = skip_blank(s, l->e, c);
+  if (c == i || c + 2 >= l->e || s[c] != '<')
+    return 0;
+  size_t h = c + 1 + (s[c + 1] == '@' || s[c + 1] == '+'), j = h; /* "<@op>", "<+voice>" */
+  while (j < l->e && j - h <= 32 && s[j] != '>' && s[j] != ' ')
+    j++;
+  if (j == h || j >= l->e || s[j] != '>' || j + 1 >= l->e || s[j + 1] != ' ' ||
+      skip_blank(s, l->e, j + 1) >= l->e)
+    return 0;
+  *he = j;
+  return h;
+}
+
+/* A chat log's messages are labels: the log has three or more "[12:01] <handle> ..."
+ * lines from two or more handles (the label reader takes a handle once seen twice;
+ * in a short log many speak once). Each is written "handle: message". */
+static int accept_chat(const char *s, sh_line *ls, size_t n) {
+  size_t first = 0, fe = 0, e;
+  int msgs = 0, two = 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t h = chat_message(s, &ls[k], &e);
+    if (!h)
+      continue;
+    msgs++;
+    if (!first) {
+      first = h;
+      fe = e;
+    } else
+      two |= e - h != fe - first || memcmp(s + h, s + first, e - h) != 0;
+  }
+  if (msgs < 3 || !two)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t h = chat_message(s, &ls[k], &e);
+    if (!h || ls[k].accept)
+      continue;
+    ls[k].accept = 1;
+    ls[k].shape = SH_BRACKET;
+    ls[k].name_s = h;
+    ls[k].name_e = e;
+    ls[k].body = skip_blank(s, ls[k].e, e + 1);
+  }
+  return 1;
+}
+
+/* A chat log's meta line: an optional clock time, a marker ("-!-", "*", "<--", "---"),
+ * and one of data/segment-words.tsv chat_meta_phrases on the line ("has joined", "is now
+ * known as", "Day changed"): the channel's news, not speech. */
+static int chat_meta(const char *s, const sh_line *l) {
+  size_t i = skip_blank(s, l->e, l->s);
+  i = skip_blank(s, l->e, clock_at(s, l->e, i, 0));
+  size_t m = i;
+  int32_t cp;
+  for (size_t k; m < l->e && m - i < 8; m += k) {
+    k = vc_seg_cp(s, l->e, m, &cp);
+    if (!strchr("-*!<>=", (char)cp) && cp != 0x2014 && cp != 0x2192 && cp != 0x2190)
+      break; /* the markers, and an em dash or an arrow: "\u2014", "\u2192" */
+  }
+  if (m == i || m - i > 6 || m >= l->e || s[m] != ' ')
+    return 0;
+  for (size_t k = m; k < l->e; k++)
+    if (s[k - 1] == ' ')
+      for (size_t p = 0; vc_seg_chat_meta_phrases[p]; p++)
+        if (vc_seg_prefix_ci(s + k, l->e - k, vc_seg_chat_meta_phrases[p]))
+          return 1;
+  return 0;
+}
+
+/* In a chat log (two or more "[12:01] <handle>" lines), its meta lines are not spoken.
+ * Returns whether any was found. */
+static int blank_chat_meta(const char *s, sh_line *ls, size_t n) {
+  int msgs = 0, any = 0;
+  size_t he;
+  for (size_t k = 0; k < n && msgs < 2; k++)
+    msgs += chat_message(s, &ls[k], &he) > 0;
+  for (size_t k = 0; msgs >= 2 && k < n; k++)
+    if (ls[k].e > ls[k].s && chat_meta(s, &ls[k]))
+      any = ls[k].blank = 1;
+  return any;
 }
 
 /* ---- labels run into a paragraph after prose ("... late. Dana Roe: Thanks. Pim Vos: ...")
@@ -758,6 +862,8 @@ vc_status vc_seg_shapes(vc_seg *g) {
     join_wrapped_numbered(g->src, ls, n);
   read_candidates(g->src, g->len, ls, n, numbered);
   int any = accept_shapes(g->src, ls, n) || numbered;
+  any |= blank_chat_meta(g->src, ls, n);
+  any |= accept_chat(g->src, ls, n);
   int metas = 0;
   for (size_t k = 0; k < n; k++) {
     metas += ls[k].meta;
@@ -769,10 +875,15 @@ vc_status vc_seg_shapes(vc_seg *g) {
       ls[k].meta = 0;
   any |= metas >= 2;
   sh_out o = {NULL, 0, NULL, 0, 0, NULL, 0, 0};
-  if (any && !(o.buf = malloc(g->len + n + 1)))
+  if (any && !(o.buf = malloc(g->len + 2 * n + 1)))
     st = VC_ERR_NOMEM;
   for (size_t k = 0; any && st == VC_OK && k < n; k++) {
-    st = put_line(g->src, &ls[k], numbered, &o);
+    if (ls[k].accept && g->src[ls[k].name_s] >= 'a' && g->src[ls[k].name_s] <= 'z' &&
+        k > 0 && ls[k - 1].e > ls[k - 1].s)
+      st = put_inserted(&o, '\n'); /* a chat handle's message is one of its own, though
+                                      the one above ends with no stop */
+    if (st == VC_OK)
+      st = put_line(g->src, &ls[k], numbered, &o);
     size_t end = k + 1 < n ? ls[k + 1].s : g->len; /* the line end as written */
     memcpy(o.buf + o.n, g->src + ls[k].e, end - ls[k].e);
     if (ls[k].accept && (ls[k].shape & SH_TIMED) && k + 1 < n && ls[k + 1].e > ls[k + 1].s)

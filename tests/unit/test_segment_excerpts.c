@@ -163,6 +163,43 @@ static void test_titled_name_once_is_no_label(void **state) {
   vc_script_free(s);
 }
 
+/* A chat log with dates in its clock times, handles that speak once, and the channel's
+ * news (joins, quits, nick changes, a day change): each message is its handle's, the
+ * news is not spoken. */
+static void test_chat_log_with_news(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("--- Day changed Wed Apr 08 2026\n"
+          "[2026-04-08 09:00:02] <wrenna> morning all, the agenda is in the pad\n"
+          "[2026-04-08 09:00:10] -!- kolbe [~k@host] has joined #garden-sync\n"
+          "[2026-04-08 09:00:31] <tibor> the new seed order went out on friday\n"
+          "[2026-04-08 09:00:40] * tibor is now known as tibor_away\n"
+          "[2026-04-08 09:01:05] <wrenna> did the compost bins arrive as well?\n"
+          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n");
+  expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
+  expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
+  expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "kolbe");
+  never_spoken(s, "has joined");
+  never_spoken(s, "known as");
+  never_spoken(s, "Day changed");
+  never_spoken(s, "<");
+  vc_script_free(s);
+}
+
+/* A chat export with the handle and its time on a line of their own, the message below. */
+static void test_chat_handle_then_time(void **state) {
+  (void)state;
+  vc_script *s = seg("wrenna 9:00 AM\nmorning all, the agenda is in the pad\n"
+                     "tibor 9:01 AM\nthe new seed order went out on friday\n"
+                     "wrenna 9:02 AM\ndid the compost bins arrive as well?\n"
+                     "tibor 9:03 AM\nthey came this morning, two of them\n");
+  expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
+  expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
+  expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "tibor");
+  never_spoken(s, "AM");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_single_question_and_answer),
@@ -174,6 +211,8 @@ int main(void) {
       cmocka_unit_test(test_two_machine_labelled_turns),
       cmocka_unit_test(test_lower_case_codes_on_a_call),
       cmocka_unit_test(test_titled_name_once_is_no_label),
+      cmocka_unit_test(test_chat_log_with_news),
+      cmocka_unit_test(test_chat_handle_then_time),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
