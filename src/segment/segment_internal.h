@@ -263,6 +263,10 @@ extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
 extern const char *const vc_seg_thing_cues[];
+extern const char *const vc_seg_org_words[];
+extern const char *const vc_seg_staff_words[];
+extern const char *const vc_seg_handle_bylines[];
+extern const char *const vc_seg_copyright_starts[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
@@ -345,6 +349,10 @@ int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fa
 vc_status vc_seg_called_askers(vc_seg *g);
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
 int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
+/* segment_lines.c: a copyright line (page chrome; it names the outlet). */
+int vc_seg_line_is_copyright(const char *s, size_t n);
+/* segment_titles.c: the title that names a guest the page never names. */
+int vc_seg_guest_title(const vc_seg *g, char *out, size_t cap);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
