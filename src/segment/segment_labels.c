@@ -773,6 +773,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
+    int shaped = vc_seg_shape_label_at(g, lps[i].name_s);
     if (meta_line(g, &lps[i], i, body)) {
       g->paras[i].drop = VC_DROP_DATE; /* "Transcript By: ...", "Speakers: Jane Doe" */
       l->count--;
@@ -784,7 +785,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !l->paired && !g->numbered &&
+    if (l->count == 1 && i < body && !l->paired && !g->numbered && !shaped &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
@@ -797,13 +798,14 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    l->valid |= label_valid(g, l, lps[i].caps, lps[i].words);
+    l->valid |= shaped || label_valid(g, l, lps[i].caps, lps[i].words);
   }
   accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired)
+    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired &&
+        !vc_seg_shape_label_at(g, lps[i].name_s))
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
