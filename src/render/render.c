@@ -942,7 +942,7 @@ static vc_status read_script(vc_job *j) {
   if (st == VC_OK)
     st = j->path ? vc_text_load(j->path, &j->text, j->diag)
                  : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
-  if (st == VC_OK)
+  if (st == VC_OK && !j->dict) /* unless the caller shares its own */
     st = vc_dict_open(&j->dict);
   if (st == VC_OK)
     st = j->o->turns_path ? read_turns(j) : segment_text(j);
@@ -1026,11 +1026,21 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
   return st;
 }
 
+vc_status vc_render_file_dict(const char *path, const vc_render_opts *o,
+                              const vc_voice_pins *pins, const char *record_common,
+                              vc_dict *dict, vc_diag *diag) {
+  vc_job j = {.path = path,
+              .name = path,
+              .pins = pins,
+              .record_common = record_common,
+              .dict = vc_dict_share(dict)};
+  return run_job(&j, o, diag);
+}
+
 vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
                               const vc_voice_pins *pins, const char *record_common,
                               vc_diag *diag) {
-  vc_job j = {.path = path, .name = path, .pins = pins, .record_common = record_common};
-  return run_job(&j, o, diag);
+  return vc_render_file_dict(path, o, pins, record_common, NULL, diag);
 }
 
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {
