@@ -953,7 +953,9 @@ static vc_status read_script(vc_job *j) {
  * every unit is spoken from) is then cheap to fork again for each unit. */
 static vc_status start_synth(vc_job *j) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  j->jobs = j->o->jobs > 0 ? (size_t)j->o->jobs : cores > 0 ? (size_t)cores : 1;
+  /* by default twice the cores: the units are taken in order, and with only as many as
+   * cores out, a core waits while a long unit holds up the short ones after it */
+  j->jobs = j->o->jobs > 0 ? (size_t)j->o->jobs : cores > 0 ? 2 * (size_t)cores : 2;
   j->jobs = j->jobs < VC_MAX_UNIT_JOBS ? j->jobs : VC_MAX_UNIT_JOBS;
   return vc_synth_new(&j->synth, j->diag);
 }
