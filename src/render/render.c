@@ -799,7 +799,7 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "IN.txt: video: why" */
+  return st; /* run_job() names the input: "IN.txt: video: why" */
 }
 
 /* A batch's record of the set (render_record.h), staged with it and published last:
