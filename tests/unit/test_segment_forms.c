@@ -20,14 +20,15 @@ static void unspoken(const vc_script *s, const char *words) {
 /* "Jane Doe, Official Spokesperson:" is Jane Doe's label, the office not spoken. */
 static void office_after_label_name(void **state) {
   (void)state;
-  vc_script *s = seg("Weekly Briefing of the Harbour Office (May 2, 2031)\n\n"
-                     "Lena Okafor, Official Spokesperson: Good afternoon, everyone. I have one "
-                     "announcement before we take your questions today.\n\n"
-                     "Tariq: Tariq from the Valley Post. Will the ferry talks resume this "
-                     "month?\n\n"
-                     "Lena Okafor, Official Spokesperson: We expect them to resume shortly.\n\n"
-                     "Mira: Mira from Coast Radio. Is there a date for the minister's visit?\n\n"
-                     "Lena Okafor, Official Spokesperson: Not yet, but I will let you know.\n");
+  vc_script *s =
+      seg("Weekly Briefing of the Harbour Office (May 2, 2031)\n\n"
+          "Lena Okafor, Official Spokesperson: Good afternoon, everyone. I have one "
+          "announcement before we take your questions today.\n\n"
+          "Tariq: Tariq from the Valley Post. Will the ferry talks resume this "
+          "month?\n\n"
+          "Lena Okafor, Official Spokesperson: We expect them to resume shortly.\n\n"
+          "Mira: Mira from Coast Radio. Is there a date for the minister's visit?\n\n"
+          "Lena Okafor, Official Spokesperson: Not yet, but I will let you know.\n");
   expect(s, "Good afternoon, everyone.", VC_ROLE_INTERVIEWEE, "Lena Okafor");
   expect(s, "We expect them", VC_ROLE_INTERVIEWEE, "Lena Okafor");
   expect(s, "Tariq from the Valley Post", VC_ROLE_INTERVIEWER, "Tariq");
