@@ -236,6 +236,7 @@ extern const char *const vc_seg_meta_label_keys[];
 extern const char *const vc_seg_cast_guest_keys[];
 extern const char *const vc_seg_cast_host_keys[];
 extern const char *const vc_seg_label_connectors[];
+extern const char *const vc_seg_office_links[];
 extern const char *const vc_seg_honorifics[];
 extern const char *const vc_seg_meet_verbs[];
 extern const char *const vc_seg_meet_links[];
@@ -376,6 +377,7 @@ void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
 /* segment_label_forms.c: labels of shapes the fixed forms miss. */
 size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
+size_t vc_seg_l3_office_end(const char *s, size_t n, size_t i);
 /* Runs after vc_seg_find_labels: labels the fixed forms miss. */
 vc_status vc_seg_l3_labels(vc_seg *g);
 /* Runs with vc_seg_role_evidence: what a labelled speaker's words say of their role. */

@@ -18,8 +18,9 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
-  int loose;               /* "[00:12] Jane Doe Hello": where the name ends is not known */
-  size_t word_end[4];      /* then: where each of its first words ends (absolute) */
+  int office;         /* "Jane Doe, Official Spokesperson:": an office after the name */
+  int loose;          /* "[00:12] Jane Doe Hello": where the name ends is not known */
+  size_t word_end[4]; /* then: where each of its first words ends (absolute) */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -332,6 +333,10 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   if (as > j) {
     lp->aside_s = base + j + 1;
     lp->aside_e = base + as - 1;
+  } else if (j == ne && (as = vc_seg_l3_office_end(s, n, j)) > j) {
+    lp->aside_s = base + j + 2; /* "Jane Doe, Official Spokesperson:" */
+    lp->aside_e = base + as;
+    lp->office = 1;
   }
   j = skip_spaces(s, n, as);
   j = skip_marks(s, n, j);
