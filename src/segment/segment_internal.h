@@ -163,6 +163,10 @@ typedef struct vc_seg {
   size_t *shape_labels; /* offsets in `shaped` of the labels it wrote, in order */
   size_t n_shape_labels;
   int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
+  char *unesc;  /* segment_escapes.c: the text with written-out escapes ("\\n") decoded */
+  size_t
+      *esc_del; /* offsets in `unesc` where each byte an escape dropped stood, in order */
+  size_t n_esc_del;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -286,6 +290,10 @@ vc_status vc_seg_shapes(vc_seg *g);
 /* Is a label segment_shapes.c wrote (its evidence already weighed) at offset off? */
 int vc_seg_shape_label_at(const vc_seg *g, size_t off);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
+
+/* segment_escapes.c: "\\n" written as two characters, decoded before any other pass. */
+vc_status vc_seg_unescape(vc_seg *g);
+size_t vc_seg_unescaped_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);

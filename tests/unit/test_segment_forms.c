@@ -36,9 +36,31 @@ static void office_after_label_name(void **state) {
   vc_script_free(s);
 }
 
+/* Line breaks written as the two characters "\n" (text pasted from a scraped source) are
+ * the breaks they stand for: the labels are read, no escape is spoken, and the turns'
+ * spans point into the text as written. */
+static void escaped_breaks(void **state) {
+  (void)state;
+  const char *text = "Talk with a lighthouse keeper\\n\\nHOST: How many steps are there to "
+                     "the lamp?\\n\\nNELL STOR: Two hundred and twelve. I counted them on "
+                     "my first day.\\n\\nHOST: Do you still climb them \\\"every\\\" night?"
+                     "\\n\\nNELL STOR: Twice a night,\\tin all weathers.\\n";
+  vc_script *s = seg(text);
+  expect(s, "How many steps", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Two hundred and twelve.", VC_ROLE_INTERVIEWEE, "Nell Stor");
+  expect(s, "Do you still climb them \"every\" night?", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Twice a night, in all weathers.", VC_ROLE_INTERVIEWEE, "Nell Stor");
+  unspoken(s, "\\");
+  const vc_turn *t = turn_at(s, "Twice a night");
+  assert_int_equal(strncmp(text + t->src_start, "Twice a night,\\t", 16), 0);
+  assert_int_equal(strncmp(text + t->src_end - 9, "weathers.", 9), 0);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(office_after_label_name),
+      cmocka_unit_test(escaped_breaks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
