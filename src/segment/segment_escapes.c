@@ -97,9 +97,10 @@ static size_t decode(const char *s, size_t n, size_t i, char *o, size_t *used) {
     if (cp < 0)
       return 0;
     *used = 6;
-    long lo = cp >= 0xD800 && cp < 0xDC00 && i + 7 < n && s[i + 6] == '\\' && s[i + 7] == 'u'
-                  ? hex4(s, n, i + 8)
-                  : -1;
+    long lo =
+        cp >= 0xD800 && cp < 0xDC00 && i + 7 < n && s[i + 6] == '\\' && s[i + 7] == 'u'
+            ? hex4(s, n, i + 8)
+            : -1;
     if (lo >= 0xDC00 && lo < 0xE000) {
       cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
       *used = 12;

@@ -57,10 +57,39 @@ static void escaped_breaks(void **state) {
   vc_script_free(s);
 }
 
+/* A programme's section headings ("Prologue", "Act One: ...") between name-alone labels
+ * are the narrator's, never a speaker. */
+static void act_headings_over_names(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("Prologue\n\n"
+          "TOMAS LINDQVIST\n"
+          "Welcome to the programme. This week, stories about people who keep "
+          "the lights on at night.\n\n"
+          "Act One: The Night Shift\n\n"
+          "TOMAS LINDQVIST\n"
+          "Our first story is about a woman who mends power lines in storms.\n\n"
+          "ADA KOWALSKA\n"
+          "I was twenty-two when I took the job. Nobody thought I would last.\n\n"
+          "TOMAS LINDQVIST\n"
+          "And why did you stay?\n\n"
+          "ADA KOWALSKA\n"
+          "Because the first time the town lit up again, I cried.\n");
+  expect(s, "Prologue", VC_ROLE_NARRATOR, NULL);
+  expect(s, "Act One: The Night Shift", VC_ROLE_NARRATOR, NULL);
+  expect(s, "Our first story", VC_ROLE_INTERVIEWER, "Tomas Lindqvist");
+  expect(s, "And why did you stay?", VC_ROLE_INTERVIEWER, "Tomas Lindqvist");
+  expect(s, "Because the first time", VC_ROLE_INTERVIEWEE, "Ada Kowalska");
+  for (size_t i = 0; i < s->n_speakers; i++)
+    assert_null(strstr(s->speakers[i].name, "Act"));
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(office_after_label_name),
       cmocka_unit_test(escaped_breaks),
+      cmocka_unit_test(act_headings_over_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
