@@ -29,6 +29,7 @@ static void diag_set(vc_diag *d, const char *fmt, ...) {
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
   g->last_person = -1;
+  g->unquoted_pairs = vc_seg_unquoted_pairs(g);
   vc_seg_quote_style(g);
   for (size_t i = 0; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];

@@ -139,13 +139,14 @@ typedef struct vc_seg {
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
   size_t n_pieces, cap_pieces;
-  size_t qa_start;                  /* first paragraph of the Q&A part, n_paras if none */
-  size_t interviewer, interviewee;  /* default speakers of the Q&A part */
-  int last_person;                  /* the person the prose named last, -1 if none yet */
-  int open_quote;                   /* the previous paragraph ended inside a quotation */
-  int single_quotes;                /* the article quotes speech with single marks */
-  size_t open_speaker;              /* whose */
-  int carry;                        /* the previous prose paragraph quoted someone last */
+  size_t qa_start;                 /* first paragraph of the Q&A part, n_paras if none */
+  size_t interviewer, interviewee; /* default speakers of the Q&A part */
+  int last_person;                 /* the person the prose named last, -1 if none yet */
+  int open_quote;                  /* the previous paragraph ended inside a quotation */
+  int single_quotes;               /* the article quotes speech with single marks */
+  size_t open_speaker;             /* whose */
+  int carry;                       /* the previous prose paragraph quoted someone last */
+  int unquoted_pairs; /* segment_attrib.c: paragraphs a dashed name line attributes */
   size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
   int genders_read;                 /* people's he/she counted (segment_attrib.c) */
   vc_segment_opts opts;
@@ -362,6 +363,9 @@ int vc_seg_intro_round(vc_seg *g, size_t para);
 int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
                        size_t *ne, int *person);
+int vc_seg_unquoted_pairs(const vc_seg *g);
+int vc_seg_unquoted_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                                int *person);
 int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
                             int *person);
 int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);

@@ -85,11 +85,32 @@ static void act_headings_over_names(void **state) {
   vc_script_free(s);
 }
 
+/* A roundup that prints speech without quotation marks: each paragraph followed by a
+ * dashed line naming a person is that person's quotation; the rest is the narrator's. */
+static void unquoted_roundup(void **state) {
+  (void)state;
+  vc_script *s = seg("What the graduates will miss\n\n"
+                     "Before the ceremony we asked a few students for one memory each.\n\n"
+                     "Rowing on the lake before sunrise taught me to get up even when the "
+                     "water looked like ice.\n"
+                     "— Ilse Marchetti, Class of 2031\n\n"
+                     "The print room smelled of ink and coffee, and I will miss it every "
+                     "single day.\n"
+                     "— Joss Arkwright, Class of 2031\n\n"
+                     "The ceremony starts at ten on the east lawn.\n");
+  expect(s, "Rowing on the lake", VC_ROLE_QUOTE, "Ilse Marchetti");
+  expect(s, "The print room", VC_ROLE_QUOTE, "Joss Arkwright");
+  expect_in(s, "The ceremony starts", VC_ROLE_NARRATOR, "Narrator");
+  expect_in(s, "Before the ceremony we asked", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(office_after_label_name),
       cmocka_unit_test(escaped_breaks),
       cmocka_unit_test(act_headings_over_names),
+      cmocka_unit_test(unquoted_roundup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
