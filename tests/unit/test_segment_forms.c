@@ -105,12 +105,29 @@ static void unquoted_roundup(void **state) {
   vc_script_free(s);
 }
 
+/* "Question:" used once, its line asking, in a briefing labelled throughout: a label of
+ * the floor, not a heading. */
+static void question_label_once(void **state) {
+  (void)state;
+  vc_script *s = seg("Harbour Office briefing\n\n"
+                     "Lena Okafor: Good afternoon. I have one announcement today about the "
+                     "ferry timetable for the summer.\n\n"
+                     "Question: Will the night ferry run on holidays?\n\n"
+                     "Lena Okafor: Yes, on every public holiday.\n\n"
+                     "Reporter: And the fares?\n\n"
+                     "Lena Okafor: They stay as they are.\n\n"
+                     "Reporter: Thank you.\n");
+  expect(s, "Will the night ferry", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Yes, on every", VC_ROLE_INTERVIEWEE, "Lena Okafor");
+  unspoken(s, "Question:");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(office_after_label_name),
-      cmocka_unit_test(escaped_breaks),
-      cmocka_unit_test(act_headings_over_names),
-      cmocka_unit_test(unquoted_roundup),
+      cmocka_unit_test(office_after_label_name), cmocka_unit_test(escaped_breaks),
+      cmocka_unit_test(act_headings_over_names), cmocka_unit_test(unquoted_roundup),
+      cmocka_unit_test(question_label_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
