@@ -352,6 +352,10 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   } else if ((d = dash_at(s, n, j)) > 0) {
     lp->kind = LB_DASH;
     j += d;
+  } else if (lp->caps && lp->words == 1 && ne - ns >= 2 && ne - ns <= 4 && j >= ne + 2 &&
+             (s[ne + 1] == ' ' || s[ne] == '\t')) {
+    lp->kind = LB_DASH; /* "CL  Thank you": initials, then a wide gap (two spaces or a
+                           tab); like a dash label, valid only when used again */
   } else {
     return 0;
   }

@@ -123,11 +123,29 @@ static void question_label_once(void **state) {
   vc_script_free(s);
 }
 
+/* Initials with no colon, set off from the speech by a wide gap ("CL  Thank you"), used
+ * again and again, are labels; their names come from the speaker list. */
+static void initials_with_gap(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("Speakers: Clara Lind, Tomas Grieg\n\n"
+          "CL  Thank you for coming in today. Can you tell me where you grew up?\n\n"
+          "TG  So I grew up on a farm outside the town, the youngest of four.\n\n"
+          "CL  And what was school like?\n\n"
+          "TG  Long walks, mostly. The school was six miles away.\n");
+  expect(s, "Thank you for coming", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "So I grew up", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "Long walks, mostly.", VC_ROLE_INTERVIEWEE, NULL);
+  unspoken(s, "CL ");
+  unspoken(s, "TG ");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(office_after_label_name), cmocka_unit_test(escaped_breaks),
       cmocka_unit_test(act_headings_over_names), cmocka_unit_test(unquoted_roundup),
-      cmocka_unit_test(question_label_once),
+      cmocka_unit_test(question_label_once),     cmocka_unit_test(initials_with_gap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
