@@ -257,6 +257,8 @@ static void seg_release(vc_seg *g) {
   free(g->shaped);
   free(g->shape_ins);
   free(g->shape_labels);
+  free(g->unesc);
+  free(g->esc_del);
 }
 
 static vc_status run_passes(vc_seg *g) {
