@@ -61,6 +61,7 @@ typedef struct vc_label {
   int punct;        /* times written all in capitals with a comma or an ampersand */
   int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int handle, bare; /* a chat handle; a bare "Q" without a colon */
+  int tagged;       /* written as a voice tag ("<v Jane Doe>"): a label made for machines */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;
@@ -260,6 +261,17 @@ extern const char *const vc_seg_thing_cues[];
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
  * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
 vc_status vc_seg_shapes(vc_seg *g);
+
+/* segment_turnmarks.c: a change written into the text before lines are read: `cut` bytes
+ * at `at` written over with `over` (as many bytes), then `ins` inserted. */
+typedef struct vc_seg_edit {
+  size_t at, cut;
+  char over[VC_SEG_NAME_MAX];
+  char ins[VC_SEG_NAME_MAX + 4];
+} vc_seg_edit;
+/* Caption transcripts that mark each change of speaker with ">>" or a dash: the edits
+ * (in text order) that start every marked turn on a line of its own with a plain label. */
+vc_status vc_seg_turn_marks(const char *t, size_t len, vc_seg_edit **out, size_t *n);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */

@@ -18,6 +18,7 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
+  int tag;                 /* a voice tag ("<v Jane Doe>"): written for machines */
   int loose;               /* "[00:12] Jane Doe Hello": where the name ends is not known */
   size_t word_end[4];      /* then: where each of its first words ends (absolute) */
 } label_parse;
@@ -281,6 +282,7 @@ static int parse_voice_tag(const char *s, size_t base, size_t n, size_t i,
   lp->kind = LB_COLON;
   lp->colon = 1;
   lp->words = 2; /* a label written for machines: always valid (label_valid) */
+  lp->tag = 1;
   lp->name_s = base + ns;
   lp->name_e = base + ne;
   lp->body = base + skip_spaces(s, n, ne + 1);
@@ -397,6 +399,7 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   l->punct += lp->punct;
   l->handle |= lp->handle;
   l->bare |= lp->bare;
+  l->tagged |= lp->tag;
   for (size_t i = lp->aside_s; i < lp->aside_e;) {
     size_t j = vc_seg_word_end(g->src, lp->aside_e, i);
     if (j == i) {
@@ -738,7 +741,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body &&
+    if (l->count == 1 && i < body && !lps[i].tag &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label */

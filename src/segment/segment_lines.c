@@ -745,6 +745,35 @@ static void mark_teasers(vc_seg *g) {
   }
 }
 
+/* Does line p end a sentence? */
+static int ends_sentence(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  while (e > p->start && strchr("\"')]", g->src[e - 1]))
+    e--;
+  return e > p->start && strchr(".?!", g->src[e - 1]);
+}
+
+/* A page repeats its header (a title, a standfirst, a menu line) above the text: a line
+ * that repeats an earlier line word for word is page chrome when it is no sentence of
+ * speech: three words or more, and no sentence at its end or twelve words or more (speech
+ * repeats short answers, "That is correct.", never a long line nor a title). A line with a
+ * colon is left to the label reader ("Name: date" twice is a dateline it knows). */
+static void mark_repeats(vc_seg *g) {
+  for (size_t i = 1; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    size_t n = p->end - p->start;
+    if (p->drop != VC_DROP_NONE || p->note || p->words < 3 ||
+        (p->words < 12 && ends_sentence(g, p)) || memchr(g->src + p->start, ':', n))
+      continue;
+    for (size_t j = 0; j < i; j++)
+      if (g->paras[j].end - g->paras[j].start == n &&
+          memcmp(g->src + g->paras[j].start, g->src + p->start, n) == 0) {
+        p->drop = VC_DROP_JUNK;
+        break;
+      }
+  }
+}
+
 /* Decides the boilerplate kind, metadata prefix and note flag of every line. */
 void vc_seg_classify(vc_seg *g) {
   for (size_t i = 0; i < g->n_paras; i++) {
@@ -763,4 +792,5 @@ void vc_seg_classify(vc_seg *g) {
   }
   mark_captions(g);
   mark_teasers(g);
+  mark_repeats(g);
 }

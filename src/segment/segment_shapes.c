@@ -598,6 +598,37 @@ static int accept_shapes(const char *s, sh_line *ls, size_t n) {
   return any;
 }
 
+/* Writes s[from, to) (a line and its line end) with the turn-mark edits that fall in it
+ * (from *next on). */
+static vc_status put_edited(const char *s, size_t from, size_t to, const vc_seg_edit *ed,
+                            size_t n_ed, size_t *next, sh_out *o) {
+  for (; *next < n_ed && ed[*next].at < to; (*next)++) {
+    const vc_seg_edit *d = &ed[*next];
+    memcpy(o->buf + o->n, s + from, d->at - from);
+    o->n += d->at - from;
+    memcpy(o->buf + o->n, d->over, d->cut);
+    o->n += d->cut;
+    for (const char *c = d->ins; *c; c++) {
+      vc_status st = put_inserted(o, *c);
+      if (st != VC_OK)
+        return st;
+    }
+    from = d->at + d->cut;
+  }
+  if (to > from) {
+    memcpy(o->buf + o->n, s + from, to - from);
+    o->n += to - from;
+  }
+  return VC_OK;
+}
+
+/* Does a turn-mark edit fall in s[from, to) (a line and its line end)? Its shape
+ * candidates then give way to the marks. */
+static int span_edited(const vc_seg_edit *ed, size_t n_ed, size_t next, size_t from,
+                       size_t to) {
+  return next < n_ed && ed[next].at >= from && ed[next].at < to;
+}
+
 vc_status vc_seg_shapes(vc_seg *g) {
   g->orig = g->src;
   g->orig_len = g->len;
@@ -606,13 +637,32 @@ vc_status vc_seg_shapes(vc_seg *g) {
   vc_status st = read_lines(g->src, g->len, &ls, &n);
   if (st != VC_OK)
     return st == VC_ERR_LIMIT ? vc_seg_over(g, st, "lines", VC_SEG_MAX_LINES) : st;
+  vc_seg_edit *ed = NULL;
+  size_t n_ed = 0, ins = 0;
+  st = vc_seg_turn_marks(g->src, g->len, &ed, &n_ed);
+  if (st != VC_OK) {
+    free(ls);
+    return st;
+  }
+  for (size_t i = 0; i < n_ed; i++)
+    ins += strlen(ed[i].ins);
   int numbered = numbered_text(ls, n);
   read_candidates(g->src, g->len, ls, n, numbered);
-  int any = accept_shapes(g->src, ls, n) || numbered;
+  for (size_t k = 0, next = 0; k < n; k++) {
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
+    if (span_edited(ed, n_ed, next, ls[k].s, k + 1 < n ? ls[k + 1].s : g->len))
+      ls[k].name_e = ls[k].name_s; /* the marks say who speaks */
+  }
+  int any = accept_shapes(g->src, ls, n) || numbered || n_ed > 0;
   int metas = 0;
-  for (size_t k = 0; k < n; k++) {
+  for (size_t k = 0, next = 0; k < n; k++) {
     metas += ls[k].meta;
-    if (!ls[k].accept && (ls[k].runin = runin_start(g->src, &ls[k])) > 0)
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
+    if (!ls[k].accept &&
+        !span_edited(ed, n_ed, next, ls[k].s, k + 1 < n ? ls[k + 1].s : g->len) &&
+        (ls[k].runin = runin_start(g->src, &ls[k])) > 0)
       any = 1;
   }
   if (metas < 2) /* a meta line counts when the text repeats the form */
@@ -620,17 +670,24 @@ vc_status vc_seg_shapes(vc_seg *g) {
       ls[k].meta = 0;
   any |= metas >= 2;
   sh_out o = {NULL, 0, NULL, 0, 0};
-  if (any && !(o.buf = malloc(g->len + n + 1)))
+  if (any && !(o.buf = malloc(g->len + n + ins + 1)))
     st = VC_ERR_NOMEM;
-  for (size_t k = 0; any && st == VC_OK && k < n; k++) {
-    st = put_line(g->src, &ls[k], numbered, &o);
+  for (size_t k = 0, next = 0; any && st == VC_OK && k < n; k++) {
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
     size_t end = k + 1 < n ? ls[k + 1].s : g->len; /* the line end as written */
+    if (span_edited(ed, n_ed, next, ls[k].s, end)) {
+      st = put_edited(g->src, ls[k].s, end, ed, n_ed, &next, &o);
+      continue;
+    }
+    st = put_line(g->src, &ls[k], numbered, &o);
     memcpy(o.buf + o.n, g->src + ls[k].e, end - ls[k].e);
     if (ls[k].accept && (ls[k].shape & SH_TIMED) && k + 1 < n && ls[k + 1].e > ls[k + 1].s)
       memset(o.buf + o.n, ' ', end - ls[k].e); /* a chat label joins its message's line */
     o.n += end - ls[k].e;
   }
   free(ls);
+  free(ed);
   if (st != VC_OK || !any) {
     free(o.buf);
     free(o.ins);

@@ -705,7 +705,7 @@ static void find_qa_start(vc_seg *g) {
   int strong = 0, valid = 0;
   for (size_t li = 0; li < g->n_labels; li++) {
     valid += g->labels[li].valid;
-    strong += g->labels[li].valid && g->labels[li].count >= 2;
+    strong += g->labels[li].valid && (g->labels[li].count >= 2 || g->labels[li].tagged);
   }
   for (size_t i = 0; i < g->n_paras; i++) {
     if (g->paras[i].label >= 0 || (g->paras[i].drop == VC_DROP_LABEL &&

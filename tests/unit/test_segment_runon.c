@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Transcripts not laid out one turn per paragraph, in invented texts: caption transcripts
+ * whose turns are marked by ">>" or a dash, run into lines or at their starts; a page's
+ * repeated header; and the look-alikes that are no turns (a list, an e-mail's quote). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seg_fixture.h"
+
+/* No turn's text contains `needle` (a mark or a label read aloud). */
+static void never_spoken(const vc_script *s, const char *needle) {
+  for (size_t i = 0; i < s->n_turns; i++)
+    if (strstr(s->turns[i].text, needle))
+      fail_msg("\"%s\" is read aloud in \"%.40s\"", needle, s->turns[i].text);
+}
+
+/* ">>" marks each change of speaker, run into one line; a name after the mark on first
+ * appearance only, the unnamed turns alternate between the two who spoke last. */
+static void test_arrow_marks_run_into_a_line(void **state) {
+  (void)state;
+  const char *text =
+      ">> GOOD EVENING. TONIGHT, THE FLOOD ON THE MILL ROAD. >> TESSA QUILL: JOINING US "
+      "IS THE COUNTY ENGINEER, BRAM OKONJO. WHAT HAPPENED? >> BRAM OKONJO: THE CULVERT WAS "
+      "BLOCKED BY BRANCHES AND THE ROAD BECAME A DAM. >> WILL IT HAPPEN AGAIN? >> NOT IF WE "
+      "CLEAR IT EVERY SPRING. >> THANK YOU.\n";
+  vc_script *s = seg(text);
+  expect(s, "JOINING US IS", VC_ROLE_INTERVIEWER, "Tessa Quill");
+  expect(s, "THE CULVERT WAS", VC_ROLE_INTERVIEWEE, "Bram Okonjo");
+  expect(s, "WILL IT HAPPEN", VC_ROLE_INTERVIEWER, "Tessa Quill");
+  expect(s, "NOT IF WE CLEAR", VC_ROLE_INTERVIEWEE, "Bram Okonjo");
+  expect(s, "THANK YOU.", VC_ROLE_INTERVIEWER, "Tessa Quill");
+  never_spoken(s, ">>");
+  never_spoken(s, "BRAM OKONJO:");
+  vc_script_free(s);
+}
+
+/* A caption page: chrome above, "- " opens each turn at a line's start, the lines after it
+ * go on with the same turn, "- [Announcer]" names a voice-over, the host names herself. */
+static void test_dash_marks_at_line_starts(void **state) {
+  (void)state;
+  const char *text = "Night Garden\n"
+                     "Season 2 Episode 4 | 26m 10s\n"
+                     "A rose breeder talks about scent.\n"
+                     "- [Announcer] Night Garden is made possible in part by viewers.\n"
+                     "- I'm Lena Marsh, and this is Night Garden.\n"
+                     "My guest today breeds roses that smell of tea.\n"
+                     "Welcome.\n"
+                     "- Thank you, Lena.\n"
+                     "It is good to be here.\n"
+                     "- How did you start?\n"
+                     "- My grandmother grew roses in tins on a balcony.\n"
+                     "I helped her water them.\n"
+                     "- And now you have a farm of your own?\n"
+                     "- Twelve acres, yes.\n";
+  vc_script *s = seg(text);
+  expect(s, "I'm Lena Marsh", VC_ROLE_INTERVIEWER, "Lena Marsh");
+  const vc_turn *t = turn_at(s, "I'm Lena Marsh");
+  assert_non_null(strstr(t->text, "Welcome."));
+  expect(s, "Thank you, Lena.", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "How did you start?", VC_ROLE_INTERVIEWER, "Lena Marsh");
+  expect(s, "My grandmother", VC_ROLE_INTERVIEWEE, name_of(s, turn_at(s, "Thank you")));
+  expect(s, "And now you have", VC_ROLE_INTERVIEWER, "Lena Marsh");
+  never_spoken(s, "- ");
+  never_spoken(s, "[Announcer]");
+  never_spoken(s, "made possible");
+  vc_script_free(s);
+}
+
+/* A list with dashes (no turn runs on, no voice named) and an e-mail's quoted lines (">>"
+ * breaking mid sentence) are no turn marks. */
+static void test_lists_and_quoted_mail_are_no_turns(void **state) {
+  (void)state;
+  const char *list = "What to bring on the hike:\n\n"
+                     "- Water.\n"
+                     "- A map of the valley.\n"
+                     "- Warm clothes.\n"
+                     "- Something to eat.\n\n"
+                     "We meet at the bridge at nine.\n";
+  vc_script *s = seg(list);
+  turn_at(s, "What to bring on the hike:");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+  const char *mail = "On Monday Pia wrote:\n"
+                     ">> I think we should move the meeting to the\n"
+                     ">> week after the holiday, when everyone is back\n"
+                     ">> from the coast.\n\n"
+                     "Agreed, the week after works for me.\n";
+  s = seg(mail);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_null(strstr(name_of(s, &s->turns[i]), "Speaker"));
+  vc_script_free(s);
+}
+
+/* A page that repeats its title and standfirst above the text: the repeats are chrome;
+ * short spoken answers that repeat are kept. */
+static void test_repeated_header_lines(void **state) {
+  (void)state;
+  const char *text = "The Ferry Question\n\n"
+                     "The Ferry Question\n\n"
+                     "Our reporter asked the harbour master about the winter timetable.\n\n"
+                     "Q: Will the ferry run in January?\n\n"
+                     "A: Yes.\n\n"
+                     "Q: Every day?\n\n"
+                     "A: Yes.\n";
+  vc_script *s = seg(text);
+  size_t titles = 0, yes = 0;
+  for (size_t i = 0; i < s->n_turns; i++) {
+    const char *t = s->turns[i].text;
+    for (const char *p = t; (p = strstr(p, "The Ferry Question")) != NULL; p++)
+      titles++;
+    yes += strcmp(t, "Yes.") == 0;
+  }
+  assert_int_equal(titles, 1);
+  assert_int_equal(yes, 2);
+  vc_script_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_arrow_marks_run_into_a_line),
+      cmocka_unit_test(test_dash_marks_at_line_starts),
+      cmocka_unit_test(test_lists_and_quoted_mail_are_no_turns),
+      cmocka_unit_test(test_repeated_header_lines),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
