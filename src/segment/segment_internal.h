@@ -41,6 +41,7 @@ typedef struct vc_para {
   int block_lines;   /* lines in its block */
   vc_drop drop;
   int note;       /* an editorial note or an outro line: always the narrator's */
+  int runin;      /* split from a line that labels run into (segment_lines.c) */
   int label;      /* index into vc_seg.labels, or -1 */
   int words;      /* words in the body */
   int ends_q;     /* the body's last sentence is a question */
@@ -192,6 +193,8 @@ size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
 size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
+int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
+                          const size_t *ne, size_t n);
 
 /* segment_tables.c: the word lists of data/segment-words.tsv. NULL-terminated, lower case
  * unless said otherwise. */

@@ -118,13 +118,18 @@ static size_t inline_label(const char *t, size_t e, size_t i) {
 /* Is t[i] the start of a sentence inside the line (after ". ", "? ", "! ", ") ", or a
  * word cut off by the next speaker: "and- ")? */
 static int sentence_start(const char *t, size_t s, size_t i) {
+  if (i >= s + 4 && t[i - 1] == ' ' && (unsigned char)t[i - 4] == 0xE2 &&
+      (unsigned char)t[i - 3] == 0x80 && (unsigned char)t[i - 2] == 0x9D)
+    return 1; /* after a closing quote */
   return i >= s + 2 && t[i - 1] == ' ' && strchr(".?!)\"-", t[i - 2]) && t[i - 2];
 }
 
 /* Where the labels of a transcript run into one paragraph start ("Speaker 1: (00:00) Hi.
  * Speaker 2: (00:04) Hello. Speaker 1: ..."): the line's own label and the ones at
- * sentence starts whose name recurs. Kept when two or more names recur, three labels in
- * all, the first at the line's start. Returns how many (0: the line stays whole). */
+ * sentence starts. Kept when two or more names recur, three labels in all, the first at
+ * the line's start (then the ones whose name recurs); or when the labels show themselves
+ * so though few recur (capitals in text that is not, numbered generic names:
+ * vc_seg_runin_evidence), every one. Returns how many (0: the line stays whole). */
 static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
   size_t ks[INLINE_MAX], ke[INLINE_MAX], n = 0;
   for (size_t i = s; i < e && n < INLINE_MAX; i++) {
@@ -136,7 +141,7 @@ static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
       ke[n++] = ne;
     }
   }
-  if (n < 3 || ks[0] != s)
+  if (n < 2 || ks[0] != s)
     return 0;
   size_t m = 0, distinct = 0;
   for (size_t a = 0; a < n; a++) {
@@ -151,7 +156,12 @@ static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
     if (again)
       at[m++] = ks[a];
   }
-  return distinct >= 2 && m >= 3 && at[0] == s ? m : 0;
+  if (n >= 3 && distinct >= 2 && m >= 3 && at[0] == s)
+    return m;
+  if (!vc_seg_runin_evidence(t, s, e, ks, ke, n))
+    return 0;
+  memcpy(at, ks, n * sizeof *at);
+  return n;
 }
 
 /* Adds line [s, e), split where inline_splits finds labels run into it. */
@@ -165,6 +175,8 @@ static vc_status add_split_line(vc_seg *g, size_t s, size_t e, size_t block, int
     size_t ps = at[k], pe = k + 1 < n ? at[k + 1] : e;
     trim(g->src, &ps, &pe);
     st = add_line(g, ps, pe, block, fresh && k == 0);
+    if (st == VC_OK)
+      g->paras[g->n_paras - 1].runin = 1;
   }
   return st;
 }

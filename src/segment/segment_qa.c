@@ -123,6 +123,21 @@ static void mark_outro(vc_seg *g, const qa_doc *d) {
   }
 }
 
+/* A transcript excerpt run into a paragraph of a post ("MR. DOE: ... JUSTICE ROE: ..."):
+ * its turns never span paragraphs, so the paragraphs after the last one, in later blocks,
+ * are the poster's own words, the narrator's (not the last speaker's going on). */
+static void mark_after_runin(vc_seg *g) {
+  size_t last = g->n_paras;
+  for (size_t i = g->qa_start; i < g->n_paras; i++)
+    if (g->paras[i].label >= 0)
+      last = i;
+  if (last == g->n_paras || !g->paras[last].runin)
+    return;
+  for (size_t i = last + 1; i < g->n_paras; i++)
+    if (g->paras[i].block != g->paras[last].block && g->paras[i].drop == VC_DROP_NONE)
+      g->paras[i].note = 1;
+}
+
 /* Is the body title-cased: at least four words, and of its words of four or more
  * letters, nine in ten start with a capital ("Mayor Won't Say When The Bridge Opens")? */
 static int title_cased(const vc_seg *g, const vc_para *p) {
@@ -495,6 +510,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
   mark_headings(g);
   doc_features(g, &d);
   mark_outro(g, &d);
+  mark_after_runin(g);
   size_t m = g->n_paras - g->qa_start;
   size_t *idx = malloc(m * sizeof *idx);
   double(*score)[2] = malloc(m * sizeof *score);

@@ -171,8 +171,9 @@ static size_t name_at(const char *s, size_t e, size_t i, int *glued) {
     int conn = words > 0 && vc_seg_in_list(s + i, j - i, vc_seg_label_connectors);
     if (!vc_seg_is_upper(cp) && !conn)
       break;
-    if (words == 0 && vc_seg_in_list(s + i, j - i, vc_seg_not_name_words))
-      return i; /* "The", "Hello": a sentence, not a name */
+    int title = j < e && s[j] == '.' && vc_seg_in_list(s + i, j - i, vc_seg_honorifics);
+    if (words == 0 && !title && vc_seg_in_list(s + i, j - i, vc_seg_not_name_words))
+      return i; /* "The", "Hello": a sentence, not a name ("MR. DOE" is one) */
     words += !conn;
     size_t g = glue_point(s, i, j);
     if (g < j) {
@@ -397,20 +398,23 @@ static size_t runin_label(const char *s, size_t e, size_t i) {
 
 /* Where the first label run into line l starts, when the line holds three or more labels
  * at sentence starts, two or more names among them used twice (the names taking turns
- * are the evidence), the first of them among those, and only prose before it (0: none).
+ * are the evidence), the first of them among those, and only prose before it (0: none);
+ * or labels that show themselves so though few recur (vc_seg_runin_evidence: capitals in
+ * text that is not), the prose before them perhaps closing with a colon ("... went:").
  * The label reader (segment_lines.c) splits the rest once it starts a line. */
 static size_t runin_start(const char *s, const sh_line *l) {
-  size_t at[RUNIN_MAX], len[RUNIN_MAX], n = 0;
+  size_t at[RUNIN_MAX], len[RUNIN_MAX], ends[RUNIN_MAX], n = 0;
   for (size_t i = l->s + 2; i < l->e && n < RUNIN_MAX; i++) {
-    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\"", s[i - 2]))
+    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\":", s[i - 2]))
       continue;
     size_t m = runin_label(s, l->e, i);
     if (m) {
       at[n] = i;
-      len[n++] = m;
+      len[n] = m;
+      ends[n++] = i + m;
     }
   }
-  if (n < 3)
+  if (n < 2)
     return 0;
   int recurring = 0, first_again = 0;
   for (size_t a = 0; a < n; a++) {
@@ -423,7 +427,12 @@ static size_t runin_start(const char *s, const sh_line *l) {
     recurring += again && !before;
     first_again |= again && a == 0;
   }
-  if (recurring < 2 || !first_again || memchr(s + l->s, ':', at[0] - l->s))
+  size_t prose = at[0] - l->s;
+  if (n >= 3 && recurring >= 2 && first_again && s[at[0] - 2] != ':' &&
+      !memchr(s + l->s, ':', prose))
+    return at[0];
+  if (memchr(s + l->s, ':', prose - 2) ||
+      !vc_seg_runin_evidence(s, at[0], l->e, at, ends, n))
     return 0; /* the prose before the first label has a label of its own: not prose */
   return at[0];
 }

@@ -102,7 +102,8 @@ static int mark_name(const char *t, size_t e, mark *k) {
       return 0;
     if (words == 0 && !close && vc_seg_in_list(t + i, j - i, vc_seg_not_name_words))
       return 0; /* "- So: ..." is a sentence */
-    if (j < e && t[j] == '.' && (j - i == 1 || vc_seg_in_list(t + i, j - i, vc_seg_honorifics)))
+    if (j < e && t[j] == '.' &&
+        (j - i == 1 || vc_seg_in_list(t + i, j - i, vc_seg_honorifics)))
       j++;
     if (j < e && ((close && t[j] == close) ||
                   (!close && t[j] == ':' && (j + 1 == e || blank(t[j + 1]))))) {
@@ -119,7 +120,8 @@ static int mark_name(const char *t, size_t e, mark *k) {
 }
 
 static vc_status add_mark(marks *ms, const mark *k) {
-  vc_status st = vc_seg_grow((void **)&ms->m, &ms->cap, ms->n + 1, sizeof *ms->m, MARKS_MAX);
+  vc_status st =
+      vc_seg_grow((void **)&ms->m, &ms->cap, ms->n + 1, sizeof *ms->m, MARKS_MAX);
   if (st == VC_OK)
     ms->m[ms->n++] = *k;
   return st;
@@ -128,8 +130,7 @@ static vc_status add_mark(marks *ms, const mark *k) {
 /* Reads the marks of line t[s..e): one at its start, and inside it after a sentence's end
  * (a dash inside a line also before a bracketed name: "... sponsorship- [Announcer]").
  * `prev_end`: the previous line's end, or 0 when the line opens a block. */
-static vc_status line_marks(const char *t, size_t s, size_t e, size_t prev_end,
-                            marks *ms) {
+static vc_status line_marks(const char *t, size_t s, size_t e, size_t prev_end, marks *ms) {
   for (size_t i = s; i < e;) {
     int kind = 0;
     size_t len = 0;
@@ -237,7 +238,8 @@ static void label_name(const char *t, size_t s, size_t e, char *out, size_t cap)
   int upper = 0, lower = 0;
   vc_seg_count_letters(out, n, &upper, &lower);
   for (size_t i = 0; upper == 0 && i < n; i++)
-    if (out[i] >= 'a' && out[i] <= 'z' && (i == 0 || out[i - 1] == ' ' || out[i - 1] == '.'))
+    if (out[i] >= 'a' && out[i] <= 'z' &&
+        (i == 0 || out[i - 1] == ' ' || out[i - 1] == '.'))
       out[i] = (char)(out[i] - 'a' + 'A');
 }
 

@@ -25,7 +25,8 @@ static void test_arrow_marks_run_into_a_line(void **state) {
   const char *text =
       ">> GOOD EVENING. TONIGHT, THE FLOOD ON THE MILL ROAD. >> TESSA QUILL: JOINING US "
       "IS THE COUNTY ENGINEER, BRAM OKONJO. WHAT HAPPENED? >> BRAM OKONJO: THE CULVERT WAS "
-      "BLOCKED BY BRANCHES AND THE ROAD BECAME A DAM. >> WILL IT HAPPEN AGAIN? >> NOT IF WE "
+      "BLOCKED BY BRANCHES AND THE ROAD BECAME A DAM. >> WILL IT HAPPEN AGAIN? >> NOT IF "
+      "WE "
       "CLEAR IT EVERY SPRING. >> THANK YOU.\n";
   vc_script *s = seg(text);
   expect(s, "JOINING US IS", VC_ROLE_INTERVIEWER, "Tessa Quill");
@@ -117,6 +118,56 @@ static void test_repeated_header_lines(void **state) {
   }
   assert_int_equal(titles, 1);
   assert_int_equal(yes, 2);
+  expect(s, "Our reporter asked", VC_ROLE_NARRATOR, "Narrator"); /* no "Title" label */
+  vc_script_free(s);
+}
+
+/* A post quotes an exchange run into one paragraph: capitals labels, two or three of them,
+ * one name never repeated ("CHIEF JUSTICE VALE:"); the prose before them (closing with a
+ * colon) and the poster's paragraph after them are the narrator's. */
+static void test_capitals_labels_run_into_a_post(void **state) {
+  (void)state;
+  const char *text =
+      "Re: the orchard easement case\n\n"
+      "The moment that decided it came late, when the fence came up: MR. PELL: The "
+      "easement never reached the orchard, Your Honor. JUSTICE ARDEN: Then why does the "
+      "deed say \"all land\"? MR. PELL: Because the clerk copied the wrong page. CHIEF "
+      "JUSTICE VALE: That is not much of an answer, counsel.\n\n"
+      "I thought that exchange said it all.\n";
+  vc_script *s = seg(text);
+  expect(s, "The easement never", VC_ROLE_INTERVIEWEE, "Mr. Pell");
+  expect(s, "Then why does the deed", VC_ROLE_INTERVIEWER, "Justice Arden");
+  expect(s, "Because the clerk", VC_ROLE_INTERVIEWEE, "Mr. Pell");
+  expect(s, "That is not much", VC_ROLE_INTERVIEWER, "Chief Justice Vale");
+  expect(s, "I thought that exchange", VC_ROLE_NARRATOR, "Narrator");
+  never_spoken(s, "JUSTICE ARDEN:");
+  vc_script_free(s);
+}
+
+/* Numbered generic labels run into one paragraph, one of them used once. */
+static void test_generic_labels_run_into_a_line(void **state) {
+  (void)state;
+  const char *text =
+      "Episode 12 transcript\n\n"
+      "Speaker 1: Welcome back to the show. Today we talk about bees. Speaker 2: "
+      "Thanks for having me. I have kept bees for twenty years. Speaker 1: What "
+      "got you started?\n";
+  vc_script *s = seg(text);
+  expect(s, "Welcome back", VC_ROLE_INTERVIEWER, "Speaker 1");
+  expect(s, "Thanks for having me", VC_ROLE_INTERVIEWEE, "Speaker 2");
+  expect(s, "What got you started", VC_ROLE_INTERVIEWER, "Speaker 1");
+  vc_script_free(s);
+}
+
+/* Capitals words before a colon that name no one ("UPDATE:", "NOTE:") are no labels. */
+static void test_capitals_notes_are_no_labels(void **state) {
+  (void)state;
+  const char *text = "Council votes on the bridge\n\n"
+                     "UPDATE: The council voted on Tuesday to repair the bridge. NOTE: An "
+                     "earlier version of this story gave the wrong date.\n";
+  vc_script *s = seg(text);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
   vc_script_free(s);
 }
 
@@ -126,6 +177,9 @@ int main(void) {
       cmocka_unit_test(test_dash_marks_at_line_starts),
       cmocka_unit_test(test_lists_and_quoted_mail_are_no_turns),
       cmocka_unit_test(test_repeated_header_lines),
+      cmocka_unit_test(test_capitals_labels_run_into_a_post),
+      cmocka_unit_test(test_generic_labels_run_into_a_line),
+      cmocka_unit_test(test_capitals_notes_are_no_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
