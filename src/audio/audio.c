@@ -76,6 +76,8 @@ struct vc_audio {
   vc_meter *meter;
   vc_audio_stats *stats;
   const vc_audio_tags *tags; /* written into the file by vc_audio_close, or NULL */
+  vc_audio_tap_fn tap;       /* handed every 16-bit sample written, or NULL */
+  void *tap_user;
   /* The queue between the caller (producer) and the worker. `status` above belongs to
    * the worker until it is joined; the producer sees it as `shared_status`. */
   pthread_t worker;
@@ -332,6 +334,8 @@ static void emit(vc_audio *a, const float *y, size_t n) {
   } else {
     for (size_t i = 0; i < n; i++)
       a->pcm[i] = to_short(y[i]);
+    if (a->tap)
+      a->tap(a->tap_user, a->pcm, n);
     if (a->meter)
       vc_meter_add_short(a->meter, a->pcm, n);
     wrote = sf_write_short(a->sf, a->pcm, (sf_count_t)n);
@@ -462,6 +466,18 @@ vc_status vc_audio_silence(vc_audio *a, size_t n) {
   if (!a)
     return VC_ERR_ARG;
   return enqueue(a, NULL, n, 0.0);
+}
+
+int vc_audio_tap_pcm16(vc_audio *a, vc_audio_tap_fn fn, void *user) {
+  if (!a || a->fmt->lossy)
+    return 0;
+  a->tap = fn;
+  a->tap_user = user;
+  return 1;
+}
+
+int vc_audio_rate(const vc_audio *a) {
+  return a ? a->out_rate : 0;
 }
 
 uint64_t vc_audio_frames(const vc_audio *a) {

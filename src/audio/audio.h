@@ -53,6 +53,15 @@ vc_status vc_audio_open(const char *path, const vc_audio_opts *o, vc_audio **out
 /* Writes mono 16-bit samples scaled by `gain` (linear). */
 vc_status vc_audio_write(vc_audio *a, const int16_t *pcm, size_t n, double gain);
 vc_status vc_audio_silence(vc_audio *a, size_t n);
+/* Hands `fn` every sample written to the file, in order, as the 16-bit value the file
+ * holds, on the thread that writes it (the sink's worker) and at the file's rate
+ * (vc_audio_rate), e.g. to measure the file without reading it back. For the 16-bit PCM
+ * formats (wav, flac) only: for the others it sets nothing and returns 0. To be set
+ * before the first write. */
+typedef void (*vc_audio_tap_fn)(void *user, const int16_t *pcm, size_t n);
+int vc_audio_tap_pcm16(vc_audio *a, vc_audio_tap_fn fn, void *user);
+/* The file's sample rate. */
+int vc_audio_rate(const vc_audio *a);
 /* Samples accepted so far, at in_rate: the timeline's clock (the file may run at
  * another rate, and the limiter delays output internally, flushed by close). */
 uint64_t vc_audio_frames(const vc_audio *a);

@@ -16,25 +16,32 @@
 #define VC_ATTACK_S 0.003     /* ramp-down time before a peak */
 #define VC_RELEASE_S 0.080    /* time constant of the return to unity */
 
+/* Four lanes of single precision (and their comparisons). */
+typedef float vc_v4 __attribute__((vector_size(16)));
+typedef int32_t vc_i4 __attribute__((vector_size(16)));
+
 struct vc_limiter {
   double ceiling;
-  float coef[VC_PHASES][VC_TAPS]; /* phase p: value at n + p/4 from x[n-7..n+8] */
-  size_t attack;                  /* A: even number of samples */
-  size_t latency;                 /* input-to-output delay in samples */
-  double release;                 /* one-pole coefficient per sample */
-  double inv_window;              /* 1 / ((attack + 1) * VC_FIXED): a multiply, not a
-                                     divide, per sample */
-  uint64_t n_in, n_out;           /* samples taken and released */
-  float x[2 * VC_RING];           /* input history, each sample stored twice (at i and
-                                     i + VC_RING) so any 16 in a row are contiguous */
-  float tp[VC_RING];              /* true-peak estimate over [k, k+1) */
-  int64_t m[VC_RING];             /* held minimum gain for sample k, fixed point */
-  uint64_t dq_idx[VC_RING];       /* sliding-minimum deque of (index, required gain) */
+  float coef[VC_PHASES][VC_TAPS];  /* phase p: value at n + p/4 from x[n-7..n+8] */
+  vc_v4 coef4[VC_PHASES][VC_TAPS]; /* each coefficient in four lanes */
+  size_t attack;                   /* A: even number of samples */
+  size_t latency;                  /* input-to-output delay in samples */
+  double release;                  /* one-pole coefficient per sample */
+  double inv_window;               /* 1 / ((attack + 1) * VC_FIXED): a multiply, not a
+                                      divide, per sample */
+  uint64_t n_in, n_out;            /* samples taken and released */
+  float x[2 * VC_RING];            /* input history, each sample stored twice (at i and
+                                      i + VC_RING) so any 16 in a row are contiguous */
+  float tp[VC_RING];               /* true-peak estimate over [k, k+1) */
+  int64_t m[VC_RING];              /* held minimum gain for sample k, fixed point */
+  uint64_t dq_idx[VC_RING];        /* sliding-minimum deque of (index, required gain) */
   int64_t dq_val[VC_RING];
   size_t dq_head, dq_len;
   uint64_t next_push, next_m; /* next index to push into the deque / to compute m for */
   int64_t sum;                /* sum of m over the averaging window */
   double quiet;               /* below this, no interpolated point can reach the ceiling */
+  float quiet_f; /* the least float not below `quiet`: for a float x, x < quiet_f
+                    exactly when x < quiet */
   uint64_t loud; /* 1 + index of the last sample at or above `quiet`, 0 if none */
   double gain;   /* released gain of the previous output sample */
   double min_gain;
@@ -61,6 +68,7 @@ static double make_coefs(vc_limiter *l) {
     double abs_sum = 0.0;
     for (int k = 0; k < VC_TAPS; k++) {
       l->coef[p][k] = (float)(c[k] / sum);
+      l->coef4[p][k] = (vc_v4){l->coef[p][k], l->coef[p][k], l->coef[p][k], l->coef[p][k]};
       abs_sum += fabs((double)l->coef[p][k]);
     }
     worst = abs_sum > worst ? abs_sum : worst;
@@ -77,6 +85,9 @@ vc_status vc_limiter_new(int rate, double ceiling_db, vc_limiter **out) {
     return VC_ERR_NOMEM;
   l->ceiling = pow(10.0, ceiling_db / 20.0);
   l->quiet = l->ceiling / make_coefs(l);
+  l->quiet_f = (float)l->quiet;
+  if ((double)l->quiet_f < l->quiet)
+    l->quiet_f = nextafterf(l->quiet_f, INFINITY);
   l->attack = 2 * (size_t)ceil(VC_ATTACK_S * rate / 2.0);
   l->latency = VC_HALF + l->attack + l->attack / 2;
   if (l->latency + 4 * VC_HALF >= VC_RING) {
@@ -154,11 +165,24 @@ static int64_t held_min(vc_limiter *l, uint64_t j) {
   return l->dq_val[l->dq_head];
 }
 
-/* Computes m up to index j, keeping `sum` = m[j - A] + ... + m[j] (m before 0 is 1). */
+/* Computes m up to index j, keeping `sum` = m[j - A] + ... + m[j] (m before 0 is 1).
+ * Where the deque holds one unity entry and the one push m(i) needs is a unity gain, the
+ * push replaces that entry and m(i) is unity: held_min's own result, without its loops
+ * (not on the full path, which the tests compare with). */
 static void advance_m(vc_limiter *l, uint64_t j) {
   for (; l->next_m <= j; l->next_m++) {
-    uint64_t i = l->next_m;
-    int64_t m = held_min(l, i);
+    uint64_t i = l->next_m, p = l->next_push;
+    int64_t m;
+    if (!l->full_only && p == i + l->attack && p > 0 && l->dq_len == 1 &&
+        l->dq_val[l->dq_head] == (int64_t)VC_FIXED &&
+        l->tp[p & (VC_RING - 1)] <= l->ceiling &&
+        l->tp[(p - 1) & (VC_RING - 1)] <= l->ceiling) {
+      l->dq_idx[l->dq_head] = p;
+      l->next_push++;
+      m = (int64_t)VC_FIXED;
+    } else {
+      m = held_min(l, i);
+    }
     int64_t leaving =
         i >= l->attack + 1 ? l->m[(i - l->attack - 1) & (VC_RING - 1)] : (int64_t)VC_FIXED;
     l->m[i & (VC_RING - 1)] = m;
@@ -209,6 +233,25 @@ static double gain_step(const vc_limiter *l, double g, double avg) {
  * first sample it could not take that way (and after VC_QUIET_MAX, so that the samples
  * stored never overwrite one not yet released). Returns how many it took and released. */
 #define VC_QUIET_MAX 1024
+
+/* How many of in[0..n) in a row from the first are below `quiet` in magnitude: eight
+ * at a time while all eight are, then one at a time. */
+static size_t quiet_prefix(const float *in, size_t n, float quiet) {
+  const vc_v4 lim = {quiet, quiet, quiet, quiet};
+  const vc_i4 sign = {INT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+  size_t q = 0;
+  for (; q + 8 <= n; q += 8) {
+    vc_v4 a, b;
+    memcpy(&a, in + q, sizeof a);
+    memcpy(&b, in + q + 4, sizeof b);
+    vc_i4 below = ((vc_v4)((vc_i4)a & sign) < lim) & ((vc_v4)((vc_i4)b & sign) < lim);
+    if (below[0] == 0 || below[1] == 0 || below[2] == 0 || below[3] == 0)
+      break;
+  }
+  while (q < n && fabsf(in[q]) < quiet)
+    q++;
+  return q;
+}
 static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
   const int64_t full = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
   if (l->full_only || l->sum != full || l->dq_len != 1 ||
@@ -217,29 +260,38 @@ static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
       l->next_m != l->n_out + l->attack / 2 ||
       (l->loud != 0 && l->loud + 2 * VC_HALF - 1 > l->n_in))
     return 0;
-  size_t q = 0;
-  n = n < VC_QUIET_MAX ? n : VC_QUIET_MAX;
-  while (q < n && fabsf(in[q]) < l->quiet)
-    q++;
+  size_t q = quiet_prefix(in, n < VC_QUIET_MAX ? n : VC_QUIET_MAX, l->quiet_f);
   size_t at = (size_t)(l->n_in & (VC_RING - 1)), seg = q < VC_RING - at ? q : VC_RING - at;
   memcpy(l->x + at, in, seg * sizeof *in); /* both copies, up to the ring's end */
   memcpy(l->x + at + VC_RING, in, seg * sizeof *in);
   memcpy(l->x, in + seg, (q - seg) * sizeof *in);
   memcpy(l->x + VC_RING, in + seg, (q - seg) * sizeof *in);
   const float *x = l->x + (l->n_out & (VC_RING - 1)); /* q in a row, stored twice */
-  const double avg = (double)l->sum * l->inv_window;
-  double g = l->gain;
+  const double avg = (double)l->sum * l->inv_window, rel = l->release;
+  double g = l->gain, low = l->min_gain;
   size_t i = 0;
-  for (; i < q; i++) { /* the gain moves: step by step */
+  /* the gain moves: step by step. While avg / 2 <= g <= avg, avg - g is exact (Sterbenz)
+   * and the step cannot pass avg, so gain_step comes down to its one line; the loop runs
+   * at the speed of that line's chain of three operations */
+  for (; i < q && g <= avg && g >= 0.5 * avg; i++) {
+    double next = g + (avg - g) * rel;
+    if (next == g)
+      break;
+    g = next;
+    low = g < low ? g : low;
+    out[i] = (float)(x[i] * g);
+  }
+  for (; i < q; i++) {
     double next = gain_step(l, g, avg);
     if (next == g)
       break;
     g = next;
-    l->min_gain = g < l->min_gain ? g : l->min_gain;
+    low = g < low ? g : low;
     out[i] = (float)(x[i] * g);
   }
   if (i < q) /* from here on g is a fixed point of the step */
-    l->min_gain = g < l->min_gain ? g : l->min_gain;
+    low = g < low ? g : low;
+  l->min_gain = low;
   if (g == 1.0) /* x * 1.0 is x, exactly */
     memcpy(out + i, x + i, (q - i) * sizeof *out);
   else
@@ -263,47 +315,19 @@ static size_t quiet_run(vc_limiter *l, const float *in, size_t n, float *out) {
   return q;
 }
 
-/* release_one where the new push needs unity gain and the window holds only unity gains
- * (so the deque holds one unity entry and m stays unity): the same state after, the same
- * sample out, without the deque work. Returns 0, doing nothing, where it does not apply. */
-static int release_unity(vc_limiter *l, float *out) {
-  const int64_t full = (int64_t)VC_FIXED * (int64_t)(l->attack + 1);
-  uint64_t k = l->n_out, p = l->next_push;
-  if (l->full_only || l->sum != full || l->dq_len != 1 ||
-      l->dq_val[l->dq_head] != (int64_t)VC_FIXED || l->next_m != k + l->attack / 2 ||
-      p != l->next_m + l->attack || p + VC_HALF >= l->n_in || p == 0 ||
-      l->tp[p & (VC_RING - 1)] > l->ceiling || l->tp[(p - 1) & (VC_RING - 1)] > l->ceiling)
-    return 0;
-  l->dq_idx[l->dq_head] = p;
-  l->m[l->next_m & (VC_RING - 1)] = (int64_t)VC_FIXED;
-  l->next_push++;
-  l->next_m++;
-  double g = gain_step(l, l->gain, (double)l->sum * l->inv_window);
-  l->gain = g;
-  if (g < l->min_gain)
-    l->min_gain = g;
-  l->n_out++;
-  *out = (float)(x_at(l, k) * g);
-  return 1;
-}
-
 /* Samples taken at a time outside the quiet path: all are stored and their estimates
  * made before any is released, which reads only what release_one would have read had
  * each been taken alone. The ring keeps room: latency + block < VC_RING. Short, so that
  * the quiet path takes over soon after a loud stretch. */
 #define VC_BLOCK 32
 
-/* Four lanes of single precision; each lane computes what peak_at computes for its k,
+/* In interpolate_block each of the four lanes computes what peak_at computes for its k,
  * the same operations in the same order, so the estimates are equal bit for bit. */
-typedef float vc_v4 __attribute__((vector_size(16)));
 
 /* The interpolated peak (the largest |point| of phases 1 to 3, and |x[k]|) of k0 .. k0+n-1
  * into `peak`, four at a time; x0 is x[k0 - (VC_HALF - 1)], followed by n + 18 samples. */
 static void interpolate_block(const vc_limiter *l, const float *x0, size_t n, float *peak) {
-  vc_v4 c[VC_PHASES][VC_TAPS];
-  for (int p = 1; p < VC_PHASES; p++)
-    for (int j = 0; j < VC_TAPS; j++)
-      c[p][j] = (vc_v4){l->coef[p][j], l->coef[p][j], l->coef[p][j], l->coef[p][j]};
+  const vc_v4(*c)[VC_TAPS] = l->coef4;
   for (size_t i = 0; i < n; i += 4) {
     float best[4];
     for (int k = 0; k < 4; k++)
@@ -355,6 +379,28 @@ static void take_block(vc_limiter *l, const float *in, size_t n) {
   }
 }
 
+/* Releases `cnt` samples (at most VC_BLOCK, each with its input `latency` ahead), as
+ * release_one would one by one: first the averages of m over their windows, which do not
+ * depend on the gain, then the gain's steps over them in a short loop that runs at the
+ * speed of the step's own chain of operations. */
+static void release_block(vc_limiter *l, size_t cnt, float *out) {
+  double avg[VC_BLOCK];
+  for (size_t c = 0; c < cnt; c++) {
+    advance_m(l, l->n_out + c + l->attack / 2);
+    avg[c] = (double)l->sum * l->inv_window;
+  }
+  const float *x = l->x + (l->n_out & (VC_RING - 1)); /* cnt in a row: stored twice */
+  double g = l->gain, low = l->min_gain;
+  for (size_t c = 0; c < cnt; c++) {
+    g = gain_step(l, g, avg[c]);
+    low = g < low ? g : low;
+    out[c] = (float)(x[c] * g);
+  }
+  l->gain = g;
+  l->min_gain = low;
+  l->n_out += cnt;
+}
+
 size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) {
   size_t w = 0;
   for (size_t i = 0; i < n;) {
@@ -365,9 +411,8 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) 
       break;
     if (l->full_only || l->n_in < VC_BLOCK) { /* one at a time, as the tests compare */
       take(l, in[i++]);
-      if (l->n_in > l->latency && !release_unity(l, out + w))
-        out[w] = release_one(l);
-      w += l->n_in > l->latency;
+      if (l->n_in > l->latency)
+        out[w++] = release_one(l);
       continue;
     }
     size_t b = VC_RING - 1 - l->latency; /* never overwrite a sample not yet released */
@@ -375,11 +420,10 @@ size_t vc_limiter_process(vc_limiter *l, const float *in, size_t n, float *out) 
     b = n - i < b ? n - i : b;
     take_block(l, in + i, b);
     i += b;
-    while (l->n_in - l->n_out > l->latency) {
-      if (!release_unity(l, out + w))
-        out[w] = release_one(l);
-      w++;
-    }
+    uint64_t held = l->n_in - l->n_out; /* up to latency + VC_BLOCK */
+    size_t cnt = held > l->latency ? (size_t)(held - l->latency) : 0;
+    release_block(l, cnt, out + w);
+    w += cnt;
   }
   return w;
 }

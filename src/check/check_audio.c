@@ -43,43 +43,69 @@ static double mean_square(double sum, size_t w, int rate, sf_count_t end) {
 /* Called with each window that has frames, in order, and its mean square. */
 typedef void (*sp_window_fn)(void *user, size_t w, double power);
 
+/* The running sums of the windows: frames go in in order, and `fn` gets each window's
+ * mean square once its frames are all in (the last one at sp_acc_end). */
+typedef struct sp_acc {
+  int rate;
+  size_t n;        /* windows handed on: w < n only */
+  sf_count_t g;    /* frames in so far */
+  size_t w;        /* the window of frame g */
+  sf_count_t next; /* the first frame of window w + 1 */
+  double acc;      /* window w's sum so far */
+  int any;         /* window w has frames */
+  sp_window_fn fn;
+  void *user;
+} sp_acc;
+
+static sp_acc acc_start(int rate, size_t n, sp_window_fn fn, void *user) {
+  return (sp_acc){
+      .rate = rate, .n = n, .next = next_window(0, rate), .fn = fn, .user = user};
+}
+
+/* Adds `got` frames of `ch` channels: a frame's power is the mean of its channels'
+ * squares. */
+static void acc_frames(sp_acc *a, const float *buf, sf_count_t got, int ch) {
+  for (sf_count_t i = 0; i < got;) {
+    if (a->g >= a->next) {
+      if (a->any && a->w < a->n)
+        a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->next));
+      a->acc = 0;
+      while (a->g >= a->next)
+        a->next = next_window(++a->w, a->rate);
+    }
+    /* the frames of this block in window w, without a test each */
+    sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
+    a->g += end - i;
+    a->any = 1;
+    double acc = a->acc;
+    if (ch == 1) /* sum / 1 is sum: the same additions as below */
+      for (; i < end; i++)
+        acc += (double)buf[i] * buf[i];
+    for (; i < end; i++) {
+      double sum = 0;
+      for (int c = 0; c < ch; c++)
+        sum += (double)buf[i * ch + c] * buf[i * ch + c];
+      acc += sum / ch;
+    }
+    a->acc = acc;
+  }
+}
+
+static void acc_end(sp_acc *a) {
+  if (a->any && a->w < a->n)
+    a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->g));
+}
+
 /* Reads the file from its start and hands each window's mean square to `fn`: the
  * windows are not kept, so memory does not grow with the audio's length. */
 static vc_status each_window(sp_reader *rd, sp_window_fn fn, void *user) {
-  int ch = rd->info.channels, rate = rd->info.samplerate;
-  sf_count_t g = 0, got;
-  size_t w = 0;                           /* the window of frame g */
-  sf_count_t next = next_window(w, rate); /* the first frame of window w + 1 */
-  double acc = 0;                         /* window w's sum so far */
-  int any = 0;                            /* window w has frames */
-  while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0) {
-    for (sf_count_t i = 0; i < got;) {
-      if (g >= next) {
-        if (any && w < rd->n)
-          fn(user, w, mean_square(acc, w, rate, next));
-        acc = 0;
-        while (g >= next)
-          next = next_window(++w, rate);
-      }
-      /* the frames of this block in window w, without a test each */
-      sf_count_t end = got - i < next - g ? got : i + (next - g);
-      g += end - i;
-      any = 1;
-      if (ch == 1) /* sum / 1 is sum: the same additions as below */
-        for (const float *x = rd->buf; i < end; i++)
-          acc += (double)x[i] * x[i];
-      for (; i < end; i++) {
-        double sum = 0;
-        for (int c = 0; c < ch; c++)
-          sum += (double)rd->buf[i * ch + c] * rd->buf[i * ch + c];
-        acc += sum / ch;
-      }
-    }
-  }
+  sp_acc a = acc_start(rd->info.samplerate, rd->n, fn, user);
+  sf_count_t got;
+  while ((got = sf_readf_float(rd->f, rd->buf, SP_BLOCK)) > 0)
+    acc_frames(&a, rd->buf, got, rd->info.channels);
   if (sf_error(rd->f) != SF_ERR_NO_ERROR)
     return VC_ERR_AUDIO;
-  if (any && w < rd->n)
-    fn(user, w, mean_square(acc, w, rate, g));
+  acc_end(&a);
   return VC_OK;
 }
 
@@ -116,6 +142,14 @@ static vc_status rewind_audio(sp_reader *rd) {
   return rd->f && info.frames == rd->info.frames ? VC_OK : VC_ERR_AUDIO;
 }
 
+/* The loudest window's level into sp; 1 when the windows within VC_CHK_SPEECH_DB of it
+ * are to be marked (m, the floor), 0 when the audio is silent (every window stays off). */
+static int speech_floor(const sp_peak *p, vc_speech *sp, sp_marker *m) {
+  sp->peak_dbfs = p->peak > 0 ? 10 * log10(p->peak) : -INFINITY;
+  *m = (sp_marker){sp, p->peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
+  return sp->peak_dbfs > SP_SILENT_DBFS;
+}
+
 /* The loudest window, then the windows within VC_CHK_SPEECH_DB of it: from the mean
  * squares kept, or for long audio (whose windows are not kept, so that memory stays
  * flat) from a second pass over the file, which gives the same mean squares. */
@@ -124,9 +158,8 @@ static vc_status find_speech(sp_reader *rd, vc_speech *sp) {
   if (rd->n <= SP_KEEP_WINDOWS && !(p.kept = calloc(rd->n ? rd->n : 1, sizeof *p.kept)))
     return VC_ERR_NOMEM;
   vc_status st = each_window(rd, take_peak, &p);
-  sp->peak_dbfs = p.peak > 0 ? 10 * log10(p.peak) : -INFINITY;
-  sp_marker m = {sp, p.peak * pow(10, -VC_CHK_SPEECH_DB / 10.0)};
-  if (st == VC_OK && sp->peak_dbfs > SP_SILENT_DBFS) { /* else every window stays off */
+  sp_marker m;
+  if (speech_floor(&p, sp, &m) && st == VC_OK) {
     if (p.kept)
       for (size_t w = 0; w < rd->n; w++)
         mark_window(&m, w, p.kept[w]);
@@ -193,6 +226,109 @@ fail:
 void vc_speech_free(vc_speech *sp) {
   free(sp->on);
   memset(sp, 0, sizeof *sp);
+}
+
+/* ---- the speech of audio as it is written (vc_speech_meter) ---------------------------
+ * The windows' mean squares made from the samples as they go into a file, with the same
+ * sums each_window makes of them read back, and kept (growing as the audio does, up to
+ * SP_KEEP_WINDOWS: past that the meter gives up and the file is read, as for long audio).
+ */
+struct vc_speech_meter {
+  sp_acc acc;
+  sp_peak peak;
+  size_t cap; /* room in peak.kept */
+  int failed; /* out of memory, or past SP_KEEP_WINDOWS */
+};
+
+/* The meter's window sink: keeps each mean square (growing the room as needed). */
+static void meter_window(void *user, size_t w, double power) {
+  vc_speech_meter *m = user;
+  if (m->failed)
+    return;
+  if (w >= m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 4096;
+    while (cap <= w)
+      cap *= 2;
+    cap = cap < SP_KEEP_WINDOWS ? cap : SP_KEEP_WINDOWS;
+    double *grown = w < cap ? realloc(m->peak.kept, cap * sizeof *grown) : NULL;
+    if (!grown) {
+      m->failed = 1;
+      return;
+    }
+    memset(grown + m->cap, 0, (cap - m->cap) * sizeof *grown);
+    m->peak.kept = grown;
+    m->cap = cap;
+  }
+  take_peak(&m->peak, w, power);
+}
+
+vc_status vc_speech_meter_new(int rate, vc_speech_meter **out) {
+  *out = NULL;
+  if (rate < 1000 || rate > 768000)
+    return VC_ERR_ARG;
+  vc_speech_meter *m = calloc(1, sizeof *m);
+  if (!m)
+    return VC_ERR_NOMEM;
+  m->acc = acc_start(rate, SIZE_MAX, meter_window, m);
+  *out = m;
+  return VC_OK;
+}
+
+/* acc_frames of mono 16-bit samples read back as float (x = s / 32768): each square is
+ * s * s / 2^30 exactly, and every sum of them a window makes (< 2^39 / 2^30) is exact in
+ * a double, in any order; so the window's sum is its integer sum of s * s times 2^-30,
+ * the very double acc_frames adds up one by one. */
+static void acc_pcm16(sp_acc *a, const int16_t *s, sf_count_t got) {
+  for (sf_count_t i = 0; i < got;) {
+    if (a->g >= a->next) {
+      if (a->any && a->w < a->n)
+        a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->next));
+      a->acc = 0;
+      while (a->g >= a->next)
+        a->next = next_window(++a->w, a->rate);
+    }
+    sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
+    a->g += end - i;
+    a->any = 1;
+    int64_t sum = 0;
+    for (; i < end; i++)
+      sum += (int32_t)s[i] * s[i];
+    a->acc += ldexp((double)sum, -30);
+  }
+}
+
+void vc_speech_meter_add(vc_speech_meter *m, const int16_t *pcm, size_t n) {
+  if (m && !m->failed)
+    acc_pcm16(&m->acc, pcm, (sf_count_t)n);
+}
+
+vc_status vc_speech_meter_result(vc_speech_meter *m, vc_speech *sp) {
+  memset(sp, 0, sizeof *sp);
+  int rate = m->acc.rate;
+  int64_t per_s = 1000 / VC_CHK_WIN_MS, frames = (int64_t)m->acc.g;
+  size_t n = (size_t)((frames * per_s + rate - 1) / rate); /* as open_audio counts them */
+  if (m->failed || frames / rate > (int64_t)SP_MAX_HOURS * 3600 || n > SP_KEEP_WINDOWS)
+    return VC_ERR_LIMIT;
+  m->acc.n = n; /* windows past the file's count are not handed on, as in each_window */
+  acc_end(&m->acc);
+  m->failed = 1; /* ended: nothing more goes in */
+  sp->on = calloc(n ? n : 1, 1);
+  if (!sp->on)
+    return VC_ERR_NOMEM;
+  sp->n = n;
+  sp->duration_ms = frames * 1000 / rate;
+  sp_marker mk;
+  if (speech_floor(&m->peak, sp, &mk))
+    for (size_t w = 0; w < n && w < m->cap; w++)
+      mark_window(&mk, w, m->peak.kept[w]);
+  return VC_OK;
+}
+
+void vc_speech_meter_free(vc_speech_meter *m) {
+  if (!m)
+    return;
+  free(m->peak.kept);
+  free(m);
 }
 
 /* Window range [*a, *z) overlapping [start_ms, end_ms), clipped to the audio. */

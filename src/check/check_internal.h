@@ -149,6 +149,18 @@ typedef struct vc_speech {
 vc_status vc_speech_load(const char *path, vc_speech *sp, char *msg, size_t size);
 void vc_speech_free(vc_speech *sp);
 
+/* The speech of audio as it is written, without reading the file back: the 16-bit
+ * samples of a mono PCM file (wav, flac) go in as they are written, at the file's rate;
+ * vc_speech_meter_result then gives what vc_speech_load gives for that file. It keeps a
+ * double per 10 ms window; past SP_KEEP_WINDOWS (43 min), or out of memory, the result is
+ * VC_ERR_LIMIT and the file is to be read instead. The meter takes samples until its result
+ * is asked for, once. */
+typedef struct vc_speech_meter vc_speech_meter;
+vc_status vc_speech_meter_new(int rate, vc_speech_meter **out);
+void vc_speech_meter_add(vc_speech_meter *m, const int16_t *pcm, size_t n);
+vc_status vc_speech_meter_result(vc_speech_meter *m, vc_speech *sp);
+void vc_speech_meter_free(vc_speech_meter *m);
+
 /* Coverage and in-time checks of the cues against `sp`. Fails only with VC_ERR_NOMEM. */
 vc_status vc_chk_audio(vc_crep *r, const vc_cdoc *d, const vc_speech *sp,
                        double max_uncovered, vc_cstats *st);

@@ -109,6 +109,7 @@ typedef struct vc_job {
   vc_synth *synth;
   vc_calibrator *calibrator;
   vc_audio *audio;
+  vc_speech_meter *meter; /* the speech of the audio being written, for check_captions */
   vc_timeline *tl;
   vc_cues *cues;
   vc_chapters *chapters;
@@ -484,6 +485,11 @@ static vc_status tag_audio(vc_job *j) {
   return vc_audio_set_tags(j->audio, &j->tags);
 }
 
+/* The audio's samples as written, to the meter (on the audio's worker thread). */
+static void meter_tap(void *user, const int16_t *pcm, size_t n) {
+  vc_speech_meter_add(user, pcm, n);
+}
+
 /* The audio file is made in the private folder with O_EXCL, then handed to libsndfile by
  * path (it reopens the file to finish RF64 and Ogg streams). */
 static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
@@ -493,7 +499,15 @@ static vc_status open_audio(vc_job *j, const vc_audio_opts *ao) {
     return VC_ERR_IO;
   }
   close(fd);
-  return vc_audio_open(j->temp[OUT_WAV], ao, &j->audio, j->diag);
+  vc_status st = vc_audio_open(j->temp[OUT_WAV], ao, &j->audio, j->diag);
+  vc_speech_meter_free(j->meter); /* an earlier audio's: this one replaces it */
+  j->meter = NULL;
+  if (st == VC_OK && vc_speech_meter_new(vc_audio_rate(j->audio), &j->meter) == VC_OK &&
+      !vc_audio_tap_pcm16(j->audio, meter_tap, j->meter)) {
+    vc_speech_meter_free(j->meter); /* a lossy format: the check reads the file */
+    j->meter = NULL;
+  }
+  return st;
 }
 
 /* After writing the audio ended with `st`: tags it with the timeline's chapters and
@@ -736,7 +750,11 @@ static vc_status check_captions(vc_job *j) {
   static const int caption_outputs[] = {OUT_SRT, OUT_VTT, OUT_ASS};
   vc_speech sp = {0};
   char why[256] = "";
-  if (vc_speech_load(j->temp[OUT_WAV], &sp, why, sizeof why) != VC_OK) {
+  /* the speech as the audio was written (what reading the file back gives), else read */
+  vc_status got = j->meter ? vc_speech_meter_result(j->meter, &sp) : VC_ERR_LIMIT;
+  if (got == VC_ERR_NOMEM)
+    return got;
+  if (got != VC_OK && vc_speech_load(j->temp[OUT_WAV], &sp, why, sizeof why) != VC_OK) {
     snprintf(j->diag->msg, sizeof j->diag->msg, "%s: %s", j->final[OUT_WAV], why);
     return VC_ERR_AUDIO;
   }
@@ -781,7 +799,7 @@ static vc_status write_video(vc_job *j) {
   vc_doc doc = job_doc(j);
   vc_status st = vc_video_write(j->temp[OUT_VIDEO], j->o->video_format, j->temp[OUT_WAV],
                                 j->temp[OUT_ASS], &doc, j->diag);
-  return st == VC_OK ? VC_OK : fail_in_file(j, st); /* "IN.txt: video: why" */
+  return st; /* run_job() names the input: "IN.txt: video: why" */
 }
 
 /* A batch's record of the set (render_record.h), staged with it and published last:
@@ -868,6 +886,7 @@ static void job_cleanup(vc_job *j) {
   free(j->source_name);
   free(j->audio_name);
   vc_cues_free(j->cues);
+  vc_speech_meter_free(j->meter);
   vc_spool_close(j->spool);
   vc_chapters_free(j->chapters);
   free(j->audio_chapters);

@@ -415,7 +415,27 @@ int vc_seg_quoted_labels(vc_seg *g) {
   return 1;
 }
 
-/* Evidence that the name t[i..i+r) is a person's: a title just before it, or a relative
+/* "is a ...", "was the ..." at t[k], then an occupation or title (role_words,
+ * attribution_titles, capitalised or not: "is a Senior Software Engineer") within the
+ * next four words of the same clause. */
+static int is_a_role(const vc_seg *g, const vc_tok *t, size_t n, size_t k) {
+  const char *w = g->src + t[k].s;
+  size_t wn = t[k].e - t[k].s;
+  if (!vc_seg_word_eq(w, wn, "is") && !vc_seg_word_eq(w, wn, "was"))
+    return 0;
+  w = g->src + t[k + 1].s;
+  wn = t[k + 1].e - t[k + 1].s;
+  if (!vc_seg_word_eq(w, wn, "a") && !vc_seg_word_eq(w, wn, "an") &&
+      !vc_seg_word_eq(w, wn, "the"))
+    return 0;
+  for (size_t j = k + 2; j < n && j < k + 6 && t[j].tight; j++)
+    if (title_tok(g, &t[j]))
+      return 1;
+  return 0;
+}
+
+/* Evidence that the name t[i..i+r) is a person's: "is a" and an occupation after it
+ * ("Jane Doe is a retired engineer"), a title just before it, or a relative
  * clause or an appositive after a comma says so ("Jane Doe, who keeps the bees", "Jane Doe,
  * head gardener of ...", "Jane Doe, a retired engineer"): "who", or an occupation
  * (role_words, attribution_titles) within the next four words, before another comma. */
@@ -424,6 +444,8 @@ int vc_seg_person_clause(const vc_seg *g, const vc_tok *t, size_t n, size_t i, s
       tok_in(g, &t[i - 1], vc_seg_attribution_titles))
     return 1; /* "press secretary Jane Doe", "Sgt. Jane Doe" */
   size_t k = i + r;
+  if (k + 2 < n && t[k].tight && t[k + 1].tight && is_a_role(g, t, n, k))
+    return 1; /* "Jane Doe is a senior engineer at Acme" */
   if (k >= n || t[k].tight || only_marks(g, t[k - 1].e, t[k].s, ",") != 1)
     return 0;
   if (vc_seg_word_eq(g->src + t[k].s, t[k].e - t[k].s, "who"))
@@ -726,9 +748,23 @@ vc_status vc_seg_called_askers(vc_seg *g) {
   return VC_OK;
 }
 
+/* Is the capitalised word at src[e] (after spaces) one that names an organisation when it
+ * follows a name ("Acme Labs Inc.", "the Acme Foundation": org_words)? */
+static int org_word_after(const vc_seg *g, size_t e) {
+  while (e < g->len && g->src[e] == ' ')
+    e++;
+  size_t b = e;
+  while (e < g->len && vc_seg_is_letter((unsigned char)g->src[e]))
+    e++;
+  return b < e && g->src[b] >= 'A' && g->src[b] <= 'Z' &&
+         vc_seg_in_list(g->src + b, e - b, vc_seg_org_words);
+}
+
 /* Evidence that a capitalised name is a thing's, not a person's: the text writes it after
  * a word that goes before things (thing_cues: "in Acme Core", "the Acme Group", "using
- * Acme Tools"), and never as a person (is_person). Initials ("AC:") do not stand for it. */
+ * Acme Tools", "at Acme"), or before a word naming an organisation (org_words: "Acme
+ * Inc.", "Acme Foundation"), and never as a person (is_person). Initials ("AC:") do not
+ * stand for it, and it is no guessed speaker. */
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
   if (p->is_person || p->len == 0)
     return 0;
@@ -742,6 +778,8 @@ int vc_seg_thing_name(const vc_seg *g, const vc_person *p) {
       continue;
     }
     size_t e = (size_t)(hit - g->src);
+    if (org_word_after(g, e + p->len))
+      return 1;
     while (e > 0 && g->src[e - 1] == ' ')
       e--;
     size_t b = e;

@@ -335,6 +335,36 @@ static size_t caps_before(const vc_seg *g, size_t lo, size_t pos, scan *sc, char
   return w[j].s + 1;
 }
 
+/* Evidence: a copyright line ("© 2024 The Acme Gazette. All rights reserved.") names the
+ * page's publisher: the capitalised words after its mark and year, up to a stop or a
+ * comma. Writes them to g->asker; returns 1 when found. */
+static int copyright_outlet(vc_seg *g, scan *sc) {
+  for (size_t pi = 0; pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    size_t n = 0;
+    if (p->drop != VC_DROP_JUNK ||
+        !vc_seg_line_is_copyright(g->src + p->start, p->end - p->start) ||
+        vc_seg_tokens(g->src, p->start, p->end, &sc->t, &n, &sc->cap) != VC_OK)
+      continue;
+    const vc_tok *w = sc->t;
+    size_t i = 0;
+    while (i < n && (vc_seg_word_eq(g->src + w[i].s, w[i].e - w[i].s, "copyright") ||
+                     vc_seg_word_eq(g->src + w[i].s, w[i].e - w[i].s, "c") ||
+                     (g->src[w[i].s] >= '0' && g->src[w[i].s] <= '9')))
+      i++;
+    size_t j = i;
+    while (j < n && j - i < 6 && w[j].cap && (j == i || w[j].tight) &&
+           !vc_seg_word_eq(g->src + w[j].s, w[j].e - w[j].s, "all"))
+      j++;
+    if (j == i || w[j - 1].e - w[i].s >= sizeof g->asker)
+      continue;
+    vc_seg_copy_name(g->src + w[i].s, w[j - 1].e - w[i].s, g->asker, sizeof g->asker);
+    g->asker_off = w[i].s;
+    return 1;
+  }
+  return 0;
+}
+
 /* Evidence: before the Q&A part, a sentence says the outlet's staff interviewed the guest
  * ("The Daily Example editors and reporters interviewed John Doe"). When nobody who asks
  * is named (no introduction names them, no byline), the one who asks is that outlet, as an
@@ -355,5 +385,8 @@ void vc_seg_outlet_asker(vc_seg *g) {
       }
     }
   }
+  char team[VC_SEG_NAME_MAX];
+  if (!g->asker[0] && !vc_seg_team_name(g, team, sizeof team))
+    copyright_outlet(g, &sc); /* the team the writer says is theirs comes first */
   free(sc.t);
 }

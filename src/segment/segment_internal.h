@@ -63,6 +63,7 @@ typedef struct vc_label {
   int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int handle, bare; /* a chat handle; a bare "Q" without a colon */
   int tagged;       /* written as a voice tag ("<v Jane Doe>"): a label made for machines */
+  int paired;       /* times a question under it is answered under the next label (Q/A) */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
   size_t first_para;
@@ -159,6 +160,7 @@ typedef struct vc_seg {
   char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
   size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
   size_t n_shape_ins;
+  int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -259,6 +261,10 @@ extern const char *const vc_seg_calling_words[];
 extern const char *const vc_seg_generic_askers[];
 extern const char *const vc_seg_briefing_words[];
 extern const char *const vc_seg_thing_cues[];
+extern const char *const vc_seg_org_words[];
+extern const char *const vc_seg_staff_words[];
+extern const char *const vc_seg_handle_bylines[];
+extern const char *const vc_seg_copyright_starts[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
@@ -350,6 +356,10 @@ int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fa
 vc_status vc_seg_called_askers(vc_seg *g);
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
 int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
+/* segment_lines.c: a copyright line (page chrome; it names the outlet). */
+int vc_seg_line_is_copyright(const char *s, size_t n);
+/* segment_titles.c: the title that names a guest the page never names. */
+int vc_seg_guest_title(const vc_seg *g, char *out, size_t cap);
 
 /* segment_util.c: pieces. */
 vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_role role,
@@ -357,7 +367,7 @@ vc_status vc_seg_add_piece(vc_seg *g, size_t start, size_t end, size_t para, vc_
 void vc_seg_mark_piece(vc_seg *g, float conf, const char *basis);
 void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
-/* segment_labels3.c: labels of shapes the fixed forms miss. */
+/* segment_label_forms.c: labels of shapes the fixed forms miss. */
 size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
 /* Runs after vc_seg_find_labels: labels the fixed forms miss. */
 vc_status vc_seg_l3_labels(vc_seg *g);

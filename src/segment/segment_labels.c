@@ -442,10 +442,10 @@ static int label_valid(const vc_seg *g, const vc_label *l, int caps, int words) 
   if (l->handle)
     return l->count >= 2;
   if (l->bare)
-    return l->key[0] == 'Q' || l->count >= 3;
+    return l->key[0] == 'Q' || l->count >= 3 || l->paired > 0;
   int person = names_person(g, l->key);
   if (qa)
-    return l->count >= 2 || l->colon > 0;
+    return l->count >= 2 || l->colon > 0 || l->paired > 0;
   if (l->punct)
     return l->count >= 2; /* "DOE, ACME & CO:" heading several paragraphs */
   if (l->colon)
@@ -704,6 +704,27 @@ static void loose_names(vc_seg *g, label_parse *lps, int *seen) {
       seen[i] = -2; /* one name alone: no turns to tell apart */
 }
 
+/* Counts the question-and-answer pairs: a paragraph under an asker label (data/
+ * segment-words.tsv asker_labels: "Q.", "Q -") whose words end in a question mark, and
+ * the next paragraph under an answer label ("A.", "A -"). One such pair is evidence
+ * enough that the letters are labels, in an excerpt with a single question. */
+static void qa_pairs(vc_seg *g, const label_parse *lps, const int *seen) {
+  for (size_t i = 0; i + 1 < g->n_paras; i++) {
+    if (seen[i] < 0 || seen[i + 1] < 0)
+      continue;
+    vc_label *q = &g->labels[seen[i]], *a = &g->labels[seen[i + 1]];
+    const vc_para *p = &g->paras[i];
+    size_t e = p->end;
+    while (e > lps[i].body && strchr(" \t\")*_", g->src[e - 1]))
+      e--;
+    if (e > lps[i].body && g->src[e - 1] == '?' && key_in(q->key, vc_seg_asker_labels) &&
+        key_in(a->key, vc_seg_answer_labels)) {
+      q->paired++;
+      a->paired++;
+    }
+  }
+}
+
 /* Finds the labels, keeps the ones that name speakers, and sets each paragraph's label
  * and body. A label alone on its line names the next paragraph. */
 vc_status vc_seg_find_labels(vc_seg *g) {
@@ -726,6 +747,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
   }
   size_t body = first_body(g);
+  if (st == VC_OK)
+    qa_pairs(g, lps, seen);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0)
       continue;
@@ -741,10 +764,11 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !lps[i].tag &&
+    if (l->count == 1 && i < body && !lps[i].tag && !l->paired && !g->numbered &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
-      continue; /* "Series Name: Episode Title" in the header, not a turn's label */
+      continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
+                   numbered court record has no such header) */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */
       l->count--;
@@ -757,7 +781,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1)
+    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired)
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;

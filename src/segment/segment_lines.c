@@ -508,23 +508,53 @@ static int is_cap_word(const char *s, size_t n, size_t i) {
   return vc_seg_is_upper(cp);
 }
 
-/* "By Jane Doe", "By Jane Doe and John Roe", "Interview by Jane Doe, Staff Writer". */
+static int line_is_date(const char *s, size_t n);
+
+/* A poster's handle alone after "posted by" ("posted by jdoe34", "Submitted by
+ * river_fan"): one word without spaces that holds a digit or an underscore, or follows a
+ * posting word (handle_bylines). */
+static int byline_handle(const char *s, size_t n, size_t m, const char *start) {
+  int mark = 0;
+  for (size_t i = m; i < n; i++) {
+    if (s[i] == ' ')
+      return 0;
+    mark |= (s[i] >= '0' && s[i] <= '9') || s[i] == '_';
+  }
+  return n > m && (mark || vc_seg_in_list(start, strlen(start), vc_seg_handle_bylines));
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe", "Interview by Jane Doe, Staff Writer", "By
+ * the Acme Gazette staff", "Posted by the Acme Team on May 1, 2020", "posted by jdoe34". */
 static int line_is_byline(const char *s, size_t n) {
   const char *bar = memchr(s, '|', n); /* "By Jane Doe | Friday, May 1, 2020" */
   if (bar && bar > s)
     n = (size_t)(bar - s);
+  for (size_t i = 0; i + 4 < n; i++) /* "... on May 1, 2020" */
+    if (vc_seg_prefix_ci(s + i, n - i, " on ") && line_is_date(s + i + 4, n - i - 4)) {
+      n = i;
+      break;
+    }
   while (n > 0 && s[n - 1] == ' ')
     n--;
   for (size_t b = 0; vc_seg_byline_starts[b]; b++) {
-    size_t m = strlen(vc_seg_byline_starts[b]);
-    if (!vc_seg_prefix_ci(s, n, vc_seg_byline_starts[b]) || n <= m || !is_cap_word(s, n, m))
+    const char *start = vc_seg_byline_starts[b];
+    size_t m = strlen(start);
+    if (!vc_seg_prefix_ci(s, n, start) || n <= m)
+      continue;
+    if (byline_handle(s, n, m, start))
+      return 1;
+    size_t from = m;
+    if (vc_seg_prefix_ci(s + m, n - m, "the ")) /* "by the Acme Team" */
+      from += 4;
+    if (from >= n || !is_cap_word(s, n, from))
       continue;
     int words = 0, caps = 0;
-    for (size_t i = m; i < n;) {
+    for (size_t i = from; i < n;) {
       size_t j = vc_seg_word_end(s, n, i);
       if (j > i) {
         words++;
-        caps += is_cap_word(s, n, i) || vc_seg_word_eq(s + i, j - i, "and");
+        caps += is_cap_word(s, n, i) || vc_seg_word_eq(s + i, j - i, "and") ||
+                (j == n && vc_seg_in_list(s + i, j - i, vc_seg_staff_words));
         i = j;
       } else {
         i++;
@@ -707,15 +737,23 @@ static int line_ends_with_credit(const char *s, size_t n) {
   return 0;
 }
 
+/* A copyright line ("© 2024 The Acme Gazette. All rights reserved."): page chrome. */
+int vc_seg_line_is_copyright(const char *s, size_t n) {
+  int spaces = 0;
+  for (size_t i = 0; i < n; i++)
+    spaces += s[i] == ' ';
+  return spaces < 20 && starts_with_any(s, n, vc_seg_copyright_starts);
+}
+
 static vc_drop drop_kind(const char *s, size_t n) {
   if (line_is_vtt_header(s, n))
     return VC_DROP_DATE;
-  if (line_is_junk(s, n))
+  if (line_is_junk(s, n) || vc_seg_line_is_copyright(s, n))
     return VC_DROP_JUNK;
+  if (line_is_byline(s, n))
+    return VC_DROP_BYLINE; /* before slugs: "posted by jdoe34" has no capitals either */
   if (line_is_slug(s, n))
     return VC_DROP_SLUG;
-  if (line_is_byline(s, n))
-    return VC_DROP_BYLINE;
   if (line_is_date(s, n))
     return VC_DROP_DATE;
   if (line_is_credit(s, n))
@@ -792,7 +830,7 @@ void vc_seg_classify(vc_seg *g) {
     vc_para *p = &g->paras[i];
     const char *s = g->src + p->start;
     size_t n = p->end - p->start;
-    size_t skip = line_is_date(s, n) ? 0 : meta_prefix(s, n);
+    size_t skip = line_is_date(s, n) || line_is_byline(s, n) ? 0 : meta_prefix(s, n);
     if (skip) {
       p->body = p->start + skip;
       s += skip;

@@ -305,24 +305,34 @@ static vc_status collect_mentions(vc_seg *g, const vc_tok *t, size_t n, void *us
   return VC_OK;
 }
 
+/* May a name nobody shows to be a person be guessed as one? Not a thing's name
+ * (vc_seg_thing_name: "at the Acme Center", "Acme Labs Inc."), and not a phrase of
+ * common words alone ("Five Questions", "Year Interview Questions" from a headline):
+ * capitals in a title-cased line are no evidence of a name. `word` picks the word that
+ * must be no common word: 0 the surname, 1 the first name. */
+static int guessable(vc_seg *g, const vc_person *p, int word) {
+  if (vc_seg_thing_name(g, p))
+    return 0;
+  if (word == 0)
+    return !vc_seg_common_word(g, g->src + p->last_off, p->last_len);
+  const char *sp = memchr(p->name, ' ', p->len);
+  size_t n = sp ? (size_t)(sp - p->name) : p->len;
+  return !vc_seg_common_word(g, p->name, n);
+}
+
 /* When nobody is known to be a person: the first name written whose surname is no common
- * word ("Ten Minutes" is not a person), else the first name written at all. */
+ * word ("Ten Minutes" is not a person), else the first whose first name is none ("Daniel
+ * Smith"), leaving out things' names (guessable); -1 when none is. */
 static int guess_person(vc_seg *g, const char *but) {
-  int any = -1, first = -1;
-  for (size_t i = 0; i < g->n_people; i++) {
-    vc_person *p = &g->people[i];
-    if (but && strcmp(p->name, but) == 0)
-      continue;
-    if (first < 0)
-      first = (int)i;
-    if (any < 0 && !vc_seg_common_word(g, g->src + p->last_off, p->last_len))
-      any = (int)i;
-  }
-  if (any < 0)
-    any = first;
-  if (any >= 0)
-    g->people[any].is_person = 1;
-  return any;
+  for (int word = 0; word < 2; word++)
+    for (size_t i = 0; i < g->n_people; i++) {
+      vc_person *p = &g->people[i];
+      if ((but && strcmp(p->name, but) == 0) || !guessable(g, p, word))
+        continue;
+      p->is_person = 1;
+      return (int)i;
+    }
+  return -1;
 }
 
 /* Finds the people the article names, and every place it names them. */

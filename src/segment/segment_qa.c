@@ -400,7 +400,8 @@ static void doc_features(const vc_seg *g, qa_doc *d) {
   int both = labeled[ST_Q] >= 1 && labeled[ST_A] >= 1 && unlabeled_q == 0;
   d->continues[ST_Q] = d->labeled[ST_Q] || both;
   d->continues[ST_A] = d->labeled[ST_A] || both;
-  /* a statement: only answers are labelled and nothing unlabelled asks (segment_labels3.c)
+  /* a statement: only answers are labelled and nothing unlabelled asks
+   * (segment_label_forms.c)
    */
   d->continues[ST_A] |= vc_seg_l3_statement(labeled[ST_Q], labeled[ST_A], unlabeled_q);
 }

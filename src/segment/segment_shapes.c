@@ -42,7 +42,8 @@ typedef struct sh_line {
   int clock;   /* the line is a clock time alone ("00:01:12", "10:02 AM") */
   int meta;    /* a chat message's meta line ("(edited)") */
   int accept;  /* the candidate is a label */
-  int blank;   /* a chat message's time line: not spoken */
+  int blank;   /* a chat message's time line, a page number: not spoken */
+  int joined;  /* a numbered text's line end inside a turn: written as a space */
   int generic; /* a generic label word alone ("speaker"): a name follows on the next line */
   int speech;  /* the line has words that are not its label */
   size_t runin; /* where labels run into this line of prose start (0: none) */
@@ -58,18 +59,25 @@ static int is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-/* A printed line number: one or two digits at the line's start, then white space (a
- * numbered list's "1." or "1)" is not one). Returns the end of the spaces after it. */
+/* A printed line number: one or two digits at the line's start, or a page and its line
+ * ("1-08", "12-25"), then white space or the line's end (a numbered list's "1." or "1)"
+ * is not one). Returns the end of the spaces after it, or 0. */
 static size_t line_number(const char *s, size_t e, size_t i, int *num) {
   i = skip_blank(s, e, i);
   size_t d = i;
   int n = 0;
   while (d < e && is_digit(s[d]) && d - i < 3)
     n = n * 10 + (s[d++] - '0');
+  if (d > i && d - i <= 3 && d + 3 <= e && s[d] == '-' && is_digit(s[d + 1]) &&
+      is_digit(s[d + 2])) {
+    n = (s[d + 1] - '0') * 10 + (s[d + 2] - '0'); /* "1-08": page 1, line 8 */
+    i = d + 1;
+    d += 3;
+  }
   if (d == i || d - i > 2 || (d < e && s[d] != ' ' && s[d] != '\t'))
     return 0;
   *num = n;
-  return skip_blank(s, e, d);
+  return d < e ? skip_blank(s, e, d) : d;
 }
 
 /* "2m 10s", "1h 02m": an elapsed time in units. Returns its end, or i. */
@@ -348,10 +356,26 @@ static int shape_is_label(const char *s, const sh_line *ls, size_t n, unsigned s
   return lines >= 3 && distinct >= 2 && again && speech * 3 >= lines * 2;
 }
 
-/* Printed line numbers: most lines (and eight or more) open with a number of one or two
- * digits, and the numbers run in order (each one more than the last, or a page's 1). */
-static int numbered_text(const sh_line *ls, size_t n) {
-  int lines = 0, numbered = 0, in_order = 0, last = -1;
+/* A speaker label right after a line number: "Q.", "A", "Q -", "THE COURT:", "MR. DOE:",
+ * "BY MS. ROE:" (a run of capitals, spaces and stops ending in a colon). */
+static int label_after_number(const char *s, const sh_line *l) {
+  size_t i = l->num_e, e = l->e;
+  if (i + 1 < e && (s[i] == 'Q' || s[i] == 'A') && (s[i + 1] == '.' || s[i + 1] == ' '))
+    return 1;
+  size_t j = i;
+  int letters = 0;
+  while (j < e &&
+         ((s[j] >= 'A' && s[j] <= 'Z') || s[j] == ' ' || s[j] == '.' || s[j] == '\''))
+    letters += s[j++] != ' ';
+  return letters >= 2 && j < e && s[j] == ':';
+}
+
+/* Printed line numbers: most lines open with a number of one or two digits (or a page
+ * and line, "2-14"), and the numbers run in order (each one more than the last, or a
+ * page's 1). Evidence: eight or more such lines, or, in a short excerpt, two or more
+ * whose number a speaker label follows ("12   Q.  Where ...", "13   THE COURT:  ..."). */
+static int numbered_text(const char *s, const sh_line *ls, size_t n) {
+  int lines = 0, numbered = 0, in_order = 0, labelled = 0, last = -1;
   for (size_t k = 0; k < n; k++) {
     if (ls[k].e == ls[k].s)
       continue;
@@ -360,9 +384,47 @@ static int numbered_text(const sh_line *ls, size_t n) {
       continue;
     numbered++;
     in_order += ls[k].number == last + 1 || (ls[k].number == 1 && last >= 0);
+    labelled += label_after_number(s, &ls[k]);
     last = ls[k].number;
   }
-  return numbered >= 8 && numbered * 2 >= lines && in_order * 10 >= numbered * 8;
+  return (numbered >= 8 || labelled >= 2) && numbered * 2 >= lines &&
+         in_order * 10 >= (numbered - 1) * 8;
+}
+
+/* Does a numbered line open with a label ("Q.", "THE COURT:", "Jane Doe:")? */
+static int opens_label(const char *s, const sh_line *l) {
+  int glued;
+  size_t ne = name_at(s, l->e, l->num_e, &glued);
+  return label_after_number(s, l) || (ne > l->num_e && !glued && ne < l->e && s[ne] == ':');
+}
+
+/* In a numbered text a numbered line that opens with no label goes on with the turn of
+ * the numbered line above it (a court record wraps its speech at the margin, often
+ * double-spaced): the line ends between them are written as spaces, so the two are one
+ * paragraph. */
+static void join_wrapped_numbered(const char *s, sh_line *ls, size_t n) {
+  size_t prev = n;
+  for (size_t k = 0; k < n; k++) {
+    if (ls[k].e == ls[k].s || ls[k].num_e >= ls[k].e || ls[k].blank)
+      continue;
+    if (ls[k].number >= 0 && prev < n && !opens_label(s, &ls[k]))
+      for (size_t j = prev; j < k; j++)
+        ls[j].joined = 1;
+    prev = ls[k].number >= 0 ? k : n;
+  }
+}
+
+/* A page's furniture between the numbered lines of a numbered text: a page number alone
+ * ("14", "Page 15", "Page 3 of 9"), not spoken. */
+static int page_furniture(const char *s, const sh_line *l) {
+  size_t i = skip_blank(s, l->e, l->s);
+  if (l->number >= 0 && l->num_e >= l->e)
+    return 1; /* a number alone */
+  if (l->e - i < 6 || memcmp(s + i, "Page ", 5) != 0)
+    return 0;
+  for (i += 5; i < l->e && (is_digit(s[i]) || s[i] == ' ' || s[i] == 'o' || s[i] == 'f');)
+    i++;
+  return i == l->e && is_digit(s[l->e - 1]);
 }
 
 /* A line made only of a clock time ("00:01:12", "10:02 AM", "[00:12]"). */
@@ -596,8 +658,8 @@ static int accept_shapes(const char *s, sh_line *ls, size_t n) {
       continue;
     for (size_t j = k; j-- > 0;)
       if (ls[j].e > ls[j].num_e) { /* the chat message's time, the "speaker" line */
-        ls[j].blank = ((ls[k].shape & SH_TIMED) && ls[j].clock) ||
-                      ((ls[k].shape & SH_UNDER) && ls[j].generic);
+        ls[j].blank |= ((ls[k].shape & SH_TIMED) && ls[j].clock) ||
+                       ((ls[k].shape & SH_UNDER) && ls[j].generic);
         break;
       }
     size_t nx = next_line(ls, n, k);
@@ -655,7 +717,12 @@ vc_status vc_seg_shapes(vc_seg *g) {
   }
   for (size_t i = 0; i < n_ed; i++)
     ins += strlen(ed[i].ins);
-  int numbered = numbered_text(ls, n);
+  int numbered = numbered_text(g->src, ls, n);
+  g->numbered = numbered;
+  for (size_t k = 0; numbered && k < n; k++)
+    ls[k].blank = page_furniture(g->src, &ls[k]);
+  if (numbered)
+    join_wrapped_numbered(g->src, ls, n);
   read_candidates(g->src, g->len, ls, n, numbered);
   for (size_t k = 0, next = 0; k < n; k++) {
     while (next < n_ed && ed[next].at < ls[k].s)
@@ -693,6 +760,8 @@ vc_status vc_seg_shapes(vc_seg *g) {
     memcpy(o.buf + o.n, g->src + ls[k].e, end - ls[k].e);
     if (ls[k].accept && (ls[k].shape & SH_TIMED) && k + 1 < n && ls[k + 1].e > ls[k + 1].s)
       memset(o.buf + o.n, ' ', end - ls[k].e); /* a chat label joins its message's line */
+    if (ls[k].joined)
+      memset(o.buf + o.n, ' ', end - ls[k].e);
     o.n += end - ls[k].e;
   }
   free(ls);

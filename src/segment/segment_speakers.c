@@ -382,15 +382,47 @@ static vc_status find_asker(vc_seg *g) {
   return st;
 }
 
-static void answerer_name(vc_seg *g, char *out, size_t cap) {
+/* The interviewee when no label names them: who the introduction says answers, else the
+ * person the article names most, else the title the page gives the guest (`District 4
+ * Teacher of the Year`), else "Interviewee". Returns why. */
+static const char *answerer_name(vc_seg *g, char *out, size_t cap) {
   if (g->answerer[0]) {
     snprintf(out, cap, "%s", g->answerer);
-    return;
+    return "the introduction names who answers";
   }
   char asker[VC_SEG_NAME_MAX];
   asker_name(g, asker, sizeof asker);
   int p = vc_seg_main_person_but(g, asker); /* the author who asks does not answer */
-  snprintf(out, cap, "%s", p >= 0 ? g->people[p].name : "Interviewee");
+  if (p >= 0) {
+    snprintf(out, cap, "%s", g->people[p].name);
+    return "the person the article names most";
+  }
+  if (vc_seg_guest_title(g, out, cap))
+    return "nobody is named: the title the page gives the guest";
+  snprintf(out, cap, "Interviewee");
+  return "nobody is named: a generic name";
+}
+
+/* The name a byline gives, from by[0..m): "Jane Doe"; "the Acme Gazette staff" and "the
+ * Acme Team on May 1" give the outlet, "Acme Gazette", "Acme" (staff_words). */
+static void byline_name(const char *by, size_t m, char *out, size_t cap) {
+  for (size_t i = 0; i + 4 < m; i++)
+    if (memcmp(by + i, " on ", 4) == 0) {
+      m = i;
+      break;
+    }
+  if (m > 4 && vc_seg_prefix_ci(by, m, "the ")) {
+    by += 4;
+    m -= 4;
+  }
+  while (m > 0 && by[m - 1] == ' ')
+    m--;
+  size_t w = m;
+  while (w > 0 && by[w - 1] != ' ')
+    w--;
+  if (w > 0 && vc_seg_in_list(by + w, m - w, vc_seg_staff_words))
+    m = w - 1;
+  vc_seg_copy_name(by, m, out, cap);
 }
 
 /* Remembers the author of the first byline. */
@@ -414,7 +446,7 @@ static void find_byline(vc_seg *g) {
       cut = bar; /* "By Jane Doe | Friday, May 1" */
     if (cut)
       m = (size_t)(cut - by);
-    vc_seg_copy_name(by, m, g->byline, sizeof g->byline);
+    byline_name(by, m, g->byline, sizeof g->byline);
     return;
   }
 }
@@ -619,10 +651,8 @@ static void qa_label_name(vc_seg *g, const char *key, int asks, char *name, size
       *why = "nobody is named: the label's role word";
     }
   } else {
-    answerer_name(g, name, cap);
+    *why = answerer_name(g, name, cap);
     *off = g->answerer_off;
-    *why = g->answerer[0] ? "the introduction names who answers"
-                          : "the person the article names most";
   }
 }
 

@@ -350,10 +350,10 @@ void vc_engine_serve(int fd) {
   if (!h)
     _exit(1);
   h->fd = fd;
-  /* espeak-ng lists its voices (reading every voice file) the first time a voice is set
-   * by name; listed once here, the list is inherited instead of read again by every
-   * zygote. Listing changes nothing the engine speaks with. */
-  espeak_ListVoices(NULL);
+  /* espeak-ng lists its voices (reading every voice file) each time it is asked; listed
+   * once here, the lists are inherited instead of read again by every zygote. Listing
+   * changes nothing the engine speaks with. */
+  vc_espeak_list_voices();
   signal(SIGCHLD, SIG_IGN); /* zygotes are reaped by the kernel */
   while (serve_request(h))
     ;

@@ -22,6 +22,19 @@
  * mutable static beside espeak-ng's own state. */
 static int vc_espeak_rate;
 
+/* espeak-ng reads every voice file again (some 400 files, about 3 ms) at each
+ * espeak_ListVoices call, and set_voice needs the list twice (the variants, and the voices
+ * by language). It is read once a process, here, and kept: the variants' names copied,
+ * the voices as espeak-ng returns them (valid while espeak_ListVoices is not called
+ * again, and it is called nowhere else). Forks inherit it: the engine lists before it
+ * forks (vc_espeak_list_voices). Like the rate, espeak-ng's own state mirrored. */
+static struct {
+  int listed;      /* 1 once listed, even when the lists are empty */
+  char **variants; /* the variants' names ("m3"), n_variants of them */
+  size_t n_variants;
+  const espeak_VOICE **voices; /* espeak_ListVoices(NULL) */
+} vc_espeak_list;
+
 int vc_espeak_start(vc_diag *diag) {
   if (vc_espeak_rate > 0)
     return vc_espeak_rate;
@@ -61,10 +74,29 @@ static int language_priority(const char *list, const char *lang) {
   return -1;
 }
 
+void vc_espeak_list_voices(void) {
+  if (vc_espeak_list.listed)
+    return;
+  vc_espeak_list.listed = 1;
+  espeak_VOICE spec = {.languages = "variant"};
+  const espeak_VOICE **v = espeak_ListVoices(&spec);
+  size_t n = 0;
+  while (v && v[n])
+    n++;
+  vc_espeak_list.variants = calloc(n ? n : 1, sizeof *vc_espeak_list.variants);
+  for (size_t i = 0; vc_espeak_list.variants && i < n; i++) {
+    const char *id = v[i]->identifier, *slash = id ? strrchr(id, '/') : NULL;
+    if (slash && (vc_espeak_list.variants[vc_espeak_list.n_variants] = strdup(slash + 1)))
+      vc_espeak_list.n_variants++;
+  }
+  vc_espeak_list.voices = espeak_ListVoices(NULL); /* last: it stays valid */
+}
+
 /* espeak_SetVoiceByName wants a voice's name ("English (Great Britain)"); a language
  * code ("en-gb") names the voice that speaks it with the best priority. */
 static const char *voice_for_language(const char *lang) {
-  const espeak_VOICE **list = espeak_ListVoices(NULL);
+  vc_espeak_list_voices();
+  const espeak_VOICE **list = vc_espeak_list.voices;
   const char *best = NULL;
   int best_prio = 0;
   for (; list && *list; list++) {
@@ -80,13 +112,10 @@ static const char *voice_for_language(const char *lang) {
 /* 1 when espeak-ng has the variant `var` (espeak-ng --voices=variant): it would otherwise
  * speak with its default variant and say nothing. */
 static int variant_exists(const char *var) {
-  espeak_VOICE spec = {.languages = "variant"};
-  const espeak_VOICE **list = espeak_ListVoices(&spec);
-  for (; list && *list; list++) {
-    const char *id = (*list)->identifier, *slash = id ? strrchr(id, '/') : NULL;
-    if (slash && strcmp(slash + 1, var) == 0)
+  vc_espeak_list_voices();
+  for (size_t i = 0; i < vc_espeak_list.n_variants; i++)
+    if (strcmp(vc_espeak_list.variants[i], var) == 0)
       return 1;
-  }
   return 0;
 }
 

@@ -17,6 +17,11 @@ typedef struct vc_espeak_voice {
  * retrieval mode) and returns its sample rate; <= 0 when it cannot start (diag says). */
 int vc_espeak_start(vc_diag *diag);
 
+/* Lists espeak-ng's voices and variants, once a process (espeak-ng reads every voice
+ * file at each listing); set_voice lists them when it first needs them. The engine lists
+ * before it forks, so that its forks inherit the list instead of reading it each. */
+void vc_espeak_list_voices(void);
+
 /* Sets voice `v` (language, variant, rate, pitch, range) unless it is set already. */
 vc_status vc_espeak_set_voice(vc_espeak_voice *s, const vc_voice *v, vc_diag *diag);
 

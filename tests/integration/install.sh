@@ -94,6 +94,8 @@ if "$tmp/moved/bin/voicecap" render --video -o "$tmp/novideo" "$tmp/short.txt" >
 else
   indent "$tmp/novideo.log"
   grep -q 'voicecap-video.so' "$tmp/novideo.log" || fail "a missing video module is not named"
+  [ "$(grep -o 'short\.txt' "$tmp/novideo.log" | wc -l)" -eq 1 ] ||
+    fail "the missing-module error does not name the input exactly once"
 fi
 mv "$tmp/video.so.away" "$tmp/moved/libexec/voicecap/voicecap-video.so"
 
