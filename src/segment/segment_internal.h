@@ -250,6 +250,7 @@ extern const char *const vc_seg_appositive_starts[];
 extern const char *const vc_seg_opening_greetings[];
 extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
+extern const char *const vc_seg_voiceover_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_show_phrases[];

@@ -554,7 +554,7 @@ static int heading_label(const vc_seg *g, const vc_label *l, const label_parse *
                          size_t i) {
   const vc_para *p = &g->paras[i];
   unsigned char last = (unsigned char)g->src[p->end - 1];
-  return lp->kind == LB_COLON && !lp->handle && !lp->bare && l->count <= 2 &&
+  return lp->kind == LB_COLON && !lp->handle && !lp->bare && !lp->tag && l->count <= 2 &&
          lp->body < p->end && !strchr(".?!\"')]", last) && last < 0x80 &&
          !key_in(l->key, vc_seg_asker_labels) && !key_in(l->key, vc_seg_answer_labels) &&
          written_lower(g, l->key);
@@ -781,7 +781,8 @@ vc_status vc_seg_find_labels(vc_seg *g) {
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired)
+    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired &&
+        !g->labels[seen[i]].tagged)
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
@@ -790,6 +791,10 @@ vc_status vc_seg_find_labels(vc_seg *g) {
         continue;
       g->paras[i].drop = VC_DROP_LABEL;
       g->paras[j].label = seen[i];
+    } else if (lps[i].tag && key_in(g->labels[seen[i]].key, vc_seg_voiceover_labels)) {
+      g->paras[i].body = lps[i].body; /* "- [Announcer] ...": no party, the narration */
+      g->paras[i].note = 1;
+      g->labels[seen[i]].count--;
     } else {
       g->paras[i].label = seen[i];
       g->paras[i].body = lps[i].body;

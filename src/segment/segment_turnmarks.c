@@ -7,8 +7,6 @@
 #include "segment_internal.h"
 #include "text_notes.h"
 
-extern const char *const vc_seg_voiceover_labels[];
-
 enum { MARK_ARROW = 1, MARK_DASH = 2 };
 enum { MARKS_MAX = 1 << 16, MARK_NAMES = 32 };
 
@@ -20,6 +18,7 @@ typedef struct mark {
   int line_start; /* the mark opens its line */
   int sentence;   /* a sentence (or the block) ended just before it */
   int more;       /* unmarked lines follow its line in the same block */
+  int words;      /* words after it up to the next mark or the line's end (at most 8) */
 } mark;
 
 typedef struct join {
@@ -83,6 +82,22 @@ static size_t mark_len(const char *t, size_t e, size_t i, int *kind) {
   return k;
 }
 
+/* How many words (up to 8) stand in t[i..e) before the next ">>" or the line's end. */
+static int words_after(const char *t, size_t e, size_t i) {
+  int words = 0;
+  while (i < e && words < 8) {
+    if (i + 1 < e && t[i] == '>' && t[i + 1] == '>')
+      break;
+    size_t j = vc_seg_word_end(t, e, i);
+    if (j > i) {
+      words++;
+      i = j;
+    } else
+      i++;
+  }
+  return words;
+}
+
 /* A name written as a label after a mark: one to four words of letters (an honorific's or
  * an initial's full stop may close one), then ": "; or one to four words in brackets that
  * are no sound note ("[Announcer]", "(Jane Doe)"). Sets the name and the label's end. */
@@ -135,9 +150,9 @@ static vc_status line_marks(const char *t, size_t s, size_t e, size_t prev_end, 
     int kind = 0;
     size_t len = 0;
     int start = i == s;
-    if (start || (blank(t[i - 1]) && ends_sentence(t, s, i - 1)) ||
+    if (start || (blank(t[i - 1]) && (ends_sentence(t, s, i - 1) || t[i] == '>')) ||
         (i + 2 < e && t[i] == '-' && t[i + 1] == ' ' && t[i + 2] == '['))
-      len = mark_len(t, e, i, &kind);
+      len = mark_len(t, e, i, &kind); /* ">>" inside a line after any word: captions */
     if (!len) {
       i++;
       continue;
@@ -149,7 +164,9 @@ static vc_status line_marks(const char *t, size_t s, size_t e, size_t prev_end, 
     while (k.end < e && blank(t[k.end]))
       k.end++;
     k.line_start = start;
-    k.sentence = start ? prev_end == 0 || ends_sentence(t, 0, prev_end) : 1;
+    k.sentence =
+        start ? prev_end == 0 || ends_sentence(t, 0, prev_end) : ends_sentence(t, s, i - 1);
+    k.words = words_after(t, e, k.end);
     if (mark_name(t, e, &k) && k.kind == MARK_DASH && t[k.end] != '[' && t[k.end] != '(')
       k.name_e = k.name_s; /* "- Jane Doe:" is a list item's heading, not a turn's label */
     vc_status st = add_mark(ms, &k);
@@ -202,25 +219,31 @@ static vc_status read_marks(const char *t, size_t len, marks *ms) {
   return st;
 }
 
-/* Does the text mark its turns with marks of `kind`? Evidence: two in three of them after
- * a sentence's end (an e-mail's quoted lines break mid sentence), and two arrows; or two
- * dashes one of which names a voice in brackets ("- [Announcer]", a caption's way), or
- * three dashes and a turn that runs on (a mark inside a line, or unmarked lines after a
- * marked one: a list's items do neither). */
+/* Does the text mark its turns with marks of `kind`? Evidence: two arrows, two in three of
+ * them after a sentence's end (an e-mail's quoted lines break mid sentence) or half of
+ * them inside lines before four words or more (a caption text's turns; a breadcrumb's
+ * "Home >> News" holds fewer); or two dashes one of which names a voice in brackets ("-
+ * [Announcer]", a caption's way), or three dashes and a turn that runs on (a mark inside
+ * a line, or unmarked lines after a marked one: a list's items do neither), two in three
+ * of them after a sentence's end. */
 static int kind_marks_turns(const char *t, const marks *ms, int kind) {
-  size_t n = 0, sentence = 0, runs = 0, bracketed = 0;
+  size_t n = 0, sentence = 0, runs = 0, bracketed = 0, inline_long = 0;
   for (size_t i = 0; i < ms->n; i++) {
     const mark *k = &ms->m[i];
     if (k->kind != kind)
       continue;
+    int voice = k->name_e > k->name_s && k->name_s > k->end && t[k->end] == '[';
     n++;
-    sentence += k->sentence;
+    sentence += k->sentence || voice; /* "...sponsorship- [Announcer]": glued, but named */
     runs += !k->line_start || k->more;
-    bracketed += k->name_e > k->name_s && k->name_s > k->end && t[k->end] == '[';
+    bracketed += voice;
+    inline_long += !k->line_start && k->words >= 4;
   }
-  if (n < 2 || sentence * 3 < n * 2)
+  if (n < 2)
     return 0;
-  return kind == MARK_ARROW || bracketed > 0 || (n >= 3 && runs > 0);
+  if (kind == MARK_ARROW)
+    return sentence * 3 >= n * 2 || inline_long * 2 >= n;
+  return sentence * 3 >= n * 2 && (bracketed > 0 || (n >= 3 && runs > 0));
 }
 
 /* ---- who speaks at each mark ---- */

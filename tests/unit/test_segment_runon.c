@@ -39,6 +39,34 @@ static void test_arrow_marks_run_into_a_line(void **state) {
   vc_script_free(s);
 }
 
+/* A lower-case caption text: ">>" after any word (captions seldom close sentences), a
+ * lower-case name after the mark ("wren:") written as a name, the announcer's turn the
+ * narration's; a breadcrumb's ">>" between a few words is no mark. */
+static void test_lowercase_arrows_and_announcer(void **state) {
+  (void)state;
+  const char *text =
+      "up next the garden hour >> announcer: from the greenhouse in millbrook it's the "
+      "garden hour with wren talbot ( applause ) >> wren: thank you so much everybody "
+      "please "
+      "sit down >> thank you wren it is good to be back here >> wren: so what happened to "
+      "the "
+      "tomatoes this year?\n";
+  vc_script *s = seg(text);
+  expect(s, "from the greenhouse", VC_ROLE_NARRATOR, "Narrator");
+  expect(s, "thank you so much", VC_ROLE_INTERVIEWER, "Wren");
+  expect(s, "so what happened", VC_ROLE_INTERVIEWER, "Wren");
+  const vc_turn *t = turn_at(s, "thank you wren");
+  assert_int_equal(t->role, VC_ROLE_INTERVIEWEE);
+  never_spoken(s, ">>");
+  vc_script_free(s);
+  const char *crumbs = "Home >> Gardens >> Roses\n\n"
+                       "The rose show opens on Saturday in the town hall.\n";
+  s = seg(crumbs);
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
 /* A caption page: chrome above, "- " opens each turn at a line's start, the lines after it
  * go on with the same turn, "- [Announcer]" names a voice-over, the host names herself. */
 static void test_dash_marks_at_line_starts(void **state) {
@@ -174,6 +202,7 @@ static void test_capitals_notes_are_no_labels(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_arrow_marks_run_into_a_line),
+      cmocka_unit_test(test_lowercase_arrows_and_announcer),
       cmocka_unit_test(test_dash_marks_at_line_starts),
       cmocka_unit_test(test_lists_and_quoted_mail_are_no_turns),
       cmocka_unit_test(test_repeated_header_lines),
