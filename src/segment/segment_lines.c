@@ -824,6 +824,55 @@ static void mark_repeats(vc_seg *g) {
   }
 }
 
+enum { PULL_CHECKS = 64 }; /* a cost cap: each check reads the whole text */
+
+/* A pull quote: a short line that is one quotation and nothing else ("“You trimmed the wick
+ * every four hours.”") whose words the text also says elsewhere, in another line: the page
+ * repeating a line of speech in large type between paragraphs. Not speech a second time,
+ * and not a new turn. */
+static void mark_pull_quotes(vc_seg *g) {
+  int checks = 0;
+  for (size_t i = 0; i < g->n_paras && checks < PULL_CHECKS; i++) {
+    vc_para *p = &g->paras[i];
+    size_t ol, cl, s = p->start, e = p->end;
+    if (p->drop != VC_DROP_NONE || p->note || p->words < 4 || p->words > 40)
+      continue;
+    if (g->src[s] == '"')
+      ol = 1;
+    else if (!vc_seg_is_open_quote(g->src, e, s, &ol))
+      continue;
+    size_t k = e;
+    while (k > s && ((unsigned char)g->src[k - 1] & 0xC0) == 0x80)
+      k--;
+    int closes = k > s && g->src[k - 1] == '"';
+    if (closes)
+      cl = 1;
+    else if (k > s)
+      closes = vc_seg_is_close_quote(g->src, e, k - 1, &cl);
+    if (!closes || k - 1 + cl != e || k - 1 < s + ol ||
+        memchr(g->src + s + ol, '"', k - 1 - s - ol))
+      continue;                         /* one quotation, no other inside */
+    size_t is = s + ol + 1, ie = k - 1; /* the words inside the marks, past the first
+                                            letter, whose case the pull quote may change */
+    while (ie > is && strchr(".,!?", g->src[ie - 1]))
+      ie--;
+    if (ie <= is + 10)
+      continue;
+    checks++;
+    for (size_t at = 0; at + (ie - is) <= g->len; at++) {
+      const char *hit = memchr(g->src + at, g->src[is], g->len - at);
+      if (!hit)
+        break;
+      at = (size_t)(hit - g->src);
+      if ((at < s || at >= e) && at + (ie - is) <= g->len &&
+          memcmp(g->src + at, g->src + is, ie - is) == 0) {
+        p->drop = VC_DROP_CAPTION;
+        break;
+      }
+    }
+  }
+}
+
 /* Decides the boilerplate kind, metadata prefix and note flag of every line. */
 void vc_seg_classify(vc_seg *g) {
   for (size_t i = 0; i < g->n_paras; i++) {
@@ -843,4 +892,5 @@ void vc_seg_classify(vc_seg *g) {
   mark_captions(g);
   mark_teasers(g);
   mark_repeats(g);
+  mark_pull_quotes(g);
 }

@@ -199,6 +199,33 @@ static void test_capitals_notes_are_no_labels(void **state) {
   vc_script_free(s);
 }
 
+/* A blog Q&A whose answer a pull quote (a line of it repeated in quotes) and "Listen on"
+ * lines interrupt: neither is spoken, and the answer goes on after them. */
+static void test_pull_quote_and_listen_lines_interrupt_an_answer(void **state) {
+  (void)state;
+  const char *text =
+      "Ten questions for a lighthouse keeper\n\n"
+      "We talked to Olav Brekke, who kept the Skarvik light for thirty years.\n\n"
+      "Q: How did you start?\n\n"
+      "A: My uncle kept the light before me. In those days the lamp burned "
+      "paraffin, and you trimmed the wick every four hours.\n\n"
+      "\"You trimmed the wick every four hours.\"\n\n"
+      "Listen on Spotify\n\n"
+      "And my wife came out after the first year, so I had company.\n\n"
+      "Q: What do you miss?\n\n"
+      "A: The quiet.\n";
+  vc_script *s = seg(text);
+  expect(s, "My uncle kept", VC_ROLE_INTERVIEWEE, "Olav Brekke");
+  expect(s, "And my wife came", VC_ROLE_INTERVIEWEE, "Olav Brekke");
+  size_t wick = 0;
+  for (size_t i = 0; i < s->n_turns; i++)
+    for (const char *p = s->turns[i].text; (p = strstr(p, "rimmed the wick")) != NULL; p++)
+      wick++;
+  assert_int_equal(wick, 1);
+  never_spoken(s, "Listen on");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_arrow_marks_run_into_a_line),
@@ -209,6 +236,7 @@ int main(void) {
       cmocka_unit_test(test_capitals_labels_run_into_a_post),
       cmocka_unit_test(test_generic_labels_run_into_a_line),
       cmocka_unit_test(test_capitals_notes_are_no_labels),
+      cmocka_unit_test(test_pull_quote_and_listen_lines_interrupt_an_answer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
