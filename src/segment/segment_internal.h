@@ -282,6 +282,10 @@ typedef struct vc_seg_edit {
 /* Caption transcripts that mark each change of speaker with ">>" or a dash: the edits
  * (in text order) that start every marked turn on a line of its own with a plain label. */
 vc_status vc_seg_turn_marks(const char *t, size_t len, vc_seg_edit **out, size_t *n);
+/* segment_signatures.c: talk pages whose contributions end with their writer's signature
+ * ("--Jane Doe (talk) 12:01, 3 May 2008 (UTC)"): the edits that label each signed line
+ * with its writer (a voice tag) and blank the signature. */
+vc_status vc_seg_signatures(const char *t, size_t len, vc_seg_edit **out, size_t *n);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */

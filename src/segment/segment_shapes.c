@@ -711,6 +711,8 @@ vc_status vc_seg_shapes(vc_seg *g) {
   vc_seg_edit *ed = NULL;
   size_t n_ed = 0, ins = 0;
   st = vc_seg_turn_marks(g->src, g->len, &ed, &n_ed);
+  if (st == VC_OK && n_ed == 0)
+    st = vc_seg_signatures(g->src, g->len, &ed, &n_ed);
   if (st != VC_OK) {
     free(ls);
     return st;

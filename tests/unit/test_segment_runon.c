@@ -226,6 +226,58 @@ static void test_pull_quote_and_listen_lines_interrupt_an_answer(void **state) {
   vc_script_free(s);
 }
 
+/* A talk-page interview: each answer signed by the editor who wrote it; the signatures
+ * are not spoken and name the speaker; the unsigned questions are the interviewer's, the
+ * bracketed note the narrator's. */
+static void test_signed_answers_on_a_talk_page(void **state) {
+  (void)state;
+  const char *text =
+      "Newsroom/Interviews/Harbour Wiki\n\n"
+      "Please add your answers below each question and sign each answer.\n\n"
+      "When did you first join the Harbour Wiki, and what brought you there?\n\n"
+      "I joined in 2009 after a storm flooded the old quay and nobody had written it up. "
+      "--Ines Varga (talk) 06:28, 14 March 2012 (UTC)[reply]\n\n"
+      "I came a year later, mostly to fix the tide tables. \xe2\x80\x94 Tomas Reid (talk) "
+      "10:02, 15 March 2012 (UTC)\n\n"
+      "What is the hardest part of the work today?\n\n"
+      "Finding sources, since the local paper closed. --Ines Varga (talk) 06:40, 14 March "
+      "2012 (UTC)\n\n"
+      "[Editor's note: the harbour office answered our request later.]\n";
+  vc_script *s = seg(text);
+  expect(s, "When did you first join", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "I joined in 2009", VC_ROLE_INTERVIEWEE, "Ines Varga");
+  expect(s, "I came a year later", VC_ROLE_INTERVIEWEE, "Tomas Reid");
+  expect(s, "Finding sources", VC_ROLE_INTERVIEWEE, "Ines Varga");
+  expect(s, "[Editor's note", VC_ROLE_NARRATOR, "Narrator");
+  never_spoken(s, "(talk)");
+  never_spoken(s, "UTC");
+  vc_script_free(s);
+}
+
+/* Questions signed by several editors, the guest's answers unsigned between them: the
+ * signers ask, the lines between answer. */
+static void test_signed_questions_on_a_talk_page(void **state) {
+  (void)state;
+  const char *text =
+      "Questions for the harbour master\n\n"
+      "How many ships used the port last year? --Kell (talk) 09:12, 2 June "
+      "2009 (UTC)\n\n"
+      "Just over four thousand, most of them ferries.\n\n"
+      "Why did the new quay take so long? --Marisol Fenn (talk) 11:40, 2 June "
+      "2009 (UTC)\n\n"
+      "The seabed was softer than the survey said.\n\n"
+      "Will cruise ships come back? --Kell (talk) 12:05, 2 June 2009 (UTC)\n\n"
+      "We hope so, from next spring.\n";
+  vc_script *s = seg(text);
+  expect(s, "How many ships", VC_ROLE_INTERVIEWER, "Kell");
+  expect(s, "Why did the new quay", VC_ROLE_INTERVIEWER, "Marisol Fenn");
+  expect(s, "Just over four thousand", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "The seabed was softer", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "We hope so", VC_ROLE_INTERVIEWEE, NULL);
+  never_spoken(s, "(talk)");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_arrow_marks_run_into_a_line),
@@ -237,6 +289,8 @@ int main(void) {
       cmocka_unit_test(test_generic_labels_run_into_a_line),
       cmocka_unit_test(test_capitals_notes_are_no_labels),
       cmocka_unit_test(test_pull_quote_and_listen_lines_interrupt_an_answer),
+      cmocka_unit_test(test_signed_answers_on_a_talk_page),
+      cmocka_unit_test(test_signed_questions_on_a_talk_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
