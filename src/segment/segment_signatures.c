@@ -15,7 +15,8 @@ static size_t back_blanks(const char *t, size_t lo, size_t k) {
   return k;
 }
 
-/* Does t[lo..k) end with the literal `lit` (case-insensitively)? Returns its start, or k. */
+/* Does t[lo..k) end with the literal `lit` (case-insensitively)? Returns its start, or k.
+ */
 static size_t ends_with(const char *t, size_t lo, size_t k, const char *lit) {
   size_t n = strlen(lit);
   if (k < lo + n || !vc_seg_prefix_ci(t + k - n, n, lit))
@@ -144,7 +145,7 @@ static vc_status tag_answers(const char *t, size_t len, const sig_line *sl, size
       if (st == VC_OK) {
         memset(&(*ed)[*ne], 0, sizeof **ed);
         (*ed)[*ne].at = s;
-        snprintf((*ed)[*ne].ins, sizeof (*ed)[*ne].ins, "<v A>");
+        snprintf((*ed)[*ne].ins, sizeof(*ed)[*ne].ins, "<v A>");
         (*ne)++;
       }
     }
