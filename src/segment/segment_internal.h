@@ -42,6 +42,7 @@ typedef struct vc_para {
   vc_drop drop;
   int note;       /* an editorial note or an outro line: always the narrator's */
   int runin;      /* split from a line that labels run into (segment_lines.c) */
+  int prose;      /* prose after a transcript excerpt run into a post: quotations only */
   int label;      /* index into vc_seg.labels, or -1 */
   int words;      /* words in the body */
   int ends_q;     /* the body's last sentence is a question */

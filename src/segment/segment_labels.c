@@ -807,6 +807,9 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       continue;
     }
     l->valid |= shaped || label_valid(g, l, lps[i].caps, lps[i].words);
+    l->valid |= g->paras[i].runin && (key_in(l->key, vc_seg_asker_labels) ||
+                                      key_in(l->key, vc_seg_answer_labels));
+    /* "Question: ... Answer: ..." run into one paragraph: an exchange, not a heading */
   }
   accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {

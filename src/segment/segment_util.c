@@ -419,14 +419,26 @@ static int names_no_one(const char *t, size_t s, size_t e) {
 }
 
 /* Do the n names ns[k]..ne[k] (each closed by ": ") run into the text t[lo..hi) as a
- * transcript's labels, though few or none recur? Evidence: a transcript writes its labels
- * in capitals ("MR. DOE:", "CHIEF JUSTICE ROE:") in text that is not ("... Your Honor.
- * JUSTICE ROE: Then why ..."), or numbers its generic ones ("Speaker 2:"). Two labels or
- * more, two different names, none a word that names no one ("NOTE:", "UPDATE:"). */
+ * transcript's labels, though few or none recur? Evidence: question and answer labels
+ * taking turns ("Question: ... Answer: ...", "Q: ... A: ..."); a transcript writes its
+ * labels in capitals ("MR. DOE:", "CHIEF JUSTICE ROE:") in text that is not ("... Your
+ * Honor. JUSTICE ROE: Then why ..."), or numbers its generic ones ("Speaker 2:"). Two
+ * labels or more, two different names, none a word that names no one ("NOTE:", "UPDATE:").
+ */
 int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
                           const size_t *ne, size_t n) {
   if (n < 2)
     return 0;
+  int asks = 0, answers = 0, unasked = 0;
+  for (size_t a = 0; a < n; a++) {
+    asks += vc_seg_in_list(t + ns[a], ne[a] - ns[a], vc_seg_asker_labels);
+    if (!vc_seg_in_list(t + ns[a], ne[a] - ns[a], vc_seg_answer_labels))
+      continue;
+    answers++; /* after a question mark: not a headline's "Q: ... A: ..." */
+    unasked += !(a > 0 && ns[a] >= 2 && t[ns[a] - 2] == '?');
+  }
+  if (asks > 0 && answers > 0 && !unasked && (size_t)(asks + answers) == n)
+    return 1; /* "Question: ... Answer: ...": a wire copy's exchange */
   int distinct = 0, generic = 0, caps = 0;
   for (size_t a = 0; a < n; a++) {
     int upper = 0, lower = 0, seen = 0;

@@ -278,6 +278,33 @@ static void test_signed_questions_on_a_talk_page(void **state) {
   vc_script_free(s);
 }
 
+/* Wire copy: a question and its answer run into one paragraph of a news story
+ * ("Question: ...? Answer: ..."), the story's prose around them with its quotations; a
+ * headline's "Q: ... A: ..." with no question asked is no exchange. */
+static void test_question_answer_run_into_wire_copy(void **state) {
+  (void)state;
+  const char *text =
+      "Port chief says ferry will run all winter\n\n"
+      "WESTPORT - The head of the port authority, Ana Ruiz, said on Monday the ferry to "
+      "the islands would run through the winter.\n\n"
+      "Question: Will fares rise? Answer: Not this year. We have frozen them until the "
+      "spring.\n\n"
+      "Asked about the strike, she said talks were going well. \"I expect an agreement "
+      "this week,\" Ruiz told the agency.\n";
+  vc_script *s = seg(text);
+  expect(s, "Will fares rise?", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Not this year.", VC_ROLE_INTERVIEWEE, "Ana Ruiz");
+  expect(s, "\"I expect an agreement", VC_ROLE_QUOTE, "Ana Ruiz");
+  never_spoken(s, "Question:");
+  vc_script_free(s);
+  s = seg("Briefing notes\n\n"
+          "Q: Ferry fares and the winter timetable A: No change before spring\n\n"
+          "The port authority gave its weekly briefing on Monday.\n");
+  for (size_t i = 0; i < s->n_turns; i++)
+    assert_int_equal(s->turns[i].role, VC_ROLE_NARRATOR);
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_arrow_marks_run_into_a_line),
@@ -289,6 +316,7 @@ int main(void) {
       cmocka_unit_test(test_generic_labels_run_into_a_line),
       cmocka_unit_test(test_capitals_notes_are_no_labels),
       cmocka_unit_test(test_pull_quote_and_listen_lines_interrupt_an_answer),
+      cmocka_unit_test(test_question_answer_run_into_wire_copy),
       cmocka_unit_test(test_signed_answers_on_a_talk_page),
       cmocka_unit_test(test_signed_questions_on_a_talk_page),
   };
