@@ -16,8 +16,6 @@ extern const char *const vc_seg_guest_title_ends[];
 extern const char *const vc_seg_asker_own_phrases[];
 extern const char *const vc_seg_call_labels[];
 extern const char *const vc_seg_call_asker_words[];
-extern const char *const vc_seg_call_asker_intros[];
-extern const char *const vc_seg_call_answer_intros[];
 extern const char *const vc_seg_outlet_staff_phrases[];
 
 /* Weights: what a speaker says of themselves beats a credit, which beats a headline; all
@@ -263,14 +261,57 @@ static int key_has_word(const char *k, const char *const *list) {
   return 0;
 }
 
-/* Evidence in a conference call (an "Operator" label): the operator introduces the askers
- * ("Your next question comes from Jane Roe with Example Bank") and hands the call to the
- * company's speakers ("turn the call over to Jane Roe"), who answer; a label that calls
- * its speaker an analyst asks. */
+/* The speaker of the first labelled paragraph after paragraph pi spoken by someone else
+ * than speaker `not`, or -1. */
+static int next_speaker(const vc_seg *g, size_t pi, size_t not ) {
+  for (size_t j = pi + 1; j < g->n_paras; j++) {
+    const vc_para *q = &g->paras[j];
+    if (q->drop == VC_DROP_NONE && q->label >= 0 && g->labels[q->label].speaker != not )
+      return (int)g->labels[q->label].speaker;
+  }
+  return -1;
+}
+
+/* The one who says an operator's phrase is the operator and asks (a machine-labelled
+ * call's "spk03:" has no "Operator" label to say so). */
+static void call_operator(vc_seg *g, const vc_para *p, size_t at, char *done) {
+  size_t op = p->label >= 0 ? g->labels[p->label].speaker : 0;
+  if (op > 0 && op < VC_SEG_MAX_SPEAKERS && !done[op]) {
+    done[op] = 1;
+    evidence(g, (int)op, W_CALL, at, "the operator of a call introduces the speakers");
+  }
+}
+
+/* A machine-labelled call ("spk03:", "SPEAKER_01:") where the one an operator's phrase
+ * names is none of the speakers: the next other speaker is the one it introduces, who
+ * asks after an asker's introduction, answers after the call is handed to them. */
+static void call_by_turns(vc_seg *g, const vc_para *p, size_t pi, int w, size_t at,
+                          char *done) {
+  if (p->label < 0)
+    return;
+  int nx = next_speaker(g, pi, g->labels[p->label].speaker);
+  if (nx > 0 && nx < VC_SEG_MAX_SPEAKERS && !done[nx]) {
+    done[nx] = 1;
+    evidence(g, nx, w, at,
+             w > 0 ? "the operator introduces their question"
+                   : "the call is handed to them");
+  }
+}
+
+/* Evidence in a conference call (an "Operator" label, or a turn with an operator's phrase
+ * of data/segment-words.tsv call_asker_intros / call_answer_intros): the operator
+ * introduces the askers ("Your next question comes from Jane Roe with Example Bank") and
+ * hands the call to the company's speakers ("turn the call over to Jane Roe"), who answer;
+ * a label that calls its speaker an analyst asks. */
 static void conference_call(vc_seg *g, scan *sc) {
   int call = 0;
   for (size_t li = 0; li < g->n_labels && !call; li++)
     call = g->labels[li].valid && key_has_word(g->labels[li].key, vc_seg_call_labels);
+  for (size_t pi = 0; pi < g->n_paras && !call; pi++)
+    for (size_t i = g->paras[pi].body; i < g->paras[pi].end && !call; i++)
+      call = g->paras[pi].label >= 0 &&
+             (vc_seg_phrase_at(g, i, g->paras[pi].end, vc_seg_call_asker_intros) ||
+              vc_seg_phrase_at(g, i, g->paras[pi].end, vc_seg_call_answer_intros));
   if (!call)
     return;
   char name[VC_SEG_NAME_MAX], done[VC_SEG_MAX_SPEAKERS] = {0};
@@ -298,7 +339,10 @@ static void conference_call(vc_seg *g, scan *sc) {
       if (!w || !vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, name, sizeof name))
         continue;
       int s = speaker_for(g, name);
-      if (s > 0 && s < VC_SEG_MAX_SPEAKERS && !done[s]) {
+      call_operator(g, p, i, done);
+      if (s <= 0)
+        call_by_turns(g, p, pi, w, i, done);
+      else if (s < VC_SEG_MAX_SPEAKERS && !done[s]) {
         done[s] = 1;
         evidence(g, s, w, i,
                  w > 0 ? "the operator introduces their question"

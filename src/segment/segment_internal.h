@@ -160,6 +160,8 @@ typedef struct vc_seg {
   char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
   size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
   size_t n_shape_ins;
+  size_t *shape_labels; /* offsets in `shaped` of the labels it wrote, in order */
+  size_t n_shape_labels;
   int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
 } vc_seg;
 
@@ -234,6 +236,7 @@ extern const char *const vc_seg_meta_label_keys[];
 extern const char *const vc_seg_cast_guest_keys[];
 extern const char *const vc_seg_cast_host_keys[];
 extern const char *const vc_seg_label_connectors[];
+extern const char *const vc_seg_office_links[];
 extern const char *const vc_seg_honorifics[];
 extern const char *const vc_seg_meet_verbs[];
 extern const char *const vc_seg_meet_links[];
@@ -250,6 +253,10 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
+extern const char *const vc_seg_chat_meta_phrases[];
+extern const char
+    *const vc_seg_call_asker_intros[]; /* a call operator introduces an asker */
+extern const char *const vc_seg_call_answer_intros[]; /* ... hands the call to a speaker */
 extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
@@ -276,6 +283,8 @@ extern const char *const vc_seg_we_interview_phrases[];
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
  * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
 vc_status vc_seg_shapes(vc_seg *g);
+/* Is a label segment_shapes.c wrote (its evidence already weighed) at offset off? */
+int vc_seg_shape_label_at(const vc_seg *g, size_t off);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
@@ -368,6 +377,7 @@ void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
 /* segment_label_forms.c: labels of shapes the fixed forms miss. */
 size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
+size_t vc_seg_l3_office_end(const char *s, size_t n, size_t i);
 /* Runs after vc_seg_find_labels: labels the fixed forms miss. */
 vc_status vc_seg_l3_labels(vc_seg *g);
 /* Runs with vc_seg_role_evidence: what a labelled speaker's words say of their role. */

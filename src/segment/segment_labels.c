@@ -18,8 +18,9 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
-  int loose;               /* "[00:12] Jane Doe Hello": where the name ends is not known */
-  size_t word_end[4];      /* then: where each of its first words ends (absolute) */
+  int office;         /* "Jane Doe, Official Spokesperson:": an office after the name */
+  int loose;          /* "[00:12] Jane Doe Hello": where the name ends is not known */
+  size_t word_end[4]; /* then: where each of its first words ends (absolute) */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -332,6 +333,10 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   if (as > j) {
     lp->aside_s = base + j + 1;
     lp->aside_e = base + as - 1;
+  } else if (j == ne && (as = vc_seg_l3_office_end(s, n, j)) > j) {
+    lp->aside_s = base + j + 2; /* "Jane Doe, Official Spokesperson:" */
+    lp->aside_e = base + as;
+    lp->office = 1;
   }
   j = skip_spaces(s, n, as);
   j = skip_marks(s, n, j);
@@ -773,6 +778,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
+    int shaped = vc_seg_shape_label_at(g, lps[i].name_s);
     if (meta_line(g, &lps[i], i, body)) {
       g->paras[i].drop = VC_DROP_DATE; /* "Transcript By: ...", "Speakers: Jane Doe" */
       l->count--;
@@ -784,7 +790,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !l->paired && !g->numbered &&
+    if (l->count == 1 && i < body && !l->paired && !g->numbered && !shaped &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
@@ -797,13 +803,14 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    l->valid |= label_valid(g, l, lps[i].caps, lps[i].words);
+    l->valid |= shaped || label_valid(g, l, lps[i].caps, lps[i].words);
   }
   accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired)
+    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired &&
+        !vc_seg_shape_label_at(g, lps[i].name_s))
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
