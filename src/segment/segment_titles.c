@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Segmenter: the title that names a guest the page never names ("Interim Superintendent"). */
+/* Segmenter: the title that names a guest the page never names ("Interim Superintendent").
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -34,15 +34,16 @@ static void headline_phrase_is_no_guest(void **state) {
  * speaker's name. */
 static void organisation_is_no_guest(void **state) {
   (void)state;
-  vc_script *s = seg("At a Glance:\n"
-                     "- Contributor since: 2016\n"
-                     "- Works for: Harbor Optics Inc.\n\n"
-                     "How did you find the project?\n\n"
-                     "I was building lens software at Harbor Optics and needed a parser.\n\n"
-                     "What keeps you contributing?\n\n"
-                     "The reviews. I learn something from every one of them.\n\n"
-                     "What would you tell a newcomer?\n\n"
-                     "Start with the documentation, then fix what confused you.\n");
+  vc_script *s =
+      seg("At a Glance:\n"
+          "- Contributor since: 2016\n"
+          "- Works for: Harbor Optics Inc.\n\n"
+          "How did you find the project?\n\n"
+          "I was building lens software at Harbor Optics and needed a parser.\n\n"
+          "What keeps you contributing?\n\n"
+          "The reviews. I learn something from every one of them.\n\n"
+          "What would you tell a newcomer?\n\n"
+          "Start with the documentation, then fix what confused you.\n");
   expect(s, "I was building lens", VC_ROLE_INTERVIEWEE, "Interviewee");
   vc_script_free(s);
 }
