@@ -81,7 +81,7 @@ printf 'floor           espeak-ng %s\n\n' "${es_args[*]}"
 
 "$bin" render -q -o "$tmp/warm" "$seed" >/dev/null # warms the calibration cache
 
-echo "1. render (default --jobs: $(nproc)) vs the same-voice espeak-ng command"
+echo "1. render (default --jobs: 2 x $(nproc) cores) vs the same-voice espeak-ng command"
 : >"$tmp/r1"
 : >"$tmp/mem"
 for _ in $(seq "$runs"); do

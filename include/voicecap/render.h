@@ -64,7 +64,7 @@ typedef struct vc_render_opts {
    * removes what it wrote and returns VC_ERR_CANCELLED. Publication is never cut short. */
   volatile sig_atomic_t *cancel;
   /* Units (paragraphs, or their parts between pauses for reading) spoken at once, each
-   * in a process of its own (--jobs); 0: one per core. The output is the same whatever
+   * in a process of its own (--jobs); 0: two per core. The output is the same whatever
    * the number: every unit is spoken from the same engine state (src/synth/synth.c). */
   int jobs;
 } vc_render_opts;

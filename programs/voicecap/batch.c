@@ -40,7 +40,8 @@ typedef struct vc_task {
  * it dies with the parent (cleaning up, as on SIGTERM) and, when interrupted, by the
  * same signal. */
 static pid_t start_worker(const vc_input *in, const vc_task *t, const vc_render_opts *o,
-                          const vc_voice_pins *pins, const char *common, int fd) {
+                          const vc_voice_pins *pins, const char *common, vc_dict *dict,
+                          int fd) {
   pid_t parent = getpid();
   fflush(NULL);
   pid_t pid = fork();
@@ -50,7 +51,7 @@ static pid_t start_worker(const vc_input *in, const vc_task *t, const vc_render_
   vc_render_opts mine = *o;
   mine.out_dir = t->out_dir;
   vc_diag diag = {{0}};
-  vc_status st = vc_render_file_with(in->path, &mine, pins, common, &diag);
+  vc_status st = vc_render_file_dict(in->path, &mine, pins, common, dict, &diag);
   if (st == VC_ERR_CANCELLED)
     vc_guard_exit_if_signalled();
   size_t n = strlen(diag.msg);
@@ -343,6 +344,7 @@ typedef struct vc_pool {
   const vc_voice_pins *pins;
   const char *common; /* hash_common */
   vc_progress *p;
+  vc_dict *dict; /* hunspell, loaded once here and inherited by every worker (or NULL) */
 } vc_pool;
 
 /* The audio's length in a fresh record, in seconds (0 when unreadable). */
@@ -386,7 +388,7 @@ static int launch(vc_pool *pl, size_t i) {
   vc_task *t = &pl->t[i];
   int fd[2];
   if (pipe(fd) == 0) {
-    t->pid = start_worker(in, t, pl->o, pl->pins, pl->common, fd[1]);
+    t->pid = start_worker(in, t, pl->o, pl->pins, pl->common, pl->dict, fd[1]);
     close(fd[1]);
     if (t->pid > 0) {
       t->msg_fd = fd[0];
@@ -455,8 +457,11 @@ int vc_batch_run(const vc_inputs *in, const vc_render_opts *o, const vc_batch_op
     if (t[i].skip)
       vc_progress_skipped(&p, in->v[i].path, t[i].out_dir,
                           (double)t[i].duration_ms / 1000.0);
-  vc_pool pool = {in, t, o, &pins, common, &p};
+  vc_pool pool = {in, t, o, &pins, common, &p, NULL};
+  if (skipped < in->n && vc_dict_open(&pool.dict) != VC_OK)
+    pool.dict = NULL; /* each worker then opens its own, and says why it cannot */
   run_pool(&pool, max);
+  vc_dict_close(pool.dict);
   int failed = p.failed > 0;
   vc_progress_end(&p, *vc_guard_flag());
   tasks_free(t, in->n);

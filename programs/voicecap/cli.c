@@ -316,9 +316,10 @@ static const vc_opt_def vc_opts[] = {
     {"out", 'o', "DIR", CMD_RENDER | CMD_BATCH, set_out,
      "output folder, created if missing (default: out)"},
     {"jobs", 'j', "N", CMD_RENDER | CMD_BATCH, set_jobs,
-     "render: paragraphs spoken at once, each in a process of its own; batch: interviews "
-     "rendered at once, the cores left over going to each one's paragraphs; 1 to 256 "
-     "(default: the number of cores); the output is the same whatever the number"},
+     "render: paragraphs spoken at once, each in a process of its own (default: twice "
+     "the number of cores); batch: interviews rendered at once (default: the number of "
+     "cores), each with twice the cores left over to it (at least two) for its "
+     "paragraphs; 1 to 256; the output is the same whatever the number"},
     {"voices", 0, "DIR", CMD_RENDER | CMD_BATCH | CMD_VOICES, set_voices,
      "voice definitions (default: $VOICECAP_VOICES, else the installed voices, "
      "PREFIX/share/voicecap/voices)"},
@@ -568,14 +569,15 @@ static vc_render_opts render_opts(const vc_args *a, FILE *err, char *cache,
   return o;
 }
 
-/* batch: `files` interviews at once (0: one per core) share the cores; each one speaks
- * as many paragraphs at once as cores are left to it, at least one, so that no more
- * engines run than there are cores. */
+/* batch: `files` interviews at once (0: one per core) share the cores; each one has
+ * twice as many paragraphs out at once as cores are left to it, at least two: they are
+ * taken in order, so that one unit more than the cores keeps them busy past a long one,
+ * and the last interview of a batch, alone, keeps two cores busy. */
 static int units_per_file(int files) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   cores = cores > 0 ? cores : 1;
-  long per = files > 0 ? cores / files : 1;
-  return per > 0 ? (int)per : 1;
+  long per = files > 0 ? 2 * cores / files : 2;
+  return per > 1 ? (int)per : 2;
 }
 
 /* "-" names standard input; it has one interview to give, so it may appear once. */

@@ -76,7 +76,11 @@ static void render_child(const char *path, const vc_render_opts *o,
                          const vc_voice_pins *pins, int fd, pid_t parent) {
   vc_guard_worker_start(parent);
   vc_diag d = {{0}};
-  vc_status st = vc_render_file_with(path, o, pins, NULL, &d);
+  /* hunspell, left to this process's exit: tearing it down costs as much as loading it */
+  vc_dict *dict = NULL;
+  if (vc_dict_open(&dict) != VC_OK)
+    dict = NULL; /* the render opens its own, and says why it cannot */
+  vc_status st = vc_render_file_dict(path, o, pins, NULL, dict, &d);
   size_t n = strlen(d.msg);
   if (st != VC_OK && write(fd, d.msg, n) != (ssize_t)n)
     st = VC_ERR_IO;

@@ -290,10 +290,13 @@ static void acc_pcm16(sp_acc *a, const int16_t *s, sf_count_t got) {
     sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
     a->g += end - i;
     a->any = 1;
-    int64_t sum = 0;
+    int64_t sum[4] = {0, 0, 0, 0}; /* four at a time: integer sums, any order */
+    for (; i + 4 <= end; i += 4)
+      for (int k = 0; k < 4; k++)
+        sum[k] += (int32_t)s[i + k] * s[i + k];
     for (; i < end; i++)
-      sum += (int32_t)s[i] * s[i];
-    a->acc += ldexp((double)sum, -30);
+      sum[0] += (int32_t)s[i] * s[i];
+    a->acc += ldexp((double)(sum[0] + sum[1] + sum[2] + sum[3]), -30);
   }
 }
 

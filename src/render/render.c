@@ -942,7 +942,7 @@ static vc_status read_script(vc_job *j) {
   if (st == VC_OK)
     st = j->path ? vc_text_load(j->path, &j->text, j->diag)
                  : vc_text_from_memory(j->bytes, j->len, j->name, &j->text, j->diag);
-  if (st == VC_OK)
+  if (st == VC_OK && !j->dict) /* unless the caller shares its own */
     st = vc_dict_open(&j->dict);
   if (st == VC_OK)
     st = j->o->turns_path ? read_turns(j) : segment_text(j);
@@ -953,7 +953,9 @@ static vc_status read_script(vc_job *j) {
  * every unit is spoken from) is then cheap to fork again for each unit. */
 static vc_status start_synth(vc_job *j) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  j->jobs = j->o->jobs > 0 ? (size_t)j->o->jobs : cores > 0 ? (size_t)cores : 1;
+  /* by default twice the cores: the units are taken in order, and with only as many as
+   * cores out, a core waits while a long unit holds up the short ones after it */
+  j->jobs = j->o->jobs > 0 ? (size_t)j->o->jobs : cores > 0 ? 2 * (size_t)cores : 2;
   j->jobs = j->jobs < VC_MAX_UNIT_JOBS ? j->jobs : VC_MAX_UNIT_JOBS;
   return vc_synth_new(&j->synth, j->diag);
 }
@@ -1026,11 +1028,21 @@ static vc_status run_job(vc_job *j, const vc_render_opts *o, vc_diag *diag) {
   return st;
 }
 
+vc_status vc_render_file_dict(const char *path, const vc_render_opts *o,
+                              const vc_voice_pins *pins, const char *record_common,
+                              vc_dict *dict, vc_diag *diag) {
+  vc_job j = {.path = path,
+              .name = path,
+              .pins = pins,
+              .record_common = record_common,
+              .dict = vc_dict_share(dict)};
+  return run_job(&j, o, diag);
+}
+
 vc_status vc_render_file_with(const char *path, const vc_render_opts *o,
                               const vc_voice_pins *pins, const char *record_common,
                               vc_diag *diag) {
-  vc_job j = {.path = path, .name = path, .pins = pins, .record_common = record_common};
-  return run_job(&j, o, diag);
+  return vc_render_file_dict(path, o, pins, record_common, NULL, diag);
 }
 
 vc_status vc_render_file(const char *path, const vc_render_opts *o, vc_diag *diag) {

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The spool: every write of the audio (speech with its gain, or silence) kept in an
  * unnamed file, so that the audio can be written again, alike, with pauses put in. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "render_spool.h"
 
 struct vc_spool {
-  FILE *f;
+  int fd;     /* written with plain writes: each write of the audio once, no copy */
+  FILE *back; /* read back through stdio (vc_spool_replay), opened then */
 };
 
 /* One write as kept: its head, then n samples when it is speech. */
@@ -27,22 +30,31 @@ vc_status vc_spool_open(int fd, vc_spool **out) {
     close(fd);
     return VC_ERR_NOMEM;
   }
-  s->f = fdopen(fd, "w+b");
-  if (!s->f) {
-    close(fd);
-    free(s);
-    return VC_ERR_IO;
-  }
+  s->fd = fd;
   *out = s;
   return VC_OK;
 }
 
 vc_status vc_spool_put(vc_spool *s, const int16_t *pcm, size_t n, double gain) {
   vc_spool_head h = {.n = n, .gain = gain, .speech = pcm != NULL};
-  if (fwrite(&h, sizeof h, 1, s->f) != 1)
-    return VC_ERR_IO;
-  if (pcm && n && fwrite(pcm, sizeof *pcm, n, s->f) != n)
-    return VC_ERR_IO;
+  struct iovec v[2] = {{&h, sizeof h}, {(void *)pcm, pcm ? n * sizeof *pcm : 0}};
+  int k = 0;
+  while (k < 2) { /* the head and the samples in one call, going on after a short one */
+    ssize_t w = writev(s->fd, v + k, 2 - k);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w < 0)
+      return VC_ERR_IO;
+    size_t done = (size_t)w;
+    while (k < 2 && done >= v[k].iov_len) {
+      done -= v[k].iov_len;
+      k++;
+    }
+    if (k < 2) {
+      v[k].iov_base = (char *)v[k].iov_base + done;
+      v[k].iov_len -= done;
+    }
+  }
   return VC_OK;
 }
 
@@ -52,7 +64,7 @@ static vc_status replay_speech(vc_spool *s, const vc_spool_head *h, int16_t *buf
   vc_status st = VC_OK;
   for (uint64_t left = h->n; st == VC_OK && left > 0;) {
     size_t k = left < VC_SPOOL_CHUNK ? (size_t)left : VC_SPOOL_CHUNK;
-    if (fread(buf, sizeof *buf, k, s->f) != k)
+    if (fread(buf, sizeof *buf, k, s->back) != k)
       return VC_ERR_IO;
     st = fn(user, buf, k, h->gain);
     left -= k;
@@ -61,20 +73,28 @@ static vc_status replay_speech(vc_spool *s, const vc_spool_head *h, int16_t *buf
 }
 
 vc_status vc_spool_replay(vc_spool *s, vc_spool_fn fn, void *user) {
-  if (fflush(s->f) != 0 || fseek(s->f, 0, SEEK_SET) != 0)
+  if (!s->back) {
+    int fd = dup(s->fd);
+    if (fd < 0 || !(s->back = fdopen(fd, "rb"))) {
+      if (fd >= 0)
+        close(fd);
+      return VC_ERR_IO;
+    }
+  }
+  if (fseek(s->back, 0, SEEK_SET) != 0)
     return VC_ERR_IO;
   int16_t *buf = malloc(VC_SPOOL_CHUNK * sizeof *buf);
   if (!buf)
     return VC_ERR_NOMEM;
   vc_status st = VC_OK;
   vc_spool_head h;
-  while (st == VC_OK && fread(&h, sizeof h, 1, s->f) == 1)
+  while (st == VC_OK && fread(&h, sizeof h, 1, s->back) == 1)
     st = h.speech ? replay_speech(s, &h, buf, fn, user)
                   : fn(user, NULL, (size_t)h.n, h.gain);
-  if (st == VC_OK && ferror(s->f))
+  if (st == VC_OK && ferror(s->back))
     st = VC_ERR_IO;
   free(buf);
-  if (fseek(s->f, 0, SEEK_END) != 0 && st == VC_OK)
+  if (lseek(s->fd, 0, SEEK_END) < 0 && st == VC_OK) /* shared with `back`: puts go on */
     st = VC_ERR_IO;
   return st;
 }
@@ -82,6 +102,8 @@ vc_status vc_spool_replay(vc_spool *s, vc_spool_fn fn, void *user) {
 void vc_spool_close(vc_spool *s) {
   if (!s)
     return;
-  fclose(s->f);
+  if (s->back)
+    fclose(s->back);
+  close(s->fd);
   free(s);
 }

@@ -49,6 +49,8 @@ static struct {
 
 struct vc_synth {
   vc_espeak_voice sp; /* this process's own espeak-ng (vc_synth_speak) */
+  int16_t *pcm;       /* the last unit's samples (vc_synth_unit.pcm), kept for the next */
+  size_t cap;         /* room in pcm, in samples */
   size_t outstanding; /* units sent to the fresh engine and not yet taken */
   size_t first;       /* answers[first]: the oldest one's pipe (-1: it failed) */
   int answers[VC_FRESH_MAX_PENDING];
@@ -153,6 +155,8 @@ void vc_synth_free(vc_synth *s) {
     vc_synth_take(s, NULL, &u, NULL);
     vc_synth_unit_free(&u);
   }
+  if (s)
+    free(s->pcm);
   free(s);
 }
 
@@ -226,11 +230,43 @@ vc_status vc_synth_submit(vc_synth *s, const vc_voice *v, const char *text, vc_d
   return VC_OK;
 }
 
+/* Reads a unit's samples from `in` into s->pcm (grown as needed, and kept for the next
+ * units, so that its pages are not made again for each): chunks up to one of none. */
+static vc_status read_samples(vc_synth *s, int in, uint64_t *n) {
+  *n = 0;
+  for (;;) {
+    uint32_t k = 0;
+    if (!vc_read_all(in, &k, sizeof k))
+      return VC_ERR_SYNTH;
+    if (k == 0)
+      return VC_OK;
+    if (k > VC_FRESH_MAX_BYTES / sizeof *s->pcm - *n)
+      return VC_ERR_SYNTH;
+    if (*n + k > s->cap) {
+      size_t cap = s->cap ? s->cap : (size_t)1 << 16;
+      while (cap < *n + k)
+        cap *= 2;
+      int16_t *grown = realloc(s->pcm, cap * sizeof *grown);
+      if (!grown)
+        return VC_ERR_NOMEM;
+      s->pcm = grown;
+      s->cap = cap;
+    }
+    if (!vc_read_all(in, s->pcm + *n, (size_t)k * sizeof *s->pcm))
+      return VC_ERR_SYNTH;
+    *n += k;
+  }
+}
+
 /* Reads a unit's answer from `in` into `u` (messages in diag). */
-static vc_status read_answer(int in, vc_synth_unit *u, vc_diag *diag) {
+static vc_status read_answer(vc_synth *s, int in, vc_synth_unit *u, vc_diag *diag) {
+  uint64_t n = 0;
+  vc_status got = read_samples(s, in, &n);
+  if (got != VC_OK)
+    return got;
   vc_fresh_head h;
   if (!vc_read_all(in, &h, sizeof h) || h.msg_len >= 4096 ||
-      h.n_samples > VC_FRESH_MAX_BYTES / sizeof(int16_t) ||
+      (h.status == VC_OK && h.n_samples != n) ||
       h.n_words > VC_FRESH_MAX_BYTES / sizeof(vc_fresh_word))
     return VC_ERR_SYNTH;
   if (h.status != VC_OK) {
@@ -242,9 +278,11 @@ static vc_status read_answer(int in, vc_synth_unit *u, vc_diag *diag) {
     return h.status > VC_OK && h.status < VC_STATUS_COUNT ? (vc_status)h.status
                                                           : VC_ERR_SYNTH;
   }
+  if (!s->pcm && !(s->pcm = malloc(sizeof *s->pcm))) /* a unit of no samples */
+    return VC_ERR_NOMEM;
+  s->cap = s->cap ? s->cap : 1;
   u->words = malloc((size_t)(h.n_words ? h.n_words : 1) * sizeof *u->words);
-  u->pcm = malloc((size_t)(h.n_samples ? h.n_samples : 1) * sizeof *u->pcm);
-  if (!u->words || !u->pcm)
+  if (!u->words)
     return VC_ERR_NOMEM;
   vc_fresh_word *fw = malloc((size_t)(h.n_words ? h.n_words : 1) * sizeof *fw);
   if (!fw)
@@ -260,9 +298,9 @@ static vc_status read_answer(int in, vc_synth_unit *u, vc_diag *diag) {
                                   .end = fw[i].end};
   free(fw);
   u->n_words = (size_t)h.n_words;
-  u->n_samples = h.n_samples;
-  return vc_read_all(in, u->pcm, (size_t)h.n_samples * sizeof *u->pcm) ? VC_OK
-                                                                       : VC_ERR_SYNTH;
+  u->n_samples = n;
+  u->pcm = s->pcm;
+  return VC_OK;
 }
 
 vc_status vc_synth_take(vc_synth *s, const vc_voice *v, vc_synth_unit *u, vc_diag *diag) {
@@ -274,7 +312,7 @@ vc_status vc_synth_take(vc_synth *s, const vc_voice *v, vc_synth_unit *u, vc_dia
   int in = s->answers[s->first];
   s->first = (s->first + 1) % VC_FRESH_MAX_PENDING;
   s->outstanding--;
-  vc_status st = in >= 0 ? read_answer(in, u, diag) : VC_ERR_SYNTH;
+  vc_status st = in >= 0 ? read_answer(s, in, u, diag) : VC_ERR_SYNTH;
   if (in >= 0)
     close(in);
   if (st != VC_OK) {
@@ -289,8 +327,7 @@ vc_status vc_synth_take(vc_synth *s, const vc_voice *v, vc_synth_unit *u, vc_dia
 void vc_synth_unit_free(vc_synth_unit *u) {
   if (!u)
     return;
-  free(u->pcm);
-  free(u->words);
+  free(u->words); /* pcm is the vc_synth's */
   *u = (vc_synth_unit){0};
 }
 

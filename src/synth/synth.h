@@ -58,8 +58,9 @@ vc_status vc_synth_speak(vc_synth *s, const vc_voice *v, const char *text, vc_pc
  * starts (create that first vc_synth while no other thread of the process runs); only
  * the process that created it can send units. */
 
-/* One unit's speech: `pcm` (n_samples) and `words` (n_words, times from the unit's
- * start), both owned by the unit (vc_synth_unit_free). */
+/* One unit's speech: `pcm` (n_samples; the vc_synth's, valid until its next
+ * vc_synth_take or vc_synth_free) and `words` (n_words, times from the unit's start,
+ * owned by the unit: vc_synth_unit_free). */
 typedef struct vc_synth_unit {
   int16_t *pcm;
   uint64_t n_samples;

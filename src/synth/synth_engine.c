@@ -90,28 +90,74 @@ int vc_read_all(int fd, void *buf, size_t n) {
   return io_all(fd, buf, n, step_read);
 }
 
-/* Samples kept whole, for the answer. */
-typedef struct vc_pcm_keep {
-  int16_t *x;
-  size_t n, cap;
-} vc_pcm_keep;
+/* A unit's answer as its child writes it: the samples go to the pipe as espeak-ng makes
+ * them, a chunk at a time, so that the child keeps no copy of them; once the pipe is
+ * full (the process has not read yet) the rest of the answer is kept instead and written
+ * at the end, so that the child never waits to speak on. */
+typedef struct vc_answer_out {
+  int fd; /* the pipe, non-blocking until the end */
+  int spilled;
+  char *kept; /* what could not be written yet */
+  size_t n_kept, cap_kept;
+  int16_t *chunk; /* VC_ANSWER_CHUNK samples */
+  size_t n_chunk;
+  uint64_t n_samples;
+} vc_answer_out;
 
-static vc_status keep_pcm(void *user, const int16_t *pcm, size_t n) {
-  vc_pcm_keep *b = user;
-  if (n > b->cap - b->n) {
-    size_t cap = b->cap ? b->cap : (size_t)1 << 16;
-    while (cap - b->n < n && cap * sizeof *b->x < VC_FRESH_MAX_BYTES)
-      cap *= 2;
-    if (cap - b->n < n)
-      return VC_ERR_LIMIT;
-    int16_t *x = realloc(b->x, cap * sizeof *x);
-    if (!x)
-      return VC_ERR_NOMEM;
-    b->x = x;
-    b->cap = cap;
+enum { VC_ANSWER_CHUNK = 1 << 15 };
+
+/* Writes n bytes of the answer, or keeps them once the pipe was full. 0 on an error. */
+static int out_bytes(vc_answer_out *o, const void *buf, size_t n) {
+  const char *p = buf;
+  while (!o->spilled && n > 0) {
+    ssize_t k = write(o->fd, p, n);
+    if (k > 0) {
+      p += k;
+      n -= (size_t)k;
+    } else if (k < 0 && errno == EAGAIN) {
+      o->spilled = 1;
+    } else if (!(k < 0 && errno == EINTR)) {
+      return 0;
+    }
   }
-  memcpy(b->x + b->n, pcm, n * sizeof *pcm);
-  b->n += n;
+  if (n > o->cap_kept - o->n_kept) {
+    size_t cap = o->cap_kept ? o->cap_kept : (size_t)1 << 20;
+    while (cap - o->n_kept < n)
+      cap *= 2;
+    char *grown = realloc(o->kept, cap);
+    if (!grown)
+      return 0;
+    o->kept = grown;
+    o->cap_kept = cap;
+  }
+  memcpy(o->kept + o->n_kept, p, n);
+  o->n_kept += n;
+  return 1;
+}
+
+/* Writes the chunk of samples gathered: its length, then the samples. */
+static int out_chunk(vc_answer_out *o) {
+  uint32_t n = (uint32_t)o->n_chunk;
+  int ok = n == 0 ||
+           (out_bytes(o, &n, sizeof n) && out_bytes(o, o->chunk, n * sizeof *o->chunk));
+  o->n_chunk = 0;
+  return ok;
+}
+
+static vc_status answer_pcm(void *user, const int16_t *pcm, size_t n) {
+  vc_answer_out *o = user;
+  if (n > VC_FRESH_MAX_BYTES / sizeof *pcm - o->n_samples)
+    return VC_ERR_LIMIT; /* the process would refuse it */
+  o->n_samples += n;
+  while (n > 0) {
+    size_t k = VC_ANSWER_CHUNK - o->n_chunk < n ? VC_ANSWER_CHUNK - o->n_chunk : n;
+    memcpy(o->chunk + o->n_chunk, pcm, k * sizeof *pcm);
+    o->n_chunk += k;
+    pcm += k;
+    n -= k;
+    if (o->n_chunk == VC_ANSWER_CHUNK && !out_chunk(o))
+      return VC_ERR_IO;
+  }
   return VC_OK;
 }
 
@@ -154,36 +200,50 @@ int vc_recv_with_fd(int sock, void *buf, size_t n, int *fd) {
   return (size_t)k == n || vc_read_all(sock, (char *)buf + k, n - (size_t)k);
 }
 
-/* Writes a unit's answer: head, message, words, samples. */
-static int write_answer(int out, vc_status st, const char *msg, const vc_synth_word *w,
-                        size_t n_words, const vc_pcm_keep *b) {
+/* Ends a unit's answer: the samples' last chunk and the end of them (a chunk of none),
+ * then the head, message and words; then, waiting now, what was kept. */
+static int end_answer(vc_answer_out *o, vc_status st, const char *msg,
+                      const vc_synth_word *w, size_t n_words) {
   vc_fresh_head h = {.status = (int32_t)st,
                      .msg_len = st == VC_OK ? 0 : (uint32_t)strlen(msg),
-                     .n_samples = st == VC_OK ? (uint64_t)b->n : 0,
+                     .n_samples = st == VC_OK ? o->n_samples : 0,
                      .n_words = st == VC_OK ? (uint64_t)n_words : 0};
   vc_fresh_word *fw = h.n_words ? malloc((size_t)h.n_words * sizeof *fw) : NULL;
   if (h.n_words && !fw)
     return 0;
   for (size_t i = 0; i < h.n_words; i++)
     fw[i] = (vc_fresh_word){w[i].pos, w[i].len, w[i].start, w[i].end};
-  int ok = vc_write_all(out, &h, sizeof h) && vc_write_all(out, msg, h.msg_len) &&
-           vc_write_all(out, fw, (size_t)h.n_words * sizeof *fw) &&
-           vc_write_all(out, b->x, (size_t)h.n_samples * sizeof *b->x);
+  uint32_t none = 0;
+  int ok = (st != VC_OK || out_chunk(o)) && out_bytes(o, &none, sizeof none) &&
+           out_bytes(o, &h, sizeof h) && out_bytes(o, msg, h.msg_len) &&
+           out_bytes(o, fw, (size_t)h.n_words * sizeof *fw);
   free(fw);
-  return ok;
+  int fl = fcntl(o->fd, F_GETFL);
+  return ok && fl >= 0 && fcntl(o->fd, F_SETFL, fl & ~O_NONBLOCK) == 0 &&
+         vc_write_all(o->fd, o->kept, o->n_kept);
+}
+
+/* An answer that is a failure alone (the unit did not start). */
+static void fail_answer(int out, vc_status st, const char *msg) {
+  vc_answer_out o = {.fd = out};
+  end_answer(&o, st, msg, NULL, 0);
+  free(o.kept);
 }
 
 /* In a unit's child: speaks `text` with the zygote's engine as it is (the voice's unit
- * state) and writes the answer to `out`. */
+ * state), writing the answer to `out` as it goes. */
 static void unit_child(vc_espeak_voice *z, const vc_voice *v, const char *text, int out) {
-  vc_pcm_keep b = {0};
+  vc_answer_out o = {.fd = out, .chunk = malloc(VC_ANSWER_CHUNK * sizeof(int16_t))};
+  int fl = fcntl(out, F_GETFL);
+  if (!o.chunk || fl < 0 || fcntl(out, F_SETFL, fl | O_NONBLOCK) != 0)
+    _exit(1); /* the process reads an early end: the unit failed */
   vc_synth_word *words = NULL;
   size_t n_words = 0;
   uint64_t n_samples = 0;
   vc_diag d = {{0}};
   vc_status st =
-      vc_espeak_speak(z, v, text, keep_pcm, &b, &words, &n_words, &n_samples, &d);
-  _exit(write_answer(out, st, d.msg, words, n_words, &b) ? 0 : 1);
+      vc_espeak_speak(z, v, text, answer_pcm, &o, &words, &n_words, &n_samples, &d);
+  _exit(end_answer(&o, st, d.msg, words, n_words) ? 0 : 1);
 }
 
 /* A zygote's loop: takes (text length, text, answer pipe) from the engine and forks a
@@ -207,12 +267,9 @@ static void zygote_main(int sock, vc_voice *v) {
       close(sock);
       unit_child(&z, v, text, out);
     }
-    if (pid < 0) { /* the answer is the failure */
-      vc_pcm_keep none = {0};
-      write_answer(out, set == VC_OK ? VC_ERR_SYNTH : set,
-                   set == VC_OK ? "espeak-ng could not start a process" : d.msg, NULL, 0,
-                   &none);
-    }
+    if (pid < 0) /* the answer is the failure */
+      fail_answer(out, set == VC_OK ? VC_ERR_SYNTH : set,
+                  set == VC_OK ? "espeak-ng could not start a process" : d.msg);
     close(out);
     free(text);
   }

@@ -32,8 +32,10 @@ typedef struct vc_fresh_req {
   uint32_t len[VC_FRESH_STRINGS];
 } vc_fresh_req;
 
-/* An answer's head: the child's status and message length, then the message, then the
- * words (n_words vc_fresh_word), then the samples (n_samples of them). */
+/* An answer: the samples first, as the child makes them, in chunks (each a uint32 count
+ * then that many samples) ended by a chunk of none; then the head (the child's status,
+ * message length, samples in all and words), the message and the words (n_words
+ * vc_fresh_word). */
 typedef struct vc_fresh_head {
   int32_t status;
   uint32_t msg_len;
