@@ -175,7 +175,9 @@ static void test_chat_log_with_news(void **state) {
           "[2026-04-08 09:00:31] <tibor> the new seed order went out on friday\n"
           "[2026-04-08 09:00:40] * tibor is now known as tibor_away\n"
           "[2026-04-08 09:01:05] <wrenna> did the compost bins arrive as well?\n"
-          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n");
+          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n"
+          "[2026-04-08 09:01:41] <wrenna> ok great\n");
+  expect(s, "ok great", VC_ROLE_INTERVIEWER, "wrenna"); /* short, no capital: no chrome */
   expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
   expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
   expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "kolbe");
