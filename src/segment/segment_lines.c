@@ -886,8 +886,11 @@ void vc_seg_classify(vc_seg *g) {
       n -= skip;
     }
     p->note = line_is_note(s, n);
-    p->drop = p->note ? VC_DROP_NONE : drop_kind(s, n);
-    vc_seg_measure(g, p);
+    p->drop =
+        p->note || vc_seg_shape_label_at(g, p->start) ? VC_DROP_NONE : drop_kind(s, n);
+    vc_seg_measure(g,
+                   p); /* a label segment_shapes.c wrote opens a turn, no page chrome
+                          ("jdoe:  ok thanks" has no capitals, as a file name has none) */
   }
   mark_captions(g);
   mark_teasers(g);

@@ -41,12 +41,14 @@ typedef struct sh_line {
   size_t name_s, name_e; /* the candidate label's name (name_e == name_s: none) */
   size_t body;           /* where the speech starts after it */
   unsigned shape;
-  int number;  /* the printed line number, -1 if none */
-  int clock;   /* the line is a clock time alone ("00:01:12", "10:02 AM") */
-  int meta;    /* a chat message's meta line ("(edited)") */
-  int accept;  /* the candidate is a label */
-  int blank;   /* a chat message's time line, a page number: not spoken */
-  int joined;  /* a numbered text's line end inside a turn: written as a space */
+  int number;     /* the printed line number, -1 if none */
+  int clock;      /* the line is a clock time alone ("00:01:12", "10:02 AM") */
+  int meta;       /* a chat message's meta line ("(edited)") */
+  int accept;     /* the candidate is a label */
+  int blank;      /* a chat message's time line, a page number: not spoken */
+  int joined;     /* a numbered text's line end inside a turn: written as a space */
+  char qa;        /* 'Q' or 'A': the clock time opening the line is written as that label */
+  size_t stamp_e; /* the end of that clock time and the spaces after it */
   int generic; /* a generic label word alone ("speaker"): a name follows on the next line */
   int speech;  /* the line has words that are not its label */
   size_t runin; /* where labels run into this line of prose start (0: none) */
@@ -598,6 +600,90 @@ static int blank_chat_meta(const char *s, sh_line *ls, size_t n) {
   return any;
 }
 
+/* ---- clock times with no labels at all ---- */
+
+/* Does line l open with a clock time and speech after it, no name label ("[00:01:23] So
+ * how did it start?", "0:45 It started ...")? Returns the speech's start, or 0. */
+static size_t stamped_speech(const char *s, const sh_line *l) {
+  size_t i = skip_blank(s, l->e, l->s), c = clock_at(s, l->e, i, 0);
+  if (c == i || c >= l->e || (s[c] != ' ' && s[c] != '\t'))
+    return 0;
+  size_t b = skip_blank(s, l->e, c);
+  int glued;
+  size_t ne = name_at(s, l->e, b, &glued);
+  if ((ne > b && ne < l->e && s[ne] == ':') || strchr("*_<[(", s[b]))
+    return 0; /* "[00:12] Jane Doe: ...", "0:13 **Jane Doe** ...": a label the reader takes
+               */
+  return vc_seg_count_letters(s + b, l->e - b, NULL, NULL) > 1 ? b : 0;
+}
+
+/* Does the speech that line k opens end with a question (its last line with words,
+ * before the next stamped line or a blank line)? */
+static int asks(const char *s, const sh_line *ls, size_t n, size_t k) {
+  size_t last = k;
+  for (size_t j = k + 1; j < n && ls[j].e > ls[j].s && !stamped_speech(s, &ls[j]); j++)
+    last = j;
+  size_t e = ls[last].e;
+  while (e > ls[last].s && (s[e - 1] == ' ' || s[e - 1] == '"' || s[e - 1] == ')'))
+    e--;
+  return e > ls[last].s && s[e - 1] == '?';
+}
+
+/* A transcript whose paragraphs open with clock times and name nobody: the times are not
+ * spoken, and who speaks comes from the questions. A paragraph that ends with a question
+ * asks ("Q:"), the one after a question answers ("A:"), any other goes on as the one
+ * before (the host opens: the first ones ask). Evidence: three or more such paragraphs,
+ * two or more questions, each answered by the paragraph after it, and no label shape
+ * accepted in the text. */
+/* Do two stamped lines open with the same capitalised word, not a sentence's word of
+ * data/segment-words.tsv not_name_words ("0:13 Jane Doe Hello", "0:21 Jane Doe Thanks",
+ * "00:04 Host Welcome")? A name that recurs there is a label, no speech. */
+static int same_opening(const char *s, const sh_line *ls, size_t n) {
+  size_t at[64], len[64], m = 0;
+  for (size_t k = 0; k < n && m < 64; k++) {
+    size_t b = stamped_speech(s, &ls[k]);
+    if (!b || s[b] < 'A' || s[b] > 'Z')
+      continue;
+    size_t w = vc_seg_word_end(s, ls[k].e, b);
+    if (vc_seg_in_list(s + b, w - b, vc_seg_not_name_words))
+      continue;
+    for (size_t j = 0; j < m; j++)
+      if (len[j] == w - b && memcmp(s + at[j], s + b, w - b) == 0)
+        return 1;
+    at[m] = b;
+    len[m++] = w - b;
+  }
+  return 0;
+}
+
+static int stamped_qa(const char *s, sh_line *ls, size_t n) {
+  int paras = 0, asked = 0, answered = 0;
+  if (same_opening(s, ls, n))
+    return 0;
+  char prev = 'Q';
+  int prev_asks = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (ls[k].accept)
+      return 0;
+    size_t b = stamped_speech(s, &ls[k]);
+    if (!b)
+      continue;
+    int q = asks(s, ls, n, k);
+    paras++;
+    ls[k].qa = q ? 'Q' : prev_asks ? 'A' : prev;
+    ls[k].stamp_e = b;
+    asked += q;
+    answered += prev_asks && !q;
+    prev = ls[k].qa;
+    prev_asks = q;
+  }
+  if (paras >= 3 && asked >= 2 && answered >= 2)
+    return 1;
+  for (size_t k = 0; k < n; k++)
+    ls[k].qa = 0;
+  return 0;
+}
+
 /* ---- labels run into a paragraph after prose ("... late. Dana Roe: Thanks. Pim Vos: ...")
  * ---- */
 
@@ -716,7 +802,15 @@ static vc_status put_line(const char *s, const sh_line *l, int numbered, sh_out 
     return VC_OK;
   }
   size_t from = l->s;
-  if (numbered && l->num_e > l->s) {
+  if (l->qa) { /* "[00:01:23] So how ..." written "Q:         So how ..." */
+    size_t i = skip_blank(s, l->e, l->s);
+    memcpy(o->buf + o->n, s + l->s, i - l->s);
+    o->n += i - l->s;
+    o->buf[o->n++] = l->qa;
+    o->buf[o->n++] = ':';
+    put_blank(o, l->stamp_e - i - 2);
+    from = l->stamp_e;
+  } else if (numbered && l->num_e > l->s) {
     put_blank(o, l->num_e - l->s);
     from = l->num_e;
   }
@@ -921,6 +1015,7 @@ vc_status vc_seg_shapes(vc_seg *g) {
   int any = accept_shapes(g->src, ls, n) || numbered || n_ed > 0;
   any |= blank_chat_meta(g->src, ls, n);
   any |= accept_chat(g->src, ls, n);
+  any |= !numbered && stamped_qa(g->src, ls, n);
   int metas = 0;
   for (size_t k = 0, next = 0; k < n; k++) {
     metas += ls[k].meta;
