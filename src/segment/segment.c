@@ -29,6 +29,7 @@ static void diag_set(vc_diag *d, const char *fmt, ...) {
  * quotations. */
 static vc_status make_pieces(vc_seg *g) {
   g->last_person = -1;
+  g->unquoted_pairs = vc_seg_unquoted_pairs(g);
   vc_seg_quote_style(g);
   for (size_t i = 0; i < g->n_paras; i++) {
     vc_para *p = &g->paras[i];
@@ -129,7 +130,8 @@ static size_t line_of(const vc_seg *g, size_t off) {
   size_t line = 1;
   off = vc_seg_orig_off(g, off);
   for (size_t i = 0; i < off && i < g->orig_len; i++)
-    line += g->orig[i] == '\n';
+    line += g->orig[i] == '\n' || (g->unesc && g->orig[i] == '\\' && i + 1 < g->orig_len &&
+                                   g->orig[++i] == 'n'); /* a break written "\\n" */
   return line;
 }
 
@@ -258,7 +260,9 @@ static void seg_release(vc_seg *g) {
 }
 
 static vc_status run_passes(vc_seg *g) {
-  vc_status st = vc_seg_shapes(g);
+  vc_status st = vc_seg_unescape(g);
+  if (st == VC_OK)
+    st = vc_seg_shapes(g);
   if (st == VC_OK)
     st = vc_seg_split_lines(g);
   if (st != VC_OK)
@@ -303,6 +307,8 @@ vc_status vc_segment_with_dict(const char *text, size_t len, const vc_segment_op
   memset(&g, 0, sizeof g);
   g.src = text ? text : "";
   g.len = len;
+  g.orig = g.src;
+  g.orig_len = len;
   g.diag = diag;
   if (opts)
     g.opts = *opts;

@@ -199,8 +199,9 @@ int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before) {
 
 /* Where the scan of an attribution stops: the first comma or sentence end after a name
  * of two words or more (or one after a title) has been read ("Jane Doe, attorney for
- * Judge Joe Roe" stops before the judge); `loose` reads on over lower-case words,
- * otherwise the stretch ends at the first lower-case word that is no title. */
+ * Judge Joe Roe" stops before the judge), or an opening bracket after it; `loose` reads on
+ * over lower-case words, otherwise the stretch ends at the first lower-case word that is no
+ * title. */
 static size_t scan_end(const vc_seg *g, const vc_tok *t, size_t n, int loose) {
   int named = 0;
   for (size_t i = 0; i < n; i++) {
@@ -209,6 +210,8 @@ static size_t scan_end(const vc_seg *g, const vc_tok *t, size_t n, int loose) {
       return i;
     size_t r = name_len(g, t, n, i);
     named |= r >= 2 || (r == 1 && i > 0 && title_tok(g, &t[i - 1]));
+    if (named && i + 1 < n && memchr(g->src + t[i].e, '(', t[i + 1].s - t[i].e))
+      return i + 1; /* "Jane Doe (History major)": what the brackets say is no name */
     if (named && i + 1 < n && t[i].e < t[i + 1].s && strchr(",;.?!", g->src[t[i].e]) &&
         g->src[t[i].e] != 0 &&
         !(g->src[t[i].e] == '.' && (title_tok(g, &t[i]) || t[i].e - t[i].s == 1)))
@@ -352,6 +355,48 @@ int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne
     return 1;
   int pairs = roundup_pairs(g, &dashed);
   return pairs >= 3 || dashed >= 2;
+}
+
+/* The line after paragraph `para` when it attributes the whole paragraph as an unquoted
+ * quotation (a roundup that prints speech without quotation marks): `para` has no
+ * quotation mark, six words or more and opens with no dash; the next spoken line opens
+ * with a dash, has no quotation mark, at most sixteen words, and names a person
+ * ("— Jane Doe, Class of 2020", "- Jane Doe, professor of history"). Returns the line,
+ * or n_paras. */
+static size_t unquoted_attribution_line(const vc_seg *g, size_t para, size_t *ns,
+                                        size_t *ne, int *person) {
+  const vc_para *q = &g->paras[para];
+  if (q->drop != VC_DROP_NONE || q->note || q->label >= 0 || q->words < 6 ||
+      dash_len(g, q->body, q->end) || has_quote_mark(g, q))
+    return g->n_paras;
+  size_t j = next_spoken(g, para);
+  if (j >= g->n_paras || g->paras[j].label >= 0)
+    return g->n_paras;
+  const vc_para *p = &g->paras[j];
+  size_t d = dash_len(g, p->body, p->end);
+  if (!d || p->words > 16 || has_quote_mark(g, p))
+    return g->n_paras;
+  return vc_seg_titled_name(g, p->body + d, p->end, 1, ns, ne, person) ? j : g->n_paras;
+}
+
+int vc_seg_unquoted_pairs(const vc_seg *g) {
+  int n = 0;
+  for (size_t i = 0; i < g->n_paras; i++) {
+    size_t ns, ne;
+    int person;
+    n += unquoted_attribution_line(g, i, &ns, &ne, &person) < g->n_paras;
+  }
+  return n;
+}
+
+/* Evidence: two or more paragraphs of the text are each followed by a dashed line that
+ * names a person (unquoted_attribution_line), and `para` is one of them: the paragraph
+ * is that person's speech. */
+int vc_seg_unquoted_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                                int *person) {
+  *person = -1;
+  return g->unquoted_pairs >= 2 &&
+         unquoted_attribution_line(g, para, ns, ne, person) < g->n_paras;
 }
 
 /* A speech verb with its speaker beside it ("she said", "said Jane"): a pronoun or a

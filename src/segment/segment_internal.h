@@ -142,13 +142,14 @@ typedef struct vc_seg {
   size_t n_speakers, cap_speakers;
   vc_piece *pieces;
   size_t n_pieces, cap_pieces;
-  size_t qa_start;                  /* first paragraph of the Q&A part, n_paras if none */
-  size_t interviewer, interviewee;  /* default speakers of the Q&A part */
-  int last_person;                  /* the person the prose named last, -1 if none yet */
-  int open_quote;                   /* the previous paragraph ended inside a quotation */
-  int single_quotes;                /* the article quotes speech with single marks */
-  size_t open_speaker;              /* whose */
-  int carry;                        /* the previous prose paragraph quoted someone last */
+  size_t qa_start;                 /* first paragraph of the Q&A part, n_paras if none */
+  size_t interviewer, interviewee; /* default speakers of the Q&A part */
+  int last_person;                 /* the person the prose named last, -1 if none yet */
+  int open_quote;                  /* the previous paragraph ended inside a quotation */
+  int single_quotes;               /* the article quotes speech with single marks */
+  size_t open_speaker;             /* whose */
+  int carry;                       /* the previous prose paragraph quoted someone last */
+  int unquoted_pairs; /* segment_attrib.c: paragraphs a dashed name line attributes */
   size_t carry_speaker, carry_para; /* whom, and which paragraph that was */
   int genders_read;                 /* people's he/she counted (segment_attrib.c) */
   vc_segment_opts opts;
@@ -166,6 +167,10 @@ typedef struct vc_seg {
   size_t *shape_labels; /* offsets in `shaped` of the labels it wrote, in order */
   size_t n_shape_labels;
   int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
+  char *unesc;  /* segment_escapes.c: the text with written-out escapes ("\\n") decoded */
+  size_t
+      *esc_del; /* offsets in `unesc` where each byte an escape dropped stood, in order */
+  size_t n_esc_del;
 } vc_seg;
 
 /* A word of a paragraph. */
@@ -242,6 +247,9 @@ extern const char *const vc_seg_cast_guest_keys[];
 extern const char *const vc_seg_cast_host_keys[];
 extern const char *const vc_seg_label_connectors[];
 extern const char *const vc_seg_office_links[];
+extern const char *const vc_seg_section_heads[];
+extern const char *const vc_seg_section_heads_numbered[];
+extern const char *const vc_seg_number_words[];
 extern const char *const vc_seg_honorifics[];
 extern const char *const vc_seg_meet_verbs[];
 extern const char *const vc_seg_meet_links[];
@@ -308,6 +316,10 @@ vc_status vc_seg_signatures(const char *t, size_t len, vc_seg_edit **out, size_t
 int vc_seg_shape_label_at(const vc_seg *g, size_t off);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
+/* segment_escapes.c: "\\n" written as two characters, decoded before any other pass. */
+vc_status vc_seg_unescape(vc_seg *g);
+size_t vc_seg_unescaped_off(const vc_seg *g, size_t off);
+
 /* segment_lines.c: lines, blocks and boilerplate. */
 vc_status vc_seg_split_lines(vc_seg *g);
 void vc_seg_classify(vc_seg *g);
@@ -372,6 +384,9 @@ int vc_seg_intro_round(vc_seg *g, size_t para);
 int vc_seg_first_name(const vc_seg *g, size_t s, size_t e, size_t before);
 int vc_seg_titled_name(const vc_seg *g, size_t s, size_t e, int loose, size_t *ns,
                        size_t *ne, int *person);
+int vc_seg_unquoted_pairs(const vc_seg *g);
+int vc_seg_unquoted_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
+                                int *person);
 int vc_seg_next_attribution(const vc_seg *g, size_t para, size_t *ns, size_t *ne,
                             int *person);
 int vc_seg_runs_on(const vc_seg *g, size_t from, size_t end, size_t *mark);

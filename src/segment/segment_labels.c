@@ -574,6 +574,17 @@ static int label_shape(const label_parse *lp) {
 /* Could the label on line i be a one-off speaker's: written with a colon, a few words,
  * not a metadata key or a word the text writes in lower case ("Example: ..."), its
  * speech not in quotation marks? */
+/* "Question: ... ?" used once in a briefing: an asker's label (asker_labels, also a
+ * not_labels heading word when alone) whose line ends with a question mark. */
+static int asks_once(const vc_seg *g, const vc_label *l, const label_parse *lp, size_t i) {
+  const vc_para *p = &g->paras[i];
+  size_t e = p->end;
+  while (e > lp->body && (g->src[e - 1] == ' ' || g->src[e - 1] == '"'))
+    e--;
+  return l->count == 1 && lp->colon && key_in(l->key, vc_seg_asker_labels) &&
+         e > lp->body && g->src[e - 1] == '?';
+}
+
 static int one_off_candidate(const vc_seg *g, const vc_label *l, const label_parse *lp) {
   size_t q;
   if (lp->body < g->len &&
@@ -651,7 +662,14 @@ static void accept_one_offs(vc_seg *g, const label_parse *lps, const int *seen,
    * the second ("Doe: Good afternoon. ..." then "Roe: Thank you.") */
   for (int round = 0; round < 2; round++) {
     for (size_t i = body; i < g->n_paras; i++) {
-      if (seen[i] < 0 || ok[seen[i]] || !one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
+      if (seen[i] < 0 || ok[seen[i]])
+        continue;
+      if (strong >= 2 && !g->labels[seen[i]].valid &&
+          asks_once(g, &g->labels[seen[i]], &lps[i], i)) {
+        ok[seen[i]] = 1; /* in a transcript with two labels used again and again */
+        continue;
+      }
+      if (!one_off_candidate(g, &g->labels[seen[i]], &lps[i]))
         continue;
       int counts[2];
       shape_counts(g, lps, seen, body, i, counts);

@@ -697,9 +697,49 @@ static void note_word(const char *w, size_t wn, void *user) {
   s->hits += vc_seg_in_list(w, wn, vc_seg_note_words);
 }
 
+/* Is w a numeral: digits, a Roman numeral ("IV") or a number word ("One", "Twelve")? */
+static int numeral(const char *w, size_t wn) {
+  size_t d = 0, r = 0;
+  for (size_t i = 0; i < wn; i++) {
+    d += w[i] >= '0' && w[i] <= '9';
+    r += strchr("IVXivx", w[i]) != NULL && w[i] != 0;
+  }
+  return (wn > 0 && (d == wn || r == wn)) || vc_seg_in_list(w, wn, vc_seg_number_words);
+}
+
+/* A programme's section heading ("Prologue", "Prologue: Prologue", "Act One: The Long
+ * Walk", "Act Two. No, Of Course", "Part 3"): the line opens with a capitalised word of
+ * data/segment-words.tsv section_heads, a word that needs a number ("Act", "Part") has
+ * one next, then the line ends or a mark (':', '.', a dash) starts a short title of at
+ * most twelve words. The narrator's, never a speaker's label. */
+static int line_is_section(const char *s, size_t n) {
+  size_t j = vc_seg_word_end(s, n, 0);
+  if (j == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+    return 0;
+  int numbered = vc_seg_in_list(s, j, vc_seg_section_heads_numbered);
+  if (!numbered && !vc_seg_in_list(s, j, vc_seg_section_heads))
+    return 0;
+  if (numbered) {
+    size_t k = j < n && s[j] == ' ' ? j + 1 : n;
+    size_t e = k < n ? vc_seg_word_end(s, n, k) : k;
+    if (e == k || !numeral(s + k, e - k))
+      return 0;
+    j = e;
+  }
+  if (j >= n)
+    return 1;
+  if (!strchr(":.-", s[j]) &&
+      !(j + 1 < n && s[j] == ' ' && (unsigned char)s[j + 1] == 0xE2))
+    return 0;
+  int words = 0;
+  for (size_t i = j; i < n; i++)
+    words += s[i] == ' ';
+  return words <= 12;
+}
+
 /* "[Note: ...]", "Editor's note: ...", "This interview has been edited for clarity." */
 static int line_is_note(const char *s, size_t n) {
-  if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+  if ((n >= 2 && s[0] == '[' && s[n - 1] == ']') || line_is_section(s, n))
     return 1;
   if (vc_seg_prefix_ci(s, n, "editor's note") || vc_seg_prefix_ci(s, n, "editor’s note") ||
       vc_seg_prefix_ci(s, n, "editors' note") || vc_seg_prefix_ci(s, n, "note:"))

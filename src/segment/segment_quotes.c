@@ -637,8 +637,35 @@ static void carry_on(vc_seg *g, size_t para, const qspan *q, size_t nq) {
 }
 
 /* Splits one prose paragraph into narrator and quotation pieces. */
+/* A paragraph of speech printed without quotation marks, its speaker named on the dashed
+ * line under it (vc_seg_unquoted_attribution): one quotation, the whole paragraph. */
+static int unquoted_speech(vc_seg *g, size_t para, vc_status *st) {
+  size_t ns, ne, len;
+  int person;
+  if (!vc_seg_unquoted_attribution(g, para, &ns, &ne, &person))
+    return 0;
+  if (person < 0 && (person = vc_seg_person_at(g, ns, &len)) >= 0 && ns + len != ne)
+    person = -1;
+  size_t speaker;
+  const vc_para *p = &g->paras[para];
+  *st = speaker_of(g, &(who){person >= 0 ? 1 : 4, person, ns, ne}, &speaker);
+  if (*st == VC_OK)
+    *st = vc_seg_add_piece(g, p->body, p->end, para, VC_ROLE_QUOTE, speaker);
+  if (*st == VC_OK) {
+    static const char basis[] = "unquoted speech: the dashed name line under it";
+    vc_seg_mark_piece(g, 0.75f, basis);
+    vc_seg_name_why(g, speaker, p->body, basis);
+  }
+  g->carry = 0;
+  g->open_quote = 0;
+  return 1;
+}
+
 vc_status vc_seg_prose(vc_seg *g, size_t para) {
   const vc_para *p = &g->paras[para];
+  vc_status ust;
+  if (unquoted_speech(g, para, &ust))
+    return ust;
   qspan *q = calloc(MAX_SPANS, sizeof *q);
   prose pr = {NULL, 0, 0};
   if (!q)

@@ -981,8 +981,6 @@ static int span_edited(const vc_seg_edit *ed, size_t n_ed, size_t next, size_t f
 }
 
 vc_status vc_seg_shapes(vc_seg *g) {
-  g->orig = g->src;
-  g->orig_len = g->len;
   sh_line *ls = NULL;
   size_t n = 0;
   vc_status st = read_lines(g->src, g->len, &ls, &n);
@@ -1082,7 +1080,7 @@ size_t vc_seg_orig_off(const vc_seg *g, size_t off) {
     else
       hi = mid;
   }
-  return off - lo;
+  return vc_seg_unescaped_off(g, off - lo);
 }
 
 int vc_seg_shape_label_at(const vc_seg *g, size_t off) {
