@@ -604,12 +604,13 @@ static int line_is_date(const char *s, size_t n) {
 }
 
 /* "date 2020-11-20 Text..." or "Published: Jan. 3, 2021 | Text": returns where the text
- * starts, or 0 when the line has no metadata prefix. */
+ * starts, or 0 when the line has no metadata prefix. The prefix must hold a date (a month,
+ * a weekday or a number): "Time for our panel" opens with a key and a date word only. */
 static size_t meta_prefix(const char *s, size_t n) {
   if (!starts_with_any(s, n, vc_seg_meta_keys))
     return 0;
   size_t i = 0, last = 0;
-  int words = 0;
+  int words = 0, dated = 0;
   while (i < n && words < 12) {
     size_t j = vc_seg_word_end(s, n, i);
     if (j == i) {
@@ -625,6 +626,8 @@ static size_t meta_prefix(const char *s, size_t n) {
     date_word(s + i, j - i, &d);
     if (!d.dateish && !starts_with_any(s + i, j - i, vc_seg_meta_keys))
       break;
+    dated |= d.marker || is_number(s + i, j - i) ||
+             vc_seg_in_list(s + i, j - i, vc_seg_weekdays);
     words++;
     i = j;
     last = i;
@@ -634,7 +637,7 @@ static size_t meta_prefix(const char *s, size_t n) {
     last += k;
   while (last < n && (s[last] == ':' || s[last] == '|' || s[last] == ' '))
     last++;
-  return words >= 2 && last < n ? last : 0;
+  return words >= 2 && dated && last < n ? last : 0;
 }
 
 typedef struct promo_scan {
