@@ -254,6 +254,7 @@ static void seg_release(vc_seg *g) {
   free(g->pieces);
   free(g->shaped);
   free(g->shape_ins);
+  free(g->shape_labels);
 }
 
 static vc_status run_passes(vc_seg *g) {

@@ -16,8 +16,6 @@ extern const char *const vc_seg_guest_title_ends[];
 extern const char *const vc_seg_asker_own_phrases[];
 extern const char *const vc_seg_call_labels[];
 extern const char *const vc_seg_call_asker_words[];
-extern const char *const vc_seg_call_asker_intros[];
-extern const char *const vc_seg_call_answer_intros[];
 extern const char *const vc_seg_outlet_staff_phrases[];
 
 /* Weights: what a speaker says of themselves beats a credit, which beats a headline; all
@@ -263,14 +261,57 @@ static int key_has_word(const char *k, const char *const *list) {
   return 0;
 }
 
-/* Evidence in a conference call (an "Operator" label): the operator introduces the askers
- * ("Your next question comes from Jane Roe with Example Bank") and hands the call to the
- * company's speakers ("turn the call over to Jane Roe"), who answer; a label that calls
- * its speaker an analyst asks. */
+/* The speaker of the first labelled paragraph after paragraph pi spoken by someone else
+ * than speaker `not`, or -1. */
+static int next_speaker(const vc_seg *g, size_t pi, size_t not ) {
+  for (size_t j = pi + 1; j < g->n_paras; j++) {
+    const vc_para *q = &g->paras[j];
+    if (q->drop == VC_DROP_NONE && q->label >= 0 && g->labels[q->label].speaker != not )
+      return (int)g->labels[q->label].speaker;
+  }
+  return -1;
+}
+
+/* The one who says an operator's phrase is the operator and asks (a machine-labelled
+ * call's "spk03:" has no "Operator" label to say so). */
+static void call_operator(vc_seg *g, const vc_para *p, size_t at, char *done) {
+  size_t op = p->label >= 0 ? g->labels[p->label].speaker : 0;
+  if (op > 0 && op < VC_SEG_MAX_SPEAKERS && !done[op]) {
+    done[op] = 1;
+    evidence(g, (int)op, W_CALL, at, "the operator of a call introduces the speakers");
+  }
+}
+
+/* A machine-labelled call ("spk03:", "SPEAKER_01:") where the one an operator's phrase
+ * names is none of the speakers: the next other speaker is the one it introduces, who
+ * asks after an asker's introduction, answers after the call is handed to them. */
+static void call_by_turns(vc_seg *g, const vc_para *p, size_t pi, int w, size_t at,
+                          char *done) {
+  if (p->label < 0)
+    return;
+  int nx = next_speaker(g, pi, g->labels[p->label].speaker);
+  if (nx > 0 && nx < VC_SEG_MAX_SPEAKERS && !done[nx]) {
+    done[nx] = 1;
+    evidence(g, nx, w, at,
+             w > 0 ? "the operator introduces their question"
+                   : "the call is handed to them");
+  }
+}
+
+/* Evidence in a conference call (an "Operator" label, or a turn with an operator's phrase
+ * of data/segment-words.tsv call_asker_intros / call_answer_intros): the operator
+ * introduces the askers ("Your next question comes from Jane Roe with Example Bank") and
+ * hands the call to the company's speakers ("turn the call over to Jane Roe"), who answer;
+ * a label that calls its speaker an analyst asks. */
 static void conference_call(vc_seg *g, scan *sc) {
   int call = 0;
   for (size_t li = 0; li < g->n_labels && !call; li++)
     call = g->labels[li].valid && key_has_word(g->labels[li].key, vc_seg_call_labels);
+  for (size_t pi = 0; pi < g->n_paras && !call; pi++)
+    for (size_t i = g->paras[pi].body; i < g->paras[pi].end && !call; i++)
+      call = g->paras[pi].label >= 0 &&
+             (vc_seg_phrase_at(g, i, g->paras[pi].end, vc_seg_call_asker_intros) ||
+              vc_seg_phrase_at(g, i, g->paras[pi].end, vc_seg_call_answer_intros));
   if (!call)
     return;
   char name[VC_SEG_NAME_MAX], done[VC_SEG_MAX_SPEAKERS] = {0};
@@ -298,7 +339,10 @@ static void conference_call(vc_seg *g, scan *sc) {
       if (!w || !vc_seg_name_after(g, e, p->end, &sc->t, &sc->cap, name, sizeof name))
         continue;
       int s = speaker_for(g, name);
-      if (s > 0 && s < VC_SEG_MAX_SPEAKERS && !done[s]) {
+      call_operator(g, p, i, done);
+      if (s <= 0)
+        call_by_turns(g, p, pi, w, i, done);
+      else if (s < VC_SEG_MAX_SPEAKERS && !done[s]) {
         done[s] = 1;
         evidence(g, s, w, i,
                  w > 0 ? "the operator introduces their question"
@@ -365,13 +409,167 @@ static int copyright_outlet(vc_seg *g, scan *sc) {
   return 0;
 }
 
+typedef struct project_name {
+  size_t off, len; /* the name as first written */
+  int count;
+} project_name;
+
+static int tok_word(const vc_seg *g, const vc_tok *t, const char *lit) {
+  return vc_seg_word_eq(g->src + t->s, t->e - t->s, lit);
+}
+
+/* Counts the name of capitalised words w[i..j) among the project names in pn. */
+static void count_project(const vc_seg *g, const vc_tok *w, size_t i, size_t j,
+                          project_name *pn, size_t *n_pn) {
+  if (j == i || j - i > 3)
+    return;
+  size_t off = w[i].s, len = w[j - 1].e - w[i].s;
+  for (size_t k = 0; k < *n_pn; k++)
+    if (pn[k].len == len && memcmp(g->src + pn[k].off, g->src + off, len) == 0) {
+      pn[k].count++;
+      return;
+    }
+  if (*n_pn < 8)
+    pn[(*n_pn)++] = (project_name){off, len, 1};
+}
+
+/* The capitalised run of up to three words starting at w[i]; returns its end. */
+static size_t cap_run(const vc_tok *w, size_t n, size_t i) {
+  size_t j = i;
+  while (j < n && j - i < 3 && w[j].cap && (j == i || w[j].tight))
+    j++;
+  return j;
+}
+
+/* Names the page says the guest contributes to: after a word of contributing and "to"
+ * ("contributing to Acme", contrib_words) and between "the" and "community" ("the Acme
+ * community"). */
+static void project_names(const vc_seg *g, const vc_tok *w, size_t n, project_name *pn,
+                          size_t *n_pn) {
+  for (size_t i = 0; i + 2 < n; i++) {
+    if (vc_seg_in_list(g->src + w[i].s, w[i].e - w[i].s, vc_seg_contrib_words) &&
+        tok_word(g, &w[i + 1], "to") && w[i + 1].tight && w[i + 2].tight)
+      count_project(g, w, i + 2, cap_run(w, n, i + 2), pn, n_pn);
+    if (tok_word(g, &w[i], "the") && w[i + 1].tight) {
+      size_t j = cap_run(w, n, i + 1);
+      if (j > i + 1 && j < n && w[j].tight && tok_word(g, &w[j], "community"))
+        count_project(g, w, i + 1, j, pn, n_pn);
+    }
+  }
+}
+
+/* The name src[off..off+len) with the capitalised word the page first writes just before
+ * it, not at a sentence start nor after a determiner, when the page writes that longer
+ * name twice or more ("Apache Beam" for "Beam"); written to out. */
+static void full_project_name(const vc_seg *g, size_t off, size_t len, scan *sc, char *out,
+                              size_t cap) {
+  size_t from = off, to = off + len;
+  int found = 0;
+  for (size_t pi = 0; pi < g->n_paras && !found; pi++) {
+    const vc_para *p = &g->paras[pi];
+    size_t n = 0;
+    if (p->drop != VC_DROP_NONE ||
+        vc_seg_tokens(g->src, p->body, p->end, &sc->t, &n, &sc->cap) != VC_OK)
+      continue;
+    const vc_tok *w = sc->t;
+    for (size_t i = 1; i < n && !found; i++) {
+      size_t e = w[i].s + len;
+      if (e > p->end || memcmp(g->src + w[i].s, g->src + off, len) != 0 ||
+          (e < p->end && vc_seg_is_letter((unsigned char)g->src[e])) || !w[i].tight ||
+          !w[i - 1].cap || w[i - 1].sent ||
+          vc_seg_in_list(g->src + w[i - 1].s, w[i - 1].e - w[i - 1].s, vc_seg_determiners))
+        continue;
+      from = w[i - 1].s;
+      to = e;
+      found = 1;
+    }
+  }
+  int seen = 0; /* the longer name counts when the page writes it twice or more */
+  for (size_t i = 0; found && i + (to - from) <= g->len; i++)
+    seen += memcmp(g->src + i, g->src + from, to - from) == 0;
+  if (seen < 2)
+    from = off, to = off + len;
+  if (to - from < cap)
+    vc_seg_copy_name(g->src + from, to - from, out, cap);
+}
+
+/* Evidence: the writer says "we" interviewed the guest before the questions ("We
+ * interviewed Jane to learn ...": we_interview_phrases) and the page says what the guest
+ * contributes to ("contributing to Acme", "the Acme community"): the one who asks is that
+ * project, whose blog it is; its name as written most, with the word the page writes
+ * before it ("Apache Beam" for "Beam"). Writes g->asker; returns 1 when found. */
+static int project_outlet(vc_seg *g, scan *sc) {
+  int we = 0;
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras && !we; pi++) {
+    const vc_para *p = &g->paras[pi];
+    for (size_t i = p->body; i < p->end && !we && p->drop == VC_DROP_NONE; i++)
+      we = vc_seg_phrase_at(g, i, p->end, vc_seg_we_interview_phrases) != 0;
+  }
+  if (!we)
+    return 0;
+  project_name pn[8];
+  size_t n_pn = 0;
+  for (size_t pi = 0; pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    size_t n = 0;
+    if (p->drop == VC_DROP_NONE &&
+        vc_seg_tokens(g->src, p->body, p->end, &sc->t, &n, &sc->cap) == VC_OK)
+      project_names(g, sc->t, n, pn, &n_pn);
+  }
+  size_t best = 0;
+  for (size_t k = 1; k < n_pn; k++)
+    if (pn[k].count > pn[best].count)
+      best = k;
+  if (n_pn == 0)
+    return 0;
+  full_project_name(g, pn[best].off, pn[best].len, sc, g->asker, sizeof g->asker);
+  g->asker_off = pn[best].off;
+  return g->asker[0] != 0;
+}
+
+/* Evidence: a line of the header names the publication the page belongs to, an
+ * organisation's ("Riverbend Historical Society Newsletter", "The Acme Bulletin, Spring
+ * 2023": publication_words): the organisation asks, named by the capitalised words before
+ * that word (not a season or a month alone: "Spring Newsletter" names nobody). Writes
+ * g->asker; returns 1 when found. */
+static int newsletter_outlet(vc_seg *g, scan *sc) {
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    size_t n = 0;
+    if (p->drop != VC_DROP_NONE || p->label >= 0 || p->ends_q ||
+        vc_seg_tokens(g->src, p->body, p->end, &sc->t, &n, &sc->cap) != VC_OK || n > 12)
+      continue;
+    for (size_t i = 1; i < n; i++) {
+      const vc_tok *w = sc->t;
+      if (!w[i].cap ||
+          !vc_seg_in_list(g->src + w[i].s, w[i].e - w[i].s, vc_seg_publication_words))
+        continue;
+      size_t j = i;
+      while (j > 0 && i - j < 6 && w[j - 1].cap && w[j].tight)
+        j--;
+      if (j < i && vc_seg_word_eq(g->src + w[j].s, w[j].e - w[j].s, "the"))
+        j++;
+      if (j == i || (i - j == 1 &&
+                     (vc_seg_in_list(g->src + w[j].s, w[j].e - w[j].s, vc_seg_seasons) ||
+                      vc_seg_in_list(g->src + w[j].s, w[j].e - w[j].s, vc_seg_months))))
+        continue;
+      if (w[i - 1].e - w[j].s >= sizeof g->asker)
+        continue;
+      vc_seg_copy_name(g->src + w[j].s, w[i - 1].e - w[j].s, g->asker, sizeof g->asker);
+      g->asker_off = w[j].s;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Evidence: before the Q&A part, a sentence says the outlet's staff interviewed the guest
  * ("The Daily Example editors and reporters interviewed John Doe"). When nobody who asks
  * is named (no introduction names them, no byline), the one who asks is that outlet, as an
  * interviewer never named on the page is named by convention; without such a sentence the
  * generic name stays. */
 void vc_seg_outlet_asker(vc_seg *g) {
-  if (g->asker[0] || g->byline[0])
+  if (g->asker[0] || vc_seg_asking_byline(g))
     return;
   scan sc = {NULL, 0};
   for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras && !g->asker[0]; pi++) {
@@ -386,7 +584,8 @@ void vc_seg_outlet_asker(vc_seg *g) {
     }
   }
   char team[VC_SEG_NAME_MAX];
-  if (!g->asker[0] && !vc_seg_team_name(g, team, sizeof team))
-    copyright_outlet(g, &sc); /* the team the writer says is theirs comes first */
+  if (!g->asker[0] && !vc_seg_team_name(g, team, sizeof team) &&
+      !copyright_outlet(g, &sc) && !newsletter_outlet(g, &sc))
+    project_outlet(g, &sc); /* the team the writer says is theirs comes first */
   free(sc.t);
 }

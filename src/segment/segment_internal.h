@@ -125,6 +125,8 @@ typedef struct vc_seg {
   vc_mention *mentions;
   size_t n_mentions, cap_mentions;
   char byline[VC_SEG_NAME_MAX];   /* the author named by a byline, if any */
+  size_t byline_off;              /* where the byline stands */
+  int byline_answers;             /* the byline's author answers (segment_speakers.c) */
   char asker[VC_SEG_NAME_MAX];    /* the interviewer the introduction names, if any */
   char answerer[VC_SEG_NAME_MAX]; /* the interviewee the introduction names, if any */
   size_t asker_off, answerer_off; /* where the introduction names them */
@@ -158,6 +160,8 @@ typedef struct vc_seg {
   char *shaped;      /* segment_shapes.c: the text with label shapes rewritten */
   size_t *shape_ins; /* offsets in `shaped` of the bytes it inserted, in order */
   size_t n_shape_ins;
+  size_t *shape_labels; /* offsets in `shaped` of the labels it wrote, in order */
+  size_t n_shape_labels;
   int numbered; /* segment_shapes.c: the text's lines carry printed line numbers */
 } vc_seg;
 
@@ -232,6 +236,7 @@ extern const char *const vc_seg_meta_label_keys[];
 extern const char *const vc_seg_cast_guest_keys[];
 extern const char *const vc_seg_cast_host_keys[];
 extern const char *const vc_seg_label_connectors[];
+extern const char *const vc_seg_office_links[];
 extern const char *const vc_seg_honorifics[];
 extern const char *const vc_seg_meet_verbs[];
 extern const char *const vc_seg_meet_links[];
@@ -248,6 +253,10 @@ extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
+extern const char *const vc_seg_chat_meta_phrases[];
+extern const char
+    *const vc_seg_call_asker_intros[]; /* a call operator introduces an asker */
+extern const char *const vc_seg_call_answer_intros[]; /* ... hands the call to a speaker */
 extern const char *const vc_seg_show_phrases[];
 extern const char *const vc_seg_title_words[];
 extern const char *const vc_seg_attribution_titles[];
@@ -261,11 +270,21 @@ extern const char *const vc_seg_org_words[];
 extern const char *const vc_seg_staff_words[];
 extern const char *const vc_seg_handle_bylines[];
 extern const char *const vc_seg_copyright_starts[];
+extern const char *const vc_seg_contrib_words[];
+extern const char *const vc_seg_speech_objects[];
+extern const char *const vc_seg_join_verbs[];
+extern const char *const vc_seg_title_objects[];
+extern const char *const vc_seg_publication_words[];
+extern const char *const vc_seg_seasons[];
+extern const char *const vc_seg_writer_answer_phrases[];
+extern const char *const vc_seg_we_interview_phrases[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
  * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
 vc_status vc_seg_shapes(vc_seg *g);
+/* Is a label segment_shapes.c wrote (its evidence already weighed) at offset off? */
+int vc_seg_shape_label_at(const vc_seg *g, size_t off);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);
 
 /* segment_lines.c: lines, blocks and boilerplate. */
@@ -341,6 +360,10 @@ int vc_seg_pronoun_person(vc_seg *g, size_t ps, size_t pe, size_t before, int fa
 vc_status vc_seg_called_askers(vc_seg *g);
 int vc_seg_thing_name(const vc_seg *g, const vc_person *p);
 int vc_seg_team_name(const vc_seg *g, char *out, size_t cap);
+/* A byline names one who may ask: there is one, and its author does not answer. */
+static inline int vc_seg_asking_byline(const vc_seg *g) {
+  return g->byline[0] && !g->byline_answers;
+}
 /* segment_lines.c: a copyright line (page chrome; it names the outlet). */
 int vc_seg_line_is_copyright(const char *s, size_t n);
 /* segment_titles.c: the title that names a guest the page never names. */
@@ -354,6 +377,7 @@ void vc_seg_name_why(vc_seg *g, size_t speaker, size_t off, const char *why);
 
 /* segment_label_forms.c: labels of shapes the fixed forms miss. */
 size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i);
+size_t vc_seg_l3_office_end(const char *s, size_t n, size_t i);
 /* Runs after vc_seg_find_labels: labels the fixed forms miss. */
 vc_status vc_seg_l3_labels(vc_seg *g);
 /* Runs with vc_seg_role_evidence: what a labelled speaker's words say of their role. */

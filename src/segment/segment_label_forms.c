@@ -27,6 +27,47 @@ size_t vc_seg_l3_aside_end(const char *s, size_t n, size_t i) {
   return i;
 }
 
+/* "Jane Doe, Official Spokesperson:" / "Mr Tom Pell, Jt. Secretary (PR):": an office after
+ * a label's name, set off by a comma. Evidence: one to six words after the comma, each
+ * capitalised, a connector ("of", "for", "the", "and", "&") or a short part in
+ * parentheses, then the colon; no line break, no sentence inside. Returns the end of the
+ * office (before the colon) or i. */
+size_t vc_seg_l3_office_end(const char *s, size_t n, size_t i) {
+  if (i + 2 >= n || s[i] != ',' || s[i + 1] != ' ')
+    return i;
+  size_t j = i + 2, end = i;
+  int words = 0;
+  while (j < n && words < 7) {
+    if (s[j] == '(') {
+      size_t k = j + 1;
+      while (k < n && k < j + 24 && s[k] != ')' && s[k] != '\n' && s[k] != '(')
+        k++;
+      if (k >= n || s[k] != ')')
+        return i;
+      j = k + 1;
+    } else {
+      size_t k = vc_seg_word_end(s, n, j);
+      int32_t cp;
+      vc_seg_cp(s, n, j, &cp);
+      if (k == j && s[j] == '&')
+        k = j + 1;
+      if (k == j ||
+          !(vc_seg_is_upper(cp) || vc_seg_in_list(s + j, k - j, vc_seg_office_links)))
+        return i;
+      j = k + (k < n && s[k] == '.'); /* "Jt." */
+    }
+    words++;
+    end = j;
+    while (j < n && s[j] == ' ')
+      j++;
+    if (j < n && s[j] == ':')
+      return words <= 6 ? end : i;
+    if (j == end)
+      return i;
+  }
+  return i;
+}
+
 static int tok_in(const vc_seg *g, const vc_tok *t, const char *const *list);
 
 /* Does a phrase of `list` start a word in src[s..e)? */

@@ -18,8 +18,9 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
-  int loose;               /* "[00:12] Jane Doe Hello": where the name ends is not known */
-  size_t word_end[4];      /* then: where each of its first words ends (absolute) */
+  int office;         /* "Jane Doe, Official Spokesperson:": an office after the name */
+  int loose;          /* "[00:12] Jane Doe Hello": where the name ends is not known */
+  size_t word_end[4]; /* then: where each of its first words ends (absolute) */
 } label_parse;
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
@@ -332,6 +333,10 @@ static int parse_label(const char *src, size_t base, size_t n, label_parse *lp) 
   if (as > j) {
     lp->aside_s = base + j + 1;
     lp->aside_e = base + as - 1;
+  } else if (j == ne && (as = vc_seg_l3_office_end(s, n, j)) > j) {
+    lp->aside_s = base + j + 2; /* "Jane Doe, Official Spokesperson:" */
+    lp->aside_e = base + as;
+    lp->office = 1;
   }
   j = skip_spaces(s, n, as);
   j = skip_marks(s, n, j);
@@ -599,6 +604,29 @@ static void shape_counts(const vc_seg *g, const label_parse *lps, const int *see
   }
 }
 
+/* Is line i's text after its label only a name, a heading's ("Member Profile: Jane Doe",
+ * "Spotlight: Jane Doe")? Two to five words, every word of three letters or more
+ * capitalised, no mark ending a sentence: nothing is said. Used for one-off labels in the
+ * header (above the first paragraph of the body). */
+static int names_only(const vc_seg *g, size_t i, size_t body) {
+  const vc_para *p = &g->paras[i];
+  if (body >= p->end || strchr(".?!\"')", g->src[p->end - 1]))
+    return 0;
+  int words = 0, lower = 0;
+  for (size_t k = body; k < p->end;) {
+    size_t e = vc_seg_word_end(g->src, p->end, k);
+    if (e == k) {
+      k++;
+      continue;
+    }
+    words++;
+    lower += e - k >= 3 && !(g->src[k] >= 'A' && g->src[k] <= 'Z') &&
+             !((unsigned char)g->src[k] >= 0xC3 && (unsigned char)g->src[k] <= 0xC5);
+    k = e;
+  }
+  return words >= 2 && words <= 5 && lower == 0;
+}
+
 /* In a transcript labelled throughout (two or more labels used several times), a label
  * used once ("Gavin:", "JANE DOE, REPORTER:") is a speaker's too, unless it is a word the
  * text also writes in lower case ("Example: a payments channel"). In a short text, a
@@ -750,6 +778,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
     if (seen[i] < 0)
       continue;
     vc_label *l = &g->labels[seen[i]];
+    int shaped = vc_seg_shape_label_at(g, lps[i].name_s);
     if (meta_line(g, &lps[i], i, body)) {
       g->paras[i].drop = VC_DROP_DATE; /* "Transcript By: ...", "Speakers: Jane Doe" */
       l->count--;
@@ -761,24 +790,27 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !l->paired && !g->numbered &&
+    if (l->count == 1 && i < body && !l->paired && !g->numbered && !shaped &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
                    numbered court record has no such header) */
+    if (l->count == 1 && i < body && !l->paired && names_only(g, i, lps[i].body))
+      continue; /* "Member Profile: Jane Doe" above the first question: a heading */
     if (lps[i].kind == LB_ALONE && name_list_line(g, lps, seen, i)) {
       g->paras[i].drop = VC_DROP_BYLINE; /* names of a byline block, not labels */
       l->count--;
       seen[i] = -1;
       continue;
     }
-    l->valid |= label_valid(g, l, lps[i].caps, lps[i].words);
+    l->valid |= shaped || label_valid(g, l, lps[i].caps, lps[i].words);
   }
   accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
-    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired)
+    if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired &&
+        !vc_seg_shape_label_at(g, lps[i].name_s))
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;

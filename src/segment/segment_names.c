@@ -17,9 +17,9 @@ typedef struct cast_name {
   int used;
 } cast_name;
 
-/* Is the label generic ("SPEAKER 2", "PARTICIPANT")? */
+/* Is the label generic ("SPEAKER 2", "PARTICIPANT", a machine's "SPK09")? */
 static int generic_key(const char *key) {
-  size_t n = strcspn(key, " ");
+  size_t n = strcspn(key, " 0123456789");
   if (!vc_seg_in_list(key, n, vc_seg_generic_labels))
     return 0;
   for (const char *k = key + n; *k; k++)
@@ -80,12 +80,24 @@ typedef struct need {
   int generic;                  /* "Speaker 2" (else a handle) */
   char called[VC_SEG_NAME_MAX]; /* the name the turn before hands over to ("Jane, you?") */
   size_t called_off;
+  int by_call; /* `called` comes from a call operator's phrase, naming the whole name */
 } need;
 
-/* The name a turn's last paragraph hands over to: a capitalised word right before a comma
- * or a question mark in its last sentence ("So Jane, do you want to start?", "..., Jane?").
- */
+/* The name a turn's last paragraph hands over to: the name after a call operator's phrase
+ * (data/segment-words.tsv call_asker_intros, call_answer_intros: "I will now turn the
+ * call over to Jane Doe"), else a capitalised word right before a comma or a question
+ * mark in its last sentence ("So Jane, do you want to start?", "..., Jane?"). */
 static void hand_over(const vc_seg *g, const vc_para *p, vc_tok **t, size_t *cap, need *d) {
+  for (size_t i = p->body; i < p->end; i++) {
+    size_t e = vc_seg_phrase_at(g, i, p->end, vc_seg_call_asker_intros);
+    if (!e)
+      e = vc_seg_phrase_at(g, i, p->end, vc_seg_call_answer_intros);
+    if (e && vc_seg_name_after(g, e, p->end, t, cap, d->called, sizeof d->called)) {
+      d->called_off = e;
+      d->by_call = strchr(d->called, ' ') != NULL;
+      return;
+    }
+  }
   size_t n = 0, from = p->body;
   for (size_t i = p->body; i + 1 < p->end; i++)
     if (strchr(".!?", g->src[i]) && g->src[i + 1] == ' ')
@@ -304,8 +316,13 @@ vc_status vc_seg_self_names(vc_seg *g) {
     done[li] = cast[lj].used = 1;
     rename_speaker(g, &nd[li], cast[lj].name, "the speaker list: the one name left");
   }
-  for (size_t i = 0; i < n; i++) /* not on the list (a moderator), or no list */
-    if (!done[i] && nd[i].words >= (nd[i].generic ? 1 : 2))
+  for (size_t i = 0; i < n; i++) { /* not on the list (a moderator), or no list */
+    if (!done[i] && nd[i].words >= (nd[i].generic ? 1 : 2)) {
       rename_speaker(g, &nd[i], nd[i].heard, "what the speaker calls themselves");
+    } else if (!done[i] && nd[i].generic && nd[i].by_call) {
+      nd[i].off = nd[i].called_off; /* "turn the call over to Jane Doe", then "spk03:" */
+      rename_speaker(g, &nd[i], nd[i].called, "a call's operator hands the call to them");
+    }
+  }
   return VC_OK;
 }

@@ -197,8 +197,21 @@ static int after_role(const vc_seg *g, const vc_tok *t, size_t i) {
          vc_seg_in_list(g->src + t[i - 1].s, t[i - 1].e - t[i - 1].s, vc_seg_role_words);
 }
 
-/* Second pass: a surname standing alone, a speech verb next to the name or an actor's
- * name in parentheses makes a candidate a person. */
+/* Does the sentence after the one the name t[i..i+r) opens begin with a personal pronoun
+ * ("Jane Doe founded the library in 2004. She still runs it.")? A thing is no he or she. */
+static int pronoun_follows(const vc_seg *g, const vc_tok *t, size_t n, size_t i, size_t r) {
+  if (!t[i].sent)
+    return 0;
+  size_t j = i + r;
+  while (j < n && !t[j].sent)
+    j++;
+  return j < n &&
+         (vc_seg_in_list(g->src + t[j].s, t[j].e - t[j].s, vc_seg_male_pronouns) ||
+          vc_seg_in_list(g->src + t[j].s, t[j].e - t[j].s, vc_seg_female_pronouns));
+}
+
+/* Second pass: a surname standing alone, a speech verb next to the name, an actor's name
+ * in parentheses or a pronoun opening the next sentence makes a candidate a person. */
 static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user) {
   (void)user;
   for (size_t i = 0; i < n;) {
@@ -215,8 +228,8 @@ static vc_status confirm_people(vc_seg *g, const vc_tok *t, size_t n, void *user
       int p = by_name(g, t, i, r);
       int verb = (i + r < n && is_verb(g, &t[i + r])) || (i > 0 && is_verb(g, &t[i - 1]));
       int paren = t[i].s > 0 && g->src[t[i].s - 1] == '(';
-      if (p >= 0 &&
-          (verb || paren || after_role(g, t, i) || vc_seg_person_clause(g, t, n, i, r)))
+      if (p >= 0 && (verb || paren || after_role(g, t, i) ||
+                     vc_seg_person_clause(g, t, n, i, r) || pronoun_follows(g, t, n, i, r)))
         g->people[p].is_person = 1;
     }
     i += r ? r : 1;

@@ -323,7 +323,8 @@ size_t vc_seg_addressed_start(vc_seg *g) {
     snprintf(g->answerer, sizeof g->answerer, "%s", name);
     g->answerer_off = at;
   }
-  if (f < g->n_paras && !g->asker[0] && !g->byline[0] && names_sitting(g, &g->paras[f])) {
+  if (f < g->n_paras && !g->asker[0] && !vc_seg_asking_byline(g) &&
+      names_sitting(g, &g->paras[f])) {
     snprintf(g->asker, sizeof g->asker, "Chair"); /* who opens a sitting chairs it */
     g->asker_off = g->paras[f].body;
   }

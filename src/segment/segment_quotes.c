@@ -233,13 +233,16 @@ static int attr_after(const vc_seg *g, const vc_tok *t, size_t n, who *w) {
   return 1;
 }
 
-/* "Jane added that “...", "she says: “...". */
+/* "Jane added that “...", "she says: “...", "Jane asked me, “...". */
 static int attr_before(const vc_seg *g, const vc_tok *t, size_t n, size_t gap_ok, who *w) {
   if (n == 0 || !gap_ok)
     return 0;
   size_t v = n - 1;
   if (vc_seg_word_eq(g->src + t[v].s, t[v].e - t[v].s, "that") && v > 0)
     v--;
+  if (v > 0 && tok_in(g, &t[v], vc_seg_speech_objects) &&
+      tok_in(g, &t[v - 1], vc_seg_speech_verbs))
+    v--; /* "Jane Doe asked me, “...", "she told us: “..." */
   /* "began explaining, “...": a reported verb ends the clause as well */
   if (!tok_in(g, &t[v], vc_seg_speech_verbs) && !tok_in(g, &t[v], vc_seg_reported_verbs))
     return 0;

@@ -21,14 +21,17 @@ enum {
   SH_TIMED = 1 << 9,    /* alone on its line under a clock line ("10:02 AM", "mira_k") */
   SH_UNDER = 1 << 10,   /* under a generic "speaker" line, or "speaker Jane Doe" */
   SH_BRACKET = 1 << 11, /* in brackets: "[Speaker 1] [00:00] Hello", "(Jane Doe)" */
+  SH_TITLED = 1 << 12,  /* a title after a dash: "Jane Doe -- Chief Executive Officer" */
 };
 
 /* Is the shape one the label reader (segment_labels.c) does not read? Those it reads
  * ("Jane Doe:", "**Q:**", "Name (00:06):", "[00:12] Jane Doe Hello", "Q. ...") are left as
  * written. */
 static int novel(unsigned shape) {
-  return (shape & (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED | SH_UNDER | SH_BRACKET)) ||
+  return (shape &
+          (SH_HEAD | SH_CODE | SH_GLUED | SH_TIMED | SH_UNDER | SH_BRACKET | SH_TITLED)) ||
          ((shape & SH_AFTER) && !(shape & SH_COLON)) ||
+         ((shape & SH_BEFORE) && (shape & SH_ALONE)) ||
          ((shape & SH_EMPH) && !(shape & (SH_COLON | SH_ALONE | SH_BEFORE)));
 }
 
@@ -135,22 +138,25 @@ static size_t skip_marks(const char *s, size_t e, size_t i, int *any) {
   return i;
 }
 
-/* A diarisation code at s[i]: a capitalised generic label word (data/segment-words.tsv
- * generic_labels), '_' and digits ("SPEAKER_01", "Spk_3"; a lower-case "spk_3:" is a
- * handle to the label reader). Returns its end, or i. */
+/* A diarisation code at s[i]: a generic label word (data/segment-words.tsv
+ * generic_labels), then '_' and digits ("SPEAKER_01", "Spk_3", "spk_3"), or digits
+ * straight after a lower-case word ("spk09", "speaker1"; "Speaker 1" is the label
+ * reader's). Returns its end, or i. */
 static size_t code_at(const char *s, size_t e, size_t i) {
   size_t w = i;
-  if (i >= e || s[i] < 'A' || s[i] > 'Z')
+  if (i >= e || !vc_seg_is_letter((unsigned char)s[i]))
     return i;
   while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
     w++;
-  if (w == i || w >= e || s[w] != '_' ||
-      !vc_seg_in_list(s + i, w - i, vc_seg_generic_labels))
+  if (w == i || w >= e || !vc_seg_in_list(s + i, w - i, vc_seg_generic_labels))
     return i;
-  size_t d = w + 1;
-  while (d < e && is_digit(s[d]) && d - w <= 3)
+  size_t d = w + (s[w] == '_');
+  if (d == w && !(s[i] >= 'a' && s[i] <= 'z'))
+    return i;
+  size_t from = d;
+  while (d < e && is_digit(s[d]) && d - from < 3)
     d++;
-  return d > w + 1 ? d : i;
+  return d > from && (d == e || !vc_seg_is_letter((unsigned char)s[d])) ? d : i;
 }
 
 /* Where a lower-case letter is followed by a capital inside the word s[i..j) ("DoeSo"):
@@ -216,6 +222,21 @@ static size_t handle_alone(const char *s, size_t e, size_t i) {
   return j == e && j - i >= 2 && j - i <= 32 ? j : i;
 }
 
+/* A lower-case chat handle with its clock time, alone on its line ("mira_k 12:01 PM",
+ * the message below). Returns the handle's end, or i. */
+static size_t handle_then_clock(const char *s, size_t e, size_t i) {
+  if (i >= e || s[i] < 'a' || s[i] > 'z')
+    return i;
+  size_t j = i;
+  while (j < e && ((s[j] >= 'a' && s[j] <= 'z') || is_digit(s[j]) || s[j] == '_' ||
+                   s[j] == '.' || s[j] == '-'))
+    j++;
+  if (j - i < 2 || j - i > 32 || j >= e || s[j] != ' ')
+    return i;
+  size_t c = clock_at(s, e, skip_blank(s, e, j), 1);
+  return c > skip_blank(s, e, j) && skip_blank(s, e, c) == e ? j : i;
+}
+
 /* Reads the candidate label at the start of line l (after its line number). */
 /* A generic label word (data/segment-words.tsv generic_labels) at s[i] before a name
  * ("speaker Jane Doe", not "Speaker 2" nor "Unknown Speaker"). Returns the name's start,
@@ -238,6 +259,32 @@ static int generic_line(const char *s, const sh_line *l) {
     k++;
   return w > l->num_e && k == l->e &&
          vc_seg_in_list(s + l->num_e, w - l->num_e, vc_seg_generic_labels);
+}
+
+/* A title after a name, to the line's end: a dash (" -- ", " - ", an en or em dash) and
+ * one to twelve words, the first capitalised, none ending a sentence ("Jane Doe -- Chief
+ * Executive Officer", "Jane Doe - CFO, Example Corp"). Returns the line's end, or 0. */
+static size_t title_after(const char *s, size_t e, size_t ne) {
+  size_t i = ne;
+  if (i >= e || s[i] != ' ')
+    return 0;
+  i++;
+  int32_t cp;
+  size_t k = vc_seg_cp(s, e, i, &cp);
+  if (cp == '-' && i + 1 < e && s[i + 1] == '-')
+    k = 2;
+  else if (cp != '-' && cp != 0x2013 && cp != 0x2014)
+    return 0;
+  if (i + k >= e || s[i + k] != ' ')
+    return 0;
+  i = skip_blank(s, e, i + k);
+  vc_seg_cp(s, e, i, &cp);
+  if (i >= e || !vc_seg_is_upper(cp) || strchr(".?!", s[e - 1]))
+    return 0;
+  int words = 0;
+  for (size_t j = i; j < e; j++)
+    words += s[j] != ' ' && (j == i || s[j - 1] == ' ');
+  return words <= 12 ? e : 0;
 }
 
 static void read_candidate(const char *s, sh_line *l, int after_clock, int under) {
@@ -279,6 +326,8 @@ static void read_candidate(const char *s, sh_line *l, int after_clock, int under
     glued = 1;
   } else if (after_clock && (ne = handle_alone(s, e, i)) > i) {
     shape |= SH_TIMED; /* a chat handle: lower case */
+  } else if ((ne = handle_then_clock(s, e, i)) > i) {
+    shape |= SH_TIMED; /* "mira_k 12:01 PM": the message on the next line */
   } else {
     ne = name_at(s, e, i, &glued);
   }
@@ -287,7 +336,12 @@ static void read_candidate(const char *s, sh_line *l, int after_clock, int under
   shape |= glued ? SH_GLUED : 0;
   shape |= close ? SH_BRACKET : 0;
   size_t j = glued ? ne : skip_marks(s, e, ne + (close != 0), &emph);
-  if (!glued) {
+  size_t t = glued || close ? 0 : title_after(s, e, ne);
+  if (t) {
+    shape |= SH_TITLED; /* "Jane Doe -- Chief Executive Officer" alone on its line */
+    j = e;
+    glued = 0;
+  } else if (!glued) {
     size_t k = clock_at(s, e, skip_blank(s, e, j), 1);
     if (k > skip_blank(s, e, j)) {
       shape |= SH_AFTER;
@@ -329,10 +383,20 @@ static size_t next_line(const sh_line *ls, size_t n, size_t k) {
 
 enum { SH_NAMES = 16 };
 
+/* A shape whose form is a label's in itself: a diarisation code ("SPEAKER_01", "spk09"),
+ * a name under a "speaker" caption line, a name alone on its line with a clock time
+ * before or after it, or with a title after a dash. */
+static int label_form(unsigned shape) {
+  return (shape & (SH_CODE | SH_UNDER)) ||
+         ((shape & SH_ALONE) && (shape & (SH_BEFORE | SH_AFTER | SH_TITLED)));
+}
+
 /* Is shape `shape` (of lines that the reader does not already know) a label in this text?
  * Evidence: it starts three or more lines; two or more different names take it, one of
  * them again; speech follows most of them (on the line, or on the next line when the
- * label is alone). */
+ * label is alone). In a short excerpt, a shape of a label's form (label_form) is one on
+ * two lines with speech after both, taken by two names, or twice by one name with a
+ * title (a call's "Jane Doe -- Chief Financial Officer", written the same each time). */
 static int shape_is_label(const char *s, const sh_line *ls, size_t n, unsigned shape) {
   const sh_line *names[SH_NAMES];
   int lines = 0, speech = 0, distinct = 0, again = 0;
@@ -352,7 +416,10 @@ static int shape_is_label(const char *s, const sh_line *ls, size_t n, unsigned s
     speech += (shape & SH_ALONE) ? nx < n && ls[nx].shape != shape && ls[nx].speech
                                  : ls[k].speech;
   }
-  return lines >= 3 && distinct >= 2 && again && speech * 3 >= lines * 2;
+  if (lines >= 3 && distinct >= 2 && again && speech * 3 >= lines * 2)
+    return 1;
+  return label_form(shape) && lines >= 2 && speech == lines &&
+         (distinct >= 2 || ((shape & SH_TITLED) && again));
 }
 
 /* A speaker label right after a line number: "Q.", "A", "Q -", "THE COURT:", "MR. DOE:",
@@ -443,6 +510,93 @@ static int meta_line(const char *s, const sh_line *l) {
   return vc_seg_in_list(s + i + 1, l->e - i - 2, vc_seg_shape_meta_lines);
 }
 
+/* ---- a chat log's meta lines ---- */
+
+/* A chat message line: a clock time, then "<handle>" and the message ("[12:01] <mira_k>
+ * ..."). Returns the handle's start (0: none); *he is its end. */
+static size_t chat_message(const char *s, const sh_line *l, size_t *he) {
+  size_t i = skip_blank(s, l->e, l->s), c = clock_at(s, l->e, i, 0);
+  c = skip_blank(s, l->e, c);
+  if (c == i || c + 2 >= l->e || s[c] != '<')
+    return 0;
+  size_t h = c + 1 + (s[c + 1] == '@' || s[c + 1] == '+'), j = h; /* "<@op>", "<+voice>" */
+  while (j < l->e && j - h <= 32 && s[j] != '>' && s[j] != ' ')
+    j++;
+  if (j == h || j >= l->e || s[j] != '>' || j + 1 >= l->e || s[j + 1] != ' ' ||
+      skip_blank(s, l->e, j + 1) >= l->e)
+    return 0;
+  *he = j;
+  return h;
+}
+
+/* A chat log's messages are labels: the log has three or more "[12:01] <handle> ..."
+ * lines from two or more handles (the label reader takes a handle once seen twice;
+ * in a short log many speak once). Each is written "handle: message". */
+static int accept_chat(const char *s, sh_line *ls, size_t n) {
+  size_t first = 0, fe = 0, e;
+  int msgs = 0, two = 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t h = chat_message(s, &ls[k], &e);
+    if (!h)
+      continue;
+    msgs++;
+    if (!first) {
+      first = h;
+      fe = e;
+    } else
+      two |= e - h != fe - first || memcmp(s + h, s + first, e - h) != 0;
+  }
+  if (msgs < 3 || !two)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t h = chat_message(s, &ls[k], &e);
+    if (!h || ls[k].accept)
+      continue;
+    ls[k].accept = 1;
+    ls[k].shape = SH_BRACKET;
+    ls[k].name_s = h;
+    ls[k].name_e = e;
+    ls[k].body = skip_blank(s, ls[k].e, e + 1);
+  }
+  return 1;
+}
+
+/* A chat log's meta line: an optional clock time, a marker ("-!-", "*", "<--", "---"),
+ * and one of data/segment-words.tsv chat_meta_phrases on the line ("has joined", "is now
+ * known as", "Day changed"): the channel's news, not speech. */
+static int chat_meta(const char *s, const sh_line *l) {
+  size_t i = skip_blank(s, l->e, l->s);
+  i = skip_blank(s, l->e, clock_at(s, l->e, i, 0));
+  size_t m = i;
+  int32_t cp;
+  for (size_t k; m < l->e && m - i < 8; m += k) {
+    k = vc_seg_cp(s, l->e, m, &cp);
+    if (!strchr("-*!<>=", (char)cp) && cp != 0x2014 && cp != 0x2192 && cp != 0x2190)
+      break; /* the markers, and an em dash or an arrow: "\u2014", "\u2192" */
+  }
+  if (m == i || m - i > 6 || m >= l->e || s[m] != ' ')
+    return 0;
+  for (size_t k = m; k < l->e; k++)
+    if (s[k - 1] == ' ')
+      for (size_t p = 0; vc_seg_chat_meta_phrases[p]; p++)
+        if (vc_seg_prefix_ci(s + k, l->e - k, vc_seg_chat_meta_phrases[p]))
+          return 1;
+  return 0;
+}
+
+/* In a chat log (two or more "[12:01] <handle>" lines), its meta lines are not spoken.
+ * Returns whether any was found. */
+static int blank_chat_meta(const char *s, sh_line *ls, size_t n) {
+  int msgs = 0, any = 0;
+  size_t he;
+  for (size_t k = 0; k < n && msgs < 2; k++)
+    msgs += chat_message(s, &ls[k], &he) > 0;
+  for (size_t k = 0; msgs >= 2 && k < n; k++)
+    if (ls[k].e > ls[k].s && chat_meta(s, &ls[k]))
+      any = ls[k].blank = 1;
+  return any;
+}
+
 /* ---- labels run into a paragraph after prose ("... late. Dana Roe: Thanks. Pim Vos: ...")
  * ---- */
 
@@ -497,6 +651,8 @@ typedef struct sh_out {
   size_t n;
   size_t *ins;
   size_t n_ins, cap_ins;
+  size_t *labels; /* where each accepted label's name starts */
+  size_t n_labels, cap_labels;
 } sh_out;
 
 static vc_status put_inserted(sh_out *o, char c) {
@@ -518,8 +674,12 @@ static void put_blank(sh_out *o, size_t count) {
  * the name blanked, a code's '_' a space, a colon after the name). */
 static vc_status put_label(const char *s, const sh_line *l, sh_out *o) {
   put_blank(o, l->name_s - l->s);
-  for (size_t k = l->name_s; k < l->name_e; k++)
-    o->buf[o->n++] = (l->shape & SH_CODE) && s[k] == '_' ? ' ' : s[k];
+  for (size_t k = l->name_s; k < l->name_e; k++) {
+    char c = s[k];
+    if ((l->shape & SH_CODE) && k == l->name_s && c >= 'a' && c <= 'z')
+      c = (char)(c - 'a' + 'A'); /* "spk09" is read as "Spk09", with a label's capital */
+    o->buf[o->n++] = (l->shape & SH_CODE) && c == '_' ? ' ' : c;
+  }
   if (l->body == l->name_e) {
     vc_status st = put_inserted(o, ':');
     if (st != VC_OK)
@@ -534,8 +694,14 @@ static vc_status put_label(const char *s, const sh_line *l, sh_out *o) {
 }
 
 static vc_status put_line(const char *s, const sh_line *l, int numbered, sh_out *o) {
-  if (l->accept)
+  if (l->accept) {
+    vc_status st = vc_seg_grow((void **)&o->labels, &o->cap_labels, o->n_labels + 1,
+                               sizeof *o->labels, VC_SEG_MAX_LINES);
+    if (st != VC_OK)
+      return st;
+    o->labels[o->n_labels++] = o->n + (l->name_s - l->s);
     return put_label(s, l, o);
+  }
   if (l->blank || l->meta) {
     put_blank(o, l->e - l->s); /* a chat message's time or meta line: not spoken */
     return VC_OK;
@@ -628,13 +794,30 @@ static void read_candidates(const char *s, size_t len, sh_line *ls, size_t n,
   }
 }
 
+/* In a text whose speakers' labels stand alone on their lines (a call's "Jane Doe -- Chief
+ * Executive Officer", a name under a "speaker" caption, a name with its clock time), a
+ * plain name alone on its line ("Operator", an analyst's "John Roe") heads the speech
+ * below it too: one to four words, the next line with words is speech and no name alone
+ * (a heading such as "Questions and Answers" stands above the "Operator" line). */
+static int plain_alone(const char *s, const sh_line *ls, size_t n, size_t k) {
+  const sh_line *l = &ls[k];
+  if (l->accept || l->shape != SH_ALONE || l->name_e == l->name_s)
+    return 0;
+  int words = 0;
+  for (size_t i = l->name_s; i < l->name_e; i++)
+    words += s[i] != ' ' && (i == l->name_s || s[i - 1] == ' ');
+  size_t nx = next_line(ls, n, k);
+  return words <= 4 && nx < n && ls[nx].speech && !(ls[nx].shape & SH_ALONE) &&
+         !ls[nx].clock;
+}
+
 /* Accepts the candidates of every shape the text shows to be a label (shapes the label
  * reader knows are left to it). The clock line above an accepted chat handle is that
  * message's time: blanked. */
 static int accept_shapes(const char *s, sh_line *ls, size_t n) {
-  signed char decided[SH_BRACKET << 1];
+  signed char decided[SH_TITLED << 1];
   memset(decided, 0, sizeof decided);
-  int any = 0;
+  int any = 0, alone = 0;
   for (size_t k = 0; k < n; k++) {
     sh_line *l = &ls[k];
     if (l->name_e == l->name_s || !novel(l->shape))
@@ -643,7 +826,10 @@ static int accept_shapes(const char *s, sh_line *ls, size_t n) {
       decided[l->shape] = shape_is_label(s, ls, n, l->shape) ? 1 : -1;
     l->accept = decided[l->shape] > 0;
     any |= l->accept;
+    alone |= l->accept && (l->shape & SH_ALONE) && label_form(l->shape);
   }
+  for (size_t k = 0; alone && k < n; k++)
+    ls[k].accept |= plain_alone(s, ls, n, k);
   for (size_t k = 0; k < n; k++) {
     if (!ls[k].accept)
       continue;
@@ -676,6 +862,8 @@ vc_status vc_seg_shapes(vc_seg *g) {
     join_wrapped_numbered(g->src, ls, n);
   read_candidates(g->src, g->len, ls, n, numbered);
   int any = accept_shapes(g->src, ls, n) || numbered;
+  any |= blank_chat_meta(g->src, ls, n);
+  any |= accept_chat(g->src, ls, n);
   int metas = 0;
   for (size_t k = 0; k < n; k++) {
     metas += ls[k].meta;
@@ -686,11 +874,16 @@ vc_status vc_seg_shapes(vc_seg *g) {
     for (size_t k = 0; k < n; k++)
       ls[k].meta = 0;
   any |= metas >= 2;
-  sh_out o = {NULL, 0, NULL, 0, 0};
-  if (any && !(o.buf = malloc(g->len + n + 1)))
+  sh_out o = {NULL, 0, NULL, 0, 0, NULL, 0, 0};
+  if (any && !(o.buf = malloc(g->len + 2 * n + 1)))
     st = VC_ERR_NOMEM;
   for (size_t k = 0; any && st == VC_OK && k < n; k++) {
-    st = put_line(g->src, &ls[k], numbered, &o);
+    if (ls[k].accept && g->src[ls[k].name_s] >= 'a' && g->src[ls[k].name_s] <= 'z' &&
+        k > 0 && ls[k - 1].e > ls[k - 1].s)
+      st = put_inserted(&o, '\n'); /* a chat handle's message is one of its own, though
+                                      the one above ends with no stop */
+    if (st == VC_OK)
+      st = put_line(g->src, &ls[k], numbered, &o);
     size_t end = k + 1 < n ? ls[k + 1].s : g->len; /* the line end as written */
     memcpy(o.buf + o.n, g->src + ls[k].e, end - ls[k].e);
     if (ls[k].accept && (ls[k].shape & SH_TIMED) && k + 1 < n && ls[k + 1].e > ls[k + 1].s)
@@ -703,12 +896,15 @@ vc_status vc_seg_shapes(vc_seg *g) {
   if (st != VC_OK || !any) {
     free(o.buf);
     free(o.ins);
+    free(o.labels);
     return st;
   }
   o.buf[o.n] = 0;
   g->shaped = o.buf;
   g->shape_ins = o.ins;
   g->n_shape_ins = o.n_ins;
+  g->shape_labels = o.labels;
+  g->n_shape_labels = o.n_labels;
   g->src = o.buf;
   g->len = o.n;
   return VC_OK;
@@ -724,4 +920,16 @@ size_t vc_seg_orig_off(const vc_seg *g, size_t off) {
       hi = mid;
   }
   return off - lo;
+}
+
+int vc_seg_shape_label_at(const vc_seg *g, size_t off) {
+  size_t lo = 0, hi = g->n_shape_labels;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (g->shape_labels[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < g->n_shape_labels && g->shape_labels[lo] == off;
 }

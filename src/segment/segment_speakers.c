@@ -296,12 +296,12 @@ static void label_name(const vc_seg *g, const char *key, int handle, char *out,
  * spoke with, else the byline's author, else the team the writer says is theirs, else
  * "Interviewer". */
 static void asker_name(const vc_seg *g, char *out, size_t cap) {
-  if (!g->asker[0] && !g->byline[0] && vc_seg_team_name(g, out, cap))
+  if (!g->asker[0] && !vc_seg_asking_byline(g) && vc_seg_team_name(g, out, cap))
     return; /* "the Acme team ... our developers": the writer's own outlet */
   snprintf(out, cap, "%s",
-           g->asker[0]    ? g->asker
-           : g->byline[0] ? g->byline
-                          : "Interviewer");
+           g->asker[0]               ? g->asker
+           : vc_seg_asking_byline(g) ? g->byline
+                                     : "Interviewer");
 }
 
 static int tok_is(const vc_seg *g, const vc_tok *t, const char *const *list) {
@@ -330,8 +330,27 @@ static int is_subject(const vc_seg *g, const vc_tok *t, size_t i, size_t k, int 
          memcmp(g->src + last->s, g->src + p->last_off, p->last_len) == 0;
 }
 
+/* Is t[i..i+k) a name the prose shows to be a person's (is_person)? */
+static int known_person(const vc_seg *g, const vc_tok *t, size_t i, size_t k) {
+  size_t len = t[i + k - 1].e - t[i].s;
+  for (size_t p = 0; p < g->n_people; p++)
+    if (g->people[p].is_person && g->people[p].len == len &&
+        memcmp(g->people[p].name, g->src + t[i].s, len) == 0)
+      return 1;
+  return 0;
+}
+
 static void set_asker(vc_seg *g, const vc_tok *t, size_t i, size_t k) {
   vc_seg_copy_name(g->src + t[i].s, t[i + k - 1].e - t[i].s, g->asker, sizeof g->asker);
+}
+
+/* Is the article's subject named within the six words from t[i] ("an interview with G+
+ * community creator Jane Doe": the words after "with" describe the guest)? */
+static int subject_near(const vc_seg *g, const vc_tok *t, size_t n, size_t i, int main) {
+  for (size_t k = i; k < n && k < i + 6; k++)
+    if (is_subject(g, t, k, 1, main))
+      return 1;
+  return 0;
 }
 
 /* Reads one sentence's "X spoke with Y": the side that is not the interviewee asks. */
@@ -346,6 +365,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
     while (o < n && o < v + 3 && tok_is(g, &t[o], vc_seg_meet_links))
       o++;
     size_t ok = cap_phrase(g, t, n, &o);
+    if (ok && tok_is(g, &t[v], vc_seg_join_verbs) && !known_person(g, t, o, ok))
+      continue; /* "Jane Doe joined Acme Robotics in 2020": an employer, not who asks */
     size_t s = v, sk = 0;
     while (s > 0 && sk < 5 && t[s - 1].cap && (sk == 0 || t[s].tight) &&
            !tok_is(g, &t[s - 1], vc_seg_first_person)) {
@@ -353,7 +374,8 @@ static void meet_in(vc_seg *g, const vc_tok *t, size_t n, int main) {
       sk++;
     }
     int subj_pron = v > 0 && tok_is(g, &t[v - 1], vc_seg_pronouns);
-    if (interview && ok && !is_subject(g, t, o, ok, main))
+    if (interview && ok && !is_subject(g, t, o, ok, main) &&
+        !subject_near(g, t, n, o + ok, main))
       set_asker(g, t, o, ok);
     else if (!interview && ok && (is_subject(g, t, s, sk, main) || subj_pron) &&
              !is_subject(g, t, o, ok, main))
@@ -425,6 +447,31 @@ static void byline_name(const char *by, size_t m, char *out, size_t cap) {
   vc_seg_copy_name(by, m, out, cap);
 }
 
+/* Does the writer say, before the questions, that they answer them ("I wanted to give a
+ * few short answers", "my answers", "the questions I was asked": writer_answer_phrases)?
+ * Then the byline names the one who answers, not the one who asks. */
+static int writer_answers(const vc_seg *g) {
+  for (size_t pi = 0; pi < g->qa_start && pi < g->n_paras; pi++) {
+    const vc_para *p = &g->paras[pi];
+    if (p->drop != VC_DROP_NONE || p->first_p == 0)
+      continue;
+    for (size_t i = p->body; i < p->end; i++)
+      if (vc_seg_phrase_at(g, i, p->end, vc_seg_writer_answer_phrases))
+        return 1;
+  }
+  return 0;
+}
+
+/* The byline's author answers when the writer says so (writer_answers): "posted by
+ * jdoe ... I wanted to give a few short answers". Needs the Q&A part's start. */
+static void byline_answers(vc_seg *g) {
+  if (!vc_seg_asking_byline(g) || g->answerer[0] || !writer_answers(g))
+    return;
+  memcpy(g->answerer, g->byline, sizeof g->answerer);
+  g->answerer_off = g->byline_off;
+  g->byline_answers = 1;
+}
+
 /* Remembers the author of the first byline. */
 static void find_byline(vc_seg *g) {
   for (size_t i = 0; i < g->n_paras; i++) {
@@ -447,6 +494,7 @@ static void find_byline(vc_seg *g) {
     if (cut)
       m = (size_t)(cut - by);
     byline_name(by, m, g->byline, sizeof g->byline);
+    g->byline_off = p->start;
     return;
   }
 }
@@ -644,9 +692,10 @@ static void qa_label_name(vc_seg *g, const char *key, int asks, char *name, size
     *off = g->asker_off;
     *why = g->asker[0] && g->asker_off ? "the introduction names who asks"
            : g->asker[0]               ? "who the introduction says the guest spoke with"
-           : g->byline[0]              ? "the byline"
+           : vc_seg_asking_byline(g)   ? "the byline"
                                        : "nobody is named: a generic name";
-    if (!g->asker[0] && !g->byline[0] && strlen(key) > 1 && strcmp(key, "QUESTION") != 0) {
+    if (!g->asker[0] && !vc_seg_asking_byline(g) && strlen(key) > 1 &&
+        strcmp(key, "QUESTION") != 0) {
       title_case(key, name, cap); /* "HOST:" with nobody named is "Host" */
       *why = "nobody is named: the label's role word";
     }
@@ -828,6 +877,7 @@ vc_status vc_seg_resolve_speakers(vc_seg *g) {
     return st;
   find_byline(g);
   find_qa_start(g);
+  byline_answers(g);
   if (g->qa_start < g->n_paras)
     st = vc_seg_intro_names(g);
   if (st != VC_OK)

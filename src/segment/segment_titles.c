@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Segmenter: the title that names a guest the page never names ("Interim Superintendent"). */
+/* Segmenter: the title that names a guest the page never names ("Interim Superintendent").
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,14 @@ static int title_at(const vc_seg *g, const vc_tok *w, size_t n, size_t h, int he
       k -= 2;
     else
       break;
+  }
+  if (headline) { /* "for the Lakeside Teacher of the Year": back to the determiner */
+    size_t j = k;
+    while (j > 0 && k - j < 3 && w[j].tight && w[j - 1].cap &&
+           !tok_in(g, &w[j - 1], vc_seg_determiners))
+      j--;
+    if (j < k && j > 0 && w[j].tight && tok_in(g, &w[j - 1], vc_seg_determiners))
+      k = j;
   }
   size_t e = h + 1;
   if (e + 1 < n && w[e].tight && tok_is(g, &w[e], "of")) {
@@ -85,6 +94,20 @@ static int names_guest(const vc_seg *g, const vc_tok *w, size_t k, int where) {
   return tok_is(g, &w[k - 1], "as");
 }
 
+/* Of several titles in a line, the one the line puts its questions to: after a
+ * determiner or a word of address ("for the Lakeside Teacher of the Year", "Meet our
+ * principal": the words of title_objects) beats one that opens a series name ("Teacher
+ * Talk: ..."); then the first. */
+static int headline_score(const vc_seg *g, const vc_tok *w, size_t h) {
+  size_t k = h;
+  while (k > 0 && (w[k - 1].cap || tok_in(g, &w[k - 1], vc_seg_title_words)) &&
+         !tok_in(g, &w[k - 1], vc_seg_determiners) &&
+         !tok_in(g, &w[k - 1], vc_seg_title_objects) && h - k < 4)
+    k--;
+  return k > 0 && (tok_in(g, &w[k - 1], vc_seg_determiners) ||
+                   tok_in(g, &w[k - 1], vc_seg_title_objects));
+}
+
 /* Looks for the guest's title in paragraph p; `where` 0 the headline, 1 the
  * introduction, 2 a question. */
 static int title_in(const vc_seg *g, const vc_para *p, int where, vc_tok **t, size_t *tcap,
@@ -94,11 +117,20 @@ static int title_in(const vc_seg *g, const vc_para *p, int where, vc_tok **t, si
     return 0;
   if (where == 0 && n > 16)
     return 0; /* a headline is short */
-  for (size_t i = 0; i < n; i++)
-    if (head_word(g, &(*t)[i]) && names_guest(g, *t, i, where) &&
-        title_at(g, *t, n, i, where == 0, out, cap))
-      return 1;
-  return 0;
+  int best = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (!head_word(g, &(*t)[i]) || !names_guest(g, *t, i, where))
+      continue;
+    char one[VC_SEG_NAME_MAX];
+    if (!title_at(g, *t, n, i, where == 0, one, sizeof one))
+      continue;
+    int score = headline_score(g, *t, i);
+    if (score > best && strlen(one) < cap) {
+      best = score;
+      memcpy(out, one, strlen(one) + 1);
+    }
+  }
+  return best >= 0;
 }
 
 /* Evidence for the name of a guest the page never names personally (no person is found):

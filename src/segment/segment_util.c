@@ -334,11 +334,26 @@ vc_status vc_seg_tokens(const char *src, size_t s, size_t e, vc_tok **out, size_
   return VC_OK;
 }
 
-/* A timestamp "[04:00]", "(1:02:03)" or "04:00" at s[i]; returns its end, or i. */
+/* "2018-06-04 " or "2018-06-04T" at s[j]: a date before a chat log's time. */
+static size_t date_before_time(const char *s, size_t n, size_t j) {
+  static const char form[] = "dddd-dd-dd";
+  for (size_t k = 0; k < sizeof form - 1; k++)
+    if (j + k >= n || (form[k] == 'd' ? s[j + k] < '0' || s[j + k] > '9' : s[j + k] != '-'))
+      return 0;
+  j += sizeof form - 1;
+  return j + 1 < n && (s[j] == ' ' || s[j] == 'T') && s[j + 1] >= '0' && s[j + 1] <= '9'
+             ? sizeof form
+             : 0;
+}
+
+/* A timestamp "[04:00]", "(1:02:03)", "04:00" or a chat log's "[2018-06-04 10:59:56]" at
+ * s[i]; returns its end, or i. */
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i) {
   size_t j = i;
   int bracket = j < n && (s[j] == '[' || s[j] == '(');
   j += (size_t)bracket;
+  if (bracket)
+    j += date_before_time(s, n, j);
   int digits = 0, colons = 0;
   while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':' || s[j] == '.')) {
     digits += s[j] != ':' && s[j] != '.';

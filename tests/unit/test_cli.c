@@ -304,6 +304,7 @@ static void test_render_stdin(void **state) {
                        "chat.ass", "chat.json", "chat.transcript.txt"};
   for (size_t i = 0; i < 6; i++)
     assert_true(exists(out, six[i]));
+  /* one question and its answer under Q:/A: are read as a Q&A exchange */
   assert_non_null(strstr(r.err, "voicecap: chat: 4 turns, 3 speakers"));
   assert_non_null(strstr(r.err, "narrator.ini"));
   assert_non_null(strstr(r.err, "/out/chat.wav"));

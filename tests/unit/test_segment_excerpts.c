@@ -93,6 +93,113 @@ static void test_numbered_list_is_spoken(void **state) {
   vc_script_free(s);
 }
 
+/* A call's speakers alone on their lines, a title after a dash, the same each time; the
+ * operator and an analyst alone with a plain name; a heading above the operator is the
+ * narrator's. */
+static void test_call_caption_lines(void **state) {
+  (void)state;
+  vc_script *s = seg("Tamsin Vale - Chief Financial Officer, Brookmere Foods\n\n"
+                     "Thank you all. Volumes rose four percent and costs held flat.\n\n"
+                     "Questions and Answers\n\n"
+                     "Operator\n\n"
+                     "Thank you. Our first question comes from Idris Okonjo.\n\n"
+                     "Idris Okonjo\n\n"
+                     "Good morning. Where do you expect costs to go next year?\n\n"
+                     "Tamsin Vale - Chief Financial Officer, Brookmere Foods\n\n"
+                     "Broadly flat, with a small rise in the spring.\n");
+  expect(s, "Thank you all.", VC_ROLE_INTERVIEWEE, "Tamsin Vale");
+  expect(s, "Questions and Answers", VC_ROLE_NARRATOR, "Narrator");
+  expect(s, "Thank you. Our first", VC_ROLE_INTERVIEWER, "Operator");
+  expect(s, "Good morning.", VC_ROLE_INTERVIEWER, "Idris Okonjo");
+  expect(s, "Broadly flat", VC_ROLE_INTERVIEWEE, "Tamsin Vale");
+  never_spoken(s, "Chief Financial");
+  vc_script_free(s);
+}
+
+/* Two turns only: a name with its clock time alone on a line, a clock time before the
+ * name, a diarisation code; each names two speakers once, and the first line is a label
+ * too, not a headline. */
+static void test_two_machine_labelled_turns(void **state) {
+  (void)state;
+  const char *forms[] = {
+      "Wen Aldous (00:01:02)\nWelcome in. What brought you to the valley?\n\n"
+      "Petra Lund (00:01:09)\nThe orchards, and a job at the cider mill.\n",
+      "00:01:02 Wen Aldous\nWelcome in. What brought you to the valley?\n\n"
+      "00:01:09 Petra Lund\nThe orchards, and a job at the cider mill.\n",
+      "SPEAKER_00: Welcome in. What brought you to the valley?\n"
+      "SPEAKER_01: The orchards, and a job at the cider mill.\n",
+  };
+  for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+    vc_script *s = seg(forms[k]);
+    expect(s, "Welcome in.", VC_ROLE_INTERVIEWER, NULL);
+    expect(s, "The orchards", VC_ROLE_INTERVIEWEE, NULL);
+    never_spoken(s, "00:01");
+    never_spoken(s, "SPEAKER");
+    vc_script_free(s);
+  }
+}
+
+/* A machine's lower-case codes ("spk03:") on a call: the operator who hands the call over
+ * asks, the one handed the call answers and takes the name the operator gives. */
+static void test_lower_case_codes_on_a_call(void **state) {
+  (void)state;
+  vc_script *s = seg("spk03: Good afternoon and welcome to the results call. I will now "
+                     "turn the call over to Odile Faure, head of investor relations.\n"
+                     "spk11: Thank you. Revenue grew in every region this quarter, and "
+                     "we opened our second plant.\n");
+  expect(s, "Good afternoon", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Thank you. Revenue", VC_ROLE_INTERVIEWEE, "Odile Faure");
+  never_spoken(s, "spk");
+  vc_script_free(s);
+}
+
+/* One name with a title after a dash, once, over prose: a byline, not a label. */
+static void test_titled_name_once_is_no_label(void **state) {
+  (void)state;
+  vc_script *s = seg("Rosa Ibarra - Staff Writer\n\n"
+                     "The ferry will run twice a day from May, the harbour board said on "
+                     "Monday, after a winter of complaints from the island.\n");
+  expect_in(s, "The ferry will run", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
+/* A chat log with dates in its clock times, handles that speak once, and the channel's
+ * news (joins, quits, nick changes, a day change): each message is its handle's, the
+ * news is not spoken. */
+static void test_chat_log_with_news(void **state) {
+  (void)state;
+  vc_script *s =
+      seg("--- Day changed Wed Apr 08 2026\n"
+          "[2026-04-08 09:00:02] <wrenna> morning all, the agenda is in the pad\n"
+          "[2026-04-08 09:00:10] -!- kolbe [~k@host] has joined #garden-sync\n"
+          "[2026-04-08 09:00:31] <tibor> the new seed order went out on friday\n"
+          "[2026-04-08 09:00:40] * tibor is now known as tibor_away\n"
+          "[2026-04-08 09:01:05] <wrenna> did the compost bins arrive as well?\n"
+          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n");
+  expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
+  expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
+  expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "kolbe");
+  never_spoken(s, "has joined");
+  never_spoken(s, "known as");
+  never_spoken(s, "Day changed");
+  never_spoken(s, "<");
+  vc_script_free(s);
+}
+
+/* A chat export with the handle and its time on a line of their own, the message below. */
+static void test_chat_handle_then_time(void **state) {
+  (void)state;
+  vc_script *s = seg("wrenna 9:00 AM\nmorning all, the agenda is in the pad\n"
+                     "tibor 9:01 AM\nthe new seed order went out on friday\n"
+                     "wrenna 9:02 AM\ndid the compost bins arrive as well?\n"
+                     "tibor 9:03 AM\nthey came this morning, two of them\n");
+  expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
+  expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
+  expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "tibor");
+  never_spoken(s, "AM");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_single_question_and_answer),
@@ -100,6 +207,12 @@ int main(void) {
       cmocka_unit_test(test_two_numbered_lines),
       cmocka_unit_test(test_page_line_numbers_double_spaced),
       cmocka_unit_test(test_numbered_list_is_spoken),
+      cmocka_unit_test(test_call_caption_lines),
+      cmocka_unit_test(test_two_machine_labelled_turns),
+      cmocka_unit_test(test_lower_case_codes_on_a_call),
+      cmocka_unit_test(test_titled_name_once_is_no_label),
+      cmocka_unit_test(test_chat_log_with_news),
+      cmocka_unit_test(test_chat_handle_then_time),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
