@@ -38,7 +38,7 @@ static vc_status make_pieces(vc_seg *g) {
       g->open_quote = 0;
       continue;
     }
-    if (i >= g->qa_start && !p->note) {
+    if (i >= g->qa_start && !p->note && !p->prose) {
       st = vc_seg_add_piece(g, p->body, p->end, i, p->role, p->speaker);
       vc_seg_mark_piece(g, p->conf, p->basis);
     } else if (i >= g->talk_start && !p->note) {

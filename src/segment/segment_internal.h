@@ -41,6 +41,8 @@ typedef struct vc_para {
   int block_lines;   /* lines in its block */
   vc_drop drop;
   int note;       /* an editorial note or an outro line: always the narrator's */
+  int runin;      /* split from a line that labels run into (segment_lines.c) */
+  int prose;      /* prose after a transcript excerpt run into a post: quotations only */
   int label;      /* index into vc_seg.labels, or -1 */
   int words;      /* words in the body */
   int ends_q;     /* the body's last sentence is a question */
@@ -61,6 +63,7 @@ typedef struct vc_label {
   int punct;        /* times written all in capitals with a comma or an ampersand */
   int aside_role;   /* an aside "(host)" / "(guest)": > 0 asks, < 0 answers */
   int handle, bare; /* a chat handle; a bare "Q" without a colon */
+  int tagged;       /* written as a voice tag ("<v Jane Doe>"): a label made for machines */
   int paired;       /* times a question under it is answered under the next label (Q/A) */
   int valid;
   size_t speaker; /* index into vc_seg.speakers once resolved */
@@ -202,6 +205,8 @@ size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
 size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
+int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
+                          const size_t *ne, size_t n);
 
 /* segment_tables.c: the word lists of data/segment-words.tsv. NULL-terminated, lower case
  * unless said otherwise. */
@@ -259,6 +264,7 @@ extern const char *const vc_seg_appositive_starts[];
 extern const char *const vc_seg_opening_greetings[];
 extern const char *const vc_seg_sitting_words[];
 extern const char *const vc_seg_generic_labels[];
+extern const char *const vc_seg_voiceover_labels[];
 extern const char *const vc_seg_self_name_phrases[];
 extern const char *const vc_seg_shape_meta_lines[];
 extern const char *const vc_seg_chat_meta_phrases[];
@@ -291,6 +297,21 @@ extern const char *const vc_seg_we_interview_phrases[];
  * clock times after names, diarisation codes, glued names) rewritten as "Name:" before
  * lines are read; g->src becomes the rewritten text, offsets map back with orig_off. */
 vc_status vc_seg_shapes(vc_seg *g);
+
+/* segment_turnmarks.c: a change written into the text before lines are read: `cut` bytes
+ * at `at` written over with `over` (as many bytes), then `ins` inserted. */
+typedef struct vc_seg_edit {
+  size_t at, cut;
+  char over[VC_SEG_NAME_MAX];
+  char ins[VC_SEG_NAME_MAX + 4];
+} vc_seg_edit;
+/* Caption transcripts that mark each change of speaker with ">>" or a dash: the edits
+ * (in text order) that start every marked turn on a line of its own with a plain label. */
+vc_status vc_seg_turn_marks(const char *t, size_t len, vc_seg_edit **out, size_t *n);
+/* segment_signatures.c: talk pages whose contributions end with their writer's signature
+ * ("--Jane Doe (talk) 12:01, 3 May 2008 (UTC)"): the edits that label each signed line
+ * with its writer (a voice tag) and blank the signature. */
+vc_status vc_seg_signatures(const char *t, size_t len, vc_seg_edit **out, size_t *n);
 /* Is a label segment_shapes.c wrote (its evidence already weighed) at offset off? */
 int vc_seg_shape_label_at(const vc_seg *g, size_t off);
 size_t vc_seg_orig_off(const vc_seg *g, size_t off);

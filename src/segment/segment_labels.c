@@ -18,6 +18,7 @@ typedef struct label_parse {
   size_t aside_s, aside_e; /* an aside after the name, "(host)" */
   int handle;              /* a lower-case chat handle ("jdoe:", "<jdoe>") */
   int bare;                /* "Q What ...": a one-letter label with no mark after it */
+  int tag;                 /* a voice tag ("<v Jane Doe>"): written for machines */
   int office;         /* "Jane Doe, Official Spokesperson:": an office after the name */
   int loose;          /* "[00:12] Jane Doe Hello": where the name ends is not known */
   size_t word_end[4]; /* then: where each of its first words ends (absolute) */
@@ -282,6 +283,7 @@ static int parse_voice_tag(const char *s, size_t base, size_t n, size_t i,
   lp->kind = LB_COLON;
   lp->colon = 1;
   lp->words = 2; /* a label written for machines: always valid (label_valid) */
+  lp->tag = 1;
   lp->name_s = base + ns;
   lp->name_e = base + ne;
   lp->body = base + skip_spaces(s, n, ne + 1);
@@ -406,6 +408,7 @@ static vc_status note_label(vc_seg *g, const label_parse *lp, size_t para, int *
   l->punct += lp->punct;
   l->handle |= lp->handle;
   l->bare |= lp->bare;
+  l->tagged |= lp->tag;
   for (size_t i = lp->aside_s; i < lp->aside_e;) {
     size_t j = vc_seg_word_end(g->src, lp->aside_e, i);
     if (j == i) {
@@ -560,7 +563,7 @@ static int heading_label(const vc_seg *g, const vc_label *l, const label_parse *
                          size_t i) {
   const vc_para *p = &g->paras[i];
   unsigned char last = (unsigned char)g->src[p->end - 1];
-  return lp->kind == LB_COLON && !lp->handle && !lp->bare && l->count <= 2 &&
+  return lp->kind == LB_COLON && !lp->handle && !lp->bare && !lp->tag && l->count <= 2 &&
          lp->body < p->end && !strchr(".?!\"')]", last) && last < 0x80 &&
          !key_in(l->key, vc_seg_asker_labels) && !key_in(l->key, vc_seg_answer_labels) &&
          written_lower(g, l->key);
@@ -812,7 +815,7 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       seen[i] = -1;
       continue;
     }
-    if (l->count == 1 && i < body && !l->paired && !g->numbered && !shaped &&
+    if (l->count == 1 && i < body && !lps[i].tag && !l->paired && !g->numbered && !shaped &&
         !(i + 1 < g->n_paras && seen[i + 1] >= 0 && g->labels[seen[i + 1]].count >= 2) &&
         !(lps[i].kind == LB_ALONE && lps[i].colon && vc_seg_l3_heads_body(g, i, body)))
       continue; /* "Series Name: Episode Title" in the header, not a turn's label (a
@@ -826,13 +829,16 @@ vc_status vc_seg_find_labels(vc_seg *g) {
       continue;
     }
     l->valid |= shaped || label_valid(g, l, lps[i].caps, lps[i].words);
+    l->valid |= g->paras[i].runin && (key_in(l->key, vc_seg_asker_labels) ||
+                                      key_in(l->key, vc_seg_answer_labels));
+    /* "Question: ... Answer: ..." run into one paragraph: an exchange, not a heading */
   }
   accept_one_offs(g, lps, seen, body);
   for (size_t i = 0; st == VC_OK && i < g->n_paras; i++) {
     if (seen[i] < 0 || !g->labels[seen[i]].valid)
       continue;
     if (i == 0 && g->labels[seen[i]].count == 1 && !g->labels[seen[i]].paired &&
-        !vc_seg_shape_label_at(g, lps[i].name_s))
+        !g->labels[seen[i]].tagged && !vc_seg_shape_label_at(g, lps[i].name_s))
       continue; /* "Series Name: Episode Title" heads the article */
     if (lps[i].kind == LB_ALONE) {
       size_t j = i + 1;
@@ -841,6 +847,10 @@ vc_status vc_seg_find_labels(vc_seg *g) {
         continue;
       g->paras[i].drop = VC_DROP_LABEL;
       g->paras[j].label = seen[i];
+    } else if (lps[i].tag && key_in(g->labels[seen[i]].key, vc_seg_voiceover_labels)) {
+      g->paras[i].body = lps[i].body; /* "- [Announcer] ...": no party, the narration */
+      g->paras[i].note = 1;
+      g->labels[seen[i]].count--;
     } else {
       g->paras[i].label = seen[i];
       g->paras[i].body = lps[i].body;

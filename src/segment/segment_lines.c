@@ -118,13 +118,18 @@ static size_t inline_label(const char *t, size_t e, size_t i) {
 /* Is t[i] the start of a sentence inside the line (after ". ", "? ", "! ", ") ", or a
  * word cut off by the next speaker: "and- ")? */
 static int sentence_start(const char *t, size_t s, size_t i) {
+  if (i >= s + 4 && t[i - 1] == ' ' && (unsigned char)t[i - 4] == 0xE2 &&
+      (unsigned char)t[i - 3] == 0x80 && (unsigned char)t[i - 2] == 0x9D)
+    return 1; /* after a closing quote */
   return i >= s + 2 && t[i - 1] == ' ' && strchr(".?!)\"-", t[i - 2]) && t[i - 2];
 }
 
 /* Where the labels of a transcript run into one paragraph start ("Speaker 1: (00:00) Hi.
  * Speaker 2: (00:04) Hello. Speaker 1: ..."): the line's own label and the ones at
- * sentence starts whose name recurs. Kept when two or more names recur, three labels in
- * all, the first at the line's start. Returns how many (0: the line stays whole). */
+ * sentence starts. Kept when two or more names recur, three labels in all, the first at
+ * the line's start (then the ones whose name recurs); or when the labels show themselves
+ * so though few recur (capitals in text that is not, numbered generic names:
+ * vc_seg_runin_evidence), every one. Returns how many (0: the line stays whole). */
 static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
   size_t ks[INLINE_MAX], ke[INLINE_MAX], n = 0;
   for (size_t i = s; i < e && n < INLINE_MAX; i++) {
@@ -136,7 +141,7 @@ static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
       ke[n++] = ne;
     }
   }
-  if (n < 3 || ks[0] != s)
+  if (n < 2 || ks[0] != s)
     return 0;
   size_t m = 0, distinct = 0;
   for (size_t a = 0; a < n; a++) {
@@ -151,7 +156,12 @@ static size_t inline_splits(const char *t, size_t s, size_t e, size_t *at) {
     if (again)
       at[m++] = ks[a];
   }
-  return distinct >= 2 && m >= 3 && at[0] == s ? m : 0;
+  if (n >= 3 && distinct >= 2 && m >= 3 && at[0] == s)
+    return m;
+  if (!vc_seg_runin_evidence(t, s, e, ks, ke, n))
+    return 0;
+  memcpy(at, ks, n * sizeof *at);
+  return n;
 }
 
 /* Adds line [s, e), split where inline_splits finds labels run into it. */
@@ -165,6 +175,8 @@ static vc_status add_split_line(vc_seg *g, size_t s, size_t e, size_t block, int
     size_t ps = at[k], pe = k + 1 < n ? at[k + 1] : e;
     trim(g->src, &ps, &pe);
     st = add_line(g, ps, pe, block, fresh && k == 0);
+    if (st == VC_OK)
+      g->paras[g->n_paras - 1].runin = 1;
   }
   return st;
 }
@@ -592,12 +604,13 @@ static int line_is_date(const char *s, size_t n) {
 }
 
 /* "date 2020-11-20 Text..." or "Published: Jan. 3, 2021 | Text": returns where the text
- * starts, or 0 when the line has no metadata prefix. */
+ * starts, or 0 when the line has no metadata prefix. The prefix must hold a date (a month,
+ * a weekday or a number): "Time for our panel" opens with a key and a date word only. */
 static size_t meta_prefix(const char *s, size_t n) {
   if (!starts_with_any(s, n, vc_seg_meta_keys))
     return 0;
   size_t i = 0, last = 0;
-  int words = 0;
+  int words = 0, dated = 0;
   while (i < n && words < 12) {
     size_t j = vc_seg_word_end(s, n, i);
     if (j == i) {
@@ -613,6 +626,8 @@ static size_t meta_prefix(const char *s, size_t n) {
     date_word(s + i, j - i, &d);
     if (!d.dateish && !starts_with_any(s + i, j - i, vc_seg_meta_keys))
       break;
+    dated |= d.marker || is_number(s + i, j - i) ||
+             vc_seg_in_list(s + i, j - i, vc_seg_weekdays);
     words++;
     i = j;
     last = i;
@@ -622,7 +637,7 @@ static size_t meta_prefix(const char *s, size_t n) {
     last += k;
   while (last < n && (s[last] == ':' || s[last] == '|' || s[last] == ' '))
     last++;
-  return words >= 2 && last < n ? last : 0;
+  return words >= 2 && dated && last < n ? last : 0;
 }
 
 typedef struct promo_scan {
@@ -823,6 +838,84 @@ static void mark_teasers(vc_seg *g) {
   }
 }
 
+/* Does line p end a sentence? */
+static int ends_sentence(const vc_seg *g, const vc_para *p) {
+  size_t e = p->end;
+  while (e > p->start && strchr("\"')]", g->src[e - 1]))
+    e--;
+  return e > p->start && strchr(".?!", g->src[e - 1]);
+}
+
+/* A page repeats its header (a title, a standfirst, a menu line) above the text: a line
+ * that repeats an earlier line word for word is page chrome when it is no sentence of
+ * speech: three words or more, and no sentence at its end or twelve words or more (speech
+ * repeats short answers, "That is correct.", never a long line nor a title). A line with a
+ * colon is left to the label reader ("Name: date" twice is a dateline it knows). */
+static void mark_repeats(vc_seg *g) {
+  for (size_t i = 1; i < g->n_paras; i++) {
+    vc_para *p = &g->paras[i];
+    size_t n = p->end - p->start;
+    if (p->drop != VC_DROP_NONE || p->note || p->words < 3 ||
+        (p->words < 12 && ends_sentence(g, p)) || memchr(g->src + p->start, ':', n))
+      continue;
+    for (size_t j = 0; j < i; j++)
+      if (g->paras[j].end - g->paras[j].start == n &&
+          memcmp(g->src + g->paras[j].start, g->src + p->start, n) == 0) {
+        p->drop = VC_DROP_JUNK;
+        break;
+      }
+  }
+}
+
+enum { PULL_CHECKS = 64 }; /* a cost cap: each check reads the whole text */
+
+/* A pull quote: a short line that is one quotation and nothing else ("“You trimmed the wick
+ * every four hours.”") whose words the text also says elsewhere, in another line: the page
+ * repeating a line of speech in large type between paragraphs. Not speech a second time,
+ * and not a new turn. */
+static void mark_pull_quotes(vc_seg *g) {
+  int checks = 0;
+  for (size_t i = 0; i < g->n_paras && checks < PULL_CHECKS; i++) {
+    vc_para *p = &g->paras[i];
+    size_t ol, cl, s = p->start, e = p->end;
+    if (p->drop != VC_DROP_NONE || p->note || p->words < 4 || p->words > 40)
+      continue;
+    if (g->src[s] == '"')
+      ol = 1;
+    else if (!vc_seg_is_open_quote(g->src, e, s, &ol))
+      continue;
+    size_t k = e;
+    while (k > s && ((unsigned char)g->src[k - 1] & 0xC0) == 0x80)
+      k--;
+    int closes = k > s && g->src[k - 1] == '"';
+    if (closes)
+      cl = 1;
+    else if (k > s)
+      closes = vc_seg_is_close_quote(g->src, e, k - 1, &cl);
+    if (!closes || k - 1 + cl != e || k - 1 < s + ol ||
+        memchr(g->src + s + ol, '"', k - 1 - s - ol))
+      continue;                         /* one quotation, no other inside */
+    size_t is = s + ol + 1, ie = k - 1; /* the words inside the marks, past the first
+                                            letter, whose case the pull quote may change */
+    while (ie > is && strchr(".,!?", g->src[ie - 1]))
+      ie--;
+    if (ie <= is + 10)
+      continue;
+    checks++;
+    for (size_t at = 0; at + (ie - is) <= g->len; at++) {
+      const char *hit = memchr(g->src + at, g->src[is], g->len - at);
+      if (!hit)
+        break;
+      at = (size_t)(hit - g->src);
+      if ((at < s || at >= e) && at + (ie - is) <= g->len &&
+          memcmp(g->src + at, g->src + is, ie - is) == 0) {
+        p->drop = VC_DROP_CAPTION;
+        break;
+      }
+    }
+  }
+}
+
 /* Decides the boilerplate kind, metadata prefix and note flag of every line. */
 void vc_seg_classify(vc_seg *g) {
   for (size_t i = 0; i < g->n_paras; i++) {
@@ -836,9 +929,14 @@ void vc_seg_classify(vc_seg *g) {
       n -= skip;
     }
     p->note = line_is_note(s, n);
-    p->drop = p->note ? VC_DROP_NONE : drop_kind(s, n);
-    vc_seg_measure(g, p);
+    p->drop =
+        p->note || vc_seg_shape_label_at(g, p->start) ? VC_DROP_NONE : drop_kind(s, n);
+    vc_seg_measure(g,
+                   p); /* a label segment_shapes.c wrote opens a turn, no page chrome
+                          ("jdoe:  ok thanks" has no capitals, as a file name has none) */
   }
   mark_captions(g);
   mark_teasers(g);
+  mark_repeats(g);
+  mark_pull_quotes(g);
 }

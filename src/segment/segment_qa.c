@@ -93,7 +93,7 @@ static double q_evidence(const vc_seg *g, const vc_para *p, const qa_doc *d) {
 }
 
 static int in_sequence(const vc_para *p) {
-  return p->drop == VC_DROP_NONE && !p->note;
+  return p->drop == VC_DROP_NONE && !p->note && !p->prose;
 }
 
 static int has_outro_word(const vc_seg *g, const vc_para *p) {
@@ -121,6 +121,22 @@ static void mark_outro(vc_seg *g, const qa_doc *d) {
       return;
     p->note = 1;
   }
+}
+
+/* A transcript excerpt run into a paragraph of a post ("MR. DOE: ... JUSTICE ROE: ..."):
+ * its turns never span paragraphs, so the paragraphs after the last one, in later blocks,
+ * are the poster's own prose (the narrator's and its quotations), not the last speaker's
+ * going on. */
+static void mark_after_runin(vc_seg *g) {
+  size_t last = g->n_paras;
+  for (size_t i = g->qa_start; i < g->n_paras; i++)
+    if (g->paras[i].label >= 0)
+      last = i;
+  if (last == g->n_paras || !g->paras[last].runin)
+    return;
+  for (size_t i = last + 1; i < g->n_paras; i++)
+    if (g->paras[i].block != g->paras[last].block && g->paras[i].drop == VC_DROP_NONE)
+      g->paras[i].prose = 1;
 }
 
 /* Is the body title-cased: at least four words, and of its words of four or more
@@ -497,6 +513,7 @@ vc_status vc_seg_decode_qa(vc_seg *g) {
   mark_headings(g);
   doc_features(g, &d);
   mark_outro(g, &d);
+  mark_after_runin(g);
   size_t m = g->n_paras - g->qa_start;
   size_t *idx = malloc(m * sizeof *idx);
   double(*score)[2] = malloc(m * sizeof *score);

@@ -41,12 +41,14 @@ typedef struct sh_line {
   size_t name_s, name_e; /* the candidate label's name (name_e == name_s: none) */
   size_t body;           /* where the speech starts after it */
   unsigned shape;
-  int number;  /* the printed line number, -1 if none */
-  int clock;   /* the line is a clock time alone ("00:01:12", "10:02 AM") */
-  int meta;    /* a chat message's meta line ("(edited)") */
-  int accept;  /* the candidate is a label */
-  int blank;   /* a chat message's time line, a page number: not spoken */
-  int joined;  /* a numbered text's line end inside a turn: written as a space */
+  int number;     /* the printed line number, -1 if none */
+  int clock;      /* the line is a clock time alone ("00:01:12", "10:02 AM") */
+  int meta;       /* a chat message's meta line ("(edited)") */
+  int accept;     /* the candidate is a label */
+  int blank;      /* a chat message's time line, a page number: not spoken */
+  int joined;     /* a numbered text's line end inside a turn: written as a space */
+  char qa;        /* 'Q' or 'A': the clock time opening the line is written as that label */
+  size_t stamp_e; /* the end of that clock time and the spaces after it */
   int generic; /* a generic label word alone ("speaker"): a name follows on the next line */
   int speech;  /* the line has words that are not its label */
   size_t runin; /* where labels run into this line of prose start (0: none) */
@@ -185,8 +187,9 @@ static size_t name_at(const char *s, size_t e, size_t i, int *glued) {
     int conn = words > 0 && vc_seg_in_list(s + i, j - i, vc_seg_label_connectors);
     if (!vc_seg_is_upper(cp) && !conn)
       break;
-    if (words == 0 && vc_seg_in_list(s + i, j - i, vc_seg_not_name_words))
-      return i; /* "The", "Hello": a sentence, not a name */
+    int title = j < e && s[j] == '.' && vc_seg_in_list(s + i, j - i, vc_seg_honorifics);
+    if (words == 0 && !title && vc_seg_in_list(s + i, j - i, vc_seg_not_name_words))
+      return i; /* "The", "Hello": a sentence, not a name ("MR. DOE" is one) */
     words += !conn;
     size_t g = glue_point(s, i, j);
     if (g < j) {
@@ -597,6 +600,90 @@ static int blank_chat_meta(const char *s, sh_line *ls, size_t n) {
   return any;
 }
 
+/* ---- clock times with no labels at all ---- */
+
+/* Does line l open with a clock time and speech after it, no name label ("[00:01:23] So
+ * how did it start?", "0:45 It started ...")? Returns the speech's start, or 0. */
+static size_t stamped_speech(const char *s, const sh_line *l) {
+  size_t i = skip_blank(s, l->e, l->s), c = clock_at(s, l->e, i, 0);
+  if (c == i || c >= l->e || (s[c] != ' ' && s[c] != '\t'))
+    return 0;
+  size_t b = skip_blank(s, l->e, c);
+  int glued;
+  size_t ne = name_at(s, l->e, b, &glued);
+  if ((ne > b && ne < l->e && s[ne] == ':') || strchr("*_<[(", s[b]))
+    return 0; /* "[00:12] Jane Doe: ...", "0:13 **Jane Doe** ...": a label the reader takes
+               */
+  return vc_seg_count_letters(s + b, l->e - b, NULL, NULL) > 1 ? b : 0;
+}
+
+/* Does the speech that line k opens end with a question (its last line with words,
+ * before the next stamped line or a blank line)? */
+static int asks(const char *s, const sh_line *ls, size_t n, size_t k) {
+  size_t last = k;
+  for (size_t j = k + 1; j < n && ls[j].e > ls[j].s && !stamped_speech(s, &ls[j]); j++)
+    last = j;
+  size_t e = ls[last].e;
+  while (e > ls[last].s && (s[e - 1] == ' ' || s[e - 1] == '"' || s[e - 1] == ')'))
+    e--;
+  return e > ls[last].s && s[e - 1] == '?';
+}
+
+/* A transcript whose paragraphs open with clock times and name nobody: the times are not
+ * spoken, and who speaks comes from the questions. A paragraph that ends with a question
+ * asks ("Q:"), the one after a question answers ("A:"), any other goes on as the one
+ * before (the host opens: the first ones ask). Evidence: three or more such paragraphs,
+ * two or more questions, each answered by the paragraph after it, and no label shape
+ * accepted in the text. */
+/* Do two stamped lines open with the same capitalised word, not a sentence's word of
+ * data/segment-words.tsv not_name_words ("0:13 Jane Doe Hello", "0:21 Jane Doe Thanks",
+ * "00:04 Host Welcome")? A name that recurs there is a label, no speech. */
+static int same_opening(const char *s, const sh_line *ls, size_t n) {
+  size_t at[64], len[64], m = 0;
+  for (size_t k = 0; k < n && m < 64; k++) {
+    size_t b = stamped_speech(s, &ls[k]);
+    if (!b || s[b] < 'A' || s[b] > 'Z')
+      continue;
+    size_t w = vc_seg_word_end(s, ls[k].e, b);
+    if (vc_seg_in_list(s + b, w - b, vc_seg_not_name_words))
+      continue;
+    for (size_t j = 0; j < m; j++)
+      if (len[j] == w - b && memcmp(s + at[j], s + b, w - b) == 0)
+        return 1;
+    at[m] = b;
+    len[m++] = w - b;
+  }
+  return 0;
+}
+
+static int stamped_qa(const char *s, sh_line *ls, size_t n) {
+  int paras = 0, asked = 0, answered = 0;
+  if (same_opening(s, ls, n))
+    return 0;
+  char prev = 'Q';
+  int prev_asks = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (ls[k].accept)
+      return 0;
+    size_t b = stamped_speech(s, &ls[k]);
+    if (!b)
+      continue;
+    int q = asks(s, ls, n, k);
+    paras++;
+    ls[k].qa = q ? 'Q' : prev_asks ? 'A' : prev;
+    ls[k].stamp_e = b;
+    asked += q;
+    answered += prev_asks && !q;
+    prev = ls[k].qa;
+    prev_asks = q;
+  }
+  if (paras >= 3 && asked >= 2 && answered >= 2)
+    return 1;
+  for (size_t k = 0; k < n; k++)
+    ls[k].qa = 0;
+  return 0;
+}
+
 /* ---- labels run into a paragraph after prose ("... late. Dana Roe: Thanks. Pim Vos: ...")
  * ---- */
 
@@ -613,20 +700,23 @@ static size_t runin_label(const char *s, size_t e, size_t i) {
 
 /* Where the first label run into line l starts, when the line holds three or more labels
  * at sentence starts, two or more names among them used twice (the names taking turns
- * are the evidence), the first of them among those, and only prose before it (0: none).
+ * are the evidence), the first of them among those, and only prose before it (0: none);
+ * or labels that show themselves so though few recur (vc_seg_runin_evidence: capitals in
+ * text that is not), the prose before them perhaps closing with a colon ("... went:").
  * The label reader (segment_lines.c) splits the rest once it starts a line. */
 static size_t runin_start(const char *s, const sh_line *l) {
-  size_t at[RUNIN_MAX], len[RUNIN_MAX], n = 0;
+  size_t at[RUNIN_MAX], len[RUNIN_MAX], ends[RUNIN_MAX], n = 0;
   for (size_t i = l->s + 2; i < l->e && n < RUNIN_MAX; i++) {
-    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\"", s[i - 2]))
+    if (s[i - 1] != ' ' || !s[i - 2] || !strchr(".?!\":", s[i - 2]))
       continue;
     size_t m = runin_label(s, l->e, i);
     if (m) {
       at[n] = i;
-      len[n++] = m;
+      len[n] = m;
+      ends[n++] = i + m;
     }
   }
-  if (n < 3)
+  if (n < 2)
     return 0;
   int recurring = 0, first_again = 0;
   for (size_t a = 0; a < n; a++) {
@@ -639,7 +729,12 @@ static size_t runin_start(const char *s, const sh_line *l) {
     recurring += again && !before;
     first_again |= again && a == 0;
   }
-  if (recurring < 2 || !first_again || memchr(s + l->s, ':', at[0] - l->s))
+  size_t prose = at[0] - l->s;
+  if (n >= 3 && recurring >= 2 && first_again && s[at[0] - 2] != ':' &&
+      !memchr(s + l->s, ':', prose))
+    return at[0];
+  if (memchr(s + l->s, ':', prose - 2) ||
+      !vc_seg_runin_evidence(s, at[0], l->e, at, ends, n))
     return 0; /* the prose before the first label has a label of its own: not prose */
   return at[0];
 }
@@ -707,7 +802,15 @@ static vc_status put_line(const char *s, const sh_line *l, int numbered, sh_out 
     return VC_OK;
   }
   size_t from = l->s;
-  if (numbered && l->num_e > l->s) {
+  if (l->qa) { /* "[00:01:23] So how ..." written "Q:         So how ..." */
+    size_t i = skip_blank(s, l->e, l->s);
+    memcpy(o->buf + o->n, s + l->s, i - l->s);
+    o->n += i - l->s;
+    o->buf[o->n++] = l->qa;
+    o->buf[o->n++] = ':';
+    put_blank(o, l->stamp_e - i - 2);
+    from = l->stamp_e;
+  } else if (numbered && l->num_e > l->s) {
     put_blank(o, l->num_e - l->s);
     from = l->num_e;
   }
@@ -846,12 +949,54 @@ static int accept_shapes(const char *s, sh_line *ls, size_t n) {
   return any;
 }
 
+/* Writes s[from, to) (a line and its line end) with the turn-mark edits that fall in it
+ * (from *next on). */
+static vc_status put_edited(const char *s, size_t from, size_t to, const vc_seg_edit *ed,
+                            size_t n_ed, size_t *next, sh_out *o) {
+  for (; *next < n_ed && ed[*next].at < to; (*next)++) {
+    const vc_seg_edit *d = &ed[*next];
+    memcpy(o->buf + o->n, s + from, d->at - from);
+    o->n += d->at - from;
+    memcpy(o->buf + o->n, d->over, d->cut);
+    o->n += d->cut;
+    for (const char *c = d->ins; *c; c++) {
+      vc_status st = put_inserted(o, *c);
+      if (st != VC_OK)
+        return st;
+    }
+    from = d->at + d->cut;
+  }
+  if (to > from) {
+    memcpy(o->buf + o->n, s + from, to - from);
+    o->n += to - from;
+  }
+  return VC_OK;
+}
+
+/* Does a turn-mark edit fall in s[from, to) (a line and its line end)? Its shape
+ * candidates then give way to the marks. */
+static int span_edited(const vc_seg_edit *ed, size_t n_ed, size_t next, size_t from,
+                       size_t to) {
+  return next < n_ed && ed[next].at >= from && ed[next].at < to;
+}
+
 vc_status vc_seg_shapes(vc_seg *g) {
   sh_line *ls = NULL;
   size_t n = 0;
   vc_status st = read_lines(g->src, g->len, &ls, &n);
   if (st != VC_OK)
     return st == VC_ERR_LIMIT ? vc_seg_over(g, st, "lines", VC_SEG_MAX_LINES) : st;
+  vc_seg_edit *ed = NULL;
+  size_t n_ed = 0, ins = 0;
+  st = vc_seg_turn_marks(g->src, g->len, &ed, &n_ed);
+  if (st == VC_OK && n_ed == 0)
+    st = vc_seg_signatures(g->src, g->len, &ed, &n_ed);
+  if (st != VC_OK) {
+    free(ls);
+    return st;
+  }
+  for (size_t i = 0; i < n_ed; i++)
+    ins += strlen(ed[i].ins);
   int numbered = numbered_text(g->src, ls, n);
   g->numbered = numbered;
   for (size_t k = 0; numbered && k < n; k++)
@@ -859,13 +1004,24 @@ vc_status vc_seg_shapes(vc_seg *g) {
   if (numbered)
     join_wrapped_numbered(g->src, ls, n);
   read_candidates(g->src, g->len, ls, n, numbered);
-  int any = accept_shapes(g->src, ls, n) || numbered;
+  for (size_t k = 0, next = 0; k < n; k++) {
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
+    if (span_edited(ed, n_ed, next, ls[k].s, k + 1 < n ? ls[k + 1].s : g->len))
+      ls[k].name_e = ls[k].name_s; /* the marks say who speaks */
+  }
+  int any = accept_shapes(g->src, ls, n) || numbered || n_ed > 0;
   any |= blank_chat_meta(g->src, ls, n);
   any |= accept_chat(g->src, ls, n);
+  any |= !numbered && stamped_qa(g->src, ls, n);
   int metas = 0;
-  for (size_t k = 0; k < n; k++) {
+  for (size_t k = 0, next = 0; k < n; k++) {
     metas += ls[k].meta;
-    if (!ls[k].accept && (ls[k].runin = runin_start(g->src, &ls[k])) > 0)
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
+    if (!ls[k].accept &&
+        !span_edited(ed, n_ed, next, ls[k].s, k + 1 < n ? ls[k + 1].s : g->len) &&
+        (ls[k].runin = runin_start(g->src, &ls[k])) > 0)
       any = 1;
   }
   if (metas < 2) /* a meta line counts when the text repeats the form */
@@ -873,16 +1029,22 @@ vc_status vc_seg_shapes(vc_seg *g) {
       ls[k].meta = 0;
   any |= metas >= 2;
   sh_out o = {NULL, 0, NULL, 0, 0, NULL, 0, 0};
-  if (any && !(o.buf = malloc(g->len + 2 * n + 1)))
+  if (any && !(o.buf = malloc(g->len + 2 * n + ins + 1)))
     st = VC_ERR_NOMEM;
-  for (size_t k = 0; any && st == VC_OK && k < n; k++) {
+  for (size_t k = 0, next = 0; any && st == VC_OK && k < n; k++) {
+    while (next < n_ed && ed[next].at < ls[k].s)
+      next++;
+    size_t end = k + 1 < n ? ls[k + 1].s : g->len; /* the line end as written */
+    if (span_edited(ed, n_ed, next, ls[k].s, end)) {
+      st = put_edited(g->src, ls[k].s, end, ed, n_ed, &next, &o);
+      continue;
+    }
     if (ls[k].accept && g->src[ls[k].name_s] >= 'a' && g->src[ls[k].name_s] <= 'z' &&
         k > 0 && ls[k - 1].e > ls[k - 1].s)
       st = put_inserted(&o, '\n'); /* a chat handle's message is one of its own, though
                                       the one above ends with no stop */
     if (st == VC_OK)
       st = put_line(g->src, &ls[k], numbered, &o);
-    size_t end = k + 1 < n ? ls[k + 1].s : g->len; /* the line end as written */
     memcpy(o.buf + o.n, g->src + ls[k].e, end - ls[k].e);
     if (ls[k].accept && (ls[k].shape & SH_TIMED) && k + 1 < n && ls[k + 1].e > ls[k + 1].s)
       memset(o.buf + o.n, ' ', end - ls[k].e); /* a chat label joins its message's line */
@@ -891,6 +1053,7 @@ vc_status vc_seg_shapes(vc_seg *g) {
     o.n += end - ls[k].e;
   }
   free(ls);
+  free(ed);
   if (st != VC_OK || !any) {
     free(o.buf);
     free(o.ins);

@@ -404,6 +404,17 @@ static vc_status find_asker(vc_seg *g) {
   return st;
 }
 
+/* Is `name` the name of a voice-tag label (a signer of a talk page, a caption's named
+ * voice), who speaks under that label and is no other label's speaker? */
+static int tagged_name(const vc_seg *g, const char *name) {
+  char key[VC_SEG_NAME_MAX];
+  vc_seg_upper_key(name, strlen(name), key, sizeof key);
+  for (size_t li = 0; li < g->n_labels; li++)
+    if (g->labels[li].tagged && strcmp(g->labels[li].key, key) == 0)
+      return 1;
+  return 0;
+}
+
 /* The interviewee when no label names them: who the introduction says answers, else the
  * person the article names most, else the title the page gives the guest (`District 4
  * Teacher of the Year`), else "Interviewee". Returns why. */
@@ -415,6 +426,8 @@ static const char *answerer_name(vc_seg *g, char *out, size_t cap) {
   char asker[VC_SEG_NAME_MAX];
   asker_name(g, asker, sizeof asker);
   int p = vc_seg_main_person_but(g, asker); /* the author who asks does not answer */
+  if (p >= 0 && tagged_name(g, g->people[p].name))
+    p = -1; /* a talk page's signer speaks under a label of their own */
   if (p >= 0) {
     snprintf(out, cap, "%s", g->people[p].name);
     return "the person the article names most";
@@ -784,7 +797,7 @@ static void find_qa_start(vc_seg *g) {
   int strong = 0, valid = 0;
   for (size_t li = 0; li < g->n_labels; li++) {
     valid += g->labels[li].valid;
-    strong += g->labels[li].valid && g->labels[li].count >= 2;
+    strong += g->labels[li].valid && (g->labels[li].count >= 2 || g->labels[li].tagged);
   }
   for (size_t i = 0; i < g->n_paras; i++) {
     if (g->paras[i].label >= 0 || (g->paras[i].drop == VC_DROP_LABEL &&

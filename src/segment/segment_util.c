@@ -410,3 +410,61 @@ size_t vc_seg_phrase_at(const vc_seg *g, size_t i, size_t e, const char *const *
   }
   return best ? i + best : 0;
 }
+
+/* Is the name t[s..e) a label word that names no speaker ("NOTE", "UPDATE", "Source")? */
+static int names_no_one(const char *t, size_t s, size_t e) {
+  return vc_seg_in_list(t + s, e - s, vc_seg_not_labels) ||
+         vc_seg_in_list(t + s, e - s, vc_seg_meta_keys) ||
+         vc_seg_in_list(t + s, e - s, vc_seg_meta_label_keys);
+}
+
+/* Do the n names ns[k]..ne[k] (each closed by ": ") run into the text t[lo..hi) as a
+ * transcript's labels, though few or none recur? Evidence: question and answer labels
+ * taking turns ("Question: ... Answer: ...", "Q: ... A: ..."); a transcript writes its
+ * labels in capitals ("MR. DOE:", "CHIEF JUSTICE ROE:") in text that is not ("... Your
+ * Honor. JUSTICE ROE: Then why ..."), or numbers its generic ones ("Speaker 2:"). Two
+ * labels or more, two different names, none a word that names no one ("NOTE:", "UPDATE:").
+ */
+int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
+                          const size_t *ne, size_t n) {
+  if (n < 2)
+    return 0;
+  int asks = 0, answers = 0, unasked = 0;
+  for (size_t a = 0; a < n; a++) {
+    asks += vc_seg_in_list(t + ns[a], ne[a] - ns[a], vc_seg_asker_labels);
+    if (!vc_seg_in_list(t + ns[a], ne[a] - ns[a], vc_seg_answer_labels))
+      continue;
+    answers++; /* after a question mark: not a headline's "Q: ... A: ..." */
+    unasked += !(a > 0 && ns[a] >= 2 && t[ns[a] - 2] == '?');
+  }
+  if (asks > 0 && answers > 0 && !unasked && (size_t)(asks + answers) == n)
+    return 1; /* "Question: ... Answer: ...": a wire copy's exchange */
+  int distinct = 0, generic = 0, caps = 0;
+  for (size_t a = 0; a < n; a++) {
+    int upper = 0, lower = 0, seen = 0;
+    vc_seg_count_letters(t + ns[a], ne[a] - ns[a], &upper, &lower);
+    size_t w = vc_seg_word_end(t, ne[a], ns[a]);
+    if (names_no_one(t, ns[a], ne[a]))
+      return 0;
+    caps += upper >= 2 && lower == 0;
+    generic += vc_seg_in_list(t + ns[a], w - ns[a], vc_seg_generic_labels) && w < ne[a] &&
+               t[ne[a] - 1] >= '0' && t[ne[a] - 1] <= '9';
+    for (size_t b = 0; b < a && !seen; b++)
+      seen = ne[b] - ns[b] == ne[a] - ns[a] &&
+             memcmp(t + ns[a], t + ns[b], ne[a] - ns[a]) == 0;
+    distinct += !seen;
+  }
+  if (distinct < 2)
+    return 0;
+  if ((size_t)generic == n)
+    return 1;
+  int lower = 0;
+  for (size_t a = 0; a <= n; a++) { /* the words between the labels */
+    size_t from = a ? ne[a - 1] : lo, to = a < n ? ns[a] : hi;
+    int l = 0;
+    if (to > from)
+      vc_seg_count_letters(t + from, to - from, NULL, &l);
+    lower += l;
+  }
+  return (size_t)caps == n && lower > 0;
+}

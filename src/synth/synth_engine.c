@@ -120,6 +120,8 @@ static int out_bytes(vc_answer_out *o, const void *buf, size_t n) {
       return 0;
     }
   }
+  if (n == 0)
+    return 1; /* all written (and nothing kept yet: memcpy must not get a null buffer) */
   if (n > o->cap_kept - o->n_kept) {
     size_t cap = o->cap_kept ? o->cap_kept : (size_t)1 << 20;
     while (cap - o->n_kept < n)

@@ -175,7 +175,9 @@ static void test_chat_log_with_news(void **state) {
           "[2026-04-08 09:00:31] <tibor> the new seed order went out on friday\n"
           "[2026-04-08 09:00:40] * tibor is now known as tibor_away\n"
           "[2026-04-08 09:01:05] <wrenna> did the compost bins arrive as well?\n"
-          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n");
+          "[2026-04-08 09:01:30] <kolbe> they came this morning, two of them\n"
+          "[2026-04-08 09:01:41] <wrenna> ok great\n");
+  expect(s, "ok great", VC_ROLE_INTERVIEWER, "wrenna"); /* short, no capital: no chrome */
   expect(s, "morning all", VC_ROLE_INTERVIEWER, "wrenna");
   expect(s, "the new seed order", VC_ROLE_INTERVIEWEE, "tibor");
   expect(s, "they came this morning", VC_ROLE_INTERVIEWEE, "kolbe");
@@ -200,6 +202,36 @@ static void test_chat_handle_then_time(void **state) {
   vc_script_free(s);
 }
 
+/* Paragraphs that open with clock times and name nobody: the times are not spoken, the
+ * questions ask and the paragraphs after them answer; the host's opening asks. */
+static void test_clock_times_without_labels(void **state) {
+  (void)state;
+  vc_script *s = seg("[00:00:02] Hello and welcome. Today I am talking with a beekeeper "
+                     "from the hills.\n\n"
+                     "[00:00:09] How many hives do you keep these days?\n\n"
+                     "[00:00:14] Around forty, spread over three farms.\n\n"
+                     "[00:00:22] And what changed this year?\n\n"
+                     "[00:00:26] The winters got wetter, and bees hate damp.\n");
+  expect(s, "Hello and welcome.", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "How many hives", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "Around forty", VC_ROLE_INTERVIEWEE, NULL);
+  expect(s, "And what changed", VC_ROLE_INTERVIEWER, NULL);
+  expect(s, "The winters", VC_ROLE_INTERVIEWEE, NULL);
+  never_spoken(s, "00:00");
+  vc_script_free(s);
+}
+
+/* A diary whose paragraphs open with times, no questions: prose, spoken as written. */
+static void test_clock_times_in_a_diary(void **state) {
+  (void)state;
+  vc_script *s = seg("Race day\n\n"
+                     "7:30 The gates opened and the first runners drifted in.\n\n"
+                     "8:15 Rain arrived, as forecast, and the tents went up.\n\n"
+                     "9:00 The gun went, and four hundred people splashed off.\n");
+  expect_in(s, "8:15 Rain arrived", VC_ROLE_NARRATOR, "Narrator");
+  vc_script_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_single_question_and_answer),
@@ -213,6 +245,8 @@ int main(void) {
       cmocka_unit_test(test_titled_name_once_is_no_label),
       cmocka_unit_test(test_chat_log_with_news),
       cmocka_unit_test(test_chat_handle_then_time),
+      cmocka_unit_test(test_clock_times_without_labels),
+      cmocka_unit_test(test_clock_times_in_a_diary),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
