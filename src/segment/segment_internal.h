@@ -291,6 +291,7 @@ extern const char *const vc_seg_title_objects[];
 extern const char *const vc_seg_publication_words[];
 extern const char *const vc_seg_seasons[];
 extern const char *const vc_seg_writer_answer_phrases[];
+extern const char *const vc_seg_date_line_starts[];
 extern const char *const vc_seg_we_interview_phrases[];
 
 /* segment_shapes.c: label shapes the text shows to be labels (line numbers, heading marks,

@@ -598,6 +598,11 @@ static void date_word(const char *w, size_t wn, void *user) {
 static int line_is_date(const char *s, size_t n) {
   if (n > 120)
     return 0;
+  for (size_t b = 0; vc_seg_date_line_starts[b]; b++) { /* "Archive for <date>" */
+    size_t m = strlen(vc_seg_date_line_starts[b]);
+    if (n > m && vc_seg_prefix_ci(s, n, vc_seg_date_line_starts[b]))
+      return line_is_date(s + m, n - m);
+  }
   date_scan d = {0, 0, 0};
   each_word(s, n, date_word, &d);
   return d.words > 0 && d.words <= 12 && d.dateish == d.words && d.marker > 0;
