@@ -62,21 +62,28 @@ static sp_acc acc_start(int rate, size_t n, sp_window_fn fn, void *user) {
       .rate = rate, .n = n, .next = next_window(0, rate), .fn = fn, .user = user};
 }
 
+/* One step of a block of `got` frames from frame i: closes the window the frames before
+ * ended (reporting it) and returns where this window's frames in the block end, so the
+ * caller adds frames i..end without a test each. */
+static sf_count_t acc_window(sp_acc *a, sf_count_t i, sf_count_t got) {
+  if (a->g >= a->next) {
+    if (a->any && a->w < a->n)
+      a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->next));
+    a->acc = 0;
+    while (a->g >= a->next)
+      a->next = next_window(++a->w, a->rate);
+  }
+  sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
+  a->g += end - i;
+  a->any = 1;
+  return end;
+}
+
 /* Adds `got` frames of `ch` channels: a frame's power is the mean of its channels'
  * squares. */
 static void acc_frames(sp_acc *a, const float *buf, sf_count_t got, int ch) {
   for (sf_count_t i = 0; i < got;) {
-    if (a->g >= a->next) {
-      if (a->any && a->w < a->n)
-        a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->next));
-      a->acc = 0;
-      while (a->g >= a->next)
-        a->next = next_window(++a->w, a->rate);
-    }
-    /* the frames of this block in window w, without a test each */
-    sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
-    a->g += end - i;
-    a->any = 1;
+    sf_count_t end = acc_window(a, i, got);
     double acc = a->acc;
     if (ch == 1) /* sum / 1 is sum: the same additions as below */
       for (; i < end; i++)
@@ -280,16 +287,7 @@ vc_status vc_speech_meter_new(int rate, vc_speech_meter **out) {
  * the very double acc_frames adds up one by one. */
 static void acc_pcm16(sp_acc *a, const int16_t *s, sf_count_t got) {
   for (sf_count_t i = 0; i < got;) {
-    if (a->g >= a->next) {
-      if (a->any && a->w < a->n)
-        a->fn(a->user, a->w, mean_square(a->acc, a->w, a->rate, a->next));
-      a->acc = 0;
-      while (a->g >= a->next)
-        a->next = next_window(++a->w, a->rate);
-    }
-    sf_count_t end = got - i < a->next - a->g ? got : i + (a->next - a->g);
-    a->g += end - i;
-    a->any = 1;
+    sf_count_t end = acc_window(a, i, got);
     int64_t sum[4] = {0, 0, 0, 0}; /* four at a time: integer sums, any order */
     for (; i + 4 <= end; i += 4)
       for (int k = 0; k < 4; k++)

@@ -153,13 +153,5 @@ vc_status vc_seg_unescape(vc_seg *g) {
 }
 
 size_t vc_seg_unescaped_off(const vc_seg *g, size_t off) {
-  size_t lo = 0, hi = g->n_esc_del; /* bytes dropped before off */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (g->esc_del[mid] < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return off + lo;
+  return off + vc_seg_count_below(g->esc_del, g->n_esc_del, off); /* bytes dropped */
 }

@@ -204,6 +204,9 @@ int vc_seg_is_close_quote(const char *s, size_t n, size_t i, size_t *len);
 size_t vc_seg_upper_key(const char *s, size_t n, char *out, size_t cap);
 size_t vc_seg_copy_name(const char *s, size_t n, char *out, size_t cap);
 int vc_seg_count_letters(const char *s, size_t n, int *upper, int *lower);
+/* How many entries of the ascending array `sorted` are below `off` (a binary search): the
+ * bytes a working copy inserted or dropped before an offset. */
+size_t vc_seg_count_below(const size_t *sorted, size_t n, size_t off);
 size_t vc_seg_stamp_end(const char *s, size_t n, size_t i);
 int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
                           const size_t *ne, size_t n);

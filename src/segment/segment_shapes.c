@@ -214,14 +214,20 @@ static size_t name_at(const char *s, size_t e, size_t i, int *glued) {
   return end;
 }
 
+/* Where the lower-case chat handle's characters from i end (letters, digits, '_', '.',
+ * '-'). */
+static size_t handle_end(const char *s, size_t e, size_t i) {
+  while (i < e && ((s[i] >= 'a' && s[i] <= 'z') || is_digit(s[i]) || s[i] == '_' ||
+                   s[i] == '.' || s[i] == '-'))
+    i++;
+  return i;
+}
+
 /* A lower-case chat handle alone on its line ("mira_k", "tom.b"). Returns its end. */
 static size_t handle_alone(const char *s, size_t e, size_t i) {
   if (i >= e || s[i] < 'a' || s[i] > 'z')
     return i;
-  size_t j = i;
-  while (j < e && ((s[j] >= 'a' && s[j] <= 'z') || is_digit(s[j]) || s[j] == '_' ||
-                   s[j] == '.' || s[j] == '-'))
-    j++;
+  size_t j = handle_end(s, e, i);
   return j == e && j - i >= 2 && j - i <= 32 ? j : i;
 }
 
@@ -230,10 +236,7 @@ static size_t handle_alone(const char *s, size_t e, size_t i) {
 static size_t handle_then_clock(const char *s, size_t e, size_t i) {
   if (i >= e || s[i] < 'a' || s[i] > 'z')
     return i;
-  size_t j = i;
-  while (j < e && ((s[j] >= 'a' && s[j] <= 'z') || is_digit(s[j]) || s[j] == '_' ||
-                   s[j] == '.' || s[j] == '-'))
-    j++;
+  size_t j = handle_end(s, e, i);
   if (j - i < 2 || j - i > 32 || j >= e || s[j] != ' ')
     return i;
   size_t c = clock_at(s, e, skip_blank(s, e, j), 1);
@@ -1072,15 +1075,8 @@ vc_status vc_seg_shapes(vc_seg *g) {
 }
 
 size_t vc_seg_orig_off(const vc_seg *g, size_t off) {
-  size_t lo = 0, hi = g->n_shape_ins; /* inserted bytes before off */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (g->shape_ins[mid] < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return vc_seg_unescaped_off(g, off - lo);
+  size_t ins = vc_seg_count_below(g->shape_ins, g->n_shape_ins, off); /* bytes inserted */
+  return vc_seg_unescaped_off(g, off - ins);
 }
 
 int vc_seg_shape_label_at(const vc_seg *g, size_t off) {

@@ -468,3 +468,15 @@ int vc_seg_runin_evidence(const char *t, size_t lo, size_t hi, const size_t *ns,
   }
   return (size_t)caps == n && lower > 0;
 }
+
+size_t vc_seg_count_below(const size_t *sorted, size_t n, size_t off) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}

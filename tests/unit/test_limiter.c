@@ -15,6 +15,7 @@
 
 #include "audio_limiter.h"
 #include "cast.h"
+#include "pcm_fixture.h"
 #include "synth.h"
 #include "voicecap/voicecap.h"
 
@@ -100,26 +101,6 @@ static void test_random_signals(void **state) {
     assert_true(share < 1.0); /* and so did the full one */
   }
   free(x);
-}
-
-typedef struct pcm_buf {
-  int16_t *x;
-  size_t n, cap;
-} pcm_buf;
-
-static vc_status keep(void *user, const int16_t *pcm, size_t n) {
-  pcm_buf *b = user;
-  if (b->n + n > b->cap) {
-    size_t cap = (b->n + n) * 2;
-    int16_t *grown = realloc(b->x, cap * sizeof *grown);
-    if (!grown)
-      return VC_ERR_NOMEM;
-    b->x = grown;
-    b->cap = cap;
-  }
-  memcpy(b->x + b->n, pcm, n * sizeof *pcm);
-  b->n += n;
-  return VC_OK;
 }
 
 /* Real speech from espeak-ng, at gains from soft to far too loud (the limiter works

@@ -19,28 +19,9 @@
 #include "audio.h"
 #include "cast.h"
 #include "check_internal.h"
+#include "pcm_fixture.h"
 #include "synth.h"
 #include "voicecap/voicecap.h"
-
-typedef struct pcm_buf {
-  int16_t *x;
-  size_t n, cap;
-} pcm_buf;
-
-static vc_status keep(void *user, const int16_t *pcm, size_t n) {
-  pcm_buf *b = user;
-  if (b->n + n > b->cap) {
-    size_t cap = (b->n + n) * 2;
-    int16_t *grown = realloc(b->x, cap * sizeof *grown);
-    if (!grown)
-      return VC_ERR_NOMEM;
-    b->x = grown;
-    b->cap = cap;
-  }
-  memcpy(b->x + b->n, pcm, n * sizeof *pcm);
-  b->n += n;
-  return VC_OK;
-}
 
 static void tap(void *user, const int16_t *pcm, size_t n) {
   vc_speech_meter_add(user, pcm, n);
