@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test fixture for synthesis: a growing buffer of 16-bit samples and the sink callback that
- * keeps what the engine speaks into it. Included by test_limiter.c and test_speech_meter.c. */
+ * keeps what the engine speaks into it. Included by test_limiter.c and test_speech_meter.c.
+ */
 #ifndef PCM_FIXTURE_H
 #define PCM_FIXTURE_H
 
