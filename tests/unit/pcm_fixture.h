@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "synth.h"
 #include "voicecap/voicecap.h"
 
 typedef struct pcm_buf {
@@ -30,6 +31,27 @@ static vc_status keep(void *user, const int16_t *pcm, size_t n) {
   memcpy(b->x + b->n, pcm, n * sizeof *pcm);
   b->n += n;
   return VC_OK;
+}
+
+/* `text` spoken by real espeak-ng (en-gb, variant m3, range 40) at `rate` and `pitch`:
+ * the caller frees the samples (`.x`). */
+static pcm_buf pcm_speak(int rate, int pitch, const char *text) {
+  vc_synth *s = NULL;
+  assert_int_equal(vc_synth_new(&s, NULL), VC_OK);
+  vc_voice v = {.id = "t",
+                .language = "en-gb",
+                .variant = "m3",
+                .rate = rate,
+                .pitch = pitch,
+                .range = 40};
+  pcm_buf b = {0};
+  vc_synth_word *w = NULL;
+  size_t nw = 0;
+  uint64_t ns = 0;
+  assert_int_equal(vc_synth_speak(s, &v, text, keep, &b, &w, &nw, &ns, NULL), VC_OK);
+  free(w);
+  vc_synth_free(s);
+  return b;
 }
 
 #endif
